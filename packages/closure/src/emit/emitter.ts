@@ -1,0 +1,138 @@
+// Collects the statements of the output program in dependency order. A value
+// is declared once (`const name = …`); references to values not created yet
+// are completed by statements queued until they are (cycles), and freezing
+// runs after everything so late assignments still succeed.
+import type { GraphNode, Slot } from "../walk/graph.js";
+import { NameAllocator } from "./names.js";
+import { SerializationError } from "../errors.js";
+
+export interface ModuleImport {
+  specifier: string;
+  /** "namespace" for ESM modules and node builtins, "default" for CommonJS packages in ESM output. */
+  style: "namespace" | "commonjs";
+  local: string;
+}
+
+export class Emitter {
+  readonly names: NameAllocator;
+  readonly format: "cjs" | "esm";
+  readonly #statements: string[] = [];
+  readonly #finals: string[] = [];
+  readonly #declarations: string[] = [];
+  readonly #ready = new Set<GraphNode>();
+  readonly #waiting = new Map<GraphNode, Array<() => void>>();
+  readonly #imports = new Map<string, ModuleImport>();
+  #current: GraphNode | undefined;
+
+  constructor(format: "cjs" | "esm", reserved: Iterable<string>) {
+    this.format = format;
+    this.names = new NameAllocator(reserved);
+  }
+
+  /** The output identifier of a node, allocated on first use. */
+  nameOf(node: GraphNode): string {
+    if (node.name === "") node.name = this.names.allocate(node.hint);
+    return node.name;
+  }
+
+  /** Source for a slot: its literal or its node's name. */
+  expr(slot: Slot): string {
+    return slot.node ? this.nameOf(slot.node) : slot.code;
+  }
+
+  isReady(slot: Slot): boolean {
+    return !slot.node || this.#ready.has(slot.node);
+  }
+
+  /** Source for a slot that must already exist (a creation-time dependency). */
+  required(slot: Slot, from: GraphNode): string {
+    if (!this.isReady(slot)) {
+      throw new SerializationError(
+        "UNSUPPORTED_VALUE",
+        from.path,
+        "cannot serialize a value that is needed to create itself (a circular class definition)",
+        "break the cycle, e.g. assign the static value after the class is defined",
+      );
+    }
+    return this.expr(slot);
+  }
+
+  /** Runs `write` as soon as every slot exists. */
+  whenReady(slots: readonly Slot[], write: () => void): void {
+    const missing = slots.find((slot) => !this.isReady(slot));
+    if (!missing) return write();
+    const owner = this.#current;
+    const resume = () => this.#attributed(owner, () => this.whenReady(slots, write));
+    const list = this.#waiting.get(missing.node!);
+    if (list) list.push(resume);
+    else this.#waiting.set(missing.node!, [resume]);
+  }
+
+  /** `const name = expression;` and the node exists from here on. */
+  declare(node: GraphNode, expression: string): void {
+    this.statement(`const ${this.nameOf(node)} = ${expression};`);
+    this.markReady(node);
+  }
+
+  markReady(node: GraphNode): void {
+    this.#ready.add(node);
+    const waiting = this.#waiting.get(node);
+    if (!waiting) return;
+    this.#waiting.delete(node);
+    for (const resume of waiting) resume();
+  }
+
+  statement(code: string): void {
+    this.#statements.push(code);
+    if (this.#current) this.#current.bytes += code.length + 1;
+  }
+
+  /** Runs after all other statements (freezing, sealing). */
+  final(code: string): void {
+    this.#finals.push(code);
+    if (this.#current) this.#current.bytes += code.length + 1;
+  }
+
+  /** A hoisted declaration placed before the statements (context factories). */
+  declaration(code: string): void {
+    this.#declarations.push(code);
+  }
+
+  /** The local name bound to a module specifier. */
+  importModule(specifier: string, style: ModuleImport["style"]): string {
+    let entry = this.#imports.get(specifier);
+    if (!entry) {
+      const hint = specifier.replace(/^node:/, "").replace(/^@/, "").split(/[/@]/).filter(Boolean).join("_");
+      entry = { specifier, style, local: this.names.allocate(hint) };
+      this.#imports.set(specifier, entry);
+    }
+    return entry.local;
+  }
+
+  /** Emits `node` with its bytes attributed to it. */
+  emitting(node: GraphNode, write: () => void): void {
+    this.#attributed(node, write);
+  }
+
+  #attributed(node: GraphNode | undefined, write: () => void): void {
+    const previous = this.#current;
+    this.#current = node;
+    try {
+      write();
+    } finally {
+      this.#current = previous;
+    }
+  }
+
+  imports(): ModuleImport[] {
+    return [...this.#imports.values()].sort((a, b) => (a.specifier < b.specifier ? -1 : a.specifier > b.specifier ? 1 : 0));
+  }
+
+  unresolved(): GraphNode[] {
+    return [...this.#waiting.keys()];
+  }
+
+  body(): { declarations: string[]; statements: string[]; finals: string[] } {
+    return { declarations: this.#declarations, statements: this.#statements, finals: this.#finals };
+  }
+}

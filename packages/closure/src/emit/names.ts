@@ -1,0 +1,43 @@
+// Output identifiers derived from the program (binding names, property keys),
+// made unique in the order the emitter asks for them, which follows the
+// graph, never traversal accidents. Names never shadow a global the emitted
+// functions may read.
+
+const RESERVED = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if implements import in instanceof interface let new null package private protected public return " +
+    "static super switch this throw true try typeof var void while with yield await arguments eval undefined NaN " +
+    "Infinity require module exports globalThis __filename __dirname $set __home __closure_pack_export"
+  ).split(" "),
+);
+
+export class NameAllocator {
+  readonly #taken = new Set<string>();
+  readonly #reserved: ReadonlySet<string>;
+
+  constructor(reserved: Iterable<string>) {
+    this.#reserved = new Set(reserved);
+  }
+
+  /** A fresh identifier based on `hint`. */
+  allocate(hint: string): string {
+    const base = sanitize(hint);
+    let name = base;
+    for (let n = 2; this.#isTaken(name); n++) name = `${base}_${n}`;
+    this.#taken.add(name);
+    return name;
+  }
+
+  #isTaken(name: string): boolean {
+    return this.#taken.has(name) || RESERVED.has(name) || this.#reserved.has(name);
+  }
+}
+
+function sanitize(hint: string): string {
+  let name = hint.replace(/[^\w$]+/g, "_").replace(/^_+|_+$/g, "");
+  if (name.length > 40) name = name.slice(0, 40);
+  if (name === "") name = "value";
+  if (/^\d/.test(name)) name = `_${name}`;
+  return name;
+}

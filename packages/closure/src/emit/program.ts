@@ -1,0 +1,87 @@
+// Turns the walked graph into module source: nodes are emitted in depth-first
+// post-order of their dependencies (iteratively), then imports, hoisted
+// declarations, statements, finalisers and the export are joined.
+import type { GraphNode } from "../walk/graph.js";
+import { Emitter } from "./emitter.js";
+import { stringLiteral } from "../kinds/primitive.js";
+
+export interface KindEmitter {
+  emit(node: GraphNode, out: Emitter): void;
+}
+
+export interface ProgramOptions {
+  format: "cjs" | "esm";
+  exportName: string;
+  isFactoryFunction: boolean;
+  reserved: Iterable<string>;
+  /** Called after all nodes are emitted, e.g. to write context factories. */
+  finish: (out: Emitter) => void;
+}
+
+export function emitProgram(root: GraphNode, nodes: readonly GraphNode[], kinds: Readonly<Record<string, KindEmitter>>, options: ProgramOptions): string {
+  const out = new Emitter(options.format, options.reserved);
+  for (const node of postOrder(root, nodes)) out.emitting(node, () => kinds[node.kind]!.emit(node, out));
+  options.finish(out);
+  return assemble(out, out.nameOf(root), options);
+}
+
+/**
+ * Dependencies before dependents; a dependency already on the path (a cycle)
+ * is skipped. Starts from the root, then from every node not reached yet in
+ * walk order (values walked without an ordering edge, like prototypes).
+ */
+function postOrder(root: GraphNode, nodes: readonly GraphNode[]): GraphNode[] {
+  const order: GraphNode[] = [];
+  const state = new Set<GraphNode>();
+  for (const start of [root, ...nodes]) {
+    if (state.has(start)) continue;
+    state.add(start);
+    visitFrom(start, state, order);
+  }
+  return order;
+}
+
+function visitFrom(start: GraphNode, state: Set<GraphNode>, order: GraphNode[]): void {
+  const stack: Array<{ node: GraphNode; next: number }> = [{ node: start, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.node.deps.length) {
+      const dep = top.node.deps[top.next++]!.node;
+      if (!state.has(dep)) {
+        state.add(dep);
+        stack.push({ node: dep, next: 0 });
+      }
+      continue;
+    }
+    stack.pop();
+    order.push(top.node);
+  }
+}
+
+function assemble(out: Emitter, rootName: string, options: ProgramOptions): string {
+  const lines: string[] = ['"use strict";'];
+  for (const entry of out.imports()) lines.push(importLine(entry, options.format));
+  const { declarations, statements, finals } = out.body();
+  lines.push(...declarations, ...statements, ...finals);
+  const value = options.isFactoryFunction ? `${rootName}()` : rootName;
+  lines.push(exportLine(options.exportName, value, options.format));
+  return `${lines.join("\n")}\n`;
+}
+
+function importLine(entry: ReturnType<Emitter["imports"]>[number], format: "cjs" | "esm"): string {
+  const from = stringLiteral(entry.specifier);
+  if (format === "cjs") return `const ${entry.local} = require(${from});`;
+  return entry.style === "namespace"
+    ? `import * as ${entry.local} from ${from};`
+    : `import ${entry.local} from ${from};`;
+}
+
+function exportLine(exportName: string, value: string, format: "cjs" | "esm"): string {
+  const identifier = /^[A-Za-z_$][\w$]*$/.test(exportName);
+  if (format === "cjs") {
+    return identifier ? `exports.${exportName} = ${value};` : `exports[${stringLiteral(exportName)}] = ${value};`;
+  }
+  const local = "__closure_pack_export";
+  const name = identifier ? exportName : stringLiteral(exportName);
+  return `const ${local} = ${value};\nexport { ${local} as ${name} };`;
+}

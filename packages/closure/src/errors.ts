@@ -1,0 +1,40 @@
+// The one error type users of the serializer see. Every refusal carries a
+// stable code, the capture path from the root function and a hint.
+
+/** Stable codes of {@link SerializationError}; never renamed once released. */
+export type SerializationErrorCode =
+  | "NOT_A_FUNCTION"
+  | "NATIVE_FUNCTION"
+  | "LIVE_HANDLE"
+  | "SUSPENDED_GENERATOR"
+  | "REJECTED_PROMISE"
+  | "PENDING_PROMISE"
+  | "DIRECT_EVAL"
+  | "WITH_STATEMENT"
+  | "UNPARSABLE_FUNCTION"
+  | "PRIVATE_STATE"
+  | "UNSUPPORTED_VALUE"
+  | "INSPECTOR_UNAVAILABLE";
+
+/** Thrown when a captured value cannot travel into the emitted module. */
+export class SerializationError extends Error {
+  override readonly name = "SerializationError";
+  readonly code: SerializationErrorCode;
+  /** Capture path from the root function, one hop per element. */
+  readonly path: readonly string[];
+  readonly hint: string | undefined;
+
+  constructor(
+    code: SerializationErrorCode,
+    path: readonly string[],
+    problem: string,
+    hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    const where = path.length > 0 ? `${path.join(" -> ")}: ` : "";
+    super(`${where}${problem}${hint ? `\nhint: ${hint}` : ""}`, options);
+    this.code = code;
+    this.path = path;
+    this.hint = hint;
+  }
+}

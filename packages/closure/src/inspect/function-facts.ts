@@ -1,0 +1,111 @@
+// Facts about one live function: its source text and parsed syntax (cached
+// by identity across calls, they never change), where it was defined, the
+// scopes it closes over (read fresh for every serialization) and, for bound
+// functions, their target, receiver and arguments. Makes no decisions.
+import type { Inspector } from "./inspector.js";
+import { parseFunctionSource, type FunctionSyntax } from "./function-syntax.js";
+
+export type ScopeKind = "closure" | "block" | "catch" | "script" | "module" | "with" | "eval" | "global" | "other";
+
+/** One entry of a function's [[Scopes]], innermost first. */
+export interface ScopeFacts {
+  kind: ScopeKind;
+  /** V8's label, e.g. "Closure (makeCounter)". */
+  description: string;
+  /** A null-prototype copy of the scope's variables. */
+  variables: Record<string, unknown>;
+}
+
+export interface BoundFacts {
+  target: Function;
+  thisArg: unknown;
+  args: unknown[];
+}
+
+export interface FunctionLocation {
+  scriptId: string;
+  line: number;
+  column: number;
+}
+
+export interface FunctionFacts {
+  source: string;
+  /** Undefined for bound functions and native code. */
+  syntax: FunctionSyntax | undefined;
+  /** Why the source could not be parsed, when it could not. */
+  syntaxError: Error | undefined;
+  location: FunctionLocation | undefined;
+  scopes: ScopeFacts[];
+  bound: BoundFacts | undefined;
+  /** Remote handle, valid until the inspector group is released. */
+  objectId: string;
+}
+
+interface StaticFacts {
+  source: string;
+  syntax: FunctionSyntax | undefined;
+  syntaxError: Error | undefined;
+}
+
+const staticFacts = new WeakMap<Function, StaticFacts>();
+
+/** Reads everything the serializer needs to know about `fn`. */
+export function inspectFunction(inspector: Inspector, fn: Function): FunctionFacts {
+  const { internal, objectId } = inspector.internalsOf(fn);
+  const target = internal.get("[[TargetFunction]]");
+  if (target) {
+    const remotes = [target, internal.get("[[BoundThis]]")!, internal.get("[[BoundArgs]]")!];
+    const [liveTarget, thisArg, args] = inspector.liveValues(remotes);
+    const bound = { target: liveTarget as Function, thisArg, args: [...(args as unknown[])] };
+    return { ...readStatic(fn), location: undefined, scopes: [], bound, objectId };
+  }
+  const scopesRemote = internal.get("[[Scopes]]");
+  const scopes = scopesRemote?.objectId ? readScopes(inspector.liveValue(scopesRemote.objectId)) : [];
+  const where = internal.get("[[FunctionLocation]]")?.value as
+    | { scriptId: string; lineNumber: number; columnNumber: number }
+    | undefined;
+  const location = where && { scriptId: where.scriptId, line: where.lineNumber, column: where.columnNumber };
+  return { ...readStatic(fn), location, scopes, bound: undefined, objectId };
+}
+
+function readStatic(fn: Function): StaticFacts {
+  let facts = staticFacts.get(fn);
+  if (!facts) {
+    const source = Function.prototype.toString.call(fn);
+    facts = { source, syntax: undefined, syntaxError: undefined };
+    try {
+      facts.syntax = parseFunctionSource(source);
+    } catch (error) {
+      facts.syntaxError = error as Error;
+    }
+    staticFacts.set(fn, facts);
+  }
+  return facts;
+}
+
+function readScopes(list: unknown): ScopeFacts[] {
+  const entries = list as ArrayLike<{ description: string; object: Record<string, unknown> }>;
+  const scopes: ScopeFacts[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    scopes.push({ kind: scopeKindOf(entry.description), description: entry.description, variables: entry.object });
+  }
+  return scopes;
+}
+
+function scopeKindOf(description: string): ScopeKind {
+  const word = description.split(" ", 1)[0]!.toLowerCase();
+  switch (word) {
+    case "closure":
+    case "block":
+    case "catch":
+    case "script":
+    case "module":
+    case "with":
+    case "eval":
+    case "global":
+      return word;
+    default:
+      return "other";
+  }
+}

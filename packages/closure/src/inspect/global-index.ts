@@ -1,0 +1,108 @@
+// Reverse index of well-known globals: value -> the expression that reaches
+// it at run time (`Math.max`, `Array.prototype.push`, `process.env`). Built
+// once per process from the names a fresh Node.js realm defines, so values a
+// user put on globalThis are not mistaken for built-ins.
+import { runInNewContext } from "node:vm";
+
+/** Globals Node.js adds to the JavaScript realm (the rest come from a fresh vm context). */
+const NODE_GLOBALS = [
+  "process", "Buffer", "console", "global", "setTimeout", "clearTimeout", "setInterval", "clearInterval",
+  "setImmediate", "clearImmediate", "queueMicrotask", "structuredClone", "URL", "URLSearchParams",
+  "TextEncoder", "TextDecoder", "AbortController", "AbortSignal", "EventTarget", "Event", "MessageChannel",
+  "MessagePort", "MessageEvent", "BroadcastChannel", "Blob", "File", "performance", "fetch", "Request", "Response",
+  "Headers", "FormData", "crypto", "Crypto", "CryptoKey", "SubtleCrypto", "atob", "btoa", "DOMException",
+  "ReadableStream", "WritableStream", "TransformStream", "TextEncoderStream", "TextDecoderStream",
+  "CompressionStream", "DecompressionStream", "ByteLengthQueuingStrategy", "CountQueuingStrategy",
+  "ReadableStreamDefaultReader", "ReadableByteStreamController", "WritableStreamDefaultWriter",
+  "PerformanceEntry", "PerformanceMark", "PerformanceMeasure", "PerformanceObserver", "WebSocket", "navigator",
+];
+
+/** Intrinsics with no global name of their own. */
+const HIDDEN_INTRINSICS = [
+  "Object.getPrototypeOf(Int8Array)",
+  "Object.getPrototypeOf(function* () {})",
+  "Object.getPrototypeOf(async function () {})",
+  "Object.getPrototypeOf(async function* () {})",
+  "Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))",
+  "Object.getPrototypeOf([][Symbol.iterator]())",
+  "Object.getPrototypeOf(new Map()[Symbol.iterator]())",
+  "Object.getPrototypeOf(new Set()[Symbol.iterator]())",
+  "Object.getPrototypeOf(''[Symbol.iterator]())",
+];
+
+export class GlobalIndex {
+  readonly #paths = new Map<unknown, string>();
+  /** Every name a captured function may read as a global. */
+  readonly names: ReadonlySet<string>;
+
+  constructor() {
+    const jsNames = runInNewContext("Object.getOwnPropertyNames(globalThis)") as string[];
+    const names = [...new Set([...jsNames, ...NODE_GLOBALS])].filter((name) => name in globalThis).sort();
+    this.names = new Set(names);
+    // globalThis itself, but not its properties: those include the user's own globals.
+    const queue: Array<[unknown, string, number]> = [[globalThis, "globalThis", 3]];
+    for (const name of names) queue.push([readGlobal(name), name, 1]);
+    for (const expression of HIDDEN_INTRINSICS) queue.push([(0, eval)(expression), expression, 1]);
+    for (let i = 0; i < queue.length; i++) {
+      const [value, path, depth] = queue[i]!;
+      if (!isIndexable(value) || this.#paths.has(value)) continue;
+      this.#paths.set(value, path);
+      if (depth >= 3) continue;
+      for (const [key, child, getter] of ownValues(value)) {
+        if (value === process && (key === "mainModule" || (typeof key === "string" && key.startsWith("_")))) continue;
+        const member = memberPath(path, key);
+        if (member === undefined) continue;
+        queue.push([child, getter ? `Object.getOwnPropertyDescriptor(${path}, ${keyLiteral(key)}).get` : member, depth + 1]);
+      }
+    }
+  }
+
+  /** The run-time expression of a built-in value, if it is one. */
+  pathOf(value: unknown): string | undefined {
+    return this.#paths.get(value);
+  }
+}
+
+function readGlobal(name: string): unknown {
+  try {
+    return (globalThis as Record<string, unknown>)[name];
+  } catch {
+    return undefined;
+  }
+}
+
+function isIndexable(value: unknown): value is object {
+  return (typeof value === "object" && value !== null) || typeof value === "function";
+}
+
+function ownValues(target: object): Array<[string | symbol, unknown, boolean]> {
+  const values: Array<[string | symbol, unknown, boolean]> = [];
+  for (const key of Reflect.ownKeys(target)) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+    if (!descriptor) continue;
+    if ("value" in descriptor) values.push([key, descriptor.value, false]);
+    // Accessor functions of built-ins (e.g. Map.prototype.size) are reachable too.
+    if (descriptor.get) values.push([key, descriptor.get, true]);
+  }
+  return values;
+}
+
+function keyLiteral(key: string | symbol): string {
+  return typeof key === "symbol" ? key.description! : JSON.stringify(key);
+}
+
+/** `path.key`, or undefined for symbols that are not well-known (no run-time name). */
+function memberPath(path: string, key: string | symbol): string | undefined {
+  if (typeof key === "symbol") {
+    const name = key.description;
+    return name?.startsWith("Symbol.") && (Symbol as any)[name.slice(7)] === key ? `${path}[${name}]` : undefined;
+  }
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
+let shared: GlobalIndex | undefined;
+
+export function globalIndex(): GlobalIndex {
+  shared ??= new GlobalIndex();
+  return shared;
+}

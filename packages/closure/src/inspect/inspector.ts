@@ -1,0 +1,158 @@
+// The only file that talks to node:inspector. It opens one in-process
+// session lazily (never at import) and exposes synchronous reads of the
+// internal state JavaScript cannot see: [[Scopes]], bound-function slots,
+// proxy target/handler, weak collection entries, promise state, private
+// fields. Node invokes callbacks of a same-thread session synchronously,
+// which is what makes a synchronous wrapper possible.
+import { Session } from "node:inspector";
+import { SerializationError } from "../errors.js";
+
+/** Raw protocol call, synchronous. */
+export type InspectorPost = (method: string, params?: Record<string, unknown>) => any;
+
+interface RemoteObject {
+  type: string;
+  subtype?: string;
+  value?: unknown;
+  unserializableValue?: string;
+  objectId?: string;
+  description?: string;
+}
+
+interface PropertyDescriptor {
+  name: string;
+  value?: RemoteObject;
+}
+
+const OBJECT_GROUP = "closure-pack";
+// A property of globalThis used to hand values across the protocol; it is
+// deleted again after every use.
+const SLOT = "__closurePackInspectorSlot";
+
+/** An open inspector session with the reads the serializer needs. */
+export class Inspector {
+  readonly #session: Session;
+  readonly post: InspectorPost;
+
+  constructor() {
+    this.#session = new Session();
+    try {
+      this.#session.connect();
+    } catch (error) {
+      throw new SerializationError(
+        "INSPECTOR_UNAVAILABLE",
+        [],
+        "cannot open a node:inspector session",
+        "another debugger may own this thread; closure-pack needs node:inspector to read closures",
+        { cause: error },
+      );
+    }
+    this.post = (method, params) => postSync(this.#session, method, params);
+  }
+
+  /** Subscribes to a protocol notification; returns the unsubscribe function. */
+  on(event: string, listener: (message: any) => void): () => void {
+    this.#session.on(event, listener);
+    return () => this.#session.off(event, listener);
+  }
+
+  /** Remote handle of a live value. */
+  objectIdOf(value: object): string {
+    const slots = globalThis as Record<string, unknown>;
+    slots[SLOT] = value;
+    try {
+      const { result } = this.post("Runtime.evaluate", {
+        expression: `globalThis.${SLOT}`,
+        objectGroup: OBJECT_GROUP,
+        silent: true,
+      });
+      return (result as RemoteObject).objectId!;
+    } finally {
+      delete slots[SLOT];
+    }
+  }
+
+  /** Internal properties ([[Scopes]], [[Target]]…) and private fields of a value. */
+  internalsOf(value: object): { internal: Map<string, RemoteObject>; privates: PropertyDescriptor[]; objectId: string } {
+    const objectId = this.objectIdOf(value);
+    const response = this.post("Runtime.getProperties", {
+      objectId,
+      ownProperties: true,
+      accessorPropertiesOnly: false,
+      generatePreview: false,
+      objectGroup: OBJECT_GROUP,
+    });
+    const internal = new Map<string, RemoteObject>();
+    for (const property of (response.internalProperties ?? []) as PropertyDescriptor[]) {
+      if (property.value) internal.set(property.name, property.value);
+    }
+    return { internal, privates: (response.privateProperties ?? []) as PropertyDescriptor[], objectId };
+  }
+
+  /** Live values behind remote objects, in one round trip. */
+  liveValues(remotes: readonly RemoteObject[]): unknown[] {
+    if (remotes.length === 0) return [];
+    const handles = remotes.filter((remote) => remote.objectId !== undefined);
+    const fetched = this.#fetchObjects(handles.map((remote) => remote.objectId!));
+    let next = 0;
+    return remotes.map((remote) => (remote.objectId !== undefined ? fetched[next++] : primitiveOf(remote)));
+  }
+
+  /** The live value `this` of a call on a remote object (e.g. a [[Scopes]] list). */
+  liveValue(objectId: string): unknown {
+    return this.#fetchObjects([objectId])[0];
+  }
+
+  #fetchObjects(objectIds: readonly string[]): unknown[] {
+    if (objectIds.length === 0) return [];
+    const slots = globalThis as Record<string, unknown>;
+    const [first, ...rest] = objectIds;
+    this.post("Runtime.callFunctionOn", {
+      objectId: first,
+      functionDeclaration: `function (...rest) { globalThis.${SLOT} = [this, ...rest]; }`,
+      arguments: rest.map((objectId) => ({ objectId })),
+      silent: true,
+    });
+    const values = slots[SLOT] as unknown[];
+    delete slots[SLOT];
+    return values;
+  }
+
+  /** Forgets the remote handles made since the last release. */
+  release(): void {
+    this.post("Runtime.releaseObjectGroup", { objectGroup: OBJECT_GROUP });
+  }
+}
+
+function primitiveOf(remote: RemoteObject): unknown {
+  if (remote.unserializableValue !== undefined) {
+    const text = remote.unserializableValue;
+    if (text.endsWith("n")) return BigInt(text.slice(0, -1));
+    if (text === "-0") return -0;
+    if (text === "NaN") return NaN;
+    return text === "Infinity" ? Infinity : -Infinity;
+  }
+  return remote.type === "undefined" ? undefined : remote.value;
+}
+
+function postSync(session: Session, method: string, params?: Record<string, unknown>): any {
+  let settled = false;
+  let failure: Error | null = null;
+  let result: unknown;
+  session.post(method, params ?? {}, (error, response) => {
+    settled = true;
+    failure = error;
+    result = response;
+  });
+  if (!settled) throw new Error(`inspector call ${method} did not complete synchronously`);
+  if (failure) throw new Error(`inspector call ${method} failed: ${(failure as Error).message}`);
+  return result;
+}
+
+let shared: Inspector | undefined;
+
+/** The process-wide session, opened on first use. */
+export function openInspector(): Inspector {
+  shared ??= new Inspector();
+  return shared;
+}

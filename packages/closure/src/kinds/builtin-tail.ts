@@ -1,0 +1,31 @@
+// What every built-in object may carry beyond its internal data: own
+// properties, a subclass prototype (class MyMap extends Map) and its
+// frozen/sealed state. Shared by all built-in kinds.
+import type { Emitter } from "../emit/emitter.js";
+import type { GraphNode, Slot } from "../walk/graph.js";
+import type { Walker } from "../walk/walker.js";
+import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
+
+export interface BuiltinTail {
+  proto: Slot | undefined;
+  props: PropertyFact[];
+  integrity: Integrity;
+}
+
+export function walkBuiltinTail(node: GraphNode, walker: Walker, defaultProto: object, skip?: (key: string | symbol) => boolean): BuiltinTail {
+  const value = node.value as object;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return {
+    proto: proto === defaultProto ? undefined : walker.visit(node, proto, { label: ".[[Prototype]]" }, "fill"),
+    props: walkProperties(node, value, walker, skip),
+    integrity: integrityOf(value),
+  };
+}
+
+export function emitBuiltinTail(node: GraphNode, tail: BuiltinTail, out: Emitter): void {
+  const name = out.nameOf(node);
+  const proto = tail.proto;
+  if (proto) out.whenReady([proto], () => out.statement(`Object.setPrototypeOf(${name}, ${out.expr(proto)});`));
+  emitPropertyFills(name, tail.props, out);
+  emitIntegrity(name, tail.integrity, out);
+}

@@ -1,0 +1,52 @@
+// Classification of built-in object types by their internal brand (never by
+// a user-overridable property), and the table of their kind modules.
+import { types } from "node:util";
+import type { Kind } from "./index.js";
+import { mapKind, setKind } from "./collections.js";
+import { dateKind, regexpKind } from "./date-regexp.js";
+import { errorKind } from "./error.js";
+import { refusedKind, refusalOf } from "./refused.js";
+import { unsupportedKind } from "./pending.js";
+
+export const builtinKinds: Readonly<Record<string, Kind>> = {
+  map: mapKind,
+  set: setKind,
+  date: dateKind,
+  regexp: regexpKind,
+  error: errorKind,
+  refused: refusedKind,
+  proxy: unsupportedKind("a Proxy"),
+  boxed: unsupportedKind("a boxed primitive"),
+  "typed-array": unsupportedKind("a typed array"),
+  "array-buffer": unsupportedKind("an ArrayBuffer"),
+  "weak-collection": unsupportedKind("a WeakMap or WeakSet"),
+  promise: unsupportedKind("a Promise"),
+  generator: unsupportedKind("a generator object"),
+  namespace: unsupportedKind("a module namespace object"),
+  url: unsupportedKind("a URL"),
+  "url-search-params": unsupportedKind("URLSearchParams"),
+  arguments: unsupportedKind("an arguments object"),
+};
+
+/** The kind of a built-in object, or undefined for ordinary objects and user functions. */
+export function classifyBuiltin(value: unknown): string | undefined {
+  if (types.isProxy(value)) return "proxy";
+  if (typeof value !== "object" || value === null) return undefined;
+  if (refusalOf(value)) return "refused";
+  if (types.isMap(value)) return "map";
+  if (types.isSet(value)) return "set";
+  if (types.isDate(value)) return "date";
+  if (types.isRegExp(value)) return "regexp";
+  if (types.isNativeError(value)) return "error";
+  if (types.isBoxedPrimitive(value)) return "boxed";
+  if (types.isArrayBufferView(value)) return "typed-array";
+  if (types.isAnyArrayBuffer(value)) return "array-buffer";
+  if (types.isWeakMap(value) || types.isWeakSet(value)) return "weak-collection";
+  if (types.isPromise(value)) return "promise";
+  if (types.isGeneratorObject(value)) return "generator";
+  if (types.isModuleNamespaceObject(value)) return "namespace";
+  if (value instanceof URL) return "url";
+  if (value instanceof URLSearchParams) return "url-search-params";
+  if (types.isArgumentsObject(value)) return "arguments";
+  return undefined;
+}

@@ -1,0 +1,69 @@
+// Map and Set: entries in insertion order, keys and values with identity,
+// plus own properties and a subclass prototype.
+import type { Emitter } from "../emit/emitter.js";
+import type { GraphNode, Slot } from "../walk/graph.js";
+import type { Walker } from "../walk/walker.js";
+import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+
+interface CollectionData {
+  entries: Array<[Slot, Slot | undefined]>;
+  tail: BuiltinTail;
+}
+
+function walkEntries(node: GraphNode, walker: Walker, entries: Iterable<[unknown, unknown]>, isMap: boolean): Array<[Slot, Slot | undefined]> {
+  const result: Array<[Slot, Slot | undefined]> = [];
+  let i = 0;
+  for (const [key, value] of entries) {
+    const keySlot = walker.visit(node, key, { label: isMap ? `.keys()[${i}]` : `.values()[${i}]` }, "fill");
+    const valueSlot = isMap ? walker.visit(node, value, { label: `.get(${describeKey(key)})` }, "fill") : undefined;
+    result.push([keySlot, valueSlot]);
+    i++;
+  }
+  return result;
+}
+
+function describeKey(key: unknown): string {
+  return typeof key === "string" ? JSON.stringify(key) : typeof key === "object" || typeof key === "function" ? "…" : String(key);
+}
+
+function emitCollection(node: GraphNode, out: Emitter, isMap: boolean): void {
+  const data = node.data as CollectionData;
+  const name = out.nameOf(node);
+  const ready = data.entries.every(([key, value]) => out.isReady(key) && (!value || out.isReady(value)));
+  if (ready) {
+    const items = data.entries.map(([key, value]) => (isMap ? `[${out.expr(key)}, ${out.expr(value!)}]` : out.expr(key)));
+    out.declare(node, items.length === 0 ? `new ${isMap ? "Map" : "Set"}()` : `new ${isMap ? "Map" : "Set"}([${items.join(", ")}])`);
+  } else {
+    // Entries must be added in order, so all of them wait for the last missing one.
+    out.declare(node, `new ${isMap ? "Map" : "Set"}()`);
+    const slots = data.entries.flatMap(([key, value]) => (value ? [key, value] : [key]));
+    out.whenReady(slots, () => {
+      for (const [key, value] of data.entries) {
+        out.statement(isMap ? `${name}.set(${out.expr(key)}, ${out.expr(value!)});` : `${name}.add(${out.expr(key)});`);
+      }
+    });
+  }
+  emitBuiltinTail(node, data.tail, out);
+}
+
+export const mapKind = {
+  walk(node: GraphNode, walker: Walker): void {
+    const map = node.value as Map<unknown, unknown>;
+    const entries = walkEntries(node, walker, Map.prototype.entries.call(map), true);
+    node.data = { entries, tail: walkBuiltinTail(node, walker, Map.prototype) } satisfies CollectionData;
+  },
+  emit(node: GraphNode, out: Emitter): void {
+    emitCollection(node, out, true);
+  },
+};
+
+export const setKind = {
+  walk(node: GraphNode, walker: Walker): void {
+    const set = node.value as Set<unknown>;
+    const entries = walkEntries(node, walker, Set.prototype.entries.call(set) as Iterable<[unknown, unknown]>, false);
+    node.data = { entries, tail: walkBuiltinTail(node, walker, Set.prototype) } satisfies CollectionData;
+  },
+  emit(node: GraphNode, out: Emitter): void {
+    emitCollection(node, out, false);
+  },
+};

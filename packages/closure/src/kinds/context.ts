@@ -1,0 +1,206 @@
+// Closure contexts. Each V8 context a captured function closes over becomes
+// a factory in the output whose `let` bindings the function's unchanged
+// source text reads and writes, so writes persist across calls and functions
+// sharing a context share the bindings. Contexts nest like the original
+// scopes; a binding holding an object is assigned through a setter once the
+// object exists. Which copies of a scope are one context is decided by
+// context-identity.ts; this file only places functions and emits factories.
+import type { Emitter } from "../emit/emitter.js";
+import type { GraphNode, Slot } from "../walk/graph.js";
+import type { Walker } from "../walk/walker.js";
+import type { FunctionFacts, ScopeFacts } from "../inspect/function-facts.js";
+import type { FunctionSyntax } from "../inspect/function-syntax.js";
+import { contextKeyOf } from "./context-key.js";
+
+export interface ContextData {
+  scope: ScopeFacts;
+  parent: GraphNode | undefined;
+  bindings: Map<string, Slot>;
+  definers: Definer[];
+  children: GraphNode[];
+  /** Whether the factory must be a `function` with its own this/arguments. */
+  ownsThis: boolean;
+  thisSlot: Slot | undefined;
+  argumentsSlot: Slot | undefined;
+}
+
+export interface Definer {
+  fn: GraphNode;
+  expression: string;
+  /** Parameter names of the definer, e.g. ["__home"] for methods using super. */
+  params: string[];
+}
+
+export interface BindingData {
+  context: GraphNode;
+  name: string;
+  value: GraphNode;
+}
+
+/** Where a function is defined: its innermost context with every binding it reads, if any. */
+export function placeFunction(
+  fnNode: GraphNode,
+  facts: FunctionFacts,
+  syntax: FunctionSyntax,
+  walker: Walker,
+  globals: Set<string>,
+): GraphNode | undefined {
+  const resolved = new Map<string, number>();
+  for (const name of syntax.freeNames) {
+    const index = facts.scopes.findIndex((scope) => scope.kind !== "global" && Object.hasOwn(scope.variables, name));
+    if (index >= 0) resolved.set(name, index);
+    else globals.add(name);
+  }
+  const needsThis = syntax.form === "arrow" && (syntax.usesThis || syntax.usesArguments);
+  if (resolved.size === 0 && !needsThis) return undefined;
+  const innermost = resolved.size > 0 ? Math.min(...resolved.values()) : 0;
+  const chain = contextChain(fnNode, facts.scopes, innermost, walker);
+  const definitionTime = new Set(syntax.definitionTimeNames);
+  for (const [name, index] of resolved) {
+    const context = chain[index - innermost]!;
+    bindInto(context, name, facts.scopes[index]!.variables[name], fnNode, walker, definitionTime.has(name));
+  }
+  fnNode.deps.push({ node: chain[0]!, timing: "create" });
+  return chain[0];
+}
+
+/** Context nodes for scopes[from..], innermost first, created outermost first so keys nest. */
+function contextChain(fnNode: GraphNode, scopes: ScopeFacts[], from: number, walker: Walker): GraphNode[] {
+  let end = scopes.length;
+  while (end > from && scopes[end - 1]!.kind === "global") end--;
+  const chain: GraphNode[] = [];
+  let parent: GraphNode | undefined;
+  let parentKey = "";
+  for (let i = end - 1; i >= from; i--) {
+    const scope = scopes[i]!;
+    if (scope.kind === "with") {
+      walker.refuse(fnNode, "WITH_STATEMENT", "cannot serialize a function defined inside a `with` statement", "move the function out of the `with` block");
+    }
+    const key = contextKeyOf(parentKey, scope);
+    const node = walker.synthetic("context", key, fnNode.path, contextHint(scope), undefined);
+    if (node.data === undefined) {
+      node.data = newContext(scope, parent);
+      if (parent) {
+        node.deps.push({ node: parent, timing: "create" });
+        (parent.data as ContextData).children.push(node);
+      }
+    }
+    chain.unshift(node);
+    parent = node;
+    parentKey = key;
+  }
+  return chain;
+}
+
+function newContext(scope: ScopeFacts, parent: GraphNode | undefined): ContextData {
+  return {
+    scope,
+    parent,
+    bindings: new Map(),
+    definers: [],
+    children: [],
+    ownsThis: scope.kind === "closure" || scope.kind === "module" || scope.kind === "script",
+    thisSlot: undefined,
+    argumentsSlot: undefined,
+  };
+}
+
+function contextHint(scope: ScopeFacts): string {
+  const owner = /\((.*)\)/.exec(scope.description)?.[1];
+  return owner ? `${owner}_scope` : `${scope.kind}_scope`;
+}
+
+function bindInto(context: GraphNode, name: string, value: unknown, fnNode: GraphNode, walker: Walker, early: boolean): void {
+  const data = context.data as ContextData;
+  if (name === "arguments") {
+    data.argumentsSlot ??= walker.visit(context, value, { binding: name }, "fill");
+    return;
+  }
+  let slot = data.bindings.get(name);
+  if (!slot) {
+    const valueSlot = walker.visit(context, value, { binding: name }, "none");
+    slot = valueSlot;
+    if (valueSlot.node) {
+      const binding = walker.synthetic("binding", `${String(context.id)}:${name}`, [...fnNode.path, name], name, {
+        context,
+        name,
+        value: valueSlot.node,
+      } satisfies BindingData);
+      binding.deps.push({ node: valueSlot.node, timing: "create" }, { node: context, timing: "create" });
+      slot = { node: binding };
+    }
+    data.bindings.set(name, slot);
+  }
+  if (slot.node) fnNode.deps.push({ node: slot.node, timing: early ? "create" : "fill" });
+}
+
+/** Registers the function's definer in its context. */
+export function addDefiner(context: GraphNode, definer: Definer): void {
+  (context.data as ContextData).definers.push(definer);
+}
+
+export const contextKind = {
+  walk(): void {},
+  emit(node: GraphNode, out: Emitter): void {
+    const data = node.data as ContextData;
+    const factory = data.parent ? `${out.nameOf(data.parent)}.${factoryKey(node, out)}` : factoryKey(node, out);
+    out.declare(node, `${factory}${invocation(node, data, out)}`);
+  },
+};
+
+export const bindingKind = {
+  walk(): void {},
+  emit(node: GraphNode, out: Emitter): void {
+    const { context, name, value: valueNode } = node.data as BindingData;
+    out.whenReady([{ node: context }, { node: valueNode }], () => {
+      out.statement(`${out.nameOf(context)}.$set.${name}(${out.nameOf(valueNode)});`);
+      out.markReady(node);
+    });
+  },
+};
+
+function invocation(node: GraphNode, data: ContextData, out: Emitter): string {
+  const thisArg = data.thisSlot ? out.required(data.thisSlot, node) : "undefined";
+  if (data.argumentsSlot) return `.apply(${thisArg}, ${out.required(data.argumentsSlot, node)})`;
+  if (data.thisSlot) return `.call(${thisArg})`;
+  return "()";
+}
+
+function factoryKey(node: GraphNode, out: Emitter): string {
+  return `mk_${out.nameOf(node)}`;
+}
+
+/** Writes the factory declarations of every root context. */
+export function emitFactories(roots: readonly GraphNode[], out: Emitter): void {
+  for (const root of roots) out.declaration(`function ${factoryKey(root, out)}() ${factoryBody(root, out, "")}`);
+}
+
+function factoryBody(node: GraphNode, out: Emitter, indent: string): string {
+  const data = node.data as ContextData;
+  const inner = `${indent}  `;
+  const lines: string[] = ["{"];
+  const declared = [...data.bindings].map(([name, slot]) => (slot.node ? name : `${name} = ${slot.code}`));
+  if (declared.length > 0) lines.push(`${inner}let ${declared.join(", ")};`);
+  const setterParam = uniqueParam(data.bindings);
+  const setters = [...data.bindings]
+    .filter(([, slot]) => slot.node)
+    .map(([name]) => `${name}(${setterParam}) { ${name} = ${setterParam}; }`);
+  const members: string[] = [`$set: { ${setters.join(", ")} }`];
+  for (const definer of data.definers) {
+    members.push(`${out.nameOf(definer.fn)}: (${definer.params.join(", ")}) => (${definer.expression})`);
+  }
+  for (const child of data.children) {
+    const childData = child.data as ContextData;
+    const head = childData.ownsThis ? "function ()" : "() =>";
+    members.push(`${factoryKey(child, out)}: ${head} ${factoryBody(child, out, inner)}`);
+  }
+  lines.push(`${inner}return {\n${members.map((m) => `${inner}  ${m}`).join(",\n")}\n${inner}};`);
+  lines.push(`${indent}}`);
+  return lines.join("\n");
+}
+
+function uniqueParam(bindings: Map<string, Slot>): string {
+  let name = "$";
+  while (bindings.has(name)) name += "$";
+  return name;
+}

@@ -1,0 +1,152 @@
+// User functions of every form (functions, arrows, methods, accessors,
+// classes, async and generator variants) and bound functions. A function is
+// emitted from its own source text inside the factory of the context it
+// closes over (kinds/context.ts), so captured bindings keep their meaning.
+import type { Emitter } from "../emit/emitter.js";
+import type { GraphNode, Slot } from "../walk/graph.js";
+import type { Walker } from "../walk/walker.js";
+import type { FunctionSyntax } from "../inspect/function-syntax.js";
+import { inspectFunction } from "../inspect/function-facts.js";
+import { addDefiner, placeFunction } from "./context.js";
+import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
+import { globalNamesOf, holderOf } from "./walk-state.js";
+import { stringLiteral } from "./primitive.js";
+
+interface BoundData {
+  bound: { target: Slot; thisArg: Slot; args: Slot[] };
+  props: PropertyFact[];
+  integrity: Integrity;
+}
+
+interface SourceData {
+  bound: undefined;
+  syntax: FunctionSyntax;
+  context: GraphNode | undefined;
+  home: Slot | undefined;
+  /** The name to set when the emitted source would not give the function its name. */
+  rename: string | undefined;
+  props: PropertyFact[];
+  prototype: Slot | undefined;
+  integrity: Integrity;
+}
+
+const HANDLED_KEYS = new Set<string | symbol>(["name", "length", "prototype", "arguments", "caller"]);
+
+export const functionKind = {
+  walk(node: GraphNode, walker: Walker): void {
+    const fn = node.value as Function;
+    const facts = inspectFunction(walker.inspector, fn);
+    if (facts.bound) return walkBound(node, facts.bound, walker);
+    const syntax = facts.syntax;
+    if (!syntax) {
+      if (/\{\s*\[native code\]\s*\}\s*$/.test(facts.source)) {
+        walker.refuse(node, "NATIVE_FUNCTION", `cannot serialize native function ${fn.name || "(anonymous)"}`, "capture the module or global object it belongs to, or wrap it in a function of your own");
+      }
+      walker.refuse(node, "UNPARSABLE_FUNCTION", `cannot parse the source of this function: ${facts.syntaxError?.message ?? "unknown error"}`);
+    }
+    const hasScopes = facts.scopes.some((scope) => scope.kind !== "global");
+    if (syntax.usesDirectEval && hasScopes) {
+      walker.refuse(node, "DIRECT_EVAL", "cannot serialize a function that calls eval() directly with access to captured scope", "use indirect eval `(0, eval)(code)` or pass values explicitly");
+    }
+    if (syntax.usesWith && syntax.freeNames.length > 0) {
+      walker.refuse(node, "WITH_STATEMENT", "cannot serialize a function using a `with` statement over captured scope", "replace `with` by explicit property access");
+    }
+    const context = placeFunction(node, facts, syntax, walker, globalNamesOf(walker));
+    const needsHome = syntax.usesSuper && syntax.form !== "class" && syntax.form !== "arrow" && syntax.form !== "function";
+    let home: Slot | undefined;
+    if (needsHome) {
+      const holder = holderOf(walker, fn);
+      home = walker.visit(node, holder ? Object.getPrototypeOf(holder) : Object.prototype, { label: ".[[HomeObject]]" }, "create");
+    }
+    if (context) addDefiner(context, { fn: node, expression: syntax.expression, params: needsHome ? ["__home"] : [] });
+    node.data = {
+      bound: undefined,
+      syntax,
+      context,
+      home,
+      rename: renameOf(fn, syntax),
+      props: walkProperties(node, fn, walker, (key) => HANDLED_KEYS.has(key)),
+      prototype: walkPrototype(node, fn, syntax, walker),
+      integrity: integrityOf(fn),
+    } satisfies SourceData;
+  },
+  emit(node: GraphNode, out: Emitter): void {
+    const data = node.data as BoundData | SourceData;
+    const name = out.nameOf(node);
+    if (data.bound) {
+      const { target, thisArg, args } = data.bound;
+      const list = [thisArg, ...args].map((slot) => out.required(slot, node)).join(", ");
+      out.declare(node, `${out.required(target, node)}.bind(${list})`);
+    } else {
+      out.declare(node, creation(node, data, out));
+      if (data.rename !== undefined) {
+        out.statement(`Object.defineProperty(${name}, "name", { value: ${stringLiteral(data.rename)} });`);
+      }
+      const prototype = data.prototype;
+      if (prototype) out.whenReady([prototype], () => out.statement(`${name}.prototype = ${out.expr(prototype)};`));
+    }
+    emitPropertyFills(name, data.props, out);
+    emitIntegrity(name, data.integrity, out);
+  },
+};
+
+function walkBound(node: GraphNode, bound: { target: Function; thisArg: unknown; args: unknown[] }, walker: Walker): void {
+  node.data = {
+    bound: {
+      target: walker.visit(node, bound.target, { label: ".[[TargetFunction]]" }, "create"),
+      thisArg: walker.visit(node, bound.thisArg, { label: ".[[BoundThis]]" }, "create"),
+      args: bound.args.map((arg, i) => walker.visit(node, arg, { label: `.[[BoundArgs]][${i}]` }, "create")),
+    },
+    props: walkProperties(node, node.value as object, walker, (key) => key === "name" || key === "length"),
+    integrity: integrityOf(node.value as object),
+  } satisfies BoundData;
+}
+
+function creation(node: GraphNode, data: SourceData, out: Emitter): string {
+  const home = data.home ? out.required(data.home, node) : "";
+  if (data.context) return `${out.required({ node: data.context }, node)}.${out.nameOf(node)}(${home})`;
+  if (data.home) return `((__home) => (${data.syntax.expression}))(${home})`;
+  return `(${data.syntax.expression})`;
+}
+
+/** The function's name when its emitted source would not produce it. */
+function renameOf(fn: Function, syntax: FunctionSyntax): string | undefined {
+  const descriptor = Reflect.getOwnPropertyDescriptor(fn, "name");
+  if (!descriptor || !("value" in descriptor) || typeof descriptor.value !== "string") return undefined;
+  const natural = syntax.name ?? (syntax.key && !syntax.key.computed ? naturalKeyName(syntax) : "");
+  return descriptor.value === natural ? undefined : descriptor.value;
+}
+
+function naturalKeyName(syntax: FunctionSyntax): string {
+  const text = syntax.key!.text;
+  const prefix = syntax.form === "getter" ? "get " : syntax.form === "setter" ? "set " : "";
+  const unquoted = /^["']/.test(text) ? (JSON.parse(text.replace(/^'(.*)'$/, '"$1"')) as string) : text;
+  return `${prefix}${unquoted}`;
+}
+
+/**
+ * A plain function's prototype object only travels when it was changed:
+ * replaced, or given properties beyond `constructor`. Classes keep theirs
+ * through kinds/prototype.ts.
+ */
+function walkPrototype(node: GraphNode, fn: Function, syntax: FunctionSyntax, walker: Walker): Slot | undefined {
+  if (syntax.form === "class") {
+    walker.visit(node, (fn as { prototype: object }).prototype, { key: "prototype" }, "none");
+    return undefined;
+  }
+  const descriptor = Reflect.getOwnPropertyDescriptor(fn, "prototype");
+  if (!descriptor || !("value" in descriptor) || typeof descriptor.value !== "object" || descriptor.value === null) return undefined;
+  const proto = descriptor.value as object;
+  const keys = Reflect.ownKeys(proto);
+  const constructor = Reflect.getOwnPropertyDescriptor(proto, "constructor");
+  const pristine = keys.length === (constructor ? 1 : 0) && constructor?.value === fn && !constructor.enumerable;
+  const defaultParent = syntax.isGenerator ? Object.getPrototypeOf(proto) !== Object.prototype : Object.getPrototypeOf(proto) === Object.prototype;
+  if (syntax.isGenerator && keys.length === 0) return undefined;
+  if (pristine && defaultParent) return undefined;
+  if (constructor?.value === fn) {
+    // Same object, extended: kinds/prototype.ts emits `fn.prototype` and fills it.
+    walker.visit(node, proto, { key: "prototype" }, "none");
+    return undefined;
+  }
+  return walker.visit(node, proto, { key: "prototype" }, "fill");
+}

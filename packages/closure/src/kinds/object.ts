@@ -1,0 +1,32 @@
+// Ordinary objects: plain, null-prototype and custom-prototype objects, with
+// every own property by descriptor and their frozen/sealed state.
+import type { Emitter } from "../emit/emitter.js";
+import type { GraphNode, Slot } from "../walk/graph.js";
+import type { Walker } from "../walk/walker.js";
+import { emitIntegrity, emitPropertyFills, integrityOf, literalEntries, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
+
+interface ObjectData {
+  proto: Slot;
+  props: PropertyFact[];
+  integrity: Integrity;
+}
+
+export const objectKind = {
+  walk(node: GraphNode, walker: Walker): void {
+    const value = node.value as object;
+    const proto = Object.getPrototypeOf(value) as object | null;
+    const protoSlot: Slot = proto === Object.prototype ? { code: "" } : walker.visit(node, proto, { label: ".[[Prototype]]" }, "create");
+    node.data = { proto: protoSlot, props: walkProperties(node, value, walker), integrity: integrityOf(value) } satisfies ObjectData;
+  },
+  emit(node: GraphNode, out: Emitter): void {
+    const data = node.data as ObjectData;
+    const name = out.nameOf(node);
+    const { entries, rest } = literalEntries(data.props, out);
+    const protoReady = out.isReady(data.proto);
+    if (data.proto.code !== "" && protoReady) entries.unshift(`__proto__: ${out.expr(data.proto)}`);
+    out.declare(node, entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`);
+    if (!protoReady) out.whenReady([data.proto], () => out.statement(`Object.setPrototypeOf(${name}, ${out.expr(data.proto)});`));
+    emitPropertyFills(name, rest, out);
+    emitIntegrity(name, data.integrity, out);
+  },
+};

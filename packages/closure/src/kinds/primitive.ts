@@ -1,0 +1,36 @@
+// Primitives other than symbols are emitted inline as literals. Symbols have
+// identity, so they are graph nodes (kinds/symbol.ts).
+
+/** Source text of a primitive, or undefined when the value needs a node. */
+export function inlinePrimitive(value: unknown): string | undefined {
+  switch (typeof value) {
+    case "undefined":
+      return "undefined";
+    case "boolean":
+      return String(value);
+    case "number":
+      return numberLiteral(value);
+    case "bigint":
+      return `${value}n`;
+    case "string":
+      return stringLiteral(value);
+    case "object":
+      return value === null ? "null" : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function numberLiteral(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (Object.is(value, -0)) return "-0";
+  if (value === Infinity) return "Infinity";
+  if (value === -Infinity) return "-Infinity";
+  return String(value);
+}
+
+/** A JS string literal; JSON.stringify escapes lone surrogates since ES2019. */
+export function stringLiteral(value: string): string {
+  // U+2028/2029 are valid in JS strings since ES2019 but escape them for older tools.
+  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,72 @@
+// serializeFunction: inspect, walk, emit. The public entry point; the
+// mechanism lives in walk/ and emit/, the policy per kind of value in kinds/.
+import { SerializationError } from "./errors.js";
+import type { Capture, SerializedFunction, SerializeOptions } from "./options.js";
+import { openInspector } from "./inspect/inspector.js";
+import { globalIndex } from "./inspect/global-index.js";
+import { moduleIndex } from "./inspect/module-index.js";
+import { Walker } from "./walk/walker.js";
+import { classify, KINDS } from "./kinds/index.js";
+import { emitProgram } from "./emit/program.js";
+import { emitFactories, type ContextData } from "./kinds/context.js";
+import { globalNamesOf } from "./kinds/walk-state.js";
+import type { GraphNode } from "./walk/graph.js";
+
+/**
+ * Serializes a live function, and everything it captures, into the source
+ * of a self-contained module that exports an equivalent function.
+ */
+export async function serializeFunction(fn: Function, options: SerializeOptions = {}): Promise<SerializedFunction> {
+  if (typeof fn !== "function") {
+    throw new SerializationError("NOT_A_FUNCTION", [], `expected a function, got ${fn === null ? "null" : typeof fn}`);
+  }
+  const exportName = options.exportName ?? "handler";
+  const format = options.format ?? "cjs";
+  validateOptions(exportName, format);
+  const inspector = openInspector();
+  try {
+    const globals = globalIndex();
+    const walker = new Walker(inspector, globals, moduleIndex(), options, classify, KINDS);
+    const root = walker.run(fn, fn.name || exportName);
+    const reserved = new Set([...globals.names, ...globalNamesOf(walker)]);
+    const text = emitProgram(root, walker.nodes, KINDS, {
+      format,
+      exportName,
+      isFactoryFunction: options.isFactoryFunction ?? false,
+      reserved,
+      finish: (out) => emitFactories(rootContexts(walker.nodes), out),
+    });
+    return { text, exportName, modules: modulesOf(walker.nodes), captures: capturesOf(walker.nodes) };
+  } finally {
+    inspector.release();
+  }
+}
+
+function validateOptions(exportName: string, format: string): void {
+  if (format !== "cjs" && format !== "esm") {
+    throw new TypeError(`serializeFunction: option "format" must be "cjs" or "esm", got ${JSON.stringify(format)}`);
+  }
+  if (typeof exportName !== "string" || exportName === "") {
+    throw new TypeError(`serializeFunction: option "exportName" must be a non-empty string`);
+  }
+}
+
+function rootContexts(nodes: readonly GraphNode[]): GraphNode[] {
+  return nodes.filter((node) => node.kind === "context" && !(node.data as ContextData).parent);
+}
+
+function modulesOf(nodes: readonly GraphNode[]): string[] {
+  const specifiers = new Set<string>();
+  for (const node of nodes) if (node.module) specifiers.add(node.module);
+  return [...specifiers].sort();
+}
+
+function capturesOf(nodes: readonly GraphNode[]): Capture[] {
+  return nodes
+    .filter((node) => node.kind !== "context" && node.kind !== "binding")
+    .map((node) => {
+      const capture: Capture = { path: [...node.path], kind: node.kind, bytes: node.bytes };
+      if (node.module) capture.module = node.module;
+      return capture;
+    });
+}

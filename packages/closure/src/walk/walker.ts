@@ -1,0 +1,110 @@
+// The walk over captured values: one pass, iterative (a work queue, never
+// recursion, so depth is unbounded), keeping identity through a value ->
+// node map. What each value becomes is decided by the kind modules through
+// the dispatch table in kinds/index.ts; this file is only the mechanism.
+import { SerializationError, type SerializationErrorCode } from "../errors.js";
+import type { SerializeOptions } from "../options.js";
+import type { Inspector } from "../inspect/inspector.js";
+import type { GlobalIndex } from "../inspect/global-index.js";
+import type { ModuleIndex } from "../inspect/module-index.js";
+import { extendPath, hintOf, type GraphNode, type PathStep, type Slot, type Timing } from "./graph.js";
+import { inlinePrimitive } from "../kinds/primitive.js";
+
+export interface KindWalker {
+  /** Decides what a value is; undefined when this kind does not apply. */
+  walk(node: GraphNode, walker: Walker): void;
+}
+
+export type Classifier = (value: unknown, walker: Walker) => string;
+
+export class Walker {
+  readonly nodes: GraphNode[] = [];
+  readonly #byValue = new Map<unknown, GraphNode>();
+  readonly #queue: GraphNode[] = [];
+  #head = 0;
+  /** Nodes walked after everything else (weak collections need the full graph). */
+  readonly #late: GraphNode[] = [];
+  /** Shared state of kind modules for this walk (contexts, class members…). */
+  readonly state = new Map<string, unknown>();
+
+  constructor(
+    readonly inspector: Inspector,
+    readonly globals: GlobalIndex,
+    readonly modules: ModuleIndex,
+    readonly options: SerializeOptions,
+    readonly classify: Classifier,
+    readonly kinds: Readonly<Record<string, KindWalker>>,
+  ) {}
+
+  /** Walks everything reachable from `root`. */
+  run(root: unknown, rootPath: string): GraphNode {
+    const slot = this.#slotFor(root, [rootPath], rootPath);
+    if (!slot.node) throw new Error("root must be a function");
+    this.#drain();
+    return slot.node;
+  }
+
+  /** Records that `from` depends on `value`, queueing value's node if it is new. */
+  visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing): Slot {
+    const slot = this.#slotFor(value, extendPath(from.path, step), hintOf(step));
+    if (slot.node && timing !== "none") from.deps.push({ node: slot.node, timing });
+    return slot;
+  }
+
+  /** Adds a synthetic node (a context, a binding assignment) with its own kind. */
+  synthetic(kind: string, key: unknown, path: readonly string[], hint: string, data: unknown): GraphNode {
+    const existing = this.#byValue.get(key);
+    if (existing) return existing;
+    const node = this.#newNode(key, kind, path, hint);
+    node.data = data;
+    return node;
+  }
+
+  /** Whether a value already has a node. */
+  has(value: unknown): boolean {
+    return this.#byValue.has(value);
+  }
+
+  nodeOf(value: unknown): GraphNode | undefined {
+    return this.#byValue.get(value);
+  }
+
+  /** Walks `node` again once the rest of the graph is known. */
+  defer(node: GraphNode): void {
+    this.#late.push(node);
+  }
+
+  refuse(node: GraphNode, code: SerializationErrorCode, problem: string, hint?: string): never {
+    throw new SerializationError(code, node.path, problem, hint);
+  }
+
+  #slotFor(value: unknown, path: readonly string[], hint: string): Slot {
+    const code = inlinePrimitive(value);
+    if (code !== undefined) return { code };
+    const known = this.#byValue.get(value);
+    if (known) return { node: known };
+    if (this.options.serialize && !this.options.serialize(value)) return { code: "undefined" };
+    return { node: this.#newNode(value, this.classify(value, this), path, hint) };
+  }
+
+  #newNode(value: unknown, kind: string, path: readonly string[], hint: string): GraphNode {
+    const node: GraphNode = { id: this.nodes.length, value, kind, path, hint, deps: [], data: undefined, name: "", bytes: 0 };
+    this.nodes.push(node);
+    this.#byValue.set(value, node);
+    this.#queue.push(node);
+    return node;
+  }
+
+  #drain(): void {
+    for (;;) {
+      // Breadth-first: a value is named after its shortest capture path.
+      while (this.#head < this.#queue.length) {
+        const node = this.#queue[this.#head++]!;
+        this.kinds[node.kind]!.walk(node, this);
+      }
+      const late = this.#late.splice(0);
+      if (late.length === 0) return;
+      for (const node of late) this.kinds[node.kind]!.walk(node, this);
+    }
+  }
+}
