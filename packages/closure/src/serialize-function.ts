@@ -9,7 +9,10 @@ import { Walker } from "./walk/walker.js";
 import { classify, KINDS } from "./kinds/index.js";
 import { emitProgram } from "./emit/program.js";
 import { emitFactories, type ContextData } from "./kinds/context.js";
-import { globalNamesOf } from "./kinds/walk-state.js";
+import { contextUses, globalNamesOf } from "./kinds/walk-state.js";
+import { readContextChains } from "./inspect/context-identity.js";
+import type { Inspector } from "./inspect/inspector.js";
+import type { GlobalIndex } from "./inspect/global-index.js";
 import type { GraphNode } from "./walk/graph.js";
 
 /**
@@ -26,8 +29,7 @@ export async function serializeFunction(fn: Function, options: SerializeOptions 
   const inspector = openInspector();
   try {
     const globals = globalIndex();
-    const walker = new Walker(inspector, globals, moduleIndex(), options, classify, KINDS);
-    const root = walker.run(fn, fn.name || exportName);
+    const { walker, root } = walkCaptures(fn, fn.name || exportName, inspector, globals, options);
     const reserved = new Set([...globals.names, ...globalNamesOf(walker)]);
     const text = emitProgram(root, walker.nodes, KINDS, {
       format,
@@ -40,6 +42,26 @@ export async function serializeFunction(fn: Function, options: SerializeOptions 
   } finally {
     inspector.release();
   }
+}
+
+/**
+ * Walks once with scope copies keyed by their values. Copies that look alike
+ * may still be distinct contexts (two counters from two factory calls); that
+ * only matters when a binding in them is written, and then the walk is redone
+ * with exact identities from one heap snapshot.
+ */
+function walkCaptures(fn: Function, rootPath: string, inspector: Inspector, globals: GlobalIndex, options: SerializeOptions): { walker: Walker; root: GraphNode } {
+  const modules = moduleIndex();
+  const walker = new Walker(inspector, globals, modules, options, classify, KINDS);
+  const root = walker.run(fn, rootPath);
+  const ambiguous = [...contextUses(walker).values()].some((use) => use.written && use.functions.size > 1);
+  if (!ambiguous) return { walker, root };
+  const functions = walker.nodes.filter((node) => node.kind === "function").map((node) => node.value as Function);
+  const objectIds = functions.map((each) => inspector.objectIdOf(each));
+  const chains = readContextChains(inspector.post, (event, listener) => inspector.on(event, listener), objectIds);
+  const exact = new Walker(inspector, globals, modules, options, classify, KINDS);
+  exact.state.set("heapChains", new Map(functions.map((each, i) => [each, chains[i]!])));
+  return { walker: exact, root: exact.run(fn, rootPath) };
 }
 
 function validateOptions(exportName: string, format: string): void {

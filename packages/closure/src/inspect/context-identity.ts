@@ -24,6 +24,8 @@ export interface ContextLink {
    * private names ("#x"), which [[Scopes]] does not show.
    */
   names: string[];
+  /** Heap id of the value in the context's `this` slot, when an arrow captured it. */
+  thisId: number | undefined;
 }
 
 /**
@@ -36,12 +38,30 @@ export function readContextChains(
   post: InspectorPost,
   onEvent: InspectorSubscribe,
   functionObjectIds: readonly string[],
+  /** Called with each link holding a `this` while heap ids are still valid. */
+  onThis?: (link: ContextLink, objectId: string) => void,
 ): ContextLink[][] {
   if (functionObjectIds.length === 0) return [];
-  const { text, heapIds } = takeSnapshot(post, onEvent, functionObjectIds);
-  const snapshot = parseSnapshot(text, heapIds);
-  const reader = new ChainReader(snapshot);
-  return heapIds.map((heapId) => reader.chainOf(heapId));
+  try {
+    const { text, heapIds } = takeSnapshot(post, onEvent, functionObjectIds);
+    const snapshot = parseSnapshot(text, heapIds);
+    const reader = new ChainReader(snapshot);
+    const chains = heapIds.map((heapId) => reader.chainOf(heapId));
+    if (onThis) resolveThis(post, chains, onThis);
+    return chains;
+  } finally {
+    releaseHeapProfiler(post);
+  }
+}
+
+function resolveThis(post: InspectorPost, chains: ContextLink[][], onThis: (link: ContextLink, objectId: string) => void): void {
+  const seen = new Set<ContextLink>();
+  for (const link of chains.flat()) {
+    if (link.thisId === undefined || seen.has(link)) continue;
+    seen.add(link);
+    const { result } = post("HeapProfiler.getObjectByHeapObjectId", { objectId: String(link.thisId), objectGroup: "closure-pack" });
+    if (result?.objectId) onThis(link, result.objectId as string);
+  }
 }
 
 function takeSnapshot(
@@ -64,7 +84,6 @@ function takeSnapshot(
     return { text: chunks.join(""), heapIds };
   } finally {
     unsubscribe();
-    releaseHeapProfiler(post);
   }
 }
 
@@ -275,7 +294,9 @@ class ChainReader {
       const map = findInternal(edges, "map");
       const kind = (map !== undefined && kinds.get(map)) || "other";
       const id = snapshot.nodes[ordinal * snapshot.node.width + snapshot.node.id]!;
-      link = { id, kind, names: this.#namesOf(edges, kind).sort() };
+      const thisEdge = edges.find((edge) => edge.type === "context" && edge.name === "this");
+      const thisId = thisEdge && snapshot.nodes[thisEdge.to * snapshot.node.width + snapshot.node.id]!;
+      link = { id, kind, names: this.#namesOf(edges, kind).sort(), thisId };
       this.#links.set(ordinal, link);
     }
     return link;

@@ -8,13 +8,13 @@ import { analyzeScope, type AnalysisRoot, type ScopeFacts } from "./scope-analys
 export type FunctionForm = "function" | "arrow" | "class" | "method" | "getter" | "setter";
 
 export interface MethodKey {
-  /** The key as written: `foo`, `'a b'`, `123`, `#priv`; for computed keys the text between the brackets. */
+  /** As written: `foo`, `'a b'`, `123`, `#priv`; when computed, the text between the brackets. */
   text: string;
   computed: boolean;
   /** Written with `static`. V8 never prints `static`, so this is false for real toString() text. */
   isStatic: boolean;
   isPrivate: boolean;
-  /** The property name the key denotes (`'a b'` → `a b`, `0x10` → `16`, `#priv` → `#priv`); undefined when computed. */
+  /** The name it denotes: `'a b'` → `a b`, `0x10` → `16`, `#priv` → `#priv`; undefined when computed. */
   value: string | undefined;
 }
 
@@ -27,19 +27,26 @@ export interface FunctionSyntax {
   /** For method/getter/setter forms: the key as written. */
   key: MethodKey | undefined;
   /**
-   * Free identifiers the function reads or writes, sorted, unique. Its own name (function/class id) is bound, not free.
-   * `arguments` is never listed: see usesArguments. A method's computed key is not analysed, as `expression` replaces it.
+   * Free identifiers the function reads or writes, sorted, unique. Its own name (function/class id) is
+   * bound, not free. `arguments` is never listed: see usesArguments. A method's computed key is not
+   * analysed, as `expression` replaces it.
    */
   freeNames: string[];
-  /** Free names the function assigns: `x = `, `x += `, `x++`, `[x] = `, `({x} = )`, `for (x of ...)`, etc. Sorted. */
+  /** Free names the function assigns: `x = `, `x += `, `x++`, `[x] = `, `({x} = )`, `for (x of …)`. Sorted. */
   writtenNames: string[];
   /** Free names whose every reference is the operand of `typeof`. Sorted. */
   typeofOnlyNames: string[];
-  /** `this` that refers to the enclosing scope's this: in an arrow at arrow level (including nested arrows); for classes, `this` in the heritage expression or computed keys. */
+  /**
+   * `this` that refers to the enclosing scope's this: in an arrow at arrow level (including nested
+   * arrows); for classes, `this` in the heritage expression or computed keys.
+   */
   usesThis: boolean;
-  /** An arrow (or nested arrows) using the enclosing function's `arguments`; for classes, `arguments` in the heritage or computed keys. */
+  /** An arrow (or nested arrows) using the enclosing function's `arguments`; also a class's heritage/keys. */
   usesArguments: boolean;
-  /** `super` used (method/getter/setter/arrow inside them, or class members). For classes report separately whether the class itself is derived via superClassText. */
+  /**
+   * `super` used (method/getter/setter/arrow inside them, or class members). Whether a class itself is
+   * derived is superClassText.
+   */
   usesSuper: boolean;
   /** `new.target` in an arrow referring to the enclosing function. */
   usesNewTarget: boolean;
@@ -50,25 +57,21 @@ export interface FunctionSyntax {
   /** `import.meta` anywhere inside. */
   usesImportMeta: boolean;
   /**
-   * Classes only: free names evaluated when the class is defined: heritage expression, computed keys, static field
-   * initialisers, static blocks (including names inside functions created there, which may run at once). Sorted.
-   * Empty for other forms.
+   * Classes only: free names evaluated when the class is defined: heritage expression, computed keys,
+   * static field initialisers, static blocks (with functions created there, which may run at once).
+   * Sorted. Empty for other forms.
    */
   definitionTimeNames: string[];
   /** Classes only: source text of the `extends` expression (with any parentheses), else undefined. */
   superClassText: string | undefined;
-  /**
-   * Private names (`#x`) used but not declared in the text, sorted: the function only works inside its class,
-   * and `expression` will not evaluate elsewhere.
-   */
+  /** Private names (`#x`) used but not declared in the text, sorted: the function needs their class. */
   privateNames: string[];
   /** The text was parsed as a module because it uses module-only syntax such as `import.meta`. */
   isModuleSyntax: boolean;
   /**
-   * An expression (to be wrapped in parentheses by the caller) that evaluates to an equivalent function when placed
-   * in the same lexical scope: the source itself for function/arrow/class forms, an object-literal (or, for `static`
-   * and `#private` keys, class) wrapper for methods. When usesSuper, the wrapper's home object has prototype
-   * `__home`, which the caller defines.
+   * An expression (to be wrapped in parentheses) that evaluates to an equivalent function in the same
+   * lexical scope: the source itself for function/arrow/class forms, an object-literal (for `static` and
+   * `#private` keys, a class) wrapper for methods, whose home object has prototype `__home` when usesSuper.
    */
   expression: string;
 }
@@ -83,7 +86,12 @@ export class FunctionSyntaxError extends Error {
   /** The text is `{ [native code] }`: a built-in or bound function. */
   readonly isNative: boolean;
 
-  constructor(problem: string, line: number, column: number, options: { isNative?: boolean; cause?: unknown } = {}) {
+  constructor(
+    problem: string,
+    line: number,
+    column: number,
+    options: { isNative?: boolean; cause?: unknown } = {},
+  ) {
     super(`function source:${line}:${column}: ${problem}`, { cause: options.cause });
     this.line = line;
     this.column = column;
@@ -118,8 +126,8 @@ const WRAPPERS: readonly Wrapper[] = [
     close: "\n) } })",
     find: (program) => functionRoot(constructorExpression(onlyExpression(program))),
   },
-  { open: "({", close: "\n})", find: (program) => memberRoot(onlyObjectMember(onlyExpression(program))) },
-  { open: "(class {", close: "\n})", find: (program) => memberRoot(onlyClassMember(onlyExpression(program))) },
+  { open: "({", close: "\n})", find: (program) => memberRoot(objectMember(onlyExpression(program))) },
+  { open: "(class {", close: "\n})", find: (program) => memberRoot(classMember(onlyExpression(program))) },
 ];
 
 // Script first: sloppy bodies (`with`, legacy octal, `await` as a name) are not
@@ -152,7 +160,10 @@ interface ParseFailure {
 
 const NATIVE_CODE = /\{\s*\[native code\]\s*\}\s*$/;
 
-/** Parses the text of Function.prototype.toString() for a user function. Throws FunctionSyntaxError (with line and column in the source) when the text cannot be parsed. */
+/**
+ * Parses the text of Function.prototype.toString() for a user function. Throws FunctionSyntaxError
+ * (with line and column in the source) when the text cannot be parsed.
+ */
 export function parseFunctionSource(source: string): FunctionSyntax {
   rejectNativeCode(source);
   const failures: ParseFailure[] = [];
@@ -203,7 +214,8 @@ function syntaxFailure(error: unknown, offset: number, length: number): ParseFai
   if (!(error instanceof SyntaxError) || typeof position !== "number") throw error;
   // Acorn appends "(line:column)" of the wrapped text; the caller gets source positions.
   const problem = error.message.replace(/ \(\d+:\d+\)$/, "");
-  return { position: Math.min(Math.max(position - offset, 0), length), problem, isWrongShape: false, cause: error };
+  const clamped = Math.min(Math.max(position - offset, 0), length);
+  return { position: clamped, problem, isWrongShape: false, cause: error };
 }
 
 /** Prefers text that parsed as something else; otherwise the wrapper that read furthest. */
@@ -237,7 +249,7 @@ function returnedExpression(wrapper: Expression | undefined): Expression | undef
 }
 
 function constructorExpression(wrapper: Expression | undefined): Expression | undefined {
-  const member = onlyClassMember(wrapper);
+  const member = classMember(wrapper);
   if (member?.type !== "MethodDefinition") return undefined;
   const statement = onlyStatement(member.value);
   return statement?.type === "ExpressionStatement" ? statement.expression : undefined;
@@ -250,12 +262,12 @@ function functionRoot(expression: Expression | undefined): ParsedRoot | undefine
   return isFunction ? { kind: "function", node: expression } : undefined;
 }
 
-function onlyObjectMember(expression: Expression | undefined): Member | undefined {
+function objectMember(expression: Expression | undefined): Member | undefined {
   if (expression?.type !== "ObjectExpression" || expression.properties.length !== 1) return undefined;
   return expression.properties[0];
 }
 
-function onlyClassMember(expression: Expression | undefined): Member | undefined {
+function classMember(expression: Expression | undefined): Member | undefined {
   if (expression?.type !== "ClassExpression" || expression.body.body.length !== 1) return undefined;
   return expression.body.body[0];
 }
@@ -272,20 +284,16 @@ function memberRoot(member: Member | undefined): ParsedRoot | undefined {
 
 function describe(parsed: Parsed): FunctionSyntax {
   const { root } = parsed;
-  if (root.kind === "class") return describeClass(parsed, root.node);
   if (root.kind === "member") return describeMember(parsed, root.node, root.value);
-  const isArrow = root.node.type === "ArrowFunctionExpression";
-  return {
-    form: isArrow ? "arrow" : "function",
-    isAsync: root.node.async,
-    isGenerator: root.node.generator,
-    name: root.node.id?.name,
-    key: undefined,
-    ...analyze(parsed, root),
-    definitionTimeNames: [],
-    superClassText: undefined,
-    expression: parsed.source,
-  };
+  const facts = analyze(parsed, root);
+  const common = { name: root.node.id?.name, key: undefined, ...facts, expression: parsed.source };
+  if (root.kind === "class") {
+    const superClassText = root.node.superClass ? heritageText(parsed, root.node) : undefined;
+    return { form: "class", isAsync: false, isGenerator: false, superClassText, ...common };
+  }
+  const { async: isAsync, generator: isGenerator } = root.node;
+  const form = root.node.type === "ArrowFunctionExpression" ? "arrow" : "function";
+  return { form, isAsync, isGenerator, superClassText: undefined, ...common };
 }
 
 function analyze(parsed: Parsed, root: AnalysisRoot): ScopeFacts & { isModuleSyntax: boolean } {
@@ -293,24 +301,14 @@ function analyze(parsed: Parsed, root: AnalysisRoot): ScopeFacts & { isModuleSyn
   return { ...facts, isModuleSyntax: parsed.sourceType === "module" };
 }
 
-function describeClass(parsed: Parsed, node: acorn.ClassExpression): FunctionSyntax {
-  return {
-    form: "class",
-    isAsync: false,
-    isGenerator: false,
-    name: node.id?.name,
-    key: undefined,
-    ...analyze(parsed, { kind: "class", node }),
-    superClassText: node.superClass ? heritageText(parsed, node) : undefined,
-    expression: parsed.source,
-  };
-}
-
-/** From the token after `extends` to the one before the body, so parentheses stay. */
+/**
+ * From the token after the class's `extends` (the first one: the heritage may
+ * hold another class) to the one before the body, so parentheses stay.
+ */
 function heritageText(parsed: Parsed, node: acorn.ClassExpression): string {
   const { tokens, offset } = parsed;
   const body = node.body.start;
-  const keyword = tokens.findLastIndex((token) => token.type === acorn.tokTypes._extends && token.end <= body);
+  const keyword = tokens.findIndex((t) => t.type === acorn.tokTypes._extends && t.start >= node.start);
   const first = tokens[keyword + 1];
   const last = tokens.findLast((token) => token.end <= body);
   return first && last ? parsed.source.slice(first.start - offset, last.end - offset) : "";
@@ -331,7 +329,6 @@ function describeMember(
     name: undefined,
     key,
     ...facts,
-    definitionTimeNames: [],
     superClassText: undefined,
     expression: memberExpression(parsed, node, key, form, facts.usesSuper),
   };
@@ -343,8 +340,8 @@ function methodKey(parsed: Parsed, node: acorn.Property | acorn.MethodDefinition
   const isStatic = node.type === "MethodDefinition" && node.static;
   const isPrivate = node.key.type === "PrivateIdentifier";
   if (node.computed) {
-    // The range covers the brackets; the text is what lies between them.
-    return { text: written.slice(1, -1).trim(), computed: true, isStatic, isPrivate, value: undefined };
+    const text = written.slice(1, -1).trim(); // inside the brackets
+    return { text, computed: true, isStatic, isPrivate, value: undefined };
   }
   return { text: written, computed: false, isStatic, isPrivate, value: keyValue(node.key) };
 }
@@ -386,7 +383,7 @@ function memberExpression(
   const { source } = parsed;
   const text = renames ? `${source.slice(0, start)}"${WRAPPER_KEY}"${source.slice(end)}` : source;
   const property = renames ? WRAPPER_KEY : (key.value ?? WRAPPER_KEY);
-  if (key.isStatic || key.isPrivate) return classWrapper(text, node, property, form, usesSuper);
+  if (key.isStatic || key.isPrivate) return classWrapper(text, key, property, form, usesSuper);
   const literal = `{ ${usesSuper ? "__proto__: __home, " : ""}${text} }`;
   return isAccessor ? accessorOf(literal, property, form) : `(${literal})${propertyAccess(property)}`;
 }
@@ -398,17 +395,16 @@ function memberExpression(
  */
 function classWrapper(
   text: string,
-  node: acorn.Property | acorn.MethodDefinition,
+  key: MethodKey,
   property: string,
   form: FunctionForm,
   usesSuper: boolean,
 ): string {
-  const isStatic = node.type === "MethodDefinition" && node.static;
-  const member = isStatic ? text : `static ${text}`;
   const home = usesSuper ? "static { Object.setPrototypeOf(this, __home); } " : "";
-  if (form !== "method") return accessorOf(`class { ${home}${member} }`, property, form);
-  if (property.startsWith("#")) return `(class { ${home}${member}; static ${WRAPPER_KEY} = this.${property} }).${WRAPPER_KEY}`;
-  return `(class { ${home}${member} })${propertyAccess(property)}`;
+  const body = `${home}${key.isStatic ? text : `static ${text}`}`;
+  if (form !== "method") return accessorOf(`class { ${body} }`, property, form);
+  if (!property.startsWith("#")) return `(class { ${body} })${propertyAccess(property)}`;
+  return `(class { ${body}; static ${WRAPPER_KEY} = this.${property} }).${WRAPPER_KEY}`;
 }
 
 function accessorOf(holder: string, property: string, form: FunctionForm): string {

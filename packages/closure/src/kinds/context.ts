@@ -10,7 +10,8 @@ import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import type { FunctionFacts, ScopeFacts } from "../inspect/function-facts.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
-import { contextKeyOf } from "./context-key.js";
+import { contextKeyOf, heapKeysOf } from "./context-key.js";
+import { heapChainOf, recordContextUse } from "./walk-state.js";
 
 export interface ContextData {
   scope: ScopeFacts;
@@ -18,10 +19,6 @@ export interface ContextData {
   bindings: Map<string, Slot>;
   definers: Definer[];
   children: GraphNode[];
-  /** Whether the factory must be a `function` with its own this/arguments. */
-  ownsThis: boolean;
-  thisSlot: Slot | undefined;
-  argumentsSlot: Slot | undefined;
 }
 
 export interface Definer {
@@ -29,6 +26,8 @@ export interface Definer {
   expression: string;
   /** Parameter names of the definer, e.g. ["__home"] for methods using super. */
   params: string[];
+  /** A `function` definer gives an arrow its captured `this` and `arguments`. */
+  style: "arrow" | "function";
 }
 
 export interface BindingData {
@@ -47,18 +46,21 @@ export function placeFunction(
 ): GraphNode | undefined {
   const resolved = new Map<string, number>();
   for (const name of syntax.freeNames) {
+    // `arguments` of an enclosing function is passed when the function is created (kinds/function.ts).
+    if (name === "arguments") continue;
     const index = facts.scopes.findIndex((scope) => scope.kind !== "global" && Object.hasOwn(scope.variables, name));
     if (index >= 0) resolved.set(name, index);
     else globals.add(name);
   }
-  const needsThis = syntax.form === "arrow" && (syntax.usesThis || syntax.usesArguments);
-  if (resolved.size === 0 && !needsThis) return undefined;
-  const innermost = resolved.size > 0 ? Math.min(...resolved.values()) : 0;
+  if (resolved.size === 0) return undefined;
+  const innermost = Math.min(...resolved.values());
   const chain = contextChain(fnNode, facts.scopes, innermost, walker);
   const definitionTime = new Set(syntax.definitionTimeNames);
+  const written = new Set(syntax.writtenNames);
   for (const [name, index] of resolved) {
     const context = chain[index - innermost]!;
     bindInto(context, name, facts.scopes[index]!.variables[name], fnNode, walker, definitionTime.has(name));
+    recordContextUse(walker, context, fnNode, written.has(name));
   }
   fnNode.deps.push({ node: chain[0]!, timing: "create" });
   return chain[0];
@@ -71,12 +73,14 @@ function contextChain(fnNode: GraphNode, scopes: ScopeFacts[], from: number, wal
   const chain: GraphNode[] = [];
   let parent: GraphNode | undefined;
   let parentKey = "";
+  const links = heapChainOf(walker, fnNode.value as Function);
+  const heapKeys = links ? heapKeysOf(scopes, links) : undefined;
   for (let i = end - 1; i >= from; i--) {
     const scope = scopes[i]!;
     if (scope.kind === "with") {
       walker.refuse(fnNode, "WITH_STATEMENT", "cannot serialize a function defined inside a `with` statement", "move the function out of the `with` block");
     }
-    const key = contextKeyOf(parentKey, scope);
+    const key = heapKeys?.[i] ?? contextKeyOf(parentKey, scope);
     const node = walker.synthetic("context", key, fnNode.path, contextHint(scope), undefined);
     if (node.data === undefined) {
       node.data = newContext(scope, parent);
@@ -99,9 +103,6 @@ function newContext(scope: ScopeFacts, parent: GraphNode | undefined): ContextDa
     bindings: new Map(),
     definers: [],
     children: [],
-    ownsThis: scope.kind === "closure" || scope.kind === "module" || scope.kind === "script",
-    thisSlot: undefined,
-    argumentsSlot: undefined,
   };
 }
 
@@ -112,10 +113,6 @@ function contextHint(scope: ScopeFacts): string {
 
 function bindInto(context: GraphNode, name: string, value: unknown, fnNode: GraphNode, walker: Walker, early: boolean): void {
   const data = context.data as ContextData;
-  if (name === "arguments") {
-    data.argumentsSlot ??= walker.visit(context, value, { binding: name }, "fill");
-    return;
-  }
   let slot = data.bindings.get(name);
   if (!slot) {
     const valueSlot = walker.visit(context, value, { binding: name }, "none");
@@ -144,7 +141,7 @@ export const contextKind = {
   emit(node: GraphNode, out: Emitter): void {
     const data = node.data as ContextData;
     const factory = data.parent ? `${out.nameOf(data.parent)}.${factoryKey(node, out)}` : factoryKey(node, out);
-    out.declare(node, `${factory}${invocation(node, data, out)}`);
+    out.declare(node, `${factory}()`);
   },
 };
 
@@ -158,13 +155,6 @@ export const bindingKind = {
     });
   },
 };
-
-function invocation(node: GraphNode, data: ContextData, out: Emitter): string {
-  const thisArg = data.thisSlot ? out.required(data.thisSlot, node) : "undefined";
-  if (data.argumentsSlot) return `.apply(${thisArg}, ${out.required(data.argumentsSlot, node)})`;
-  if (data.thisSlot) return `.call(${thisArg})`;
-  return "()";
-}
 
 function factoryKey(node: GraphNode, out: Emitter): string {
   return `mk_${out.nameOf(node)}`;
@@ -187,12 +177,15 @@ function factoryBody(node: GraphNode, out: Emitter, indent: string): string {
     .map(([name]) => `${name}(${setterParam}) { ${name} = ${setterParam}; }`);
   const members: string[] = [`$set: { ${setters.join(", ")} }`];
   for (const definer of data.definers) {
-    members.push(`${out.nameOf(definer.fn)}: (${definer.params.join(", ")}) => (${definer.expression})`);
+    const params = definer.params.join(", ");
+    members.push(
+      definer.style === "arrow"
+        ? `${out.nameOf(definer.fn)}: (${params}) => (${definer.expression})`
+        : `${out.nameOf(definer.fn)}: function (${params}) { return (${definer.expression}); }`,
+    );
   }
   for (const child of data.children) {
-    const childData = child.data as ContextData;
-    const head = childData.ownsThis ? "function ()" : "() =>";
-    members.push(`${factoryKey(child, out)}: ${head} ${factoryBody(child, out, inner)}`);
+    members.push(`${factoryKey(child, out)}: () => ${factoryBody(child, out, inner)}`);
   }
   lines.push(`${inner}return {\n${members.map((m) => `${inner}  ${m}`).join(",\n")}\n${inner}};`);
   lines.push(`${indent}}`);

@@ -6,7 +6,8 @@ import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
-import { inspectFunction } from "../inspect/function-facts.js";
+import { inspectFunction, type FunctionFacts } from "../inspect/function-facts.js";
+import { readLexicalThis } from "./lexical-this.js";
 import { addDefiner, placeFunction } from "./context.js";
 import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
 import { globalNamesOf, holderOf } from "./walk-state.js";
@@ -23,6 +24,9 @@ interface SourceData {
   syntax: FunctionSyntax;
   context: GraphNode | undefined;
   home: Slot | undefined;
+  /** Lexical `this` and `arguments` of an arrow. */
+  thisSlot: Slot | undefined;
+  argumentsSlot: Slot | undefined;
   /** The name to set when the emitted source would not give the function its name. */
   rename: string | undefined;
   props: PropertyFact[];
@@ -58,12 +62,15 @@ export const functionKind = {
       const holder = holderOf(walker, fn);
       home = walker.visit(node, holder ? Object.getPrototypeOf(holder) : Object.prototype, { label: ".[[HomeObject]]" }, "create");
     }
-    if (context) addDefiner(context, { fn: node, expression: syntax.expression, params: needsHome ? ["__home"] : [] });
+    const lexical = walkLexical(node, facts, syntax, walker);
+    const style = lexical.thisSlot || lexical.argumentsSlot ? "function" : "arrow";
+    if (context) addDefiner(context, { fn: node, expression: syntax.expression, params: needsHome ? ["__home"] : [], style });
     node.data = {
       bound: undefined,
       syntax,
       context,
       home,
+      ...lexical,
       rename: renameOf(fn, syntax),
       props: walkProperties(node, fn, walker, (key) => HANDLED_KEYS.has(key)),
       prototype: walkPrototype(node, fn, syntax, walker),
@@ -104,9 +111,31 @@ function walkBound(node: GraphNode, bound: { target: Function; thisArg: unknown;
 
 function creation(node: GraphNode, data: SourceData, out: Emitter): string {
   const home = data.home ? out.required(data.home, node) : "";
-  if (data.context) return `${out.required({ node: data.context }, node)}.${out.nameOf(node)}(${home})`;
+  const lexical = data.thisSlot || data.argumentsSlot;
+  const thisArg = data.thisSlot ? out.required(data.thisSlot, node) : "undefined";
+  const call = data.argumentsSlot
+    ? `.apply(${thisArg}, ${out.required(data.argumentsSlot, node)})`
+    : lexical
+      ? `.call(${[thisArg, home].filter(Boolean).join(", ")})`
+      : `(${home})`;
+  if (data.context) return `${out.required({ node: data.context }, node)}.${out.nameOf(node)}${call}`;
+  const params = data.home ? "__home" : "";
+  if (lexical) return `(function (${params}) { return (${data.syntax.expression}); })${call}`;
   if (data.home) return `((__home) => (${data.syntax.expression}))(${home})`;
   return `(${data.syntax.expression})`;
+}
+
+/** The `this` and `arguments` an arrow reads from the function it was created in. */
+function walkLexical(node: GraphNode, facts: FunctionFacts, syntax: FunctionSyntax, walker: Walker): { thisSlot: Slot | undefined; argumentsSlot: Slot | undefined } {
+  if (syntax.form !== "arrow") return { thisSlot: undefined, argumentsSlot: undefined };
+  let argumentsSlot: Slot | undefined;
+  if (syntax.usesArguments) {
+    const scope = facts.scopes.find((entry) => entry.kind !== "global" && Object.hasOwn(entry.variables, "arguments"));
+    if (scope) argumentsSlot = walker.visit(node, scope.variables["arguments"], { label: ".[[arguments]]" }, "create");
+  }
+  let thisSlot: Slot | undefined;
+  if (syntax.usesThis) thisSlot = walker.visit(node, readLexicalThis(walker, facts), { label: ".[[this]]" }, "create");
+  return { thisSlot, argumentsSlot };
 }
 
 /** The function's name when its emitted source would not produce it. */

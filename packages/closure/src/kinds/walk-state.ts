@@ -2,6 +2,8 @@
 // functions read, and the object each function was first found on (the home
 // object candidate for methods that use `super`).
 import type { Walker } from "../walk/walker.js";
+import type { GraphNode } from "../walk/graph.js";
+import type { ContextLink } from "../inspect/context-identity.js";
 
 export function globalNamesOf(walker: Walker): Set<string> {
   let names = walker.state.get("globalNames") as Set<string> | undefined;
@@ -28,4 +30,35 @@ export function recordHolder(walker: Walker, fn: Function, holder: object): void
 
 export function holderOf(walker: Walker, fn: Function): object | undefined {
   return holders(walker).get(fn);
+}
+
+export interface ContextUse {
+  functions: Set<GraphNode>;
+  written: boolean;
+}
+
+/** Which functions read a context's bindings and whether any writes one. */
+export function contextUses(walker: Walker): Map<GraphNode, ContextUse> {
+  let uses = walker.state.get("contextUses") as Map<GraphNode, ContextUse> | undefined;
+  if (!uses) {
+    uses = new Map();
+    walker.state.set("contextUses", uses);
+  }
+  return uses;
+}
+
+export function recordContextUse(walker: Walker, context: GraphNode, fn: GraphNode, writes: boolean): void {
+  const uses = contextUses(walker);
+  let use = uses.get(context);
+  if (!use) {
+    use = { functions: new Set(), written: false };
+    uses.set(context, use);
+  }
+  use.functions.add(fn);
+  use.written ||= writes;
+}
+
+/** Exact context chains from a heap snapshot, when the walk was given them. */
+export function heapChainOf(walker: Walker, fn: Function): ContextLink[] | undefined {
+  return (walker.state.get("heapChains") as Map<Function, ContextLink[]> | undefined)?.get(fn);
 }

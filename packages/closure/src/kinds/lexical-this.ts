@@ -1,0 +1,16 @@
+// The `this` an arrow function captured. V8 keeps it in a context slot that
+// [[Scopes]] does not show, so it is read from a heap snapshot (the one exact
+// source) and turned back into a live value while the snapshot's ids last.
+import type { Walker } from "../walk/walker.js";
+import type { FunctionFacts } from "../inspect/function-facts.js";
+import { readContextChains } from "../inspect/context-identity.js";
+
+export function readLexicalThis(walker: Walker, facts: FunctionFacts): unknown {
+  const inspector = walker.inspector;
+  let found: { value: unknown } | undefined;
+  readContextChains(inspector.post, (event, listener) => inspector.on(event, listener), [facts.objectId], (_link, objectId) => {
+    found ??= { value: inspector.liveValue(objectId) };
+  });
+  // No `this` slot: the arrow was created where `this` is undefined (strict module code).
+  return found?.value;
+}
