@@ -3,7 +3,7 @@
 // Packages are built in dependency order so declarations resolve.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,7 +35,8 @@ function sortByDependencies(packages) {
 }
 
 async function buildPackage({ dir, manifest }) {
-  rmSync(join(dir, "dist"), { recursive: true, force: true });
+  // dist/ is overwritten in place, never removed first: tests running in
+  // other processes keep loading a complete package during a rebuild.
   const entries = manifest.closurePack?.entries ?? ["index"];
   const common = {
     absWorkingDir: dir,

@@ -18,6 +18,7 @@ export class Emitter {
   readonly format: "cjs" | "esm";
   readonly #statements: string[] = [];
   readonly #finals: string[] = [];
+  readonly #late: string[] = [];
   readonly #declarations: string[] = [];
   readonly #ready = new Set<GraphNode>();
   readonly #waiting = new Map<GraphNode, Array<() => void>>();
@@ -87,6 +88,11 @@ export class Emitter {
     if (this.#current) this.#current.bytes += code.length + 1;
   }
 
+  /** Runs after all statements, before finalisers: restores state that creating values disturbed. */
+  late(code: string): void {
+    this.#late.push(code);
+  }
+
   /** Runs after all other statements (freezing, sealing). */
   final(code: string): void {
     this.#finals.push(code);
@@ -133,6 +139,6 @@ export class Emitter {
   }
 
   body(): { declarations: string[]; statements: string[]; finals: string[] } {
-    return { declarations: this.#declarations, statements: this.#statements, finals: this.#finals };
+    return { declarations: this.#declarations, statements: [...this.#statements, ...this.#late], finals: this.#finals };
   }
 }

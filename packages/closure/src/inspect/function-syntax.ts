@@ -109,22 +109,22 @@ interface Wrapper {
 }
 
 // Function, arrow and class text is an expression, but an arrow may use the
-// `new.target` of the function around it or call `super()` in a derived
-// constructor, which acorn rejects at top level. Method text is not an
+// `super` or `new.target` of the method around it, or call `super()` in a
+// derived constructor, which acorn rejects at top level. Method text is not an
 // expression: parse it as the one member of an object literal (keeping sloppy
 // bodies sloppy), then of a class body for `static` and `#private`. The newline
 // before the closing text ends a trailing line comment.
 const WRAPPERS: readonly Wrapper[] = [
   { open: "(", close: "\n)", find: (program) => functionRoot(onlyExpression(program)) },
   {
-    open: "(function () { return (",
-    close: "\n) })",
-    find: (program) => functionRoot(returnedExpression(onlyExpression(program))),
+    open: "({ m() { (",
+    close: "\n) } })",
+    find: (program) => functionRoot(bodyExpression(objectMember(onlyExpression(program)))),
   },
   {
     open: "(class extends Object { constructor() { (",
     close: "\n) } })",
-    find: (program) => functionRoot(constructorExpression(onlyExpression(program))),
+    find: (program) => functionRoot(bodyExpression(classMember(onlyExpression(program)))),
   },
   { open: "({", close: "\n})", find: (program) => memberRoot(objectMember(onlyExpression(program))) },
   { open: "(class {", close: "\n})", find: (program) => memberRoot(classMember(onlyExpression(program))) },
@@ -143,9 +143,9 @@ interface Parsed {
   source: string;
   /** Length of the wrapper's opening text: AST positions minus this are source positions. */
   offset: number;
+  wrapped: string;
   sourceType: SourceType;
   program: acorn.Program;
-  tokens: acorn.Token[];
   root: ParsedRoot;
 }
 
@@ -187,24 +187,21 @@ function rejectNativeCode(source: string): void {
 
 function tryParse(source: string, wrapper: Wrapper, sourceType: SourceType): Parsed | ParseFailure {
   const offset = wrapper.open.length;
-  const tokens: acorn.Token[] = [];
+  const wrapped = wrapper.open + source + wrapper.close;
   let program: acorn.Program;
   try {
-    program = acorn.parse(wrapper.open + source + wrapper.close, {
+    program = acorn.parse(wrapped, {
       ecmaVersion: "latest",
       sourceType,
       ranges: true, // eslint-scope reads `range`
-      onToken: tokens,
-      // A method's body may use private names of the class it came from, and
-      // an arrow the `super` of the method around it.
+      // A method's body may use private names of the class it came from.
       checkPrivateFields: false,
-      allowSuperOutsideMethod: true,
     });
   } catch (error) {
     return syntaxFailure(error, offset, source.length);
   }
   const root = wrapper.find(program);
-  if (root) return { source, offset, sourceType, program, tokens, root };
+  if (root) return { source, offset, wrapped, sourceType, program, root };
   const problem = "expected a function, arrow function, class or method";
   return { position: 0, problem, isWrongShape: true };
 }
@@ -238,20 +235,12 @@ function onlyExpression(program: acorn.Program): Expression | undefined {
   return statement?.type === "ExpressionStatement" ? statement.expression : undefined;
 }
 
-function onlyStatement(fn: acorn.FunctionExpression): acorn.Statement | undefined {
-  return fn.body.body.length === 1 ? fn.body.body[0] : undefined;
-}
-
-function returnedExpression(wrapper: Expression | undefined): Expression | undefined {
-  if (wrapper?.type !== "FunctionExpression") return undefined;
-  const statement = onlyStatement(wrapper);
-  return statement?.type === "ReturnStatement" ? (statement.argument ?? undefined) : undefined;
-}
-
-function constructorExpression(wrapper: Expression | undefined): Expression | undefined {
-  const member = classMember(wrapper);
-  if (member?.type !== "MethodDefinition") return undefined;
-  const statement = onlyStatement(member.value);
+/** The expression a wrapper method's body consists of. */
+function bodyExpression(member: Member | undefined): Expression | undefined {
+  const isMethod = member?.type === "Property" || member?.type === "MethodDefinition";
+  const fn = isMethod ? member.value : undefined;
+  if (fn?.type !== "FunctionExpression" || fn.body.body.length !== 1) return undefined;
+  const statement = fn.body.body[0];
   return statement?.type === "ExpressionStatement" ? statement.expression : undefined;
 }
 
@@ -306,12 +295,22 @@ function analyze(parsed: Parsed, root: AnalysisRoot): ScopeFacts & { isModuleSyn
  * hold another class) to the one before the body, so parentheses stay.
  */
 function heritageText(parsed: Parsed, node: acorn.ClassExpression): string {
-  const { tokens, offset } = parsed;
-  const body = node.body.start;
-  const keyword = tokens.findIndex((t) => t.type === acorn.tokTypes._extends && t.start >= node.start);
+  const tokens = tokensBetween(parsed, node.start, node.body.start);
+  const keyword = tokens.findIndex((token) => token.type === acorn.tokTypes._extends);
   const first = tokens[keyword + 1];
-  const last = tokens.findLast((token) => token.end <= body);
-  return first && last ? parsed.source.slice(first.start - offset, last.end - offset) : "";
+  const last = tokens.at(-1);
+  return first && last ? parsed.source.slice(first.start - parsed.offset, last.end - parsed.offset) : "";
+}
+
+/**
+ * Tokens of the wrapped text from `start` to `end`, positioned in it. Only
+ * a class head or a member head before its parameters is tokenized, so the
+ * parse of a large function need not keep every token.
+ */
+function tokensBetween(parsed: Parsed, start: number, end: number): acorn.Token[] {
+  const options = { ecmaVersion: "latest", sourceType: parsed.sourceType } as const;
+  const tokens = [...acorn.tokenizer(parsed.wrapped.slice(start, end), options)];
+  return tokens.map((token) => ({ ...token, start: token.start + start, end: token.end + start }));
 }
 
 function describeMember(
@@ -356,8 +355,9 @@ function keyValue(key: acorn.Node): string {
 
 /** Source range of the key, including the brackets of a computed key. */
 function keyRange(parsed: Parsed, node: acorn.Property | acorn.MethodDefinition): [number, number] {
-  const { tokens, offset } = parsed;
+  const { offset } = parsed;
   if (!node.computed) return [node.key.start - offset, node.key.end - offset];
+  const tokens = tokensBetween(parsed, node.start, node.value.start);
   // Parentheses and comments may sit between the brackets and the key expression.
   const open = tokens.findLast((t) => t.type === acorn.tokTypes.bracketL && t.end <= node.key.start);
   const close = tokens.find((t) => t.type === acorn.tokTypes.bracketR && t.start >= node.key.end);

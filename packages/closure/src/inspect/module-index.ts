@@ -57,7 +57,8 @@ export class ModuleIndex {
       this.#references.set(value, reference);
       if (depth >= MAX_DEPTH) continue;
       for (const key of Reflect.ownKeys(value)) {
-        if (typeof key !== "string") continue;
+        // Underscored members are internals (Module._cache holds every user module).
+        if (typeof key !== "string" || key.startsWith("_")) continue;
         const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
         if (!descriptor || !("value" in descriptor)) continue;
         queue.push([descriptor.value, { ...reference, path: [...reference.path, key] }, depth + 1]);

@@ -94,15 +94,18 @@ export function analyzeScope(
  */
 function freeReferences(manager: ScopeManager, root: acorn.Node): Reference[] {
   const hoisted = annexBFunctions(manager);
-  const isOutside = (variable: Variable): boolean => {
+  const isInside = (variable: Variable): boolean => {
     const [start, end] = variable.scope.block.range ?? [0, 0];
-    return start < root.start || end > root.end;
+    return start >= root.start && end <= root.end;
   };
-  return manager.scopes
-    .flatMap((scope) => scope.references)
-    .filter((ref) => isWithin(ref, root.start, root.end))
-    .filter((ref) => !ref.resolved || isOutside(ref.resolved))
-    .filter((ref) => !isAnnexBHoisted(ref, hoisted));
+  const free: Reference[] = [];
+  for (const scope of manager.scopes) {
+    for (const ref of scope.references) {
+      if (ref.resolved && isInside(ref.resolved)) continue;
+      if (isWithin(ref, root.start, root.end) && !isAnnexBHoisted(ref, hoisted)) free.push(ref);
+    }
+  }
+  return free;
 }
 
 function isWithin(ref: Reference, start: number, end: number): boolean {
@@ -213,10 +216,11 @@ function walk(node: acorn.Node, context: WalkContext, facts: SyntaxFacts): void 
 }
 
 function walkChildren(node: acorn.Node, context: WalkContext, facts: SyntaxFacts): void {
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "loc" || key === "range") continue;
-    const items: unknown[] = Array.isArray(value) ? value : [value];
-    for (const item of items) if (isNode(item)) walk(item, context, facts);
+  // A plain loop: this runs once per node, and large functions have many.
+  for (const key in node) {
+    const value: unknown = Reflect.get(node, key);
+    if (isNode(value)) walk(value, context, facts);
+    else if (Array.isArray(value)) for (const item of value) if (isNode(item)) walk(item, context, facts);
   }
 }
 

@@ -13,6 +13,7 @@ interface ArrayData {
   extra: PropertyFact[];
   proto: Slot | undefined;
   integrity: Integrity;
+  lengthWritable: boolean;
 }
 
 export const arrayKind = {
@@ -35,6 +36,7 @@ export const arrayKind = {
       extra: walkProperties(node, array, walker, (key) => special.has(key)),
       proto: proto === Array.prototype ? undefined : walker.visit(node, proto, { label: ".[[Prototype]]" }, "create"),
       integrity: integrityOf(array),
+      lengthWritable: Reflect.getOwnPropertyDescriptor(array, "length")!.writable === true,
     } satisfies ArrayData;
   },
   emit(node: GraphNode, out: Emitter): void {
@@ -63,6 +65,7 @@ export const arrayKind = {
       out.whenReady([proto], () => out.statement(`Object.setPrototypeOf(${name}, ${out.expr(proto)});`));
     }
     emitPropertyFills(name, data.extra, out);
+    if (!data.lengthWritable) out.final(`Object.defineProperty(${name}, "length", { writable: false });`);
     emitIntegrity(name, data.integrity, out);
   },
 };

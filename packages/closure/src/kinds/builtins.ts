@@ -6,7 +6,16 @@ import { mapKind, setKind } from "./collections.js";
 import { dateKind, regexpKind } from "./date-regexp.js";
 import { errorKind } from "./error.js";
 import { refusedKind, refusalOf } from "./refused.js";
-import { unsupportedKind } from "./pending.js";
+import { boxedKind } from "./boxed.js";
+import { typedArrayKind } from "./typed-array.js";
+import { arrayBufferBackingKind, arrayBufferKind } from "./array-buffer.js";
+import { urlKind, urlSearchParamsKind } from "./url.js";
+import { promiseKind } from "./promise.js";
+import { generatorKind } from "./generator.js";
+import { proxyKind } from "./proxy.js";
+import { weakCollectionKind } from "./weak-collection.js";
+import { argumentsKind } from "./arguments.js";
+import { namespaceKind } from "./namespace.js";
 
 export const builtinKinds: Readonly<Record<string, Kind>> = {
   map: mapKind,
@@ -15,17 +24,19 @@ export const builtinKinds: Readonly<Record<string, Kind>> = {
   regexp: regexpKind,
   error: errorKind,
   refused: refusedKind,
-  proxy: unsupportedKind("a Proxy"),
-  boxed: unsupportedKind("a boxed primitive"),
-  "typed-array": unsupportedKind("a typed array"),
-  "array-buffer": unsupportedKind("an ArrayBuffer"),
-  "weak-collection": unsupportedKind("a WeakMap or WeakSet"),
-  promise: unsupportedKind("a Promise"),
-  generator: unsupportedKind("a generator object"),
-  namespace: unsupportedKind("a module namespace object"),
-  url: unsupportedKind("a URL"),
-  "url-search-params": unsupportedKind("URLSearchParams"),
-  arguments: unsupportedKind("an arguments object"),
+  proxy: proxyKind,
+  boxed: boxedKind,
+  "typed-array": typedArrayKind,
+  "array-buffer": arrayBufferKind,
+  /** Synthetic: the buffer of views whose ArrayBuffer is not captured itself. */
+  "array-buffer-backing": arrayBufferBackingKind,
+  "weak-collection": weakCollectionKind,
+  promise: promiseKind,
+  generator: generatorKind,
+  namespace: namespaceKind,
+  url: urlKind,
+  "url-search-params": urlSearchParamsKind,
+  arguments: argumentsKind,
 };
 
 /** The kind of a built-in object, or undefined for ordinary objects and user functions. */

@@ -12,11 +12,14 @@ import type { FunctionFacts, ScopeFacts } from "../inspect/function-facts.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
 import { contextKeyOf, heapKeysOf } from "./context-key.js";
 import { heapChainOf, recordContextUse } from "./walk-state.js";
+import { heritageOnlyNames } from "./class-heritage.js";
 
 export interface ContextData {
   scope: ScopeFacts;
   parent: GraphNode | undefined;
   bindings: Map<string, Slot>;
+  /** Inline bindings some function writes: set again once every value exists, since a class's static code may have run. */
+  rewritten: Set<string>;
   definers: Definer[];
   children: GraphNode[];
 }
@@ -45,21 +48,26 @@ export function placeFunction(
   globals: Set<string>,
 ): GraphNode | undefined {
   const resolved = new Map<string, number>();
+  const heritageOnly = heritageOnlyNames(syntax);
+  const definitionTime = new Set(syntax.definitionTimeNames);
   for (const name of syntax.freeNames) {
+    if (heritageOnly.has(name)) continue;
     // `arguments` of an enclosing function is passed when the function is created (kinds/function.ts).
     if (name === "arguments") continue;
     const index = facts.scopes.findIndex((scope) => scope.kind !== "global" && Object.hasOwn(scope.variables, name));
     if (index >= 0) resolved.set(name, index);
-    else globals.add(name);
+    else if (definitionTime.has(name) && !walker.globals.names.has(name) && !syntax.typeofOnlyNames.includes(name)) {
+      walker.refuse(fnNode, "UNSUPPORTED_VALUE", `cannot serialize this class: defining it reads \`${name}\`, which V8 did not keep because no function uses it later`, `reference \`${name}\` from a method of the class, or use a literal property key`);
+    } else globals.add(name);
   }
   if (resolved.size === 0) return undefined;
   const innermost = Math.min(...resolved.values());
   const chain = contextChain(fnNode, facts.scopes, innermost, walker);
-  const definitionTime = new Set(syntax.definitionTimeNames);
   const written = new Set(syntax.writtenNames);
   for (const [name, index] of resolved) {
     const context = chain[index - innermost]!;
     bindInto(context, name, facts.scopes[index]!.variables[name], fnNode, walker, definitionTime.has(name));
+    if (written.has(name) && syntax.form === "class") (context.data as ContextData).rewritten.add(name);
     recordContextUse(walker, context, fnNode, written.has(name));
   }
   fnNode.deps.push({ node: chain[0]!, timing: "create" });
@@ -101,6 +109,7 @@ function newContext(scope: ScopeFacts, parent: GraphNode | undefined): ContextDa
     scope,
     parent,
     bindings: new Map(),
+    rewritten: new Set(),
     definers: [],
     children: [],
   };
@@ -142,6 +151,10 @@ export const contextKind = {
     const data = node.data as ContextData;
     const factory = data.parent ? `${out.nameOf(data.parent)}.${factoryKey(node, out)}` : factoryKey(node, out);
     out.declare(node, `${factory}()`);
+    for (const name of data.rewritten) {
+      const slot = data.bindings.get(name)!;
+      if (!slot.node) out.late(`${out.nameOf(node)}.$set.${name}(${slot.code});`);
+    }
   },
 };
 
@@ -173,7 +186,7 @@ function factoryBody(node: GraphNode, out: Emitter, indent: string): string {
   if (declared.length > 0) lines.push(`${inner}let ${declared.join(", ")};`);
   const setterParam = uniqueParam(data.bindings);
   const setters = [...data.bindings]
-    .filter(([, slot]) => slot.node)
+    .filter(([name, slot]) => slot.node || data.rewritten.has(name))
     .map(([name]) => `${name}(${setterParam}) { ${name} = ${setterParam}; }`);
   const members: string[] = [`$set: { ${setters.join(", ")} }`];
   for (const definer of data.definers) {

@@ -8,6 +8,8 @@ import type { Walker } from "../walk/walker.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
 import { inspectFunction, type FunctionFacts } from "../inspect/function-facts.js";
 import { readLexicalThis } from "./lexical-this.js";
+import { isClassBodyMember } from "./prototype.js";
+import { walkHeritage } from "./class-heritage.js";
 import { addDefiner, placeFunction } from "./context.js";
 import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
 import { globalNamesOf, holderOf } from "./walk-state.js";
@@ -22,8 +24,11 @@ interface BoundData {
 interface SourceData {
   bound: undefined;
   syntax: FunctionSyntax;
+  /** The source to emit, with a class heritage replaced by `__super`. */
+  expression: string;
   context: GraphNode | undefined;
   home: Slot | undefined;
+  parent: Slot | undefined;
   /** Lexical `this` and `arguments` of an arrow. */
   thisSlot: Slot | undefined;
   argumentsSlot: Slot | undefined;
@@ -64,15 +69,19 @@ export const functionKind = {
     }
     const lexical = walkLexical(node, facts, syntax, walker);
     const style = lexical.thisSlot || lexical.argumentsSlot ? "function" : "arrow";
-    if (context) addDefiner(context, { fn: node, expression: syntax.expression, params: needsHome ? ["__home"] : [], style });
+    const heritage = walkHeritage(node, fn, syntax, walker);
+    const params = [...(needsHome ? ["__home"] : []), ...(heritage.parent ? ["__super"] : [])];
+    if (context) addDefiner(context, { fn: node, expression: heritage.expression, params, style });
     node.data = {
       bound: undefined,
       syntax,
+      expression: heritage.expression,
       context,
       home,
+      parent: heritage.parent,
       ...lexical,
       rename: renameOf(fn, syntax),
-      props: walkProperties(node, fn, walker, (key) => HANDLED_KEYS.has(key)),
+      props: walkProperties(node, fn, walker, (key) => HANDLED_KEYS.has(key) || (syntax.form === "class" && isClassBodyMember(fn, key, facts.source))),
       prototype: walkPrototype(node, fn, syntax, walker),
       integrity: integrityOf(fn),
     } satisfies SourceData;
@@ -110,19 +119,21 @@ function walkBound(node: GraphNode, bound: { target: Function; thisArg: unknown;
 }
 
 function creation(node: GraphNode, data: SourceData, out: Emitter): string {
-  const home = data.home ? out.required(data.home, node) : "";
+  const slots = [data.home, data.parent].filter((slot): slot is Slot => slot !== undefined);
+  const args = slots.map((slot) => out.required(slot, node)).join(", ");
+  const params = [...(data.home ? ["__home"] : []), ...(data.parent ? ["__super"] : [])].join(", ");
   const lexical = data.thisSlot || data.argumentsSlot;
   const thisArg = data.thisSlot ? out.required(data.thisSlot, node) : "undefined";
   const call = data.argumentsSlot
     ? `.apply(${thisArg}, ${out.required(data.argumentsSlot, node)})`
     : lexical
-      ? `.call(${[thisArg, home].filter(Boolean).join(", ")})`
-      : `(${home})`;
+      ? `.call(${[thisArg, args].filter(Boolean).join(", ")})`
+      : `(${args})`;
   if (data.context) return `${out.required({ node: data.context }, node)}.${out.nameOf(node)}${call}`;
-  const params = data.home ? "__home" : "";
-  if (lexical) return `(function (${params}) { return (${data.syntax.expression}); })${call}`;
-  if (data.home) return `((__home) => (${data.syntax.expression}))(${home})`;
-  return `(${data.syntax.expression})`;
+  if (lexical) return `(function (${params}) { return (${data.expression}); })${call}`;
+  if (slots.length > 0) return `((${params}) => (${data.expression}))(${args})`;
+  // `const f = function () {}` would name the function "f"; `(0, …)` does not.
+  return data.syntax.name === undefined ? `(0, ${data.expression})` : `(${data.expression})`;
 }
 
 /** The `this` and `arguments` an arrow reads from the function it was created in. */

@@ -8,9 +8,15 @@ import { readContextChains } from "../inspect/context-identity.js";
 export function readLexicalThis(walker: Walker, facts: FunctionFacts): unknown {
   const inspector = walker.inspector;
   let found: { value: unknown } | undefined;
-  readContextChains(inspector.post, (event, listener) => inspector.on(event, listener), [facts.objectId], (_link, objectId) => {
-    found ??= { value: inspector.liveValue(objectId) };
-  });
+  try {
+    readContextChains(inspector.post, (event, listener) => inspector.on(event, listener), [facts.objectId], (_link, objectId) => {
+      found ??= { value: inspector.liveValue(objectId) };
+    });
+  } catch (error) {
+    // V8 will not hand out oddballs by heap id: the slot holds `undefined`
+    // (top-level `this` of an ES module) or `null`.
+    if (!String((error as Error).message).includes("Object is not available")) throw error;
+  }
   // No `this` slot: the arrow was created where `this` is undefined (strict module code).
   return found?.value;
 }

@@ -55,7 +55,7 @@ function isNaturalConstructor(proto: object): boolean {
 }
 
 /** A method or accessor whose text is part of the class source was defined by the class body. */
-function isClassBodyMember(proto: object, key: string | symbol, classSource: string): boolean {
+export function isClassBodyMember(proto: object, key: string | symbol, classSource: string): boolean {
   const descriptor = Reflect.getOwnPropertyDescriptor(proto, key)!;
   const parts = [descriptor.value, descriptor.get, descriptor.set].filter((part) => part !== undefined);
   if (parts.length === 0) return false;

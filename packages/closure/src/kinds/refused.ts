@@ -1,65 +1,151 @@
 // Values that cannot travel: live handles to the operating system or to
 // native state. Refused with the capture path and a hint, never copied.
+// Recognised by the prototype of a Node class on their chain, nearest first,
+// so a zlib stream is named as one rather than as a stream. An EventEmitter
+// in general is fine to copy: only the classes below hold native state.
 import type { GraphNode } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
+import { prototypesOf } from "./prototype-chain.js";
 
 interface Refusal {
   what: string;
   hint: string;
 }
 
-const CREATE_INSIDE = "create it inside the handler, or capture a factory function that creates it";
+/** The issue's wording: `create the client inside the handler, or capture a factory`. */
+const inside = (noun: string): string => `create the ${noun} inside the handler, or capture a factory`;
+const ZLIB = "create the zlib stream inside the handler, or compress whole buffers with zlib.gzipSync/gunzipSync";
+const KEY = "export the key material and import it inside the handler (crypto.createSecretKey/createPrivateKey/createPublicKey)";
 
-/** Constructors whose instances hold native state, found lazily by module. */
-const HANDLE_TYPES: Array<[string, string, string]> = [
-  ["net", "Socket", "a net.Socket"],
-  ["net", "Server", "a net.Server"],
-  ["http", "Server", "an http.Server"],
-  ["http", "ClientRequest", "an http.ClientRequest"],
-  ["http", "IncomingMessage", "an http.IncomingMessage"],
-  ["http", "Agent", "an http.Agent"],
-  ["tls", "TLSSocket", "a tls.TLSSocket"],
-  ["dgram", "Socket", "a dgram.Socket"],
-  ["child_process", "ChildProcess", "a child process"],
-  ["worker_threads", "Worker", "a worker thread"],
-  ["worker_threads", "MessagePort", "a MessagePort"],
-  ["stream", "Stream", "a stream"],
-  ["events", "EventEmitter", ""],
-  ["fs", "FSWatcher", "an fs.FSWatcher"],
-  ["readline", "Interface", "a readline interface"],
-  ["zlib", "Gzip", "a zlib stream"],
-  ["crypto", "Hash", "a crypto.Hash"],
-  ["crypto", "Hmac", "a crypto.Hmac"],
-  ["crypto", "Cipher", "a crypto cipher"],
-  ["crypto", "Decipher", "a crypto decipher"],
-  ["crypto", "Sign", "a crypto.Sign"],
-  ["crypto", "Verify", "a crypto.Verify"],
-  ["crypto", "KeyObject", "a crypto.KeyObject"],
+/**
+ * Node classes with native state: `module.Export`, hint, and the name to
+ * show when not `module.Export`. The nearest one on a value's prototype chain
+ * names it, so subclasses (fs.ReadStream, stream.PassThrough) are listed for
+ * precise messages; stream.Stream catches the rest.
+ */
+const HANDLE_TYPES: ReadonlyArray<readonly [string, string, string?]> = [
+  ["net.Socket", inside("client")],
+  ["net.Server", inside("server")],
+  ["tls.TLSSocket", inside("client")],
+  ["tls.Server", inside("server")],
+  ["tty.ReadStream", "open the stream inside the handler"],
+  ["tty.WriteStream", "open the stream inside the handler"],
+  ["http.Server", inside("server")],
+  ["http.Agent", inside("agent")],
+  ["http.ClientRequest", "make the request inside the handler"],
+  ["http.IncomingMessage", "read the message and capture its data instead"],
+  ["http.ServerResponse", "capture the data to send instead"],
+  ["https.Server", inside("server")],
+  ["https.Agent", inside("agent")],
+  ["dgram.Socket", inside("socket")],
+  ["child_process.ChildProcess", "spawn the process inside the handler", "ChildProcess"],
+  ["worker_threads.Worker", "start the worker inside the handler", "Worker"],
+  ["worker_threads.MessagePort", "create the channel inside the handler", "MessagePort"],
+  ["worker_threads.BroadcastChannel", "create the channel inside the handler", "BroadcastChannel"],
+  ["fs.ReadStream", "open the stream inside the handler"],
+  ["fs.WriteStream", "open the stream inside the handler"],
+  ["fs.Dir", "open the directory inside the handler"],
+  ["readline.Interface", inside("interface")],
+  ["zlib.Deflate", ZLIB],
+  ["zlib.Inflate", ZLIB],
+  ["zlib.Gzip", ZLIB],
+  ["zlib.Gunzip", ZLIB],
+  ["zlib.DeflateRaw", ZLIB],
+  ["zlib.InflateRaw", ZLIB],
+  ["zlib.Unzip", ZLIB],
+  ["zlib.BrotliCompress", ZLIB],
+  ["zlib.BrotliDecompress", ZLIB],
+  ["crypto.Hash", "create the hash inside the handler"],
+  ["crypto.Hmac", "create the hmac inside the handler"],
+  ["crypto.Cipher", "create the cipher inside the handler"],
+  ["crypto.Cipheriv", "create the cipher inside the handler"],
+  ["crypto.Decipher", "create the decipher inside the handler"],
+  ["crypto.Decipheriv", "create the decipher inside the handler"],
+  ["crypto.Sign", "create the signer inside the handler"],
+  ["crypto.Verify", "create the verifier inside the handler"],
+  ["crypto.DiffieHellman", inside("key exchange")],
+  ["crypto.DiffieHellmanGroup", inside("key exchange")],
+  ["crypto.ECDH", inside("key exchange")],
+  ["crypto.KeyObject", KEY],
+  ["crypto.X509Certificate", "capture the certificate's PEM text and create the X509Certificate inside the handler"],
+  ["dns.Resolver", inside("resolver")],
+  ["inspector.Session", inside("session")],
+  ["stream.PassThrough", "create the stream inside the handler"],
+  ["stream.Transform", "create the stream inside the handler"],
+  ["stream.Duplex", "create the stream inside the handler"],
+  ["stream.Readable", "create the stream inside the handler"],
+  ["stream.Writable", "create the stream inside the handler"],
+  ["stream.Stream", "create the stream inside the handler"],
 ];
 
-function builtin(id: string): Record<string, unknown> | undefined {
-  const load = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  return load?.(id) as Record<string, unknown> | undefined;
+/**
+ * Node classes that no module exports, recognised by constructor name. A user
+ * class of the same name is refused too; the names are specific enough.
+ */
+const NAMED_TYPES: ReadonlyMap<string, Refusal> = new Map([
+  ["FileHandle", { what: "a FileHandle", hint: "open the file inside the handler" }],
+  ["FSWatcher", { what: "an fs.FSWatcher", hint: "start watching inside the handler" }],
+  ["StatWatcher", { what: "an fs.StatWatcher", hint: "start watching inside the handler" }],
+  ["Http2Session", { what: "an http2 session", hint: inside("session") }],
+]);
+
+/** "a net.Socket", "an http.Server", "an fs.Dir". */
+function withArticle(name: string): string {
+  return /^([aeiou]|fs\.|http)/i.test(name) ? `an ${name}` : `a ${name}`;
+}
+
+let byPrototype: Map<object, Refusal> | undefined;
+
+/** Prototype -> refusal, built on first use (loading the modules once, never at import). */
+function refusalsByPrototype(): Map<object, Refusal> {
+  if (byPrototype) return byPrototype;
+  byPrototype = new Map();
+  const load = (process as unknown as { getBuiltinModule?: (id: string) => Record<string, unknown> | undefined }).getBuiltinModule;
+  for (const [name, hint, display] of HANDLE_TYPES) {
+    const [moduleId, exportName] = name.split(".") as [string, string];
+    const ctor = load?.(moduleId)?.[exportName] as { prototype?: unknown } | undefined;
+    // Aliases (crypto.Cipher and Cipheriv may share a prototype) keep the first name.
+    if (typeof ctor === "function" && typeof ctor.prototype === "object" && ctor.prototype !== null && !byPrototype.has(ctor.prototype)) {
+      byPrototype.set(ctor.prototype, { what: withArticle(display ?? name), hint });
+    }
+  }
+  for (const [what, hint, proto] of timerPrototypes(load?.("timers"))) byPrototype.set(proto, { what, hint });
+  return byPrototype;
+}
+
+/**
+ * Timers have no exported class: take the prototypes of a Timeout and an
+ * Immediate cleared at once, checked by class name in case fake timers
+ * replaced the functions.
+ */
+function timerPrototypes(timers: Record<string, unknown> | undefined): Array<[string, string, object]> {
+  if (!timers) return [];
+  const api = timers as unknown as typeof import("node:timers");
+  const timeout = api.setTimeout(() => {}, 0);
+  api.clearTimeout(timeout);
+  const immediate = api.setImmediate(() => {});
+  api.clearImmediate(immediate);
+  const candidates: Array<[string, string, string, object]> = [
+    ["Timeout", "a Timeout", "start the timer inside the handler", Object.getPrototypeOf(timeout) as object],
+    ["Immediate", "an Immediate", "schedule it inside the handler", Object.getPrototypeOf(immediate) as object],
+  ];
+  return candidates
+    .filter(([className, , , proto]) => (proto as { constructor?: { name?: unknown } }).constructor?.name === className)
+    .map(([, what, hint, proto]) => [what, hint, proto]);
 }
 
 /** Why a value cannot be serialized, or undefined if it can. */
 export function refusalOf(value: object): Refusal | undefined {
-  for (const [moduleId, exportName, what] of HANDLE_TYPES) {
-    if (what === "") continue;
-    const ctor = builtin(moduleId)?.[exportName];
-    if (typeof ctor === "function" && value instanceof ctor) return { what, hint: CREATE_INSIDE };
-  }
-  if (hasConstructorNamed(value, "FileHandle")) return { what: "an fs FileHandle", hint: "open the file inside the handler" };
-  return undefined;
-}
-
-/** Looks for a constructor by name along the prototype chain, reading descriptors only. */
-function hasConstructorNamed(value: object, name: string): boolean {
-  for (let proto = Object.getPrototypeOf(value) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+  const table = refusalsByPrototype();
+  for (const proto of prototypesOf(value)) {
+    const known = table.get(proto);
+    if (known) return known;
     const ctor = Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown;
-    if (typeof ctor === "function" && Reflect.getOwnPropertyDescriptor(ctor, "name")?.value === name) return true;
+    const name = typeof ctor === "function" ? (Reflect.getOwnPropertyDescriptor(ctor, "name")?.value as unknown) : undefined;
+    const named = typeof name === "string" ? NAMED_TYPES.get(name) : undefined;
+    if (named) return named;
   }
-  return false;
+  return undefined;
 }
 
 export const refusedKind = {

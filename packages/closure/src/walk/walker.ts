@@ -23,7 +23,7 @@ export class Walker {
   readonly #queue: GraphNode[] = [];
   #head = 0;
   /** Nodes walked after everything else (weak collections need the full graph). */
-  readonly #late: GraphNode[] = [];
+  readonly #late = new Set<GraphNode>();
   /** Shared state of kind modules for this walk (contexts, class members…). */
   readonly state = new Map<string, unknown>();
 
@@ -69,9 +69,14 @@ export class Walker {
     return this.#byValue.get(value);
   }
 
-  /** Walks `node` again once the rest of the graph is known. */
+  /**
+   * Walks `node` again once the queue is empty. A deferred walk that needs
+   * the final graph defers again every time: the walker stops re-walking as
+   * soon as a round of deferred walks adds no node, since every walk in that
+   * round then saw the graph as it ends.
+   */
   defer(node: GraphNode): void {
-    this.#late.push(node);
+    this.#late.add(node);
   }
 
   refuse(node: GraphNode, code: SerializationErrorCode, problem: string, hint?: string): never {
@@ -102,9 +107,17 @@ export class Walker {
         const node = this.#queue[this.#head++]!;
         this.kinds[node.kind]!.walk(node, this);
       }
-      const late = this.#late.splice(0);
+      const late = [...this.#late];
+      this.#late.clear();
       if (late.length === 0) return;
+      const before = this.nodes.length;
       for (const node of late) this.kinds[node.kind]!.walk(node, this);
+      // A round that added no node ends the walk (the re-deferred have seen
+      // the final graph); every other round adds one, so this terminates.
+      if (this.nodes.length === before) {
+        this.#late.clear();
+        return;
+      }
     }
   }
 }

@@ -1,0 +1,22 @@
+// Reading a prototype chain without running user code: a proxy on the chain
+// would run its getPrototypeOf trap, so the walk stops there (`instanceof`
+// and `isPrototypeOf` do not).
+import { types } from "node:util";
+
+const MAX_CHAIN = 1000;
+
+/** The prototypes of `value`, nearest first, up to the first proxy. */
+export function prototypesOf(value: object): object[] {
+  const chain: object[] = [];
+  let proto = Object.getPrototypeOf(value) as object | null;
+  while (proto !== null && !types.isProxy(proto) && chain.length < MAX_CHAIN) {
+    chain.push(proto);
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  return chain;
+}
+
+/** Whether `proto` is on the prototype chain of `value` (a trap-free `isPrototypeOf`). */
+export function inheritsFrom(value: object, proto: object): boolean {
+  return prototypesOf(value).includes(proto);
+}

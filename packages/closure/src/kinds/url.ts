@@ -1,0 +1,66 @@
+// URL and URLSearchParams, rebuilt from their string form. The searchParams
+// of a URL stay linked to it: a captured `url.searchParams` is emitted as
+// that expression on the copied URL (Node keeps the link in the private
+// field #context, read through the inspector), so writes reach the URL.
+import type { Emitter } from "../emit/emitter.js";
+import type { GraphNode, Slot } from "../walk/graph.js";
+import type { Walker } from "../walk/walker.js";
+import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import { stringLiteral } from "./primitive.js";
+
+interface UrlData {
+  text: string;
+  /** For URLSearchParams that belong to a URL: that URL. */
+  owner: Slot | undefined;
+  tail: BuiltinTail;
+}
+
+const hrefOf = Reflect.getOwnPropertyDescriptor(URL.prototype, "href")!.get!;
+
+/** Own keys every instance has in this Node version (internal state, not user properties). */
+let internalKeys: { url: Set<string | symbol>; params: Set<string | symbol> } | undefined;
+
+function isInternal(kind: "url" | "params", key: string | symbol): boolean {
+  internalKeys ??= {
+    url: new Set(Reflect.ownKeys(new URL("http://a/?b"))),
+    params: new Set(Reflect.ownKeys(new URLSearchParams("a"))),
+  };
+  return internalKeys[kind].has(key);
+}
+
+function ownerOf(node: GraphNode, walker: Walker): Slot | undefined {
+  const context = walker.inspector.internalsOf(node.value as object).privates.find((field) => field.name === "#context");
+  if (!context?.value || context.value.objectId === undefined) return undefined;
+  const url = walker.inspector.liveValues([context.value])[0];
+  return url instanceof URL ? walker.visit(node, url, { label: ".[[URL]]" }, "create") : undefined;
+}
+
+export const urlKind = {
+  walk(node: GraphNode, walker: Walker): void {
+    node.data = {
+      text: hrefOf.call(node.value) as string,
+      owner: undefined,
+      tail: walkBuiltinTail(node, walker, URL.prototype, (key) => isInternal("url", key)),
+    } satisfies UrlData;
+  },
+  emit(node: GraphNode, out: Emitter): void {
+    const { text, tail } = node.data as UrlData;
+    out.declare(node, `new URL(${stringLiteral(text)})`);
+    emitBuiltinTail(node, tail, out);
+  },
+};
+
+export const urlSearchParamsKind = {
+  walk(node: GraphNode, walker: Walker): void {
+    node.data = {
+      text: URLSearchParams.prototype.toString.call(node.value),
+      owner: ownerOf(node, walker),
+      tail: walkBuiltinTail(node, walker, URLSearchParams.prototype, (key) => isInternal("params", key)),
+    } satisfies UrlData;
+  },
+  emit(node: GraphNode, out: Emitter): void {
+    const { text, owner, tail } = node.data as UrlData;
+    out.declare(node, owner ? `${out.required(owner, node)}.searchParams` : `new URLSearchParams(${stringLiteral(text)})`);
+    emitBuiltinTail(node, tail, out);
+  },
+};
