@@ -10,7 +10,9 @@ import { inspectFunction, type FunctionFacts } from "../inspect/function-facts.j
 import { readLexicalThis } from "./lexical-this.js";
 import { isClassBodyMember } from "./prototype.js";
 import { walkHeritage } from "./class-heritage.js";
-import { addDefiner, placeFunction } from "./context.js";
+import { addDefiner, placeFunction, type Definer } from "./context.js";
+import { injectRestoreHooks, restoreMakeSource } from "./private-restore.js";
+import { SerializationError } from "../errors.js";
 import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
 import { globalNamesOf, holderOf } from "./walk-state.js";
 import { stringLiteral } from "./primitive.js";
@@ -26,6 +28,7 @@ interface SourceData {
   syntax: FunctionSyntax;
   /** The source to emit, with a class heritage replaced by `__super`. */
   expression: string;
+  definer: Definer;
   context: GraphNode | undefined;
   home: Slot | undefined;
   parent: Slot | undefined;
@@ -71,8 +74,10 @@ export const functionKind = {
     const style = lexical.thisSlot || lexical.argumentsSlot ? "function" : "arrow";
     const heritage = walkHeritage(node, fn, syntax, walker);
     const params = [...(needsHome ? ["__home"] : []), ...(heritage.parent ? ["__super"] : [])];
-    if (context) addDefiner(context, { fn: node, expression: heritage.expression, params, style });
+    const definer = { fn: node, expression: heritage.expression, params, style } satisfies Definer;
+    if (context) addDefiner(context, definer);
     node.data = {
+      definer,
       bound: undefined,
       syntax,
       expression: heritage.expression,
@@ -94,7 +99,9 @@ export const functionKind = {
       const list = [thisArg, ...args].map((slot) => out.required(slot, node)).join(", ");
       out.declare(node, `${out.required(target, node)}.bind(${list})`);
     } else {
+      if (node.privateFields) prepareRestore(node, data, out);
       out.declare(node, creation(node, data, out));
+      if (node.restoreName) out.statement(restoreMakeSource(name, node.restoreName, data.parent !== undefined));
       if (data.rename !== undefined) {
         out.statement(`Object.defineProperty(${name}, "name", { value: ${stringLiteral(data.rename)} });`);
       }
@@ -118,10 +125,23 @@ function walkBound(node: GraphNode, bound: { target: Function; thisArg: unknown;
   } satisfies BoundData;
 }
 
+/** Injects the private-state hooks into a class whose captured instances carry #private fields. */
+function prepareRestore(node: GraphNode, data: SourceData, out: Emitter): void {
+  const injected = injectRestoreHooks(data.expression, [...node.privateFields!].sort());
+  if (injected === undefined) {
+    throw new SerializationError("PRIVATE_STATE", node.path, "cannot serialize #private state of instances of this class", "create the instance inside the handler");
+  }
+  node.restoreName = out.names.allocate(`${out.nameOf(node)}_restore`);
+  out.statement(`const ${node.restoreName} = { on: false };`);
+  data.expression = injected;
+  data.definer.expression = injected;
+  data.definer.params.push("__restore");
+}
+
 function creation(node: GraphNode, data: SourceData, out: Emitter): string {
   const slots = [data.home, data.parent].filter((slot): slot is Slot => slot !== undefined);
-  const args = slots.map((slot) => out.required(slot, node)).join(", ");
-  const params = [...(data.home ? ["__home"] : []), ...(data.parent ? ["__super"] : [])].join(", ");
+  const args = [...slots.map((slot) => out.required(slot, node)), ...(node.restoreName ? [node.restoreName] : [])].join(", ");
+  const params = [...(data.home ? ["__home"] : []), ...(data.parent ? ["__super"] : []), ...(node.restoreName ? ["__restore"] : [])].join(", ");
   const lexical = data.thisSlot || data.argumentsSlot;
   const thisArg = data.thisSlot ? out.required(data.thisSlot, node) : "undefined";
   const call = data.argumentsSlot
@@ -131,7 +151,7 @@ function creation(node: GraphNode, data: SourceData, out: Emitter): string {
       : `(${args})`;
   if (data.context) return `${out.required({ node: data.context }, node)}.${out.nameOf(node)}${call}`;
   if (lexical) return `(function (${params}) { return (${data.expression}); })${call}`;
-  if (slots.length > 0) return `((${params}) => (${data.expression}))(${args})`;
+  if (args !== "") return `((${params}) => (${data.expression}))(${args})`;
   // `const f = function () {}` would name the function "f"; `(0, …)` does not.
   return data.syntax.name === undefined ? `(0, ${data.expression})` : `(${data.expression})`;
 }

@@ -34,6 +34,10 @@ export interface GraphNode {
   bytes: number;
   /** Module specifier, for module references. */
   module?: string;
+  /** Classes only: #private fields that captured instances carry (kinds/private-restore.ts). */
+  privateFields?: Set<string>;
+  /** Classes only: the emitted name of the restore hooks object. */
+  restoreName?: string;
 }
 
 /** One step of a capture path. */

@@ -1,0 +1,49 @@
+// #private state of captured class instances. Only code inside a class body
+// can install its private fields, and only by constructing. So a class whose
+// instances carry private state is emitted with two hooks injected into its
+// body: a constructor guard that, while restoring, skips the user's
+// constructor body (a derived class gets a stub parent that returns a bare
+// object, on which the fields are installed), and a static block exposing a
+// setter for each private field. Instances are then made and filled without
+// running user code beyond field initialisers.
+import * as acorn from "acorn";
+
+/** `class … { … }` with restore hooks bound to `__restore`, or undefined when the source has no usable shape. */
+export function injectRestoreHooks(classSource: string, fields: readonly string[]): string | undefined {
+  let program: acorn.Program;
+  try {
+    program = acorn.parse(`(${classSource})`, { ecmaVersion: "latest", sourceType: "script" });
+  } catch {
+    return undefined;
+  }
+  const statement = program.body[0];
+  if (statement?.type !== "ExpressionStatement" || statement.expression.type !== "ClassExpression") return undefined;
+  const cls = statement.expression;
+  const derived = cls.superClass !== null && cls.superClass !== undefined;
+  const offset = 1; // the opening parenthesis
+  const bodyEnd = cls.body.end - offset - 1;
+  const constructor = cls.body.body.find(
+    (member): member is acorn.MethodDefinition => member.type === "MethodDefinition" && member.kind === "constructor",
+  );
+  const guard = derived ? "if (__restore.on) { super(); return; }" : "if (__restore.on) return;";
+  const setter = fields.map((name) => `case ${JSON.stringify(name)}: o.${name} = v; break;`).join(" ");
+  const hooks = ` static { __restore.set = (o, name, v) => { switch (name) { ${setter} } }; }`;
+  let text = `${classSource.slice(0, bodyEnd)}${hooks}${classSource.slice(bodyEnd)}`;
+  if (constructor) {
+    const at = constructor.value.body.start - offset + 1;
+    text = `${text.slice(0, at)} ${guard} ${text.slice(at)}`;
+  } else {
+    const bodyStart = cls.body.start - offset + 1;
+    const added = derived ? `constructor(...args) { ${guard} super(...args); }` : `constructor() { ${guard} }`;
+    text = `${text.slice(0, bodyStart)} ${added}${text.slice(bodyStart)}`;
+  }
+  return text;
+}
+
+/** Source of the hooks object's `make`: a bare instance with the class's fields installed. */
+export function restoreMakeSource(className: string, hooks: string, derived: boolean): string {
+  const body = derived
+    ? `const parent = Object.getPrototypeOf(${className}); Object.setPrototypeOf(${className}, function () { return Object.create(${className}.prototype); }); ${hooks}.on = true; try { return new ${className}(); } finally { ${hooks}.on = false; Object.setPrototypeOf(${className}, parent); }`
+    : `${hooks}.on = true; try { return new ${className}(); } finally { ${hooks}.on = false; }`;
+  return `${hooks}.make = () => { ${body} };`;
+}
