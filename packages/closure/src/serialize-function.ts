@@ -29,7 +29,7 @@ export async function serializeFunction(fn: Function, options: SerializeOptions 
   const inspector = openInspector();
   try {
     const globals = globalIndex();
-    const { walker, root } = walkCaptures(fn, fn.name || exportName, inspector, globals, options);
+    const { walker, root } = walkCaptures(fn, exportName, inspector, globals, options);
     const reserved = new Set([...globals.names, ...globalNamesOf(walker)]);
     const text = emitProgram(root, walker.nodes, KINDS, {
       format,

@@ -124,7 +124,8 @@ function bindInto(context: GraphNode, name: string, value: unknown, fnNode: Grap
   const data = context.data as ContextData;
   let slot = data.bindings.get(name);
   if (!slot) {
-    const valueSlot = walker.visit(context, value, { binding: name }, "none");
+    // The path runs through the function that reads the binding, not the context's first user.
+    const valueSlot = walker.visit(context, value, { binding: name }, "none", fnNode.path);
     slot = valueSlot;
     if (valueSlot.node) {
       const binding = walker.synthetic("binding", `${String(context.id)}:${name}`, [...fnNode.path, name], name, {

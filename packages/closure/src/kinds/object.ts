@@ -47,7 +47,8 @@ function walkPrivateState(node: GraphNode, value: object, proto: object | null, 
   const foreign = fields.find((field) => !new RegExp(`${field.name}\\b`).test(source.replace(/^class[^{]*/, "")));
   if (classSlot.node?.kind !== "function" || foreign) {
     const what = owner.name || "an anonymous class";
-    const where = classSlot.node?.module ? ` from package ${classSlot.node.module}` : "";
+    const specifier = walker.modules.referenceOf(owner)?.specifier;
+    const where = specifier ? ` from package ${specifier}` : "";
     walker.refuse(node, "PRIVATE_STATE", `cannot serialize private state of a ${what}${where}`, "create the instance inside the handler, or capture a factory");
   }
   const classNode = classSlot.node!;

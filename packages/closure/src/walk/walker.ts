@@ -45,8 +45,8 @@ export class Walker {
   }
 
   /** Records that `from` depends on `value`, queueing value's node if it is new. */
-  visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing): Slot {
-    const slot = this.#slotFor(value, extendPath(from.path, step), hintOf(step));
+  visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: readonly string[] = from.path): Slot {
+    const slot = this.#slotFor(value, extendPath(path, step), hintOf(step));
     if (slot.node && timing !== "none") from.deps.push({ node: slot.node, timing });
     return slot;
   }
