@@ -6,6 +6,8 @@
 import { createRequire, builtinModules } from "node:module";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Inspector } from "./inspector.js";
 
 export interface ModuleReference {
   /** e.g. "node:path", "lodash", "lodash/fp". */
@@ -50,6 +52,48 @@ export class ModuleIndex {
     return this.#references.get(value);
   }
 
+  /**
+   * Adds ES modules of installed packages. They are not in require.cache, so
+   * their URLs come from the debugger's script list (about 10 ms, so only
+   * done when a captured function lives in an ES module) and their exports
+   * from require(esm), which returns the loaded module's bindings.
+   */
+  refreshEsm(inspector: Inspector): void {
+    const urls: string[] = [];
+    const off = inspector.on("Debugger.scriptParsed", (message: { params: { url: string; isModule?: boolean } }) => {
+      if (message.params.isModule && message.params.url.startsWith("file:")) urls.push(message.params.url);
+    });
+    try {
+      inspector.post("Debugger.enable", {});
+      inspector.post("Debugger.disable", {});
+    } finally {
+      off();
+    }
+    const queue: Array<[unknown, ModuleReference, number]> = [];
+    for (const url of urls.sort()) {
+      const filename = fileURLToPath(url);
+      if (this.#seenFiles.has(filename)) continue;
+      this.#seenFiles.add(filename);
+      const specifier = packageSpecifier(filename, this.#require);
+      if (!specifier) continue;
+      const exports = loadLoaded(this.#require, filename);
+      if (exports !== undefined) queue.push([exports, { specifier, path: [], style: "namespace" }, 0]);
+    }
+    this.#index(queue);
+  }
+
+  /** A module namespace object is matched through its exports' values. */
+  referenceOfNamespace(namespace: object): ModuleReference | undefined {
+    const keys = Reflect.ownKeys(namespace).filter((key): key is string => typeof key === "string");
+    for (const key of keys) {
+      const reference = this.#references.get((namespace as Record<string, unknown>)[key]);
+      if (reference && reference.style === "namespace" && reference.path.length === 1 && reference.path[0] === key) {
+        return { ...reference, path: [] };
+      }
+    }
+    return undefined;
+  }
+
   #index(queue: Array<[unknown, ModuleReference, number]>): void {
     for (let i = 0; i < queue.length; i++) {
       const [value, reference, depth] = queue[i]!;
@@ -64,6 +108,14 @@ export class ModuleIndex {
         queue.push([descriptor.value, { ...reference, path: [...reference.path, key] }, depth + 1]);
       }
     }
+  }
+}
+
+function loadLoaded(require: NodeJS.Require, filename: string): unknown {
+  try {
+    return require(filename);
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,8 +3,8 @@
 // becomes a synthetic "backing" of the same size, also copied whole unless it
 // looks like a slab of Node's Buffer pool: then only the bytes the captured
 // views cover travel, since the rest is other allocations' data.
-import type { Emitter } from "../emit/emitter.js";
 import { types } from "node:util";
+import type { Emitter } from "../emit/emitter.js";
 import { extendPath, type GraphNode } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
@@ -57,7 +57,7 @@ function construction(facts: BufferFacts): string {
 }
 
 /** Source of a byte sequence usable where an array-like of bytes is expected. */
-export function bytesSource(bytes: Uint8Array): string {
+function bytesSource(bytes: Uint8Array): string {
   return bytes.length <= LITERAL_BYTES ? `[${bytes.join(", ")}]` : base64Source(bytes);
 }
 

@@ -63,6 +63,10 @@ export const functionKind = {
     if (syntax.usesWith && syntax.freeNames.length > 0) {
       walker.refuse(node, "WITH_STATEMENT", "cannot serialize a function using a `with` statement over captured scope", "replace `with` by explicit property access");
     }
+    if (facts.scopes.some((scope) => scope.kind === "module") && !walker.state.has("esmIndexed")) {
+      walker.state.set("esmIndexed", true);
+      walker.modules.refreshEsm(walker.inspector);
+    }
     const context = placeFunction(node, facts, syntax, walker, globalNamesOf(walker));
     const needsHome = syntax.usesSuper && syntax.form !== "class" && syntax.form !== "arrow" && syntax.form !== "function";
     let home: Slot | undefined;

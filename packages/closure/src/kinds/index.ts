@@ -36,6 +36,7 @@ export function classify(value: unknown, walker: Walker): string {
   if (typeof value === "symbol") return "symbol";
   if (walker.globals.pathOf(value) !== undefined) return "global";
   if (walker.modules.referenceOf(value) !== undefined) return "module";
+  if (types.isModuleNamespaceObject(value) && walker.modules.referenceOfNamespace(value as object)) return "module";
   const builtin = classifyBuiltin(value);
   if (builtin) return builtin;
   if (typeof value === "function") return "function";

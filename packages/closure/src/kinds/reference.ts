@@ -17,7 +17,7 @@ export const globalReferenceKind = {
 
 export const moduleReferenceKind = {
   walk(node: GraphNode, walker: Walker): void {
-    const reference = walker.modules.referenceOf(node.value)!;
+    const reference = walker.modules.referenceOf(node.value) ?? walker.modules.referenceOfNamespace(node.value as object)!;
     node.data = reference;
     node.module = reference.specifier;
   },
