@@ -13,6 +13,7 @@ import { objectKind } from "./object.js";
 import { constructorOf, prototypeKind } from "./prototype.js";
 import { globalReferenceKind, moduleReferenceKind } from "./reference.js";
 import { symbolKind } from "./symbol.js";
+import { isRequireFunction, requireKind } from "./require-function.js";
 import { builtinKinds, classifyBuiltin } from "./builtins.js";
 
 export interface Kind extends KindEmitter {
@@ -29,12 +30,14 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   symbol: symbolKind,
   global: globalReferenceKind,
   module: moduleReferenceKind,
+  require: requireKind,
   ...builtinKinds,
 };
 
 export function classify(value: unknown, walker: Walker): string {
   if (typeof value === "symbol") return "symbol";
   if (walker.globals.pathOf(value) !== undefined) return "global";
+  if (isRequireFunction(value)) return "require";
   if (walker.modules.referenceOf(value) !== undefined) return "module";
   if (types.isModuleNamespaceObject(value) && walker.modules.referenceOfNamespace(value as object)) return "module";
   const builtin = classifyBuiltin(value);

@@ -1,0 +1,25 @@
+// A CommonJS module's own `require`, captured when a function calls it. It is
+// the output module's `require` at run time (a fresh one from createRequire in
+// ES module output), never a copy of the loader's internals. Specifiers
+// relative to the original file only resolve if the package ships that file.
+import { createRequire } from "node:module";
+import type { Emitter } from "../emit/emitter.js";
+import type { GraphNode } from "../walk/graph.js";
+
+const loaderCache = createRequire(`${process.cwd()}/`).cache;
+
+/** Whether a function is some module's `require` (they share the loader's cache). */
+export function isRequireFunction(value: unknown): boolean {
+  if (typeof value !== "function") return false;
+  const cache = Reflect.getOwnPropertyDescriptor(value, "cache");
+  return cache !== undefined && "value" in cache && cache.value === loaderCache && typeof Reflect.getOwnPropertyDescriptor(value, "resolve")?.value === "function";
+}
+
+export const requireKind = {
+  walk(): void {},
+  emit(node: GraphNode, out: Emitter): void {
+    if (out.format === "cjs") return out.declare(node, "require");
+    const local = out.importModule("node:module", "namespace");
+    out.declare(node, `${local}.createRequire(import.meta.url)`);
+  },
+};
