@@ -87,7 +87,7 @@ function capturesOf(nodes: readonly GraphNode[]): Capture[] {
   return nodes
     .filter((node) => node.kind !== "context" && node.kind !== "binding")
     .map((node) => {
-      const capture: Capture = { path: [...node.path], kind: node.kind, bytes: node.bytes };
+      const capture: Capture = { path: node.path.toArray(), kind: node.kind, bytes: node.bytes };
       if (node.module) capture.module = node.module;
       return capture;
     });

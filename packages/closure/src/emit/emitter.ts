@@ -50,7 +50,7 @@ export class Emitter {
     if (!this.isReady(slot)) {
       throw new SerializationError(
         "UNSUPPORTED_VALUE",
-        from.path,
+        from.path.toArray(),
         "cannot serialize a value that is needed to create itself (a circular class definition)",
         "break the cycle, e.g. assign the static value after the class is defined",
       );

@@ -14,6 +14,8 @@ const RESERVED = new Set(
 
 export class NameAllocator {
   readonly #taken = new Set<string>();
+  /** Next suffix to try per base name, so many values named alike cost O(1) each. */
+  readonly #nextSuffix = new Map<string, number>();
   readonly #reserved: ReadonlySet<string>;
 
   constructor(reserved: Iterable<string>) {
@@ -24,7 +26,9 @@ export class NameAllocator {
   allocate(hint: string): string {
     const base = sanitize(hint);
     let name = base;
-    for (let n = 2; this.#isTaken(name); n++) name = `${base}_${n}`;
+    let n = this.#nextSuffix.get(base) ?? 2;
+    while (this.#isTaken(name)) name = `${base}_${n++}`;
+    this.#nextSuffix.set(base, n);
     this.#taken.add(name);
     return name;
   }

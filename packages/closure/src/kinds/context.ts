@@ -128,7 +128,7 @@ function bindInto(context: GraphNode, name: string, value: unknown, fnNode: Grap
     const valueSlot = walker.visit(context, value, { binding: name }, "none", fnNode.path);
     slot = valueSlot;
     if (valueSlot.node) {
-      const binding = walker.synthetic("binding", `${String(context.id)}:${name}`, [...fnNode.path, name], name, {
+      const binding = walker.synthetic("binding", `${String(context.id)}:${name}`, fnNode.path.extend({ binding: name }), name, {
         context,
         name,
         value: valueSlot.node,

@@ -133,7 +133,7 @@ function walkBound(node: GraphNode, bound: { target: Function; thisArg: unknown;
 function prepareRestore(node: GraphNode, data: SourceData, out: Emitter): void {
   const injected = injectRestoreHooks(data.expression, [...node.privateFields!].sort());
   if (injected === undefined) {
-    throw new SerializationError("PRIVATE_STATE", node.path, "cannot serialize #private state of instances of this class", "create the instance inside the handler");
+    throw new SerializationError("PRIVATE_STATE", node.path.toArray(), "cannot serialize #private state of instances of this class", "create the instance inside the handler");
   }
   node.restoreName = out.names.allocate(`${out.nameOf(node)}_restore`);
   out.statement(`const ${node.restoreName} = { on: false };`);

@@ -21,8 +21,8 @@ export interface GraphNode {
   readonly value: unknown;
   /** Name of the kind module that walks and emits this node. */
   readonly kind: string;
-  /** Capture path of the first route to this node, one hop per element. */
-  readonly path: readonly string[];
+  /** Capture path of the first route to this node. */
+  readonly path: CapturePath;
   /** Program-derived name hint (binding name, property key). */
   readonly hint: string;
   readonly deps: Dep[];
@@ -46,12 +46,47 @@ export type PathStep =
   | { readonly key: PropertyKey }
   | { readonly label: string };
 
-export function extendPath(path: readonly string[], step: PathStep): string[] {
-  if ("binding" in step) return [...path, step.binding];
-  const last = path.length > 0 ? path[path.length - 1]! : "";
-  const head = path.slice(0, -1);
-  if ("label" in step) return [...head, `${last}${step.label}`];
-  return [...head, `${last}${formatKey(step.key)}`];
+/**
+ * A capture path, built in O(1) per step (values can be 20,000 links deep):
+ * finished hops are shared, and a long property chain inside one hop keeps
+ * only its first and last steps.
+ */
+export class CapturePath {
+  private constructor(
+    private readonly hops: readonly string[],
+    private readonly head: readonly string[],
+    private readonly skipped: number,
+    private readonly tail: readonly string[],
+  ) {}
+
+  static root(name: string): CapturePath {
+    return new CapturePath([], [name], 0, []);
+  }
+
+  extend(step: PathStep): CapturePath {
+    if ("binding" in step) return new CapturePath([...this.hops, this.#last()], [step.binding], 0, []);
+    const text = "label" in step ? step.label : formatKey(step.key);
+    if (this.head.length < HEAD_STEPS) return new CapturePath(this.hops, [...this.head, text], 0, []);
+    const tail = [...this.tail, text];
+    const overflow = tail.length > TAIL_STEPS ? 1 : 0;
+    return new CapturePath(this.hops, this.head, this.skipped + overflow, overflow ? tail.slice(1) : tail);
+  }
+
+  toArray(): string[] {
+    return [...this.hops, this.#last()];
+  }
+
+  #last(): string {
+    const skipped = this.skipped > 0 ? `…${this.skipped} more…` : "";
+    return `${this.head.join("")}${skipped}${this.tail.join("")}`;
+  }
+}
+
+const HEAD_STEPS = 6;
+const TAIL_STEPS = 4;
+
+export function extendPath(path: CapturePath, step: PathStep): CapturePath {
+  return path.extend(step);
 }
 
 export function formatKey(key: PropertyKey): string {

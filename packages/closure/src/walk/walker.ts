@@ -7,7 +7,7 @@ import type { SerializeOptions } from "../options.js";
 import type { Inspector } from "../inspect/inspector.js";
 import type { GlobalIndex } from "../inspect/global-index.js";
 import type { ModuleIndex } from "../inspect/module-index.js";
-import { extendPath, hintOf, type GraphNode, type PathStep, type Slot, type Timing } from "./graph.js";
+import { CapturePath, extendPath, hintOf, type GraphNode, type PathStep, type Slot, type Timing } from "./graph.js";
 import { inlinePrimitive } from "../kinds/primitive.js";
 
 export interface KindWalker {
@@ -38,21 +38,21 @@ export class Walker {
 
   /** Walks everything reachable from `root`. */
   run(root: unknown, rootPath: string): GraphNode {
-    const slot = this.#slotFor(root, [rootPath], rootPath);
+    const slot = this.#slotFor(root, CapturePath.root(rootPath), rootPath);
     if (!slot.node) throw new Error("root must be a function");
     this.#drain();
     return slot.node;
   }
 
   /** Records that `from` depends on `value`, queueing value's node if it is new. */
-  visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: readonly string[] = from.path): Slot {
+  visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: CapturePath = from.path): Slot {
     const slot = this.#slotFor(value, extendPath(path, step), hintOf(step));
     if (slot.node && timing !== "none") from.deps.push({ node: slot.node, timing });
     return slot;
   }
 
   /** Adds a synthetic node (a context, a binding assignment) with its own kind. */
-  synthetic(kind: string, key: unknown, path: readonly string[], hint: string, data: unknown): GraphNode {
+  synthetic(kind: string, key: unknown, path: CapturePath, hint: string, data: unknown): GraphNode {
     const existing = this.#byValue.get(key);
     if (existing) return existing;
     const node = this.#newNode(key, kind, path, hint);
@@ -80,10 +80,10 @@ export class Walker {
   }
 
   refuse(node: GraphNode, code: SerializationErrorCode, problem: string, hint?: string): never {
-    throw new SerializationError(code, node.path, problem, hint);
+    throw new SerializationError(code, node.path.toArray(), problem, hint);
   }
 
-  #slotFor(value: unknown, path: readonly string[], hint: string): Slot {
+  #slotFor(value: unknown, path: CapturePath, hint: string): Slot {
     const code = inlinePrimitive(value);
     if (code !== undefined) return { code };
     const known = this.#byValue.get(value);
@@ -92,7 +92,7 @@ export class Walker {
     return { node: this.#newNode(value, this.classify(value, this), path, hint) };
   }
 
-  #newNode(value: unknown, kind: string, path: readonly string[], hint: string): GraphNode {
+  #newNode(value: unknown, kind: string, path: CapturePath, hint: string): GraphNode {
     const node: GraphNode = { id: this.nodes.length, value, kind, path, hint, deps: [], data: undefined, name: "", bytes: 0 };
     this.nodes.push(node);
     this.#byValue.set(value, node);
