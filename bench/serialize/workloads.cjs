@@ -60,42 +60,57 @@ function buildTrivial() {
 function buildPrimitives(n) {
   const random = seededRandom(1000 + n);
   const lines = ["'use strict';", "module.exports = function make() {"];
-  for (let i = 0; i < n; i++) lines.push(`  const v${i} = ${primitiveLiteral(random, i)};`);
+  for (let i = 0; i < n; i++)
+    lines.push(`  const v${i} = ${primitiveLiteral(random, i)};`);
   const names = Array.from({ length: n }, (_, i) => `v${i}`);
-  lines.push(`  return function handler() { return [${names.join(", ")}]; };`, "};", "");
+  lines.push(
+    `  return function handler() { return [${names.join(", ")}]; };`,
+    "};",
+    "",
+  );
   return requireGenerated(`primitives-${n}`, lines.join("\n"));
 }
 
 // n named function declarations in one scope; f{i} calls f{i+1}.
 function buildFunctionChain(n) {
   const lines = ["'use strict';", "module.exports = function make() {"];
-  for (let i = 0; i < n - 1; i++) lines.push(`  function f${i}(x) { return f${i + 1}(x + ${i % 7}); }`);
+  for (let i = 0; i < n - 1; i++)
+    lines.push(`  function f${i}(x) { return f${i + 1}(x + ${i % 7}); }`);
   lines.push(`  function f${n - 1}(x) { return x; }`, "  return f0;", "};", "");
   return requireGenerated(`function-chain-${n}`, lines.join("\n"));
 }
 
-// n objects: node i links to 2i+1 and 2i+2 (so all are reachable from node 0
-// at depth log2 n) plus one seeded random node (cycles and shared references).
+// n objects: node i links to 2i+1 and 2i+2, so all are reachable from node 0
+// at depth log2 n; every 16th node also shares a seeded later node and every
+// 1,000th points back to an earlier one (cycles). Back edges are kept sparse
+// because Pulumi's time explodes with them (parent pointers on every node:
+// 30 nodes take 2.6 s); this shape is one it completes, so there is a ratio.
 function buildObjectGraph(n) {
   return () => {
     const random = seededRandom(2000 + n);
-    const nodes = Array.from({ length: n }, (_, i) => ({ id: i, weight: random(), tag: `n${i % 97}` }));
+    const nodes = Array.from({ length: n }, (_, i) => ({
+      id: i,
+      weight: random(),
+      tag: `n${i % 97}`,
+    }));
     nodes.forEach((node, i) => {
       node.left = nodes[2 * i + 1] ?? null;
       node.right = nodes[2 * i + 2] ?? null;
-      node.link = nodes[Math.floor(random() * n)];
+      if (i % 16 === 5)
+        node.shared = nodes[i + 1 + Math.floor(random() * (n - i - 1))] ?? null;
+      if (i % 1000 === 999) node.back = nodes[Math.floor(random() * i)];
     });
     const root = nodes[0];
-    // Uses root as a whole value: Pulumi captures only the properties a
-    // handler reads when every use is a plain `root.x`, which would skip the graph.
+    // Uses root as a whole value: when every use is a plain `root.x`, Pulumi
+    // captures only the properties read, which would skip the graph.
     return () => {
       const seen = new Set();
       const stack = [root];
       while (stack.length > 0) {
         const node = stack.pop();
-        if (node === null || seen.has(node)) continue;
+        if (node === null || node === undefined || seen.has(node)) continue;
         seen.add(node);
-        stack.push(node.left, node.right, node.link);
+        stack.push(node.left, node.right, node.shared, node.back);
       }
       return seen.size;
     };
@@ -105,7 +120,11 @@ function buildObjectGraph(n) {
 function buildArray(n) {
   return () => {
     const random = seededRandom(3000 + n);
-    const items = Array.from({ length: n }, (_, i) => (i % 10 === 9 ? `x${Math.floor(random() * 1e4)}` : Math.floor(random() * 1e6)));
+    const items = Array.from({ length: n }, (_, i) =>
+      i % 10 === 9
+        ? `x${Math.floor(random() * 1e4)}`
+        : Math.floor(random() * 1e6),
+    );
     return (i) => items[i % items.length];
   };
 }
@@ -137,13 +156,48 @@ function buildClosureChain(n) {
 
 /** name -> { label, size, scalable, build(size) => make() => fresh function } */
 const workloads = {
-  trivial: { label: "trivial closure", size: 1, scalable: false, build: buildTrivial },
-  primitives: { label: "captured primitives", size: 1_000, scalable: true, build: buildPrimitives },
-  "function-chain": { label: "chain of functions", size: 500, scalable: true, build: buildFunctionChain },
-  "object-graph": { label: "object graph", size: 10_000, scalable: true, build: buildObjectGraph },
-  array: { label: "array elements", size: 100_000, scalable: true, build: buildArray },
-  "linked-list": { label: "deep linked list", size: 20_000, scalable: true, build: buildLinkedList },
-  "closure-chain": { label: "deep chain of closures", size: 2_000, scalable: true, build: buildClosureChain },
+  trivial: {
+    label: "trivial closure",
+    size: 1,
+    scalable: false,
+    build: buildTrivial,
+  },
+  primitives: {
+    label: "captured primitives",
+    size: 1_000,
+    scalable: true,
+    build: buildPrimitives,
+  },
+  "function-chain": {
+    label: "chain of functions",
+    size: 500,
+    scalable: true,
+    build: buildFunctionChain,
+  },
+  "object-graph": {
+    label: "object graph",
+    size: 10_000,
+    scalable: true,
+    build: buildObjectGraph,
+  },
+  array: {
+    label: "array elements",
+    size: 100_000,
+    scalable: true,
+    build: buildArray,
+  },
+  "linked-list": {
+    label: "deep linked list",
+    size: 20_000,
+    scalable: true,
+    build: buildLinkedList,
+  },
+  "closure-chain": {
+    label: "deep chain of closures",
+    size: 2_000,
+    scalable: true,
+    build: buildClosureChain,
+  },
 };
 
 // The per-call overhead handler: small enough that any wrapper shows.

@@ -290,6 +290,12 @@ const rows: Row[] = [
     noEval: "super() outside a derived constructor",
   },
   {
+    name: "arrow: sloppy body using super",
+    source: "() => { with (o) {} return super.x }",
+    expected: { form: "arrow", freeNames: ["o"], usesWith: true, usesSuper: true },
+    noEval: "super outside a method",
+  },
+  {
     name: "arrow: super in a nested object method is its own",
     source: "() => ({ m() { return super.m } })",
     expected: { form: "arrow" },
@@ -314,6 +320,16 @@ const rows: Row[] = [
       freeNames: ["Base", "mixin"],
       definitionTimeNames: ["Base", "mixin"],
       superClassText: "(mixin(Base))",
+    },
+  },
+  {
+    name: "class: heritage holding a derived class expression",
+    source: "class extends (class extends B {}) {}",
+    expected: {
+      form: "class",
+      freeNames: ["B"],
+      definitionTimeNames: ["B"],
+      superClassText: "(class extends B {})",
     },
   },
   {
@@ -534,6 +550,17 @@ const rows: Row[] = [
       expression: 'Object.getOwnPropertyDescriptor({ __proto__: __home, get x() { return super.x } }, "x").get',
     },
     runs: { args: [], returns: 42 },
+  },
+  {
+    name: "method: named function and using super",
+    source: "function() { return super.x }",
+    expected: {
+      form: "method",
+      key: key("function"),
+      usesSuper: true,
+      expression: "({ __proto__: __home, function() { return super.x } }).function",
+    },
+    runs: { args: [], returns: 42, name: "function" },
   },
   {
     name: "method: static method uses super",

@@ -1,7 +1,8 @@
 // Turns the walked graph into module source: nodes are emitted in depth-first
 // post-order of their dependencies (iteratively), then imports, hoisted
 // declarations, statements, finalisers and the export are joined.
-import type { GraphNode } from "../walk/graph.js";
+import type { GraphNode, Slot } from "../walk/graph.js";
+import { SerializationError } from "../errors.js";
 import { Emitter } from "./emitter.js";
 import { stringLiteral } from "../kinds/primitive.js";
 
@@ -20,7 +21,22 @@ export interface ProgramOptions {
 
 export function emitProgram(root: GraphNode, nodes: readonly GraphNode[], kinds: Readonly<Record<string, KindEmitter>>, options: ProgramOptions): string {
   const out = new Emitter(options.format, options.reserved);
-  for (const node of postOrder(root, nodes)) out.emitting(node, () => kinds[node.kind]!.emit(node, out));
+  // A node whose creation needs a value not created yet (a cycle closed
+  // through assignments, e.g. a class whose WeakMap holds its own instance)
+  // waits for it instead of failing.
+  for (const node of postOrder(root, nodes)) {
+    const needed = node.deps.filter((dep) => dep.timing === "create").map((dep): Slot => ({ node: dep.node }));
+    out.whenReady(needed, () => out.emitting(node, () => kinds[node.kind]!.emit(node, out)));
+  }
+  const stuck = out.unresolved()[0];
+  if (stuck) {
+    throw new SerializationError(
+      "UNSUPPORTED_VALUE",
+      stuck.path.toArray(),
+      "cannot serialize a value that is needed to create itself (a circular class definition)",
+      "break the cycle, e.g. assign the static value after the class is defined",
+    );
+  }
   options.finish(out);
   return assemble(out, out.nameOf(root), options);
 }

@@ -3,6 +3,7 @@
 // ES module output), never a copy of the loader's internals. Specifiers
 // relative to the original file only resolve if the package ships that file.
 import { createRequire } from "node:module";
+import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
 
@@ -10,7 +11,8 @@ const loaderCache = createRequire(`${process.cwd()}/`).cache;
 
 /** Whether a function is some module's `require` (they share the loader's cache). */
 export function isRequireFunction(value: unknown): boolean {
-  if (typeof value !== "function") return false;
+  // A proxy's getOwnPropertyDescriptor trap must never run while serializing.
+  if (typeof value !== "function" || types.isProxy(value)) return false;
   const cache = Reflect.getOwnPropertyDescriptor(value, "cache");
   return cache !== undefined && "value" in cache && cache.value === loaderCache && typeof Reflect.getOwnPropertyDescriptor(value, "resolve")?.value === "function";
 }

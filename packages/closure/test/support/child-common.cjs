@@ -1,19 +1,21 @@
 "use strict";
 // What both child processes share: reading the request, running a probe with
-// its console output captured, and printing the one result line the test
-// worker parses. Plain JS, so the children run the user's code untouched.
+// its console output captured, and writing the one JSON result the test
+// worker reads. Plain JS, so the children run the user's code untouched.
 
 const fs = require("node:fs");
 const { pathToFileURL } = require("node:url");
 const { describeValue } = require("./describe.cjs");
 
-/** Prefix of the single result line; user code may print anything else. */
-const MARKER = "@@closure-pack-test@@ ";
+/** Where finish() writes the result; set from the request's resultPath. */
+let resultPath;
 
 function readRequest() {
   const file = process.argv[2];
   if (!file) throw new Error(`usage: node ${process.argv[1]} <request.json>`);
-  return JSON.parse(fs.readFileSync(file, "utf8"));
+  const request = JSON.parse(fs.readFileSync(file, "utf8"));
+  resultPath = request.resultPath;
+  return request;
 }
 
 /** Loads a module file by format; an ESM namespace or CJS exports object. */
@@ -60,11 +62,35 @@ function captureWrites(stream, logs, key) {
   };
 }
 
-/** Prints the result line synchronously and exits, whatever handles are open. */
+/**
+ * Writes the result and exits, whatever handles the user's code left open.
+ * A file, not stdout: a large result written to a non-blocking pipe just
+ * before process.exit() can be cut short, and user code prints to stdout.
+ */
 function finish(payload, exitCode = 0) {
-  const json = JSON.stringify(payload, (_key, value) => (typeof value === "bigint" ? `${value}n` : value));
-  fs.writeSync(1, `\n${MARKER}${json}\n`);
+  let json;
+  try {
+    json = JSON.stringify(payload, (_key, value) => (typeof value === "bigint" ? `${value}n` : value));
+  } catch (error) {
+    // JSON.stringify recurses (a description thousands of levels deep
+    // overflows) and strings have a maximum length: say which part is big.
+    const sizes = Object.entries(payload).map(([key, value]) => `${key}: ${sizeOf(value)}`);
+    throw new Error(`cannot write the result (${error.message}); sizes: ${sizes.join(", ")}`);
+  }
+  if (!resultPath) throw new Error("the request has no resultPath");
+  fs.writeFileSync(resultPath, json);
   process.exit(exitCode);
+}
+
+function sizeOf(value) {
+  if (value === undefined) return "undefined";
+  if (typeof value === "string") return `${value.length} characters`;
+  if (Array.isArray(value)) return `${value.length} elements`;
+  try {
+    return `${JSON.stringify(value).length} characters of JSON`;
+  } catch (error) {
+    return `not printable (${error.message})`;
+  }
 }
 
 function crash(error) {
@@ -80,4 +106,4 @@ function crash(error) {
   );
 }
 
-module.exports = { MARKER, readRequest, loadModule, runProbe, finish, crash };
+module.exports = { readRequest, loadModule, runProbe, finish, crash };

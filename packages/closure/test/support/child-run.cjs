@@ -2,7 +2,7 @@
 // Child B: a fresh `node` with cwd at the output directory loads the emitted
 // module, takes its export and runs the same probe as child A. Only node
 // builtins and the packages the serializer listed in `modules` resolve here.
-// Prints { result, logs }, or { loadError } if the text does not load.
+// Writes { result, logs }, or { loadError } if the text does not load.
 
 const { readRequest, loadModule, runProbe, finish, crash } = require("./child-common.cjs");
 

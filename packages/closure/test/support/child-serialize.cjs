@@ -2,8 +2,9 @@
 // Child A: serializes the case's `fn` with the built @closure-pack/closure,
 // writes the text to the output directory, then runs the probe against the
 // original (after serializing, so the copy starts from the same state).
-// Prints { text, exportName, modules, captures, result, logs } or, on a
-// SerializationError, { error: { name, code, message, path, hint } }.
+// Writes { text, exportName, modules, captures, texts, result, logs } or, on
+// a SerializationError, { error: { name, code, message, path, hint } }; on
+// any other error { crash }.
 
 const fs = require("node:fs");
 const path = require("node:path");
@@ -48,7 +49,8 @@ async function main() {
     exportName: result.exportName,
     modules: result.modules,
     captures: result.captures,
-    texts,
+    // Only when asked: a second copy of a large text doubles the result.
+    texts: texts.length > 1 ? texts : undefined,
     result: probed.result,
     logs: probed.logs,
   });

@@ -15,7 +15,7 @@ const WELL_KNOWN_SYMBOLS = new Map(
     .map((key) => [Symbol[key], key]),
 );
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const MAX_NODES = 200_000;
+const MAX_NODES = 2_000_000;
 
 // Intrinsic accessors, called directly so a subclass or an own property of the
 // described value cannot change what we read.
@@ -239,6 +239,10 @@ function describeKind(obj, node, path, children) {
     node.kind = types.isArrayBuffer(obj) ? "ArrayBuffer" : "SharedArrayBuffer";
     const bytes = new Uint8Array(obj);
     node.byteLength = bytes.length;
+    const resizable = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "resizable");
+    if (resizable && types.isArrayBuffer(obj) && resizable.get.call(obj)) {
+      node.maxByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "maxByteLength").get.call(obj);
+    }
     node.bytes = Buffer.from(bytes).toString("hex");
     return none;
   }
@@ -297,14 +301,15 @@ function isConstructor(fn) {
 function describeTypedArray(ta, node, child) {
   node.kind = typedArrayTag.call(ta);
   node.length = typedArrayLength.call(ta);
-  node.byteOffset = typedArrayOffset.call(ta);
+  // A Buffer may be a slice of Node's shared pool: its offset and the pool's
+  // other bytes are allocation accidents, not part of the value.
+  if (!Buffer.isBuffer(ta)) node.byteOffset = typedArrayOffset.call(ta);
   const values = [];
   for (let i = 0; i < node.length; i++) {
     const v = ta[i];
     values.push(typeof v === "bigint" ? v.toString() : describeNumber(v));
   }
   node.values = values;
-  // A Buffer may be a slice of Node's shared pool: its other bytes are noise.
   if (!Buffer.isBuffer(ta)) child(typedArrayBuffer.call(ta), ".buffer", (n) => (node.buffer = n));
 }
 
@@ -328,11 +333,12 @@ function describeBoxed(obj, node, child) {
 }
 
 function isURL(obj) {
+  if (!(obj instanceof URL)) return false;
   try {
     urlHref.call(obj);
     return true;
   } catch {
-    return false;
+    return false; // an object made with URL.prototype but no URL internals
   }
 }
 
@@ -341,12 +347,11 @@ function prototypeChain(obj) {
   const names = [];
   let proto = Object.getPrototypeOf(obj);
   while (proto !== null && names.length < 64) {
-    if (typeof proto === "function") {
-      names.push(`function ${ownDataName(proto)}`);
-    } else {
-      const ctor = Object.getOwnPropertyDescriptor(proto, "constructor");
-      names.push(ctor && typeof ctor.value === "function" ? ownDataName(ctor.value) : "(no constructor)");
-    }
+    const ctor = Object.getOwnPropertyDescriptor(proto, "constructor");
+    if (ctor && typeof ctor.value === "function") names.push(ownDataName(ctor.value));
+    // A class's prototype is its parent class, which has no own `constructor`.
+    else if (typeof proto === "function") names.push(`function ${ownDataName(proto)}`);
+    else names.push("(no constructor)");
     proto = Object.getPrototypeOf(proto);
   }
   names.push("null");

@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Capture, SerializeOptions } from "../../src/options.js";
-import { baseEnv, runChild } from "./spawn-child.js";
+import { baseEnv, CHILD_TIMEOUT_MS, runChild, SLOW_CHILD_TIMEOUT_MS } from "./spawn-child.js";
 import { createWorkspace, linkModules, type SourceFormat, type Workspace } from "./workspace.js";
 
 /** Options that can travel as JSON; a `serialize` callback goes in the case source. */
@@ -19,6 +19,8 @@ export interface CaseSource {
   options?: JsonOptions;
   /** JS text of `(f) => ...`, run in both children. Default `(f) => f()`. */
   probe?: string;
+  /** Large inputs: longer timeouts for the children (and the test). */
+  slow?: boolean;
 }
 
 export interface ChildSettings {
@@ -29,6 +31,8 @@ export interface ChildSettings {
   umask?: number;
   /** Serialize this many times in the one process; all texts are returned. */
   repeat?: number;
+  /** Kill child A after this long. */
+  timeoutMs?: number;
 }
 
 export interface Logs {
@@ -94,6 +98,7 @@ export async function serializeIn(workspace: Workspace, testCase: CaseSource, se
     requestPath: join(workspace.root, "serialize-request.json"),
     cwd: settings.cwd ?? workspace.caseDir,
     env: { ...baseEnv(), HOME: process.env["HOME"] ?? workspace.root, ...settings.env },
+    timeoutMs: settings.timeoutMs ?? childTimeout(testCase),
     request: {
       casePath: workspace.casePath,
       sourceFormat: testCase.sourceFormat ?? "cjs",
@@ -112,7 +117,7 @@ export async function serializeIn(workspace: Workspace, testCase: CaseSource, se
     exportName: payload["exportName"] as string,
     modules: payload["modules"] as string[],
     captures: payload["captures"] as Capture[],
-    texts: payload["texts"] as string[],
+    texts: (payload["texts"] as string[] | undefined) ?? [payload["text"] as string],
     original: payload["result"],
     logs: payload["logs"] as Logs,
   };
@@ -138,6 +143,7 @@ export async function runCopy(
     requestPath: join(workspace.root, "run-request.json"),
     cwd: workspace.outDir,
     env: { ...baseEnv(), HOME: home, ...env },
+    timeoutMs: childTimeout(testCase),
     request: {
       outFile: join(workspace.outDir, format === "esm" ? "index.mjs" : "index.cjs"),
       format,
@@ -180,6 +186,10 @@ export async function roundTrip(
   } finally {
     workspace.dispose();
   }
+}
+
+function childTimeout(testCase: CaseSource): number {
+  return testCase.slow ? SLOW_CHILD_TIMEOUT_MS : CHILD_TIMEOUT_MS;
 }
 
 function crashText(value: unknown): string {

@@ -4,6 +4,7 @@
 import { createRequire } from "node:module";
 import { test, type ExpectStatic } from "vitest";
 import { roundTrip, textBlock, type CaseSource, type RoundTripResult } from "./round-trip.js";
+import { SLOW_TEST_TIMEOUT_MS } from "./spawn-child.js";
 
 const { describeValue } = createRequire(import.meta.url)("./describe.cjs") as {
   describeValue(value: unknown): Promise<unknown>;
@@ -41,10 +42,15 @@ export function roundTripTable(rows: readonly RoundTripCase[]): void {
       test.skip(`${row.name} [skipped: ${row.skip}]`, () => {});
       continue;
     }
-    test.concurrent(row.name, async ({ expect }) => {
-      const result = await roundTrip(row);
-      await expectRoundTrip(expect, row, result);
-    });
+    const timeout = row.slow ? SLOW_TEST_TIMEOUT_MS : undefined;
+    test.concurrent(
+      row.name,
+      async ({ expect }) => {
+        const result = await roundTrip(row);
+        await expectRoundTrip(expect, row, result);
+      },
+      timeout,
+    );
   }
 }
 

@@ -1,0 +1,383 @@
+// Benchmark: closure-pack's serializeFunction against Pulumi's
+// runtime.serializeFunction on the same seeded workloads (issue 2,
+// "Performance"). Each serializer runs each workload in its own child process
+// (bench/serialize/child.mjs); this file installs the peers, rebuilds a stale
+// dist, schedules the children and prints markdown tables. Progress goes to stderr.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const root = join(benchDir, "..");
+const peersDir = join(benchDir, "peers");
+const childScript = join(benchDir, "serialize", "child.mjs");
+const RESULT_PREFIX = "BENCH_RESULT "; // written by child.mjs
+const { workloads } = createRequire(import.meta.url)(
+  "./serialize/workloads.cjs",
+);
+
+const quick = process.argv.includes("--quick");
+// Per child: warm up for at most warmupMs/warmupRuns, then aim for
+// measureMs of measured runs (between minRuns and maxRuns), never starting a
+// run that it expects to end past capMs. The parent kills a child that has
+// not answered by capMs + graceMs (a first call that never ends, a hang).
+const budget = quick
+  ? {
+      warmupMs: 200,
+      warmupRuns: 3,
+      measureMs: 1_000,
+      minRuns: 1,
+      maxRuns: 20,
+      capMs: 8_000,
+      graceMs: 4_000,
+    }
+  : {
+      warmupMs: 500,
+      warmupRuns: 5,
+      measureMs: 4_000,
+      minRuns: 3,
+      maxRuns: 100,
+      capMs: 20_000,
+      graceMs: 5_000,
+    };
+const overheadBudget = quick
+  ? { roundMs: 10, rounds: 5 }
+  : { roundMs: 40, rounds: 15 };
+const serializers = ["closure-pack", "pulumi"];
+const targets = { speedup: 20, linearity: 2.3, overhead: 1.2 };
+
+function progress(line) {
+  process.stderr.write(`${line}\n`);
+}
+
+function ensurePeers() {
+  if (
+    existsSync(
+      join(peersDir, "node_modules", "@pulumi", "pulumi", "package.json"),
+    )
+  )
+    return;
+  progress(
+    "bench/peers/node_modules is missing: running npm install --prefix bench/peers --no-audit --no-fund",
+  );
+  const started = performance.now();
+  const npm = spawnSync(
+    "npm",
+    ["install", "--prefix", peersDir, "--no-audit", "--no-fund"],
+    {
+      cwd: root,
+      stdio: ["ignore", process.stderr, process.stderr],
+      shell: process.platform === "win32",
+    },
+  );
+  if (npm.status !== 0)
+    progress(
+      `npm install failed (exit ${npm.status ?? npm.error?.message}); Pulumi's figures will be errors`,
+    );
+  else
+    progress(
+      `installed bench peers in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+}
+
+function newestMtime(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(
+    stat.mtimeMs,
+    ...readdirSync(path).map((entry) => newestMtime(join(path, entry))),
+  );
+}
+
+// The children load the built dist, so a dist older than its sources would
+// measure old code: rebuild (the same script as `npm run build`) when stale.
+function ensureClosureBuilt() {
+  if (process.argv.includes("--no-build")) return "--no-build: used as found";
+  const pkg = join(root, "packages", "closure");
+  const dist = join(pkg, "dist", "index.cjs");
+  const sources = Math.max(
+    newestMtime(join(pkg, "src")),
+    statSync(join(pkg, "package.json")).mtimeMs,
+  );
+  if (existsSync(dist) && statSync(dist).mtimeMs >= sources)
+    return "dist up to date";
+  progress(
+    "packages/closure/dist is missing or stale: running node scripts/build.mjs",
+  );
+  const build = spawnSync(
+    process.execPath,
+    [join(root, "scripts", "build.mjs")],
+    {
+      cwd: root,
+      stdio: ["ignore", process.stderr, process.stderr],
+    },
+  );
+  return build.status === 0
+    ? "rebuilt for this run"
+    : `build failed (exit ${build.status}); figures use whatever dist exists`;
+}
+
+function peerVersion(name) {
+  try {
+    return JSON.parse(
+      readFileSync(
+        join(peersDir, "node_modules", name, "package.json"),
+        "utf8",
+      ),
+    ).version;
+  } catch {
+    return "not installed";
+  }
+}
+
+function runChild(task) {
+  const timeoutMs = budget.capMs + budget.graceMs;
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", childScript, JSON.stringify(task)],
+    {
+      cwd: root,
+      encoding: "utf8",
+      timeout: timeoutMs,
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
+  const line = child.stdout
+    ?.split("\n")
+    .find((l) => l.startsWith(RESULT_PREFIX));
+  if (line !== undefined) return JSON.parse(line.slice(RESULT_PREFIX.length));
+  if (child.error?.code === "ETIMEDOUT")
+    return {
+      ok: false,
+      error: `timeout: no result after ${timeoutMs / 1000} s`,
+    };
+  // No result line: the process itself died (out of memory, a native crash).
+  const lastLine =
+    (child.stderr ?? "").trim().split("\n").filter(Boolean).at(-1) ?? "";
+  return {
+    ok: false,
+    error: `child exited with ${child.status ?? child.signal}: ${lastLine.slice(0, 160)}`,
+  };
+}
+
+function runLogged(label, task) {
+  const started = performance.now();
+  const result = runChild(task);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  progress(
+    `  ${label.padEnd(44)} ${result.ok ? "ok" : "error"} in ${seconds} s`,
+  );
+  return result;
+}
+
+// Three significant digits, thousands separators: 0.0123, 5.52, 1,480.
+function ms(value) {
+  return Number(value.toPrecision(3)).toLocaleString("en-US", {
+    maximumFractionDigits: 6,
+  });
+}
+
+function times(ratio) {
+  return `${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(2)}x`;
+}
+
+function escapeCell(text) {
+  return text.replaceAll("|", "\\|");
+}
+
+function medianCell(result) {
+  if (result.skipped) return "skipped (no median at n)";
+  if (!result.ok) return escapeCell(`error: ${result.error}`);
+  if (result.medianMs === null)
+    return `no steady run in ${budget.capMs / 1000} s (first call ${ms(result.firstMs)})`;
+  return ms(result.medianMs);
+}
+
+function table(header, rows) {
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+}
+
+function sizeLabel(workload) {
+  const { label, size } = workloads[workload];
+  return size === 1 ? label : `${size.toLocaleString("en-US")} ${label}`;
+}
+
+function speedupCell(ours, theirs) {
+  if (
+    !ours.ok ||
+    !theirs.ok ||
+    ours.medianMs === null ||
+    theirs.medianMs === null
+  )
+    return "–";
+  const ratio = theirs.medianMs / ours.medianMs;
+  return `${times(ratio)}${ratio >= targets.speedup ? "" : " (below target)"}`;
+}
+
+function firstCallCell(result) {
+  return result.ok ? ms(result.firstMs) : "–";
+}
+
+function detailsCell(result, key) {
+  if (!result.ok) return "–";
+  if (key === "runs") return String(result.runs);
+  return (result.bytes / 1024).toFixed(result.bytes < 10_240 ? 1 : 0);
+}
+
+function main() {
+  ensurePeers();
+  const buildStatus = ensureClosureBuilt();
+  const names = Object.keys(workloads);
+  const results = {};
+  progress(
+    `serialize: each serializer per workload in its own process (cap ${budget.capMs / 1000} s each)`,
+  );
+  for (const workload of names) {
+    results[workload] = {};
+    for (const serializer of serializers) {
+      const { size } = workloads[workload];
+      const task = { task: "serialize", serializer, workload, size, budget };
+      results[workload][serializer] = runLogged(
+        `${serializer} ${workload} n=${size}`,
+        task,
+      );
+    }
+  }
+  const linearity = {};
+  for (const workload of names.filter((name) => workloads[name].scalable)) {
+    const single = results[workload]["closure-pack"];
+    // Without a median at n there is nothing to compare 2n with: save the time.
+    if (!single.ok || single.medianMs === null) {
+      linearity[workload] = { ok: true, skipped: true };
+      continue;
+    }
+    const size = workloads[workload].size * 2;
+    const task = {
+      task: "serialize",
+      serializer: "closure-pack",
+      workload,
+      size,
+      budget,
+    };
+    linearity[workload] = runLogged(`closure-pack ${workload} n=${size}`, task);
+  }
+  const overhead = {};
+  for (const serializer of serializers) {
+    overhead[serializer] = runLogged(`${serializer} per-call overhead`, {
+      task: "overhead",
+      serializer,
+      budget: overheadBudget,
+    });
+  }
+
+  const pulumiVersion = peerVersion("@pulumi/pulumi");
+  const loadTimes = serializers.map((s) => {
+    const loaded = names.map((w) => results[w][s]).find((r) => r.ok);
+    return `${s} ${loaded ? `${ms(loaded.loadMs)} ms` : "–"}`;
+  });
+  const out = [
+    `closure-pack: packages/closure/dist (${buildStatus}); Pulumi: @pulumi/pulumi ${pulumiVersion}${quick ? "; --quick: short, noisy runs" : ""}`,
+    "",
+    `### Steady state: median ms per serializeFunction call (target: Pulumi / closure-pack ≥ ${targets.speedup}x)`,
+    "",
+    table(
+      [
+        "workload",
+        "closure-pack (ms)",
+        `Pulumi ${pulumiVersion} (ms)`,
+        "Pulumi / closure-pack",
+      ],
+      names.map((w) => [
+        sizeLabel(w),
+        medianCell(results[w]["closure-pack"]),
+        medianCell(results[w].pulumi),
+        speedupCell(results[w]["closure-pack"], results[w].pulumi),
+      ]),
+    ),
+    "",
+    "### First call and run counts",
+    "",
+    `First call: the first serializeFunction in a fresh process (inspector session, lazy setup, cold JIT), after loading the module (load: ${loadTimes.join(", ")}). Output: emitted text in KiB.`,
+    "",
+    table(
+      [
+        "workload",
+        "closure-pack first (ms)",
+        "Pulumi first (ms)",
+        "runs (cp / Pulumi)",
+        "output KiB (cp / Pulumi)",
+      ],
+      names.map((w) => {
+        const [cp, pu] = [results[w]["closure-pack"], results[w].pulumi];
+        return [
+          sizeLabel(w),
+          firstCallCell(cp),
+          firstCallCell(pu),
+          `${detailsCell(cp, "runs")} / ${detailsCell(pu, "runs")}`,
+          `${detailsCell(cp, "bytes")} / ${detailsCell(pu, "bytes")}`,
+        ];
+      }),
+    ),
+    "",
+    `### Linearity: closure-pack median ms at n and 2n (target: ratio ≤ ${targets.linearity})`,
+    "",
+    table(
+      ["workload", "n", "ms at n", "2n", "ms at 2n", "ratio"],
+      Object.entries(linearity).map(([w, doubled]) => {
+        const single = results[w]["closure-pack"];
+        const n = workloads[w].size;
+        const both =
+          single.ok &&
+          doubled.ok &&
+          single.medianMs !== null &&
+          doubled.medianMs !== null;
+        const ratio = both ? doubled.medianMs / single.medianMs : null;
+        const ratioCell =
+          ratio === null
+            ? "–"
+            : `${ratio.toFixed(2)}${ratio <= targets.linearity ? "" : " (above target)"}`;
+        return [
+          workloads[w].label,
+          n.toLocaleString("en-US"),
+          medianCell(single),
+          (2 * n).toLocaleString("en-US"),
+          medianCell(doubled),
+          ratioCell,
+        ];
+      }),
+    ),
+    "",
+    `### Per-call overhead of the emitted handler: \`(x) => x + captured.a\` (target for closure-pack: copy / original ≤ ${targets.overhead})`,
+    "",
+    table(
+      [
+        "serializer",
+        "original (ns/call)",
+        "serialized copy (ns/call)",
+        "added (ns/call)",
+        "copy / original",
+      ],
+      serializers.map((s) => {
+        const r = overhead[s];
+        if (!r.ok) return [s, "–", escapeCell(`error: ${r.error}`), "–", "–"];
+        const ratio = `${times(r.ratio)}${s === "closure-pack" && r.ratio > targets.overhead ? " (above target)" : ""}`;
+        return [
+          s,
+          ms(r.originalNs),
+          ms(r.copyNs),
+          ms(r.copyNs - r.originalNs),
+          ratio,
+        ];
+      }),
+    ),
+  ];
+  console.log(out.join("\n"));
+}
+
+main();

@@ -1,0 +1,199 @@
+// One measurement in a fresh process, so one serializer's heap, caches and
+// inspector session never touch the other's: `node --expose-gc child.mjs <json>`.
+// Tasks: "serialize" times serializeFunction on one workload; "overhead" times
+// calls of a small handler against its serialized copy. The result is one
+// JSON line on stdout prefixed with RESULT_PREFIX; failures are results too.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// bench/serialize.mjs looks for this prefix.
+const RESULT_PREFIX = "BENCH_RESULT ";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const {
+  workloads,
+  makeSmallHandler,
+  generatedDir,
+} = require("./workloads.cjs");
+
+/** @returns {(fn: Function) => Promise<{ text: string, exportName: string }>} */
+function loadSerializer(name) {
+  if (name === "closure-pack") {
+    // Resolved through the workspace link to packages/closure/dist, as a user would.
+    return require("@closure-pack/closure").serializeFunction;
+  }
+  if (name === "pulumi") {
+    // Pulumi needs no program, engine or settings for this: requiring the
+    // package (its v8Hooks module sets --allow-natives-syntax) and calling
+    // runtime.serializeFunction(fn) is enough; it opens its own inspector
+    // session on the first call. It is CommonJS, resolved from bench/peers.
+    const peers = createRequire(join(here, "..", "peers", "package.json"));
+    return peers("@pulumi/pulumi").runtime.serializeFunction;
+  }
+  throw new Error(`unknown serializer "${name}"`);
+}
+
+const gc = /** @type {() => void} */ (globalThis.gc ?? (() => {}));
+
+async function timeSerialize(serialize, fn) {
+  gc();
+  const start = performance.now();
+  const result = await serialize(fn);
+  const ms = performance.now() - start;
+  if (typeof result?.text !== "string")
+    throw new Error(
+      "serializeFunction did not resolve to { text, exportName }",
+    );
+  return { ms, bytes: Buffer.byteLength(result.text) };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? sorted[mid]
+    : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+// First call (setup: module load done, but inspector session, lazy tables,
+// cold JIT) is reported apart; then warm-up runs; then as many measured runs
+// as fit the budget. Every run serializes a fresh instance of the workload.
+async function runSerialize({ serializer, workload, size, budget }) {
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const serialize = loadSerializer(serializer);
+  const loadMs = elapsed();
+  const make = workloads[workload].build(size);
+  const first = await timeSerialize(serialize, make());
+  const result = {
+    loadMs,
+    firstMs: first.ms,
+    bytes: first.bytes,
+    runs: 0,
+    medianMs: null,
+  };
+  if (elapsed() + first.ms > budget.capMs)
+    return { ...result, note: "first call alone used the budget" };
+
+  const warmStart = performance.now();
+  let estimate = first.ms;
+  // Warm up only while there is room left for one measured run after it.
+  const hasRoomToWarm = () =>
+    performance.now() - warmStart < budget.warmupMs &&
+    elapsed() + 2 * estimate <= budget.capMs;
+  for (let i = 0; i < budget.warmupRuns && hasRoomToWarm(); i++) {
+    estimate = (await timeSerialize(serialize, make())).ms;
+  }
+  const wanted = Math.max(
+    budget.minRuns,
+    Math.min(
+      budget.maxRuns,
+      Math.round(budget.measureMs / Math.max(estimate, 0.001)),
+    ),
+  );
+  const times = [];
+  while (
+    times.length < wanted &&
+    (times.length === 0 || elapsed() + estimate <= budget.capMs)
+  ) {
+    times.push((await timeSerialize(serialize, make())).ms);
+  }
+  return {
+    ...result,
+    runs: times.length,
+    medianMs: median(times),
+    minMs: Math.min(...times),
+  };
+}
+
+// A distinct source per callee, so each loop has its own feedback and the
+// call site stays monomorphic (identical `new Function` sources may share one).
+function makeCallLoop(tag) {
+  return new Function(
+    "f",
+    "n",
+    `/* ${tag} */ let s = 0; for (let i = 0; i < n; i++) s = (s + f(i)) | 0; return s;`,
+  );
+}
+
+function nsPerCall(loop, fn, calls) {
+  const start = performance.now();
+  loop(fn, calls);
+  return ((performance.now() - start) * 1e6) / calls;
+}
+
+// The copy is loaded the way a runtime loads a handler: written to a file and required.
+async function runOverhead({ serializer, budget }) {
+  const serialize = loadSerializer(serializer);
+  const original = makeSmallHandler();
+  const { text, exportName } = await serialize(original);
+  mkdirSync(generatedDir, { recursive: true });
+  const file = join(generatedDir, `small-handler-${serializer}.cjs`);
+  writeFileSync(file, text);
+  const copy = require(file)[exportName];
+  if (typeof copy !== "function")
+    throw new Error(
+      `the emitted module does not export a function "${exportName}"`,
+    );
+  if (copy(41) !== original(41))
+    throw new Error(
+      `the copy returns ${copy(41)}, the original ${original(41)}`,
+    );
+
+  const callees = { original, copy };
+  const loops = {
+    original: makeCallLoop("original"),
+    copy: makeCallLoop("copy"),
+  };
+  const calls = {};
+  for (const name of ["original", "copy"]) {
+    // Calibrate: double the call count until one round takes ~roundMs (also the warm-up).
+    let n = 1000;
+    while (
+      nsPerCall(loops[name], callees[name], n) * n < budget.roundMs * 1e6 &&
+      n < 2 ** 30
+    )
+      n *= 2;
+    calls[name] = n;
+  }
+  const samples = { original: [], copy: [] };
+  for (let round = 0; round < budget.rounds; round++) {
+    for (const name of ["original", "copy"])
+      samples[name].push(nsPerCall(loops[name], callees[name], calls[name]));
+  }
+  const originalNs = median(samples.original);
+  const copyNs = median(samples.copy);
+  return {
+    originalNs,
+    copyNs,
+    ratio: copyNs / originalNs,
+    bytes: Buffer.byteLength(text),
+  };
+}
+
+function firstLine(error) {
+  const message =
+    error instanceof Error
+      ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}`
+      : String(error);
+  return message.split("\n")[0].slice(0, 160);
+}
+
+const task = JSON.parse(process.argv[2] ?? "{}");
+let result;
+try {
+  result = {
+    ok: true,
+    ...(task.task === "overhead"
+      ? await runOverhead(task)
+      : await runSerialize(task)),
+  };
+} catch (error) {
+  result = { ok: false, error: firstLine(error) };
+}
+process.stdout.write(`\n${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+// Inspector sessions or handles a serializer left open must not keep us alive.
+process.exit(0);
