@@ -20,6 +20,14 @@ export interface ContextData {
   bindings: Map<string, Slot>;
   /** Inline bindings some function writes: set again once every value exists, since a class's static code may have run. */
   rewritten: Set<string>;
+  /** Bindings some captured function assigns: they stay `let`. */
+  written: Set<string>;
+  /**
+   * Bindings passed to the factory and declared `const` (decided when the
+   * context is created): V8 then treats them as constants, as it did the
+   * originals, so the copy runs as fast as the original.
+   */
+  passed: Map<string, string>;
   definers: Definer[];
   children: GraphNode[];
 }
@@ -67,6 +75,7 @@ export function placeFunction(
   for (const [name, index] of resolved) {
     const context = chain[index - innermost]!;
     bindInto(context, name, facts.scopes[index]!.variables[name], fnNode, walker, definitionTime.has(name));
+    if (written.has(name)) (context.data as ContextData).written.add(name);
     if (written.has(name) && syntax.form === "class") (context.data as ContextData).rewritten.add(name);
     recordContextUse(walker, context, fnNode, written.has(name));
   }
@@ -110,6 +119,8 @@ function newContext(scope: ScopeFacts, parent: GraphNode | undefined): ContextDa
     parent,
     bindings: new Map(),
     rewritten: new Set(),
+    written: new Set(),
+    passed: new Map(),
     definers: [],
     children: [],
   };
@@ -134,6 +145,8 @@ function bindInto(context: GraphNode, name: string, value: unknown, fnNode: Grap
         value: valueSlot.node,
       } satisfies BindingData);
       binding.deps.push({ node: valueSlot.node, timing: "create" }, { node: context, timing: "create" });
+      // Ordering only: values created before the context can be passed to its factory.
+      context.deps.push({ node: valueSlot.node, timing: "fill" });
       slot = { node: binding };
     }
     data.bindings.set(name, slot);
@@ -151,7 +164,15 @@ export const contextKind = {
   emit(node: GraphNode, out: Emitter): void {
     const data = node.data as ContextData;
     const factory = data.parent ? `${out.nameOf(data.parent)}.${factoryKey(node, out)}` : factoryKey(node, out);
-    out.declare(node, `${factory}()`);
+    const args: string[] = [];
+    for (const [name, slot] of data.bindings) {
+      if (!slot.node || data.written.has(name) || data.rewritten.has(name)) continue;
+      const value = (slot.node.data as BindingData).value;
+      if (!out.isReady({ node: value })) continue;
+      data.passed.set(name, out.nameOf(value));
+      args.push(out.nameOf(value));
+    }
+    out.declare(node, `${factory}(${args.join(", ")})`);
     for (const name of data.rewritten) {
       const slot = data.bindings.get(name)!;
       if (!slot.node) out.late(`${out.nameOf(node)}.$set.${name}(${slot.code});`);
@@ -163,6 +184,7 @@ export const bindingKind = {
   walk(): void {},
   emit(node: GraphNode, out: Emitter): void {
     const { context, name, value: valueNode } = node.data as BindingData;
+    if ((context.data as ContextData).passed.has(name)) return out.markReady(node);
     out.whenReady([{ node: context }, { node: valueNode }], () => {
       out.statement(`${out.nameOf(context)}.$set.${name}(${out.nameOf(valueNode)});`);
       out.markReady(node);
@@ -176,18 +198,29 @@ function factoryKey(node: GraphNode, out: Emitter): string {
 
 /** Writes the factory declarations of every root context. */
 export function emitFactories(roots: readonly GraphNode[], out: Emitter): void {
-  for (const root of roots) out.declaration(`function ${factoryKey(root, out)}() ${factoryBody(root, out, "")}`);
+  for (const root of roots) {
+    out.declaration(`function ${factoryKey(root, out)}(${factoryParams(root).join(", ")}) ${factoryBody(root, out, "")}`);
+  }
 }
 
 function factoryBody(node: GraphNode, out: Emitter, indent: string): string {
   const data = node.data as ContextData;
   const inner = `${indent}  `;
   const lines: string[] = ["{"];
-  const declared = [...data.bindings].map(([name, slot]) => (slot.node ? name : `${name} = ${slot.code}`));
-  if (declared.length > 0) lines.push(`${inner}let ${declared.join(", ")};`);
+  const params = factoryParams(node);
+  const constants: string[] = [];
+  const variables: string[] = [];
+  let passedIndex = 0;
+  for (const [name, slot] of data.bindings) {
+    if (data.passed.has(name)) constants.push(`${name} = ${params[passedIndex++]}`);
+    else if (slot.node || data.written.has(name) || data.rewritten.has(name)) variables.push(slot.node ? name : `${name} = ${slot.code}`);
+    else constants.push(`${name} = ${slot.code}`);
+  }
+  if (constants.length > 0) lines.push(`${inner}const ${constants.join(", ")};`);
+  if (variables.length > 0) lines.push(`${inner}let ${variables.join(", ")};`);
   const setterParam = uniqueParam(data.bindings);
   const setters = [...data.bindings]
-    .filter(([name, slot]) => slot.node || data.rewritten.has(name))
+    .filter(([name, slot]) => !data.passed.has(name) && (slot.node || data.rewritten.has(name)))
     .map(([name]) => `${name}(${setterParam}) { ${name} = ${setterParam}; }`);
   const members: string[] = [`$set: { ${setters.join(", ")} }`];
   for (const definer of data.definers) {
@@ -199,7 +232,7 @@ function factoryBody(node: GraphNode, out: Emitter, indent: string): string {
     );
   }
   for (const child of data.children) {
-    members.push(`${factoryKey(child, out)}: () => ${factoryBody(child, out, inner)}`);
+    members.push(`${factoryKey(child, out)}: (${factoryParams(child).join(", ")}) => ${factoryBody(child, out, inner)}`);
   }
   lines.push(`${inner}return {\n${members.map((m) => `${inner}  ${m}`).join(",\n")}\n${inner}};`);
   lines.push(`${indent}}`);
@@ -210,4 +243,12 @@ function uniqueParam(bindings: Map<string, Slot>): string {
   let name = "$";
   while (bindings.has(name)) name += "$";
   return name;
+}
+
+/** Parameter names for passed bindings, `$0`, `$1`… clear of the context's own names. */
+function factoryParams(node: GraphNode): string[] {
+  const data = node.data as ContextData;
+  let prefix = "$";
+  while ([...data.bindings.keys()].some((name) => name.startsWith(prefix))) prefix += "$";
+  return [...data.passed.keys()].map((_, i) => `${prefix}${i}`);
 }
