@@ -27,17 +27,25 @@ export class ModuleIndex {
   readonly #seenFiles = new Set<string>();
   readonly #seenBuiltins = new Set<string>();
   readonly #require = createRequire(join(process.cwd(), "closure-pack-index.js"));
+  #builtinsSeen = -1;
+  #filesSeen = -1;
 
   /** Adds modules loaded since the last refresh. */
   refresh(): void {
     const queue: Array<[unknown, ModuleReference, number]> = [];
+    // Both lists only grow: unchanged lengths mean nothing new was loaded.
+    const loadList = (process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? [];
+    const cache = this.#require.cache;
+    const fileCount = Object.keys(cache).length;
+    if (loadList.length === this.#builtinsSeen && fileCount === this.#filesSeen) return;
+    this.#builtinsSeen = loadList.length;
+    this.#filesSeen = fileCount;
     for (const id of loadedBuiltins()) {
       if (this.#seenBuiltins.has(id)) continue;
       this.#seenBuiltins.add(id);
       const exports = (process as unknown as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.(id);
       if (exports !== undefined) queue.push([exports, { specifier: `node:${id}`, path: [], style: "namespace" }, 0]);
     }
-    const cache = this.#require.cache;
     for (const filename of Object.keys(cache).sort()) {
       if (this.#seenFiles.has(filename)) continue;
       this.#seenFiles.add(filename);

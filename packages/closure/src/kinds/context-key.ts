@@ -5,28 +5,41 @@
 import type { ScopeFacts } from "../inspect/function-facts.js";
 import type { ContextLink } from "../inspect/context-identity.js";
 
-const objectIds = new WeakMap<object, number>();
-let nextObjectId = 1;
-
-export function contextKeyOf(parentKey: string, scope: ScopeFacts): string {
-  const parts: string[] = [];
-  for (const name of Object.keys(scope.variables)) parts.push(`${name}=${identityOf(scope.variables[name])}`);
-  return `${parentKey}/${scope.description}{${parts.join(",")}}`;
+interface KnownScope {
+  variables: Record<string, unknown>;
+  /** Names some placed function reads here: the only ones that must agree. */
+  bound: Set<string>;
+  key: string;
 }
 
-function identityOf(value: unknown): string {
-  if ((typeof value === "object" && value !== null) || typeof value === "function") {
-    let id = objectIds.get(value);
-    if (id === undefined) {
-      id = nextObjectId++;
-      objectIds.set(value, id);
-    }
-    return `#${id}`;
+/** Scope copies seen in this walk, by parent key and label. */
+export type ScopeRegistry = Map<string, KnownScope[]>;
+
+/**
+ * The key of a scope copy. It joins an earlier copy with the same parent and
+ * label when every variable read from either so far holds the same value
+ * (Object.is): a variable nobody reads cannot tell two contexts apart, and a
+ * module scope can hold hundreds of them seen from hundreds of functions.
+ * Copies that agree now may still be two contexts; that matters only for a
+ * binding that is written, and then context-identity.ts decides.
+ */
+export function contextKeyOf(registry: ScopeRegistry, parentKey: string, scope: ScopeFacts, names: readonly string[]): string {
+  const shape = `${parentKey}/${scope.description}`;
+  let known = registry.get(shape);
+  if (!known) {
+    known = [];
+    registry.set(shape, known);
   }
-  if (typeof value === "symbol") return `s:${String(value.description)}`;
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" && Object.is(value, -0)) return "-0";
-  return `${typeof value}:${String(value)}`;
+  const agrees = (entry: KnownScope, name: string): boolean =>
+    Object.hasOwn(entry.variables, name) && Object.hasOwn(scope.variables, name) && Object.is(entry.variables[name], scope.variables[name]);
+  const same = known.find((entry) => names.every((name) => agrees(entry, name)) && [...entry.bound].every((name) => agrees(entry, name)));
+  if (same) {
+    for (const name of names) same.bound.add(name);
+    return same.key;
+  }
+  const key = `${shape}#${known.length}`;
+  known.push({ variables: scope.variables, bound: new Set(names), key });
+  return key;
 }
 
 /**

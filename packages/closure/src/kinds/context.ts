@@ -10,7 +10,7 @@ import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import type { FunctionFacts, ScopeFacts } from "../inspect/function-facts.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
-import { contextKeyOf, heapKeysOf } from "./context-key.js";
+import { contextKeyOf, heapKeysOf, type ScopeRegistry } from "./context-key.js";
 import { heapChainOf, recordContextUse } from "./walk-state.js";
 import { heritageOnlyNames } from "./class-heritage.js";
 
@@ -70,7 +70,9 @@ export function placeFunction(
   }
   if (resolved.size === 0) return undefined;
   const innermost = Math.min(...resolved.values());
-  const chain = contextChain(fnNode, facts.scopes, innermost, walker);
+  const namesByScope = new Map<number, string[]>();
+  for (const [name, index] of resolved) namesByScope.set(index, [...(namesByScope.get(index) ?? []), name]);
+  const chain = contextChain(fnNode, facts.scopes, innermost, walker, namesByScope);
   const written = new Set(syntax.writtenNames);
   for (const [name, index] of resolved) {
     const context = chain[index - innermost]!;
@@ -84,7 +86,7 @@ export function placeFunction(
 }
 
 /** Context nodes for scopes[from..], innermost first, created outermost first so keys nest. */
-function contextChain(fnNode: GraphNode, scopes: ScopeFacts[], from: number, walker: Walker): GraphNode[] {
+function contextChain(fnNode: GraphNode, scopes: ScopeFacts[], from: number, walker: Walker, names: Map<number, string[]>): GraphNode[] {
   let end = scopes.length;
   while (end > from && scopes[end - 1]!.kind === "global") end--;
   const chain: GraphNode[] = [];
@@ -97,7 +99,7 @@ function contextChain(fnNode: GraphNode, scopes: ScopeFacts[], from: number, wal
     if (scope.kind === "with") {
       walker.refuse(fnNode, "WITH_STATEMENT", "cannot serialize a function defined inside a `with` statement", "move the function out of the `with` block");
     }
-    const key = heapKeys?.[i] ?? contextKeyOf(parentKey, scope);
+    const key = heapKeys?.[i] ?? contextKeyOf(scopeRegistryOf(walker), parentKey, scope, names.get(i) ?? []);
     const node = walker.synthetic("context", key, fnNode.path, contextHint(scope), undefined);
     if (node.data === undefined) {
       node.data = newContext(scope, parent);
@@ -251,4 +253,13 @@ function factoryParams(node: GraphNode): string[] {
   let prefix = "$";
   while ([...data.bindings.keys()].some((name) => name.startsWith(prefix))) prefix += "$";
   return [...data.passed.keys()].map((_, i) => `${prefix}${i}`);
+}
+
+function scopeRegistryOf(walker: Walker): ScopeRegistry {
+  let registry = walker.state.get("scopes") as ScopeRegistry | undefined;
+  if (!registry) {
+    registry = new Map();
+    walker.state.set("scopes", registry);
+  }
+  return registry;
 }
