@@ -17,8 +17,10 @@ const NODE_GLOBALS = [
   "PerformanceEntry", "PerformanceMark", "PerformanceMeasure", "PerformanceObserver", "WebSocket", "navigator",
 ];
 
-/** Intrinsics with no global name of their own. */
+/** Intrinsics with no global name of their own, and process's lazy streams. */
 const HIDDEN_INTRINSICS = [
+  "process.stdout",
+  "process.stderr",
   "Object.getPrototypeOf(Int8Array)",
   "Object.getPrototypeOf(function* () {})",
   "Object.getPrototypeOf(async function () {})",

@@ -5,6 +5,7 @@
 // scopes; a binding holding an object is assigned through a setter once the
 // object exists. Which copies of a scope are one context is decided by
 // context-identity.ts; this file only places functions and emits factories.
+import { isAbsolute } from "node:path";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
@@ -55,6 +56,7 @@ export function placeFunction(
   walker: Walker,
   globals: Set<string>,
 ): GraphNode | undefined {
+  withUserGlobals(facts, syntax, walker);
   const resolved = new Map<string, number>();
   const heritageOnly = heritageOnlyNames(syntax);
   const definitionTime = new Set(syntax.definitionTimeNames);
@@ -138,7 +140,9 @@ function bindInto(context: GraphNode, name: string, value: unknown, fnNode: Grap
   let slot = data.bindings.get(name);
   if (!slot) {
     // The path runs through the function that reads the binding, not the context's first user.
-    const valueSlot = walker.visit(context, value, { binding: name }, "none", fnNode.path);
+    const valueSlot = isModulePath(name, value)
+      ? { node: walker.synthetic("module-path", `module-path:${name}`, fnNode.path.extend({ binding: name }), name, name) }
+      : walker.visit(context, value, { binding: name }, "none", fnNode.path);
     slot = valueSlot;
     if (valueSlot.node) {
       const binding = walker.synthetic("binding", `${String(context.id)}:${name}`, fnNode.path.extend({ binding: name }), name, {
@@ -263,3 +267,40 @@ function scopeRegistryOf(walker: Walker): ScopeRegistry {
   }
   return registry;
 }
+
+/**
+ * Globals the user's program defined (`globalThis.config = …`) do not exist
+ * where the copy runs: they are captured by value, as if they were bindings
+ * of one shared scope just inside the global one. Built-ins stay run-time
+ * references. Reads the property descriptor, never a getter.
+ */
+function withUserGlobals(facts: FunctionFacts, syntax: FunctionSyntax, walker: Walker): void {
+  const variables: Record<string, unknown> = Object.create(null);
+  let found = false;
+  for (const name of syntax.freeNames) {
+    if (walker.globals.names.has(name) || facts.scopes.some((scope) => scope.kind !== "global" && Object.hasOwn(scope.variables, name))) continue;
+    const descriptor = Reflect.getOwnPropertyDescriptor(globalThis, name);
+    if (!descriptor || !("value" in descriptor)) continue;
+    variables[name] = descriptor.value;
+    found = true;
+  }
+  if (!found) return;
+  const at = facts.scopes.findIndex((scope) => scope.kind === "global");
+  const scope: ScopeFacts = { kind: "script", description: "Global (user)", variables };
+  facts.scopes.splice(at < 0 ? facts.scopes.length : at, 0, scope);
+}
+
+/** A CommonJS module's own `__filename`/`__dirname`: an absolute path of this machine. */
+function isModulePath(name: string, value: unknown): boolean {
+  return (name === "__filename" || name === "__dirname") && typeof value === "string" && isAbsolute(value);
+}
+
+/** `__filename`/`__dirname` are those of the emitted module where it runs, never this machine's paths. */
+export const modulePathKind = {
+  walk(): void {},
+  emit(node: GraphNode, out: Emitter): void {
+    const which = node.data as string;
+    if (out.format === "cjs") return out.declare(node, which);
+    out.declare(node, which === "__filename" ? "import.meta.filename" : "import.meta.dirname");
+  },
+};

@@ -7,7 +7,7 @@ import type { Walker } from "../walk/walker.js";
 import type { KindEmitter } from "../emit/program.js";
 import type { GraphNode } from "../walk/graph.js";
 import { arrayKind } from "./array.js";
-import { bindingKind, contextKind } from "./context.js";
+import { bindingKind, contextKind, modulePathKind } from "./context.js";
 import { functionKind } from "./function.js";
 import { objectKind } from "./object.js";
 import { constructorOf, prototypeKind } from "./prototype.js";
@@ -27,6 +27,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   prototype: prototypeKind,
   context: contextKind,
   binding: bindingKind,
+  "module-path": modulePathKind,
   symbol: symbolKind,
   global: globalReferenceKind,
   module: moduleReferenceKind,
