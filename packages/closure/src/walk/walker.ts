@@ -89,7 +89,8 @@ export class Walker {
     const known = this.#byValue.get(value);
     if (known) return { node: known };
     if (this.options.serialize && !this.options.serialize(value)) return { code: "undefined" };
-    return { node: this.#newNode(value, this.classify(value, this), path, hint) };
+    const kind = this.classify(value, this);
+    return { node: this.#newNode(value, kind, path, betterHint(value, kind) ?? hint) };
   }
 
   #newNode(value: unknown, kind: string, path: CapturePath, hint: string): GraphNode {
@@ -120,4 +121,13 @@ export class Walker {
       }
     }
   }
+}
+
+/** Functions and prototypes are named after the function, whatever the route to them. */
+function betterHint(value: unknown, kind: string): string | undefined {
+  const owner = kind === "prototype" ? Reflect.getOwnPropertyDescriptor(value as object, "constructor")?.value : value;
+  if (typeof owner !== "function" || (kind !== "function" && kind !== "prototype")) return undefined;
+  const name = Reflect.getOwnPropertyDescriptor(owner, "name")?.value as unknown;
+  if (typeof name !== "string" || !/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+  return kind === "prototype" ? `${name}_prototype` : name;
 }
