@@ -68,6 +68,7 @@ async function serializeOnce(row: DeterminismCase, settings: { cwd?: string; env
       env: settings.env,
       umask: settings.umask,
       repeat: 2,
+      captures: true,
     });
     return { outcome, root: workspace.root };
   } finally {
@@ -91,6 +92,7 @@ describe.concurrent("determinism", () => {
       expect(a.texts[1], "a second serialization in the same process differs").toBe(a.texts[0]);
       expect(b.text, `text differs between processes\n${textBlock(a.text)}`).toBe(a.text);
       expect(b.modules).toEqual(a.modules);
+      expect(a.captures, "captures were asked for").toBeInstanceOf(Array);
       expect(b.captures).toEqual(a.captures);
       for (const path of machinePaths([first.root, second.root])) {
         expect(a.text, `the text contains the machine path ${path}`).not.toContain(path);

@@ -2,7 +2,8 @@
 // has a stable code, the capture path (in the message and as error.path) and
 // a hint line. The words of each refusal are the serializer's to choose and
 // live in WORDING, the one place to adjust them; every row is checked
-// against its whole message.
+// against its whole message. What is neither refused nor copied faithfully
+// (FinalizationRegistry, WeakRef, Intl objects…) is listed in unsupported.ts.
 import { describe, test } from "vitest";
 import type { SerializationErrorCode } from "../src/errors.js";
 import { serializeInChild, textBlock, type CaseSource } from "./support/round-trip.js";
@@ -61,10 +62,6 @@ const WORDING = {
   privateState: {
     problem: "cannot serialize private state of a Counter from package fake-greeter",
     hint: "create the instance inside the handler, or capture a factory",
-  },
-  finalizationRegistry: {
-    problem: "cannot serialize a FinalizationRegistry",
-    hint: "create the registry inside the handler",
   },
 } as const satisfies Record<string, { problem: string; hint: string | undefined }>;
 
@@ -338,15 +335,6 @@ const refusals: RefusalCase[] = [
     code: "PRIVATE_STATE",
     path: ["handler", "counter"],
     wording: "privateState",
-  },
-  {
-    // Cleanup callbacks and registered targets are not inspectable. Unsure
-    // of the code; UNSUPPORTED_VALUE is the catch-all.
-    name: "unsupported: FinalizationRegistry",
-    source: `const registry = new FinalizationRegistry(() => {});\nexports.fn = () => registry;`,
-    code: "UNSUPPORTED_VALUE",
-    path: ["handler", "registry"],
-    wording: "finalizationRegistry",
   },
 ];
 

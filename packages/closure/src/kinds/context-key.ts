@@ -6,40 +6,69 @@ import type { ScopeFacts } from "../inspect/function-facts.js";
 import type { ContextLink } from "../inspect/context-identity.js";
 
 interface KnownScope {
-  variables: Record<string, unknown>;
-  /** Names some placed function reads here: the only ones that must agree. */
-  bound: Set<string>;
+  /** Value of each binding read so far: what the emitted context will hold. */
+  bound: Map<string, unknown>;
   key: string;
 }
 
+interface Shape {
+  entries: KnownScope[];
+  /** name -> value -> entries binding it, so a lookup costs the function's names, not the entry count. */
+  byBinding: Map<string, Map<unknown, KnownScope[]>>;
+  /** How many entries bind each name. */
+  counts: Map<string, number>;
+}
+
 /** Scope copies seen in this walk, by parent key and label. */
-export type ScopeRegistry = Map<string, KnownScope[]>;
+export type ScopeRegistry = Map<string, Shape>;
 
 /**
  * The key of a scope copy. It joins an earlier copy with the same parent and
- * label when every variable read from either so far holds the same value
- * (Object.is): a variable nobody reads cannot tell two contexts apart, and a
- * module scope can hold hundreds of them seen from hundreds of functions.
- * Copies that agree now may still be two contexts; that matters only for a
- * binding that is written, and then context-identity.ts decides.
+ * label when every variable this function reads holds the value the context
+ * already binds (Object.is), so every function sees its own values; the cost
+ * is the function's own names, not the scope's size (a module scope can hold
+ * hundreds of variables seen from hundreds of functions) nor the number of
+ * contexts (a chain of 2,000 closures has 2,000). Copies that agree may still
+ * be two contexts; that matters only for a written binding, and then
+ * context-identity.ts decides from a heap snapshot.
  */
 export function contextKeyOf(registry: ScopeRegistry, parentKey: string, scope: ScopeFacts, names: readonly string[]): string {
-  const shape = `${parentKey}/${scope.description}`;
-  let known = registry.get(shape);
-  if (!known) {
-    known = [];
-    registry.set(shape, known);
+  const id = `${parentKey}/${scope.description}`;
+  let shape = registry.get(id);
+  if (!shape) {
+    shape = { entries: [], byBinding: new Map(), counts: new Map() };
+    registry.set(id, shape);
   }
-  const agrees = (entry: KnownScope, name: string): boolean =>
-    Object.hasOwn(entry.variables, name) && Object.hasOwn(scope.variables, name) && Object.is(entry.variables[name], scope.variables[name]);
-  const same = known.find((entry) => names.every((name) => agrees(entry, name)) && [...entry.bound].every((name) => agrees(entry, name)));
-  if (same) {
-    for (const name of names) same.bound.add(name);
-    return same.key;
+  let entry = findEntry(shape, scope, names);
+  if (!entry) {
+    entry = { bound: new Map(), key: `${id}#${shape.entries.length}` };
+    shape.entries.push(entry);
   }
-  const key = `${shape}#${known.length}`;
-  known.push({ variables: scope.variables, bound: new Set(names), key });
-  return key;
+  for (const name of names) {
+    if (entry.bound.has(name)) continue;
+    const value = scope.variables[name];
+    entry.bound.set(name, value);
+    shape.counts.set(name, (shape.counts.get(name) ?? 0) + 1);
+    let byValue = shape.byBinding.get(name);
+    if (!byValue) shape.byBinding.set(name, (byValue = new Map()));
+    const list = byValue.get(value);
+    if (list) list.push(entry);
+    else byValue.set(value, [entry]);
+  }
+  return entry.key;
+}
+
+function findEntry(shape: Shape, scope: ScopeFacts, names: readonly string[]): KnownScope | undefined {
+  const agrees = (entry: KnownScope): boolean =>
+    names.every((name) => !entry.bound.has(name) || Object.is(entry.bound.get(name), scope.variables[name]));
+  const first = names[0];
+  if (first === undefined) return shape.entries[0];
+  const byValue = shape.byBinding.get(first);
+  // Map keys use SameValueZero; agrees() re-checks with Object.is (-0 vs 0).
+  const found = byValue?.get(scope.variables[first])?.find(agrees);
+  if (found) return found;
+  if (shape.counts.get(first) === shape.entries.length) return undefined;
+  return shape.entries.find((entry) => !entry.bound.has(first) && agrees(entry));
 }
 
 /**

@@ -73,7 +73,11 @@ export function placeFunction(
   if (resolved.size === 0) return undefined;
   const innermost = Math.min(...resolved.values());
   const namesByScope = new Map<number, string[]>();
-  for (const [name, index] of resolved) namesByScope.set(index, [...(namesByScope.get(index) ?? []), name]);
+  for (const [name, index] of resolved) {
+    const list = namesByScope.get(index);
+    if (list) list.push(name);
+    else namesByScope.set(index, [name]);
+  }
   const chain = contextChain(fnNode, facts.scopes, innermost, walker, namesByScope);
   const written = new Set(syntax.writtenNames);
   for (const [name, index] of resolved) {

@@ -46,7 +46,11 @@ export class Walker {
 
   /** Records that `from` depends on `value`, queueing value's node if it is new. */
   visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: CapturePath = from.path): Slot {
-    const slot = this.#slotFor(value, extendPath(path, step), hintOf(step));
+    // Primitives need no path or name: most values of a big array are these.
+    const code = inlinePrimitive(value);
+    if (code !== undefined) return { code };
+    const known = this.#byValue.get(value);
+    const slot = known ? { node: known } : this.#slotFor(value, extendPath(path, step), hintOf(step));
     if (slot.node && timing !== "none") from.deps.push({ node: slot.node, timing });
     return slot;
   }

@@ -4,7 +4,7 @@
 // original (after serializing, so the copy starts from the same state).
 // Writes { text, exportName, modules, captures, texts, result, logs } or, on
 // a SerializationError, { error: { name, code, message, path, hint } }; on
-// any other error { crash }.
+// any other error { crash }. `captures` only when the request asks for it.
 
 const fs = require("node:fs");
 const path = require("node:path");
@@ -48,7 +48,9 @@ async function main() {
     text: result.text,
     exportName: result.exportName,
     modules: result.modules,
-    captures: result.captures,
+    // Only when asked: one entry per captured value, each with its whole
+    // path, so a deep graph's captures outgrow its text many times over.
+    captures: request.captures ? result.captures : undefined,
     // Only when asked: a second copy of a large text doubles the result.
     texts: texts.length > 1 ? texts : undefined,
     result: probed.result,

@@ -21,6 +21,8 @@ export interface CaseSource {
   probe?: string;
   /** Large inputs: longer timeouts for the children (and the test). */
   slow?: boolean;
+  /** Return the serializer's `captures` (left out otherwise: large on deep graphs). */
+  captures?: boolean;
 }
 
 export interface ChildSettings {
@@ -33,6 +35,8 @@ export interface ChildSettings {
   repeat?: number;
   /** Kill child A after this long. */
   timeoutMs?: number;
+  /** Return the serializer's `captures`, whatever the case says. */
+  captures?: boolean;
 }
 
 export interface Logs {
@@ -45,7 +49,8 @@ export interface Serialized {
   text: string;
   exportName: string;
   modules: string[];
-  captures: Capture[];
+  /** Only when the case or the settings ask for it. */
+  captures: Capture[] | undefined;
   /** Every text, when serialized `repeat` times. */
   texts: string[];
   /** Description of the probe's result on the original function. */
@@ -69,7 +74,8 @@ export interface RoundTripResult {
   text: string;
   exportName: string;
   modules: string[];
-  captures: Capture[];
+  /** Only when the case asks for it (`captures: true`). */
+  captures: Capture[] | undefined;
   originalLogs: Logs;
   copyLogs: Logs;
 }
@@ -106,6 +112,7 @@ export async function serializeIn(workspace: Workspace, testCase: CaseSource, se
       probe: testCase.probe ?? DEFAULT_PROBE,
       outDir: workspace.outDir,
       repeat: settings.repeat ?? 1,
+      captures: settings.captures ?? testCase.captures ?? false,
       ...(settings.umask === undefined ? {} : { umask: settings.umask }),
     },
   });
@@ -116,7 +123,7 @@ export async function serializeIn(workspace: Workspace, testCase: CaseSource, se
     text: payload["text"] as string,
     exportName: payload["exportName"] as string,
     modules: payload["modules"] as string[],
-    captures: payload["captures"] as Capture[],
+    captures: payload["captures"] as Capture[] | undefined,
     texts: (payload["texts"] as string[] | undefined) ?? [payload["text"] as string],
     original: payload["result"],
     logs: payload["logs"] as Logs,

@@ -1,0 +1,162 @@
+// What the serializer does not support today, in one list (STYLE.md §6): each
+// entry is a round-trip case with why it cannot work and what happens instead,
+// either a refusal (its code and whole message) or a copy that behaves
+// differently from the original. The table files show these rows in place as
+// skipped, with the reason from here (`unsupported(name)`); unsupported.test.ts
+// checks that each entry still fails the way it says, so one that starts
+// working, or fails another way, is noticed and moved back into its table.
+import type { SerializationErrorCode } from "../src/errors.js";
+import type { RoundTripCase } from "./support/table.js";
+
+/** The case itself: everything a table row has but its name and skip. */
+export type UnsupportedCase = Omit<RoundTripCase, "name" | "skip">;
+
+/** What happens today. */
+export type Today =
+  /** Serialized, but the copy's probe gives something else than the original's. */
+  | { expected: "copy differs" }
+  /** Refused with this code and this whole message. */
+  | { expected: SerializationErrorCode; message: string };
+
+export type UnsupportedEntry = {
+  /** The row's name in its table file ("kind: situation"). */
+  name: string;
+  /** Why it cannot work: shown as the skip reason of the row. */
+  reason: string;
+  case: UnsupportedCase;
+} & Today;
+
+const strict = "the emitted module is strict mode code";
+
+export const UNSUPPORTED: readonly UnsupportedEntry[] = [
+  // Sloppy-mode semantics.
+  {
+    name: "this: sloppy function called plainly sees globalThis",
+    reason: `${strict}: a plain call of the copy gets \`this\` undefined, not globalThis`,
+    expected: "copy differs",
+    case: {
+      source: `exports.fn = function () { return this === globalThis; };`,
+      expected: true,
+    },
+  },
+  {
+    name: "function: sloppy mapped arguments alias parameters",
+    reason: `${strict}: the copy's arguments object is unmapped, writing arguments[0] leaves the parameter alone`,
+    expected: "copy differs",
+    case: {
+      source: `exports.fn = function (a) { arguments[0] = 9; return a; };`,
+      probe: "(f) => f(1)",
+      expected: 9,
+    },
+  },
+  // Bindings.
+  {
+    name: "binding: captured binding still in its temporal dead zone",
+    reason:
+      "V8's scope copy shows a `let` still in its temporal dead zone as undefined: the copy reads undefined where the original throws a ReferenceError",
+    expected: "copy differs",
+    case: {
+      source: `function make() { const g = () => x; return g; let x = 1; }\nexports.fn = make();`,
+      throws: true,
+    },
+  },
+  // Functions.
+  {
+    name: "function: redefined length",
+    reason: "a redefined `length` is not re-applied (a redefined `name` is): the copy's length is that of its parameter list",
+    expected: "copy differs",
+    case: {
+      source: `const f = function () { return 1; };\nObject.defineProperty(f, "length", { value: 5 });\nexports.fn = f;`,
+      probe: `(f) => [f.length, f(), Object.getOwnPropertyDescriptor(f, "length")]`,
+      expected: [5, 1, { value: 5, writable: false, enumerable: false, configurable: true }],
+    },
+  },
+  // Classes.
+  {
+    name: "class: same private name in a parent and a subclass",
+    reason:
+      "an instance's private fields are listed by name only: A's #x and B's #x are both restored through B's, A's is never installed and ax() throws",
+    expected: "copy differs",
+    case: {
+      source: `class A { #x = "a"; ax() { return this.#x; } }\nclass B extends A { #x = "b"; bx() { return this.#x; } }\nconst b = new B();\nexports.fn = () => [b.ax(), b.bx()];`,
+      expected: ["a", "b"],
+    },
+  },
+  {
+    name: "class: computed key read from a variable V8 did not keep",
+    reason:
+      "a computed key is evaluated once, when the class is defined; a variable read only there is kept in no context by V8, so its value is gone",
+    expected: "UNSUPPORTED_VALUE",
+    message:
+      "handler -> C: cannot serialize this class: defining it reads `method`, which V8 did not keep because no function uses it later\n" +
+      "hint: reference `method` from a method of the class, or use a literal property key",
+    case: {
+      source: `const method = "hello";\nclass C { [method]() { return "hi"; } }\nexports.fn = () => new C().hello();`,
+      expected: "hi",
+    },
+  },
+  {
+    name: "class: super-using method moved to another object keeps its home object",
+    reason:
+      "a method's [[HomeObject]] is not observable: the copy takes the object holding the method as its home, so super.hi() reaches other's prototype instead of base",
+    expected: "copy differs",
+    case: {
+      source: `const base = { hi() { return "base"; } };\nconst obj = { __proto__: base, hi() { return super.hi() + "+obj"; } };\nconst other = { __proto__: { hi() { return "other"; } }, hi: obj.hi };\nexports.fn = () => other.hi();`,
+      expected: "base+obj",
+    },
+  },
+  // Modules.
+  {
+    name: "package: ES module namespace object",
+    reason:
+      "emitted as CommonJS, the copy require()s the ES module package and gets its namespace plus `__esModule: true`, so Object.keys differs (emitted as an ES module it round-trips)",
+    expected: "copy differs",
+    case: {
+      sourceFormat: "esm",
+      source: `import * as ns from "fake-esm";\nexport const fn = () => [ns.VERSION, ns.tools.reverse("abc"), Object.keys(ns)];`,
+      expected: ["1.0.0", "cba", ["Stack", "VERSION", "default", "shout", "tools"]],
+      modules: ["fake-esm"],
+    },
+  },
+  // Objects whose state lives in internal slots no property exposes. They
+  // are not refused yet: the copy is a plain object with their prototype,
+  // whose methods throw on it.
+  {
+    name: "intl: NumberFormat instance",
+    reason: "an Intl object's locale and options live in internal slots: the copy is a plain object with its prototype and format() throws",
+    expected: "copy differs",
+    case: {
+      source: `const nf = new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" });\nexports.fn = () => nf.format(1234.5);`,
+      expected: "€1,234.50",
+    },
+  },
+  {
+    name: "finalization-registry: register on a captured registry",
+    reason:
+      "a FinalizationRegistry's callback and cells live in internal slots: the copy is a plain object with its prototype and register() throws",
+    expected: "copy differs",
+    case: {
+      source: `const registry = new FinalizationRegistry(() => {});\nexports.fn = () => { registry.register({}, "held"); return "registered"; };`,
+      expected: "registered",
+    },
+  },
+  {
+    name: "weak-ref: deref of a captured WeakRef",
+    reason: "a WeakRef's target lives in an internal slot: the copy is a plain object with its prototype and deref() throws",
+    expected: "copy differs",
+    case: {
+      source: `const target = { v: 1 };\nconst ref = new WeakRef(target);\nexports.fn = () => ref.deref() === target;`,
+      expected: true,
+    },
+  },
+];
+
+const byName = new Map(UNSUPPORTED.map((entry) => [entry.name, entry]));
+if (byName.size !== UNSUPPORTED.length) throw new Error("unsupported.ts: duplicate entry name");
+
+/** The entry's case as a skipped table row, with its reason; throws for a name not in the list. */
+export function unsupported(name: string): RoundTripCase {
+  const entry = byName.get(name);
+  if (!entry) throw new Error(`unsupported.ts has no entry named ${JSON.stringify(name)}`);
+  return { ...entry.case, name, skip: entry.reason };
+}
