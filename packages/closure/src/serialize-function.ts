@@ -30,7 +30,7 @@ export async function serializeFunction(fn: Function, options: SerializeOptions 
   try {
     const globals = globalIndex();
     const { walker, root } = walkCaptures(fn, exportName, inspector, globals, options);
-    const reserved = new Set([...globals.names, ...globalNamesOf(walker)]);
+    const reserved = [globals.names, globalNamesOf(walker)];
     const text = emitProgram(root, walker.nodes, KINDS, {
       format,
       exportName,

@@ -267,9 +267,22 @@ const rows: RoundTripCase[] = [
     source: `const next = Object.getPrototypeOf([].values()).next;\nexports.fn = () => [next.call([7].values()), next.name];`,
     expected: [{ value: 7, done: false }, "next"],
   },
-  unsupported("intl: NumberFormat instance"),
+  {
+    name: "intl: NumberFormat instance",
+    source: `const nf = new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" });\nexports.fn = () => nf.format(1234.5);`,
+    expected: "€1,234.50",
+  },
+  {
+    name: "intl: DateTimeFormat keeps its time zone",
+    source: `const df = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", dateStyle: "short", timeStyle: "short" });\nexports.fn = () => df.format(new Date(0));`,
+    expected: "01/01/1970, 09:00",
+  },
   unsupported("finalization-registry: register on a captured registry"),
-  unsupported("weak-ref: deref of a captured WeakRef"),
+  {
+    name: "weak-ref: deref of a captured WeakRef",
+    source: `const target = { v: 1 };\nconst ref = new WeakRef(target);\nexports.fn = () => [ref.deref() === target, ref.deref().v];`,
+    expected: [true, 1],
+  },
 ];
 
 describe.concurrent("builtins", () => roundTripTable(rows));

@@ -25,7 +25,7 @@ export class Emitter {
   readonly #imports = new Map<string, ModuleImport>();
   #current: GraphNode | undefined;
 
-  constructor(format: "cjs" | "esm", reserved: Iterable<string>) {
+  constructor(format: "cjs" | "esm", reserved: ReadonlyArray<ReadonlySet<string>>) {
     this.format = format;
     this.names = new NameAllocator(reserved);
   }

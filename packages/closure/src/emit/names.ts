@@ -16,10 +16,11 @@ export class NameAllocator {
   readonly #taken = new Set<string>();
   /** Next suffix to try per base name, so many values named alike cost O(1) each. */
   readonly #nextSuffix = new Map<string, number>();
-  readonly #reserved: ReadonlySet<string>;
+  readonly #reserved: ReadonlyArray<ReadonlySet<string>>;
 
-  constructor(reserved: Iterable<string>) {
-    this.#reserved = new Set(reserved);
+  /** `reserved`: sets of names never to use (e.g. globals the emitted functions read). */
+  constructor(reserved: ReadonlyArray<ReadonlySet<string>>) {
+    this.#reserved = reserved;
   }
 
   /** A fresh identifier based on `hint`. */
@@ -34,7 +35,7 @@ export class NameAllocator {
   }
 
   #isTaken(name: string): boolean {
-    return this.#taken.has(name) || RESERVED.has(name) || this.#reserved.has(name);
+    return this.#taken.has(name) || RESERVED.has(name) || this.#reserved.some((set) => set.has(name));
   }
 }
 

@@ -14,7 +14,7 @@ export interface ProgramOptions {
   format: "cjs" | "esm";
   exportName: string;
   isFactoryFunction: boolean;
-  reserved: Iterable<string>;
+  reserved: ReadonlyArray<ReadonlySet<string>>;
   /** Called after all nodes are emitted, e.g. to write context factories. */
   finish: (out: Emitter) => void;
 }

@@ -48,6 +48,11 @@ interface StaticFacts {
 }
 
 const staticFacts = new WeakMap<Function, StaticFacts>();
+// The same source text parses the same way: closures made by one factory
+// share it. Bounded, so a program that makes endless distinct functions
+// cannot grow it without limit.
+const syntaxBySource = new Map<string, StaticFacts>();
+const MAX_CACHED_SOURCES = 10_000;
 
 /** Reads everything the serializer needs to know about `fn`. */
 export function inspectFunction(inspector: Inspector, fn: Function): FunctionFacts {
@@ -72,11 +77,16 @@ function readStatic(fn: Function): StaticFacts {
   let facts = staticFacts.get(fn);
   if (!facts) {
     const source = Function.prototype.toString.call(fn);
-    facts = { source, syntax: undefined, syntaxError: undefined };
-    try {
-      facts.syntax = parseFunctionSource(source);
-    } catch (error) {
-      facts.syntaxError = error as Error;
+    facts = syntaxBySource.get(source);
+    if (!facts) {
+      facts = { source, syntax: undefined, syntaxError: undefined };
+      try {
+        facts.syntax = parseFunctionSource(source);
+      } catch (error) {
+        facts.syntaxError = error as Error;
+      }
+      if (syntaxBySource.size >= MAX_CACHED_SOURCES) syntaxBySource.clear();
+      syntaxBySource.set(source, facts);
     }
     staticFacts.set(fn, facts);
   }

@@ -16,6 +16,7 @@ import { proxyKind } from "./proxy.js";
 import { weakCollectionKind } from "./weak-collection.js";
 import { argumentsKind } from "./arguments.js";
 import { namespaceKind } from "./namespace.js";
+import { classifyInternalSlots, finalizationRegistryKind, intlKind, weakRefKind } from "./internal-slots.js";
 
 export const builtinKinds: Readonly<Record<string, Kind>> = {
   map: mapKind,
@@ -34,6 +35,9 @@ export const builtinKinds: Readonly<Record<string, Kind>> = {
   promise: promiseKind,
   generator: generatorKind,
   namespace: namespaceKind,
+  "weak-ref": weakRefKind,
+  intl: intlKind,
+  "finalization-registry": finalizationRegistryKind,
   url: urlKind,
   "url-search-params": urlSearchParamsKind,
   arguments: argumentsKind,
@@ -59,5 +63,5 @@ export function classifyBuiltin(value: unknown): string | undefined {
   if (value instanceof URL) return "url";
   if (value instanceof URLSearchParams) return "url-search-params";
   if (types.isArgumentsObject(value)) return "arguments";
-  return undefined;
+  return classifyInternalSlots(value);
 }

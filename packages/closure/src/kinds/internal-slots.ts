@@ -1,0 +1,96 @@
+// Built-ins whose state lives in internal slots with no literal form:
+// WeakRef (rebuilt around its target, if still alive), Intl formatters
+// (rebuilt from their resolved options) and FinalizationRegistry (refused:
+// its callbacks and registrations cannot be read). Recognised by brand
+// checks, i.e. calling a built-in method that throws on anything else.
+import type { Emitter } from "../emit/emitter.js";
+import type { GraphNode, Slot } from "../walk/graph.js";
+import type { Walker } from "../walk/walker.js";
+import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import { stringLiteral } from "./primitive.js";
+
+const INTL_NAMES = ["Collator", "DateTimeFormat", "DisplayNames", "ListFormat", "NumberFormat", "PluralRules", "RelativeTimeFormat", "Segmenter"];
+
+function intlConstructors(): Array<[string, { prototype: { resolvedOptions: () => unknown } }]> {
+  const intl = Intl as unknown as Record<string, { prototype: { resolvedOptions: () => unknown } } | undefined>;
+  return INTL_NAMES.flatMap((name) => (intl[name] ? [[name, intl[name]!] as [string, { prototype: { resolvedOptions: () => unknown } }]] : []));
+}
+
+function passesBrand(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let prototypes: Map<object, string> | undefined;
+
+/** Prototype -> kind, so most objects are classified without a brand check (a thrown error each). */
+function knownPrototypes(): Map<object, string> {
+  prototypes ??= new Map<object, string>([
+    [WeakRef.prototype, "weak-ref"],
+    [FinalizationRegistry.prototype, "finalization-registry"],
+    ...intlConstructors().map(([, ctor]): [object, string] => [ctor.prototype, "intl"]),
+  ]);
+  return prototypes;
+}
+
+/** The internal-slot kind of an object, if it has one (checked by brand, so a look-alike is not). */
+export function classifyInternalSlots(value: object): string | undefined {
+  const table = knownPrototypes();
+  let kind: string | undefined;
+  for (let proto = Object.getPrototypeOf(value) as object | null; proto && !kind; proto = Object.getPrototypeOf(proto) as object | null) {
+    kind = table.get(proto);
+  }
+  if (kind === "weak-ref") return passesBrand(() => WeakRef.prototype.deref.call(value as WeakRef<object>)) ? kind : undefined;
+  // unregister() with a token never registered changes nothing.
+  if (kind === "finalization-registry") {
+    return passesBrand(() => FinalizationRegistry.prototype.unregister.call(value as FinalizationRegistry<unknown>, {})) ? kind : undefined;
+  }
+  if (kind === "intl") {
+    return intlConstructors().some(([, ctor]) => passesBrand(() => ctor.prototype.resolvedOptions.call(value))) ? kind : undefined;
+  }
+  return undefined;
+}
+
+export const weakRefKind = {
+  walk(node: GraphNode, walker: Walker): void {
+    const target = WeakRef.prototype.deref.call(node.value as WeakRef<object>);
+    node.data = {
+      target: walker.visit(node, target, { label: ".deref()" }, "create"),
+      tail: walkBuiltinTail(node, walker, WeakRef.prototype),
+    };
+  },
+  emit(node: GraphNode, out: Emitter): void {
+    const { target, tail } = node.data as { target: Slot; tail: BuiltinTail };
+    // A target collected before serialization has no copy: an empty WeakRef
+    // cannot be made, so the copy holds a fresh object nobody else references.
+    const expression = target.code === "undefined" ? "{}" : out.required(target, node);
+    out.declare(node, `new WeakRef(${expression})`);
+    emitBuiltinTail(node, tail, out);
+  },
+};
+
+export const intlKind = {
+  walk(node: GraphNode, walker: Walker): void {
+    const value = node.value as object;
+    const [name, ctor] = intlConstructors().find(([, each]) => passesBrand(() => each.prototype.resolvedOptions.call(value)))!;
+    const options = ctor.prototype.resolvedOptions.call(value) as Record<string, unknown>;
+    node.data = { name, options, tail: walkBuiltinTail(node, walker, ctor.prototype) };
+  },
+  emit(node: GraphNode, out: Emitter): void {
+    const { name, options, tail } = node.data as { name: string; options: Record<string, unknown>; tail: BuiltinTail };
+    const locale = typeof options["locale"] === "string" ? stringLiteral(options["locale"]) : "undefined";
+    out.declare(node, `new Intl.${name}(${locale}, ${JSON.stringify(options)})`);
+    emitBuiltinTail(node, tail, out);
+  },
+};
+
+export const finalizationRegistryKind = {
+  walk(node: GraphNode, walker: Walker): void {
+    walker.refuse(node, "UNSUPPORTED_VALUE", "cannot serialize a FinalizationRegistry", "create the registry inside the handler");
+  },
+  emit(): void {},
+};
