@@ -171,7 +171,8 @@ const rows: RoundTripCase[] = [
     name: "tsc: class inheritance with tslib importHelpers (ES5)",
     source: tsc(inheritance, { target: ES5, importHelpers: true }),
     expected: ["rex speaks woof", true, true],
-    modules: ["tslib"],
+    // __extends ran when the module loaded; the captured classes no longer need tslib.
+    modules: [],
     skip: noTslib,
   },
   {

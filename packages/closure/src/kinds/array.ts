@@ -20,20 +20,25 @@ export const arrayKind = {
   walk(node: GraphNode, walker: Walker): void {
     const array = node.value as unknown[];
     const elements: Array<Slot | undefined> = new Array(array.length);
-    const special = new Set<string | symbol>(["length"]);
+    // Own keys list indices first, ascending: the first `present` keys are
+    // the elements, the rest are length and extra properties.
+    const keys = Reflect.ownKeys(array);
+    let present = 0;
+    const special: Array<string | symbol> = [];
     for (let i = 0; i < array.length; i++) {
       const descriptor = Reflect.getOwnPropertyDescriptor(array, i);
       if (!descriptor) continue;
+      present++;
       if ("value" in descriptor && descriptor.writable && descriptor.enumerable && descriptor.configurable) {
         elements[i] = walker.visit(node, descriptor.value, { key: i }, "fill");
-        special.add(String(i));
-      }
+      } else special.push(String(i));
     }
+    const rest = [...special, ...keys.slice(present)];
     const proto = Object.getPrototypeOf(array);
     node.data = {
       length: array.length,
       elements,
-      extra: walkProperties(node, array, walker, (key) => special.has(key)),
+      extra: walkProperties(node, array, walker, (key) => key === "length", rest),
       proto: proto === Array.prototype ? undefined : walker.visit(node, proto, { label: ".[[Prototype]]" }, "create"),
       integrity: integrityOf(array),
       lengthWritable: Reflect.getOwnPropertyDescriptor(array, "length")!.writable === true,

@@ -38,7 +38,8 @@ export const objectKind = {
 };
 
 function walkPrivateState(node: GraphNode, value: object, proto: object | null, walker: Walker): Pick<ObjectData, "privateClass" | "privates"> {
-  const owner = proto && constructorOf(proto);
+  if (proto === null || proto === Object.prototype) return { privateClass: undefined, privates: [] };
+  const owner = constructorOf(proto);
   if (!owner || !Function.prototype.toString.call(owner).includes("#")) return { privateClass: undefined, privates: [] };
   const fields = walker.inspector.internalsOf(value).privates.filter((field) => field.value !== undefined);
   if (fields.length === 0) return { privateClass: undefined, privates: [] };

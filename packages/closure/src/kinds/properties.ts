@@ -22,16 +22,22 @@ export interface PropertyFact {
 export type Integrity = "frozen" | "sealed" | "nonextensible" | undefined;
 
 /** Reads the own properties of `target` except those `skip` names. */
-export function walkProperties(node: GraphNode, target: object, walker: Walker, skip?: (key: string | symbol) => boolean): PropertyFact[] {
+export function walkProperties(
+  node: GraphNode,
+  target: object,
+  walker: Walker,
+  skip?: (key: string | symbol) => boolean,
+  keys: readonly (string | symbol)[] = Reflect.ownKeys(target),
+): PropertyFact[] {
   const facts: PropertyFact[] = [];
-  for (const key of Reflect.ownKeys(target)) {
+  for (const key of keys) {
     if (skip?.(key)) continue;
     const descriptor = Reflect.getOwnPropertyDescriptor(target, key)!;
     const keySlot = typeof key === "symbol" ? walker.visit(node, key, { label: "[key]" }, "create") : undefined;
     const accessor = "get" in descriptor || "set" in descriptor;
-    for (const part of [descriptor.value, descriptor.get, descriptor.set]) {
-      if (typeof part === "function") recordHolder(walker, part, target);
-    }
+    if (typeof descriptor.value === "function") recordHolder(walker, descriptor.value, target);
+    if (typeof descriptor.get === "function") recordHolder(walker, descriptor.get, target);
+    if (typeof descriptor.set === "function") recordHolder(walker, descriptor.set, target);
     facts.push({
       key,
       keySlot,
