@@ -25,7 +25,8 @@ interface Row {
   runs?: { args: unknown[]; returns: unknown; name?: string };
 }
 
-function defaults(source: string): FunctionSyntax {
+/** Facts of the source, except `length`, which has its own table below. */
+function defaults(source: string): Omit<FunctionSyntax, "length"> {
   return {
     form: "function",
     isAsync: false,
@@ -612,7 +613,8 @@ describe("parseFunctionSource", () => {
 
   for (const { name, source, expected } of rows) {
     it(name, () => {
-      expect(parseFunctionSource(source)).toEqual({ ...defaults(source), ...expected });
+      const { length: _length, ...facts } = parseFunctionSource(source);
+      expect(facts).toEqual({ ...defaults(source), ...expected });
     });
   }
 
@@ -697,6 +699,25 @@ describe("parseFunctionSource errors", () => {
       expect(() => parseFunctionSource(source)).toThrow(
         expect.objectContaining({ message, line, column, isNative: isNative ?? false }),
       );
+    });
+  }
+});
+
+const lengthRows: Array<{ name: string; source: string; length: number }> = [
+  { name: "length: plain parameters", source: "function f(a, b, c) {}", length: 3 },
+  { name: "length: stops at the first default", source: "function f(a, b = 1, c) {}", length: 1 },
+  { name: "length: stops at a rest parameter", source: "(a, ...rest) => a", length: 1 },
+  { name: "length: destructuring counts", source: "function f({ a }, [b]) {}", length: 2 },
+  { name: "length: method", source: "m(a, b) {}", length: 2 },
+  { name: "length: setter", source: "set x(v) {}", length: 1 },
+  { name: "length: class takes its constructor's", source: "class A { constructor(a, b) {} m(x) {} }", length: 2 },
+  { name: "length: class without constructor", source: "class A extends B { m(x, y) {} }", length: 0 },
+];
+
+describe("function length", () => {
+  for (const row of lengthRows) {
+    it(row.name, () => {
+      expect(parseFunctionSource(row.source).length).toBe(row.length);
     });
   }
 });

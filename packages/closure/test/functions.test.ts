@@ -179,7 +179,18 @@ const rows: RoundTripCase[] = [
     probe: `(f) => [f.name, f(), Object.getOwnPropertyDescriptor(f, "name")]`,
     expected: ["renamed", 1, { value: "renamed", writable: false, enumerable: false, configurable: true }],
   },
-  unsupported("function: redefined length"),
+  {
+    name: "function: redefined length",
+    source: `const f = function () { return 1; };\nObject.defineProperty(f, "length", { value: 5 });\nexports.fn = f;`,
+    probe: `(f) => [f.length, f(), Object.getOwnPropertyDescriptor(f, "length")]`,
+    expected: [5, 1, { value: 5, writable: false, enumerable: false, configurable: true }],
+  },
+  {
+    name: "function: deleted length",
+    source: `const f = function (a, b) { return 1; };\ndelete f.length;\nexports.fn = f;`,
+    probe: `(f) => [Object.hasOwn(f, "length"), f.length]`,
+    expected: [false, 0],
+  },
   {
     name: "function: symbol-keyed own property",
     source: `const tag = Symbol("tag");\nfunction f() { return f[tag]; }\nf[tag] = "tagged";\nexports.fn = f;`,

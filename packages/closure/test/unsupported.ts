@@ -61,16 +61,6 @@ export const UNSUPPORTED: readonly UnsupportedEntry[] = [
     },
   },
   // Functions.
-  {
-    name: "function: redefined length",
-    reason: "a redefined `length` is not re-applied (a redefined `name` is): the copy's length is that of its parameter list",
-    expected: "copy differs",
-    case: {
-      source: `const f = function () { return 1; };\nObject.defineProperty(f, "length", { value: 5 });\nexports.fn = f;`,
-      probe: `(f) => [f.length, f(), Object.getOwnPropertyDescriptor(f, "length")]`,
-      expected: [5, 1, { value: 5, writable: false, enumerable: false, configurable: true }],
-    },
-  },
   // Classes.
   {
     name: "class: same private name in a parent and a subclass",

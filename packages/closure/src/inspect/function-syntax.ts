@@ -74,6 +74,8 @@ export interface FunctionSyntax {
    * `#private` keys, a class) wrapper for methods, whose home object has prototype `__home` when usesSuper.
    */
   expression: string;
+  /** The `length` the source gives the function: parameters before the first default or rest (a class: its constructor's). */
+  length: number;
 }
 
 /** Thrown when the text of a function cannot be parsed. */
@@ -275,7 +277,8 @@ function describe(parsed: Parsed): FunctionSyntax {
   const { root } = parsed;
   if (root.kind === "member") return describeMember(parsed, root.node, root.value);
   const facts = analyze(parsed, root);
-  const common = { name: root.node.id?.name, key: undefined, ...facts, expression: parsed.source };
+  const params = root.kind === "class" ? constructorParams(root.node) : root.node.params;
+  const common = { name: root.node.id?.name, key: undefined, ...facts, expression: parsed.source, length: paramLength(params) };
   if (root.kind === "class") {
     const superClassText = root.node.superClass ? heritageText(parsed, root.node) : undefined;
     return { form: "class", isAsync: false, isGenerator: false, superClassText, ...common };
@@ -283,6 +286,18 @@ function describe(parsed: Parsed): FunctionSyntax {
   const { async: isAsync, generator: isGenerator } = root.node;
   const form = root.node.type === "ArrowFunctionExpression" ? "arrow" : "function";
   return { form, isAsync, isGenerator, superClassText: undefined, ...common };
+}
+
+function paramLength(params: readonly acorn.Pattern[]): number {
+  const end = params.findIndex((param) => param.type === "AssignmentPattern" || param.type === "RestElement");
+  return end < 0 ? params.length : end;
+}
+
+function constructorParams(node: acorn.ClassExpression): acorn.Pattern[] {
+  const constructor = node.body.body.find(
+    (member): member is acorn.MethodDefinition => member.type === "MethodDefinition" && member.kind === "constructor",
+  );
+  return constructor ? constructor.value.params : [];
 }
 
 function analyze(parsed: Parsed, root: AnalysisRoot): ScopeFacts & { isModuleSyntax: boolean } {
@@ -330,6 +345,7 @@ function describeMember(
     ...facts,
     superClassText: undefined,
     expression: memberExpression(parsed, node, key, form, facts.usesSuper),
+    length: paramLength(value.params),
   };
 }
 

@@ -35,6 +35,8 @@ interface SourceData {
   /** Lexical `this` and `arguments` of an arrow. */
   thisSlot: Slot | undefined;
   argumentsSlot: Slot | undefined;
+  /** A `length` descriptor to define when the source would not give this one ("delete": it was deleted). */
+  length: string | undefined;
   /** The name to set when the emitted source would not give the function its name. */
   rename: string | undefined;
   props: PropertyFact[];
@@ -90,6 +92,7 @@ export const functionKind = {
       parent: heritage.parent,
       ...lexical,
       rename: renameOf(fn, syntax),
+      length: lengthOf(fn, syntax),
       props: walkProperties(node, fn, walker, (key) => HANDLED_KEYS.has(key) || (syntax.form === "class" && isClassBodyMember(fn, key, facts.source))),
       prototype: walkPrototype(node, fn, syntax, walker),
       integrity: integrityOf(fn),
@@ -109,6 +112,8 @@ export const functionKind = {
       if (data.rename !== undefined) {
         out.statement(`Object.defineProperty(${name}, "name", { value: ${stringLiteral(data.rename)} });`);
       }
+      if (data.length === "delete") out.statement(`delete ${name}.length;`);
+      else if (data.length !== undefined) out.statement(`Object.defineProperty(${name}, "length", ${data.length});`);
       const prototype = data.prototype;
       if (prototype) out.whenReady([prototype], () => out.statement(`${name}.prototype = ${out.expr(prototype)};`));
     }
@@ -171,6 +176,15 @@ function walkLexical(node: GraphNode, facts: FunctionFacts, syntax: FunctionSynt
   let thisSlot: Slot | undefined;
   if (syntax.usesThis) thisSlot = walker.visit(node, readLexicalThis(walker, facts), { label: ".[[this]]" }, "create");
   return { thisSlot, argumentsSlot };
+}
+
+/** A descriptor literal for `length` when it is not the one the source produces. */
+function lengthOf(fn: Function, syntax: FunctionSyntax): string | undefined {
+  const descriptor = Reflect.getOwnPropertyDescriptor(fn, "length");
+  if (!descriptor) return "delete";
+  const natural = "value" in descriptor && descriptor.value === syntax.length && !descriptor.writable && !descriptor.enumerable && descriptor.configurable;
+  if (natural || !("value" in descriptor) || typeof descriptor.value !== "number") return undefined;
+  return `{ value: ${descriptor.value}, writable: ${descriptor.writable}, enumerable: ${descriptor.enumerable}, configurable: ${descriptor.configurable} }`;
 }
 
 /** The function's name when its emitted source would not produce it. */
