@@ -99,7 +99,16 @@ const rows: RoundTripCase[] = [
     source: `const shared = { v: 1 };\nclass Box { #ref; constructor(r) { this.#ref = r; } get() { return this.#ref; } }\nconst box = new Box(shared);\nexports.fn = () => box.get() === shared;`,
     expected: true,
   },
-  unsupported("class: same private name in a parent and a subclass"),
+  {
+    name: "class: same private name in a parent and a subclass",
+    source: `class A { #x = "a"; ax() { return this.#x; } }\nclass B extends A { #x = "b"; bx() { return this.#x; } }\nconst b = new B();\nexports.fn = () => [b.ax(), b.bx()];`,
+    expected: ["a", "b"],
+  },
+  {
+    name: "class: private state through a chain whose constructors have side effects",
+    source: `let made = 0;\nclass A { #a; constructor(a) { made++; this.#a = a; } a() { return this.#a; } }\nclass B extends A { #b; constructor(a, b) { super(a); made++; this.#b = b; } b() { return this.#b; } }\nconst x = new B(1, 2);\nexports.fn = () => [x.a(), x.b(), made];`,
+    expected: [1, 2, 2],
+  },
   {
     // The key variables are read by the function too, so V8 keeps them.
     name: "class: computed keys",

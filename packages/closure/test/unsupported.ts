@@ -63,16 +63,6 @@ export const UNSUPPORTED: readonly UnsupportedEntry[] = [
   // Functions.
   // Classes.
   {
-    name: "class: same private name in a parent and a subclass",
-    reason:
-      "an instance's private fields are listed by name only: A's #x and B's #x are both restored through B's, A's is never installed and ax() throws",
-    expected: "copy differs",
-    case: {
-      source: `class A { #x = "a"; ax() { return this.#x; } }\nclass B extends A { #x = "b"; bx() { return this.#x; } }\nconst b = new B();\nexports.fn = () => [b.ax(), b.bx()];`,
-      expected: ["a", "b"],
-    },
-  },
-  {
     name: "class: computed key read from a variable V8 did not keep",
     reason:
       "a computed key is evaluated once, when the class is defined; a variable read only there is kept in no context by V8, so its value is gone",

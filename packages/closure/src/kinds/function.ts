@@ -108,7 +108,10 @@ export const functionKind = {
     } else {
       if (node.privateFields) prepareRestore(node, data, out);
       out.declare(node, creation(node, data, out));
-      if (node.restoreName) out.statement(restoreMakeSource(name, node.restoreName, data.parent !== undefined));
+      if (node.restoreName) {
+        const ancestors = (node.restoreChain ?? []).map((ancestor) => ancestor.restoreName).filter((each): each is string => each !== undefined);
+        out.statement(restoreMakeSource(name, node.restoreName, ancestors));
+      }
       if (data.rename !== undefined) {
         out.statement(`Object.defineProperty(${name}, "name", { value: ${stringLiteral(data.rename)} });`);
       }

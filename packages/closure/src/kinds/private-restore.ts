@@ -40,10 +40,14 @@ export function injectRestoreHooks(classSource: string, fields: readonly string[
   return text;
 }
 
-/** Source of the hooks object's `make`: a bare instance with the class's fields installed. */
-export function restoreMakeSource(className: string, hooks: string, derived: boolean): string {
-  const body = derived
-    ? `const parent = Object.getPrototypeOf(${className}); Object.setPrototypeOf(${className}, function () { return Object.create(${className}.prototype); }); ${hooks}.on = true; try { return new ${className}(); } finally { ${hooks}.on = false; Object.setPrototypeOf(${className}, parent); }`
-    : `${hooks}.on = true; try { return new ${className}(); } finally { ${hooks}.on = false; }`;
-  return `${hooks}.make = () => { ${body} };`;
+/**
+ * Source of the hooks object's `make`: a bare instance with the fields of the
+ * class and of its ancestors installed (their hooks are on too, so each
+ * constructor returns right after `super()`).
+ */
+export function restoreMakeSource(className: string, hooks: string, ancestors: readonly string[]): string {
+  const all = [hooks, ...ancestors];
+  const on = all.map((each) => `${each}.on = true;`).join(" ");
+  const off = all.map((each) => `${each}.on = false;`).join(" ");
+  return `${hooks}.make = () => { ${on} try { return new ${className}(); } finally { ${off} } };`;
 }

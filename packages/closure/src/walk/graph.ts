@@ -38,6 +38,8 @@ export interface GraphNode {
   privateFields?: Set<string>;
   /** Classes only: the emitted name of the restore hooks object. */
   restoreName?: string;
+  /** Classes only: ancestor classes whose hooks must be on while this class restores an instance. */
+  restoreChain?: GraphNode[];
 }
 
 /** One step of a capture path. */
