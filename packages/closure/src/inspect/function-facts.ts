@@ -2,7 +2,7 @@
 // by identity across calls, they never change), where it was defined, the
 // scopes it closes over (read fresh for every serialization) and, for bound
 // functions, their target, receiver and arguments. Makes no decisions.
-import type { Inspector } from "./inspector.js";
+import type { Inspector, RemoteObject } from "./inspector.js";
 import { parseFunctionSource, type FunctionSyntax } from "./function-syntax.js";
 
 export type ScopeKind = "closure" | "block" | "catch" | "script" | "module" | "with" | "eval" | "global" | "other";
@@ -56,16 +56,38 @@ const MAX_CACHED_SOURCES = 10_000;
 
 /** Reads everything the serializer needs to know about `fn`. */
 export function inspectFunction(inspector: Inspector, fn: Function): FunctionFacts {
-  const { internal, objectId } = inspector.internalsOf(fn);
-  const target = internal.get("[[TargetFunction]]");
-  if (target) {
-    const remotes = [target, internal.get("[[BoundThis]]")!, internal.get("[[BoundArgs]]")!];
-    const [liveTarget, thisArg, args] = inspector.liveValues(remotes);
-    const bound = { target: liveTarget as Function, thisArg, args: [...(args as unknown[])] };
+  return inspectFunctions(inspector, [fn])[0]!;
+}
+
+/**
+ * The facts of many functions in N + 3 round trips instead of 3N: handles in
+ * one batch, internal properties per function, then every live value
+ * ([[Scopes]] lists, bound parts) in one call.
+ */
+export function inspectFunctions(inspector: Inspector, fns: readonly Function[]): FunctionFacts[] {
+  const ids = fns.length === 1 ? [inspector.objectIdOf(fns[0]!)] : inspector.objectIdsOf(fns);
+  const internals = ids.map((objectId) => inspector.internalsById(objectId).internal);
+  const remotes: RemoteObject[] = [];
+  const firstRemote = internals.map((internal) => {
+    const at = remotes.length;
+    const target = internal.get("[[TargetFunction]]");
+    if (target) remotes.push(target, internal.get("[[BoundThis]]")!, internal.get("[[BoundArgs]]")!);
+    else {
+      const scopes = internal.get("[[Scopes]]");
+      if (scopes?.objectId) remotes.push(scopes);
+    }
+    return at;
+  });
+  const live = inspector.liveValues(remotes);
+  return fns.map((fn, i) => factsOf(fn, ids[i]!, internals[i]!, live, firstRemote[i]!));
+}
+
+function factsOf(fn: Function, objectId: string, internal: Map<string, RemoteObject>, live: unknown[], at: number): FunctionFacts {
+  if (internal.has("[[TargetFunction]]")) {
+    const bound = { target: live[at] as Function, thisArg: live[at + 1], args: [...(live[at + 2] as unknown[])] };
     return { ...readStatic(fn), location: undefined, scopes: [], bound, objectId };
   }
-  const scopesRemote = internal.get("[[Scopes]]");
-  const scopes = scopesRemote?.objectId ? readScopes(inspector.liveValue(scopesRemote.objectId)) : [];
+  const scopes = internal.get("[[Scopes]]")?.objectId ? readScopes(live[at]) : [];
   const where = internal.get("[[FunctionLocation]]")?.value as
     | { scriptId: string; lineNumber: number; columnNumber: number }
     | undefined;

@@ -10,7 +10,7 @@ import { SerializationError } from "../errors.js";
 /** Raw protocol call, synchronous. */
 export type InspectorPost = (method: string, params?: Record<string, unknown>) => any;
 
-interface RemoteObject {
+export interface RemoteObject {
   type: string;
   subtype?: string;
   value?: unknown;
@@ -72,9 +72,24 @@ export class Inspector {
     }
   }
 
+  /** Remote handles of many live values in two round trips. */
+  objectIdsOf(values: readonly object[]): string[] {
+    const list = this.objectIdOf([...values]);
+    const response = this.post("Runtime.getProperties", { objectId: list, ownProperties: true, objectGroup: OBJECT_GROUP });
+    const ids: string[] = new Array(values.length);
+    for (const property of response.result as PropertyDescriptor[]) {
+      const index = Number(property.name);
+      if (Number.isInteger(index) && index >= 0 && index < values.length) ids[index] = property.value!.objectId!;
+    }
+    return ids;
+  }
+
   /** Internal properties ([[Scopes]], [[Target]]…) and private fields of a value. */
   internalsOf(value: object): { internal: Map<string, RemoteObject>; privates: PropertyDescriptor[]; objectId: string } {
-    const objectId = this.objectIdOf(value);
+    return this.internalsById(this.objectIdOf(value));
+  }
+
+  internalsById(objectId: string): { internal: Map<string, RemoteObject>; privates: PropertyDescriptor[]; objectId: string } {
     const response = this.post("Runtime.getProperties", {
       objectId,
       ownProperties: true,

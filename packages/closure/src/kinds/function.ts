@@ -6,7 +6,7 @@ import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
-import { inspectFunction, type FunctionFacts } from "../inspect/function-facts.js";
+import { inspectFunction, inspectFunctions, type FunctionFacts } from "../inspect/function-facts.js";
 import { readLexicalThis } from "./lexical-this.js";
 import { isClassBodyMember } from "./prototype.js";
 import { walkHeritage } from "./class-heritage.js";
@@ -46,10 +46,29 @@ interface SourceData {
 
 const HANDLED_KEYS = new Set<string | symbol>(["name", "length", "prototype", "arguments", "caller"]);
 
+function prefetched(walker: Walker): Map<Function, FunctionFacts> {
+  let map = walker.state.get("functionFacts") as Map<Function, FunctionFacts> | undefined;
+  if (!map) walker.state.set("functionFacts", (map = new Map()));
+  return map;
+}
+
+function takePrefetched(walker: Walker, fn: Function): FunctionFacts | undefined {
+  const map = prefetched(walker);
+  const facts = map.get(fn);
+  map.delete(fn);
+  return facts;
+}
+
 export const functionKind = {
+  prefetch(nodes: readonly GraphNode[], walker: Walker): void {
+    const fns = nodes.map((node) => node.value as Function);
+    const facts = inspectFunctions(walker.inspector, fns);
+    const map = prefetched(walker);
+    fns.forEach((fn, i) => map.set(fn, facts[i]!));
+  },
   walk(node: GraphNode, walker: Walker): void {
     const fn = node.value as Function;
-    const facts = inspectFunction(walker.inspector, fn);
+    const facts = takePrefetched(walker, fn) ?? inspectFunction(walker.inspector, fn);
     if (facts.bound) return walkBound(node, facts.bound, walker);
     const syntax = facts.syntax;
     if (!syntax) {

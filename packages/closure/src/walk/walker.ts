@@ -11,9 +11,12 @@ import { CapturePath, extendPath, hintOf, type GraphNode, type PathStep, type Sl
 import { inlinePrimitive } from "../kinds/primitive.js";
 
 export interface KindWalker {
-  /** Decides what a value is; undefined when this kind does not apply. */
   walk(node: GraphNode, walker: Walker): void;
+  /** Reads facts for many queued nodes of this kind at once (inspector round trips). */
+  prefetch?(nodes: readonly GraphNode[], walker: Walker): void;
 }
+
+const PREFETCH_BATCH = 256;
 
 export type Classifier = (value: unknown, walker: Walker) => string;
 
@@ -22,6 +25,7 @@ export class Walker {
   readonly #byValue = new Map<unknown, GraphNode>();
   readonly #queue: GraphNode[] = [];
   #head = 0;
+  readonly #prefetched = new Set<GraphNode>();
   /** Nodes walked after everything else (weak collections need the full graph). */
   readonly #late = new Set<GraphNode>();
   /** Shared state of kind modules for this walk (contexts, class members…). */
@@ -105,12 +109,25 @@ export class Walker {
     return node;
   }
 
+  /** Prefetches `node` and the next queued nodes of its kind. */
+  #prefetchFrom(node: GraphNode, kind: KindWalker): void {
+    const batch = [node];
+    for (let i = this.#head; i < this.#queue.length && batch.length < PREFETCH_BATCH; i++) {
+      const next = this.#queue[i]!;
+      if (next.kind === node.kind && !this.#prefetched.has(next)) batch.push(next);
+    }
+    for (const each of batch) this.#prefetched.add(each);
+    kind.prefetch!(batch, this);
+  }
+
   #drain(): void {
     for (;;) {
       // Breadth-first: a value is named after its shortest capture path.
       while (this.#head < this.#queue.length) {
         const node = this.#queue[this.#head++]!;
-        this.kinds[node.kind]!.walk(node, this);
+        const kind = this.kinds[node.kind]!;
+        if (kind.prefetch && !this.#prefetched.has(node)) this.#prefetchFrom(node, kind);
+        kind.walk(node, this);
       }
       const late = [...this.#late];
       this.#late.clear();
