@@ -10,8 +10,12 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const rootManifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 
+// CLOSURE_PACK_BUILD_ONLY=packages/closure builds one workspace (and is for
+// local iteration only: CI always builds everything).
 function readPackages() {
-  return rootManifest.workspaces.map((dir) => {
+  const only = process.env.CLOSURE_PACK_BUILD_ONLY;
+  const dirs = only ? rootManifest.workspaces.filter((dir) => dir === only) : rootManifest.workspaces;
+  return dirs.map((dir) => {
     const manifest = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8"));
     return { dir: join(root, dir), manifest };
   });
@@ -60,7 +64,8 @@ async function buildPackage({ dir, manifest }) {
 }
 
 const started = Date.now();
-for (const pkg of sortByDependencies(readPackages())) await buildPackage(pkg);
+const packages = sortByDependencies(readPackages());
+for (const pkg of packages) await buildPackage(pkg);
 if (!process.env.CLOSURE_PACK_QUIET_BUILD) {
-  console.log(`built ${rootManifest.workspaces.length} package(s) in ${Date.now() - started} ms`);
+  console.log(`built ${packages.length} package(s) in ${Date.now() - started} ms`);
 }

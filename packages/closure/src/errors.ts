@@ -4,6 +4,7 @@
 /** Stable codes of {@link SerializationError}; never renamed once released. */
 export type SerializationErrorCode =
   | "NOT_A_FUNCTION"
+  | "INVALID_OPTION"
   | "NATIVE_FUNCTION"
   | "LIVE_HANDLE"
   | "SUSPENDED_GENERATOR"

@@ -21,7 +21,7 @@ import type { GraphNode } from "./walk/graph.js";
  */
 export async function serializeFunction(fn: Function, options: SerializeOptions = {}): Promise<SerializedFunction> {
   if (typeof fn !== "function") {
-    throw new SerializationError("NOT_A_FUNCTION", [], `expected a function, got ${fn === null ? "null" : typeof fn}`);
+    throw new SerializationError("NOT_A_FUNCTION", [], `expected a function, got ${fn === null ? "null" : typeof fn}`, "pass the function itself, e.g. serializeFunction(handler)");
   }
   const exportName = options.exportName ?? "handler";
   const format = options.format ?? "cjs";
@@ -66,10 +66,10 @@ function walkCaptures(fn: Function, rootPath: string, inspector: Inspector, glob
 
 function validateOptions(exportName: string, format: string): void {
   if (format !== "cjs" && format !== "esm") {
-    throw new TypeError(`serializeFunction: option "format" must be "cjs" or "esm", got ${JSON.stringify(format)}`);
+    throw new SerializationError("INVALID_OPTION", [], `option "format" must be "cjs" or "esm", got ${JSON.stringify(format)}`);
   }
   if (typeof exportName !== "string" || exportName === "") {
-    throw new TypeError(`serializeFunction: option "exportName" must be a non-empty string`);
+    throw new SerializationError("INVALID_OPTION", [], `option "exportName" must be a non-empty string, got ${JSON.stringify(exportName)}`);
   }
 }
 

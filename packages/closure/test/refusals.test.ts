@@ -58,7 +58,8 @@ const WORDING = {
     problem: "cannot serialize a function using a `with` statement over captured scope",
     hint: "replace `with` by explicit property access",
   },
-  notAFunction: { problem: "expected a function, got number", hint: undefined },
+  invalidFormat: { problem: 'option "format" must be "cjs" or "esm", got "umd"', hint: undefined },
+  notAFunction: { problem: "expected a function, got number", hint: "pass the function itself, e.g. serializeFunction(handler)" },
   privateState: {
     problem: "cannot serialize private state of a Counter from package fake-greeter",
     hint: "create the instance inside the handler, or capture a factory",
@@ -335,6 +336,13 @@ const refusals: RefusalCase[] = [
     code: "PRIVATE_STATE",
     path: ["handler", "counter"],
     wording: "privateState",
+  },
+  {
+    name: "option: format is neither cjs nor esm",
+    source: `exports.fn = () => 1;\nexports.options = { format: "umd" };`,
+    code: "INVALID_OPTION",
+    path: [],
+    wording: "invalidFormat",
   },
 ];
 
