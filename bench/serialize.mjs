@@ -148,7 +148,7 @@ function runChild(task) {
     ?.split("\n")
     .find((l) => l.startsWith(RESULT_PREFIX));
   if (line !== undefined) return JSON.parse(line.slice(RESULT_PREFIX.length));
-  if (child.error?.code === "ETIMEDOUT")
+  if (/** @type {NodeJS.ErrnoException | undefined} */ (child.error)?.code === "ETIMEDOUT")
     return {
       ok: false,
       error: `timeout: no result after ${timeoutMs / 1000} s`,

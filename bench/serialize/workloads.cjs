@@ -88,6 +88,7 @@ function buildFunctionChain(n) {
 function buildObjectGraph(n) {
   return () => {
     const random = seededRandom(2000 + n);
+    /** @type {Array<Record<string, any>>} */
     const nodes = Array.from({ length: n }, (_, i) => ({
       id: i,
       weight: random(),
