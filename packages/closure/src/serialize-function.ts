@@ -8,7 +8,7 @@ import { moduleIndex } from "./inspect/module-index.js";
 import { Walker } from "./walk/walker.js";
 import { classify, KINDS } from "./kinds/index.js";
 import { emitProgram } from "./emit/program.js";
-import { emitFactories, type ContextData } from "./kinds/context.js";
+import { collapseEmptyContexts, emitFactories, type ContextData } from "./kinds/context.js";
 import { contextUses, globalNamesOf } from "./kinds/walk-state.js";
 import { readContextChains } from "./inspect/context-identity.js";
 import type { Inspector } from "./inspect/inspector.js";
@@ -30,6 +30,7 @@ export async function serializeFunction(fn: Function, options: SerializeOptions 
   try {
     const globals = globalIndex();
     const { walker, root } = walkCaptures(fn, exportName, inspector, globals, options);
+    collapseEmptyContexts(walker.nodes);
     const reserved = [globals.names, globalNamesOf(walker)];
     const text = emitProgram(root, walker.nodes, KINDS, {
       format,
@@ -74,7 +75,7 @@ function validateOptions(exportName: string, format: string): void {
 }
 
 function rootContexts(nodes: readonly GraphNode[]): GraphNode[] {
-  return nodes.filter((node) => node.kind === "context" && !(node.data as ContextData).parent);
+  return nodes.filter((node) => node.kind === "context" && !(node.data as ContextData).parent && !(node.data as ContextData).collapsed);
 }
 
 function modulesOf(nodes: readonly GraphNode[]): string[] {

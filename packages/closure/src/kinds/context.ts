@@ -17,6 +17,8 @@ import { heritageOnlyNames } from "./class-heritage.js";
 
 export interface ContextData {
   scope: ScopeFacts;
+  /** A context that binds nothing the output uses: its contents moved to its parent. */
+  collapsed: boolean;
   parent: GraphNode | undefined;
   bindings: Map<string, Slot>;
   /** Inline bindings some function writes: set again once every value exists, since a class's static code may have run. */
@@ -35,6 +37,8 @@ export interface ContextData {
 
 export interface Definer {
   fn: GraphNode;
+  /** The context whose factory defines the function; undefined: top level. */
+  context: GraphNode | undefined;
   expression: string;
   /** Parameter names of the definer, e.g. ["__home"] for methods using super. */
   params: string[];
@@ -126,6 +130,7 @@ function newContext(scope: ScopeFacts, parent: GraphNode | undefined): ContextDa
     scope,
     parent,
     bindings: new Map(),
+    collapsed: false,
     rewritten: new Set(),
     written: new Set(),
     passed: new Map(),
@@ -166,13 +171,52 @@ function bindInto(context: GraphNode, name: string, value: unknown, fnNode: Grap
 
 /** Registers the function's definer in its context. */
 export function addDefiner(context: GraphNode, definer: Definer): void {
+  definer.context = context;
   (context.data as ContextData).definers.push(definer);
+}
+
+/**
+ * Contexts that bind nothing the output reads (a script scope, a block on
+ * the way to a used one) add only nesting: their functions and child
+ * contexts move to the nearest context that binds something, or to the top.
+ */
+export function collapseEmptyContexts(nodes: readonly GraphNode[]): void {
+  for (const node of nodes) {
+    if (node.kind !== "context") continue;
+    const data = node.data as ContextData;
+    if (data.bindings.size > 0) continue;
+    data.collapsed = true;
+    const parent = data.parent;
+    const parentData = parent?.data as ContextData | undefined;
+    for (const child of data.children) {
+      (child.data as ContextData).parent = parent;
+      retarget(child, node, parent);
+      parentData?.children.push(child);
+    }
+    for (const definer of data.definers) {
+      definer.context = parent;
+      retarget(definer.fn, node, parent);
+      parentData?.definers.push(definer);
+    }
+    if (parentData) parentData.children = parentData.children.filter((child) => child !== node);
+    data.children = [];
+    data.definers = [];
+  }
+}
+
+/** Points `node`'s dependency on `from` at `to`, or drops it when there is no `to`. */
+function retarget(node: GraphNode, from: GraphNode, to: GraphNode | undefined): void {
+  const at = node.deps.findIndex((dep) => dep.node === from);
+  if (at < 0) return;
+  if (to) node.deps[at] = { node: to, timing: node.deps[at]!.timing };
+  else node.deps.splice(at, 1);
 }
 
 export const contextKind = {
   walk(): void {},
   emit(node: GraphNode, out: Emitter): void {
     const data = node.data as ContextData;
+    if (data.collapsed) return out.markReady(node);
     const factory = data.parent ? `${out.nameOf(data.parent)}.${factoryKey(node, out)}` : factoryKey(node, out);
     const args: string[] = [];
     for (const [name, slot] of data.bindings) {
@@ -232,7 +276,7 @@ function factoryBody(node: GraphNode, out: Emitter, indent: string): string {
   const setters = [...data.bindings]
     .filter(([name, slot]) => !data.passed.has(name) && (slot.node || data.rewritten.has(name)))
     .map(([name]) => `${name}(${setterParam}) { ${name} = ${setterParam}; }`);
-  const members: string[] = [`$set: { ${setters.join(", ")} }`];
+  const members: string[] = setters.length > 0 ? [`$set: { ${setters.join(", ")} }`] : [];
   for (const definer of data.definers) {
     const params = definer.params.join(", ");
     members.push(
@@ -242,7 +286,7 @@ function factoryBody(node: GraphNode, out: Emitter, indent: string): string {
     );
   }
   for (const child of data.children) {
-    members.push(`${factoryKey(child, out)}: (${factoryParams(child).join(", ")}) => ${factoryBody(child, out, inner)}`);
+    members.push(`${factoryKey(child, out)}: (${factoryParams(child).join(", ")}) => ${factoryBody(child, out, `${inner}  `)}`);
   }
   lines.push(`${inner}return {\n${members.map((m) => `${inner}  ${m}`).join(",\n")}\n${inner}};`);
   lines.push(`${indent}}`);

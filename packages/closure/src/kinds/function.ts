@@ -29,7 +29,6 @@ interface SourceData {
   /** The source to emit, with a class heritage replaced by `__super`. */
   expression: string;
   definer: Definer;
-  context: GraphNode | undefined;
   home: Slot | undefined;
   parent: Slot | undefined;
   /** Lexical `this` and `arguments` of an arrow. */
@@ -99,14 +98,13 @@ export const functionKind = {
     const style = lexical.thisSlot || lexical.argumentsSlot ? "function" : "arrow";
     const heritage = walkHeritage(node, fn, syntax, walker);
     const params = [...(needsHome ? ["__home"] : []), ...(heritage.parent ? ["__super"] : [])];
-    const definer = { fn: node, expression: heritage.expression, params, style } satisfies Definer;
+    const definer: Definer = { fn: node, context: undefined, expression: heritage.expression, params, style };
     if (context) addDefiner(context, definer);
     node.data = {
       definer,
       bound: undefined,
       syntax,
       expression: heritage.expression,
-      context,
       home,
       parent: heritage.parent,
       ...lexical,
@@ -180,7 +178,8 @@ function creation(node: GraphNode, data: SourceData, out: Emitter): string {
     : lexical
       ? `.call(${[thisArg, args].filter(Boolean).join(", ")})`
       : `(${args})`;
-  if (data.context) return `${out.required({ node: data.context }, node)}.${out.nameOf(node)}${call}`;
+  const context = data.definer.context;
+  if (context) return `${out.required({ node: context }, node)}.${out.nameOf(node)}${call}`;
   if (lexical) return `(function (${params}) { return (${data.expression}); })${call}`;
   if (args !== "") return `((${params}) => (${data.expression}))(${args})`;
   // `const f = function () {}` would name the function "f"; `(0, …)` does not.
