@@ -8,8 +8,10 @@ import { SerializationError } from "../errors.js";
 
 export interface ModuleImport {
   specifier: string;
-  /** "namespace" for ESM modules and node builtins, "default" for CommonJS packages in ESM output. */
+  /** "namespace" for ESM modules and node builtins, "commonjs" for module.exports objects. */
   style: "namespace" | "commonjs";
+  /** A named import (ESM output), so bundlers keep only what is used; undefined: the whole module. */
+  name: string | undefined;
   local: string;
 }
 
@@ -104,15 +106,23 @@ export class Emitter {
     this.#declarations.push(code);
   }
 
-  /** The local name bound to a module specifier. */
-  importModule(specifier: string, style: ModuleImport["style"]): string {
-    let entry = this.#imports.get(specifier);
+  /** The local name bound to a module specifier, or to one of its named exports. */
+  importModule(specifier: string, style: ModuleImport["style"], name?: string): string {
+    const key = `${specifier}\0${name ?? ""}`;
+    let entry = this.#imports.get(key);
     if (!entry) {
-      const hint = specifier.replace(/^node:/, "").replace(/^@/, "").split(/[/@]/).filter(Boolean).join("_");
-      entry = { specifier, style, local: this.names.allocate(hint) };
-      this.#imports.set(specifier, entry);
+      const hint = name ?? specifier.replace(/^node:/, "").replace(/^@/, "").split(/[/@]/).filter(Boolean).join("_");
+      entry = { specifier, style, name, local: this.names.allocate(hint) };
+      this.#imports.set(key, entry);
     }
     return entry.local;
+  }
+
+  /** The node is another name for an existing binding: no statement, same name. */
+  alias(node: GraphNode, local: string): void {
+    if (node.name !== "") return this.declare(node, local);
+    node.name = local;
+    this.markReady(node);
   }
 
   /** Emits `node` with its bytes attributed to it. */
@@ -130,8 +140,10 @@ export class Emitter {
     }
   }
 
+  /** Imports by specifier, then whole-module before named, then name: stable across runs. */
   imports(): ModuleImport[] {
-    return [...this.#imports.values()].sort((a, b) => (a.specifier < b.specifier ? -1 : a.specifier > b.specifier ? 1 : 0));
+    const order = (entry: ModuleImport): string => `${entry.specifier}\0${entry.name === undefined ? "" : `\u0001${entry.name}`}`;
+    return [...this.#imports.values()].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   }
 
   unresolved(): GraphNode[] {

@@ -3,7 +3,7 @@
 // declarations, statements, finalisers and the export are joined.
 import type { GraphNode, Slot } from "../walk/graph.js";
 import { SerializationError } from "../errors.js";
-import { Emitter } from "./emitter.js";
+import { Emitter, type ModuleImport } from "./emitter.js";
 import { stringLiteral } from "../kinds/primitive.js";
 
 export interface KindEmitter {
@@ -76,7 +76,7 @@ function visitFrom(start: GraphNode, state: Set<GraphNode>, order: GraphNode[]):
 
 function assemble(out: Emitter, rootName: string, options: ProgramOptions): string {
   const lines: string[] = ['"use strict";'];
-  for (const entry of out.imports()) lines.push(importLine(entry, options.format));
+  lines.push(...importLines(out.imports(), options.format));
   const { declarations, statements, finals } = out.body();
   lines.push(...declarations, ...statements, ...finals);
   const value = options.isFactoryFunction ? `${rootName}()` : rootName;
@@ -84,12 +84,21 @@ function assemble(out: Emitter, rootName: string, options: ProgramOptions): stri
   return `${lines.join("\n")}\n`;
 }
 
-function importLine(entry: ReturnType<Emitter["imports"]>[number], format: "cjs" | "esm"): string {
-  const from = stringLiteral(entry.specifier);
-  if (format === "cjs") return `const ${entry.local} = require(${from});`;
-  return entry.style === "namespace"
-    ? `import * as ${entry.local} from ${from};`
-    : `import ${entry.local} from ${from};`;
+/** One line per whole-module import; named imports of one module share a line. */
+function importLines(imports: readonly ModuleImport[], format: "cjs" | "esm"): string[] {
+  const lines: string[] = [];
+  const named = new Map<string, string[]>();
+  for (const entry of imports) {
+    const from = stringLiteral(entry.specifier);
+    if (entry.name !== undefined) {
+      const binding = entry.name === entry.local ? entry.name : `${entry.name} as ${entry.local}`;
+      if (format === "cjs") lines.push(`const ${entry.local} = require(${from}).${entry.name};`);
+      else named.set(from, [...(named.get(from) ?? []), binding]);
+    } else if (format === "cjs") lines.push(`const ${entry.local} = require(${from});`);
+    else lines.push(entry.style === "namespace" ? `import * as ${entry.local} from ${from};` : `import ${entry.local} from ${from};`);
+  }
+  for (const [from, bindings] of named) lines.push(`import { ${bindings.join(", ")} } from ${from};`);
+  return lines;
 }
 
 function exportLine(exportName: string, value: string, format: "cjs" | "esm"): string {

@@ -23,8 +23,14 @@ export const moduleReferenceKind = {
   },
   emit(node: GraphNode, out: Emitter): void {
     const reference = node.data as ModuleReference;
-    const local = out.importModule(reference.specifier, reference.style);
-    out.declare(node, `${local}${reference.path.map(member).join("")}`);
+    // ES module output imports the first step by name, so a bundler keeps
+    // only the exports used (a whole-package import keeps all of them).
+    const [first, ...rest] = reference.path;
+    const named = out.format === "esm" && first !== undefined && /^[A-Za-z_$][\w$]*$/.test(first) && first !== "default";
+    const local = named ? out.importModule(reference.specifier, reference.style, first) : out.importModule(reference.specifier, reference.style);
+    const path = named ? rest : reference.path;
+    if (path.length === 0) return out.alias(node, local);
+    out.declare(node, `${local}${path.map(member).join("")}`);
   },
 };
 
