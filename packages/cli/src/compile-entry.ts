@@ -1,0 +1,111 @@
+// Compiles an entry file (TypeScript or JavaScript) into one module that Node
+// can load: local files are bundled in, packages and builtins stay imports so
+// they load from the user's node_modules (and the serializer can re-require
+// them instead of copying). Compile errors become CliErrors at file:line:col.
+import { existsSync } from "node:fs";
+import { isBuiltin } from "node:module";
+import { dirname, join } from "node:path";
+import { build, type BuildFailure, type Message, type Plugin } from "esbuild";
+import type { ModuleFormat } from "./args.js";
+import { CliError } from "./errors.js";
+import { byteColumnToCharColumn, formatExcerpt } from "./source-excerpt.js";
+
+export interface CompileOptions {
+  /** Absolute path of the entry. */
+  entry: string;
+  format: ModuleFormat;
+  /** Where the compiled module will be written: its inline source map is relative to it. */
+  outfile: string;
+  /** Working directory: locations in errors are relative to it. */
+  cwd: string;
+}
+
+/** The compiled module's source text. */
+export async function compileEntry(options: CompileOptions): Promise<string> {
+  try {
+    const result = await build({
+      entryPoints: [options.entry],
+      outfile: options.outfile,
+      absWorkingDir: options.cwd,
+      write: false,
+      bundle: true,
+      platform: "node",
+      format: options.format,
+      target: `node${process.versions.node.split(".")[0]}`,
+      // Maps stack traces of code that throws while loading back to the entry.
+      sourcemap: "inline",
+      sourcesContent: false,
+      logLevel: "silent",
+      plugins: [packagesStayExternal()],
+    });
+    return result.outputFiles[0]!.text;
+  } catch (error) {
+    if (isBuildFailure(error)) throw compileError(error.errors, error);
+    throw error;
+  }
+}
+
+const INNER = Symbol("closure-pack inner resolve");
+
+/**
+ * A bare specifier stays an import when a package of that name is installed
+ * on the way up from the importer (Node's lookup); otherwise esbuild resolves
+ * it (tsconfig paths, workspace aliases) and a failure is reported where the
+ * import is written.
+ */
+function packagesStayExternal(): Plugin {
+  return {
+    name: "closure-pack:packages-stay-external",
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^[^./#]/ }, async (args) => {
+        if ((args.pluginData as { [INNER]?: boolean } | undefined)?.[INNER]) return undefined;
+        if (isBuiltin(args.path) || isInstalled(args.path, args.resolveDir)) return { path: args.path, external: true };
+        const resolved = await pluginBuild.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { [INNER]: true },
+        });
+        if (resolved.errors.length === 0) return { path: resolved.path, external: resolved.external };
+        const name = packageName(args.path);
+        return {
+          errors: [{ text: `cannot resolve module "${args.path}"`, detail: { hint: `install it (npm install ${name}) in the entry's project, or fix the import` } }],
+        };
+      });
+    },
+  };
+}
+
+/** "lodash/fp" -> "lodash", "@aws-sdk/client-s3/x" -> "@aws-sdk/client-s3". */
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+}
+
+function isInstalled(specifier: string, fromDir: string): boolean {
+  const name = packageName(specifier);
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "node_modules", name, "package.json")) || existsSync(join(dir, "node_modules", `${name}.js`))) return true;
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+function isBuildFailure(error: unknown): error is BuildFailure {
+  return error instanceof Error && Array.isArray((error as Partial<BuildFailure>).errors);
+}
+
+/** The first message, with the count of the others (as the packager reports bundle errors). */
+function compileError(messages: Message[], cause: unknown): CliError {
+  const first = messages[0];
+  if (first === undefined) return new CliError("COMPILE_ERROR", "", "esbuild failed without a message", { cause });
+  const hint = (first.detail as { hint?: string } | undefined)?.hint;
+  const code = hint ? "MODULE_NOT_FOUND" : "COMPILE_ERROR";
+  const more = messages.length > 1 ? ` (and ${messages.length - 1} more error${messages.length > 2 ? "s" : ""})` : "";
+  const data = { cause, ...(hint ? { hint } : {}) };
+  const location = first.location;
+  if (!location) return new CliError(code, "", `${first.text}${more}`, data);
+  const column = byteColumnToCharColumn(location.lineText, location.column) + 1;
+  const where = `${location.file}:${location.line}:${column}`;
+  const excerpt = formatExcerpt(location.lineText, location.line, column);
+  return new CliError(code, where, `${first.text}${more}${excerpt}`, { ...data, file: location.file, line: location.line, column });
+}

@@ -1,0 +1,68 @@
+// The command line's one entry point: parse, run one command, and turn every
+// failure into output and an exit code (STYLE.md §4): a known error prints
+// its message alone (exit 1), a usage error the usage (exit 2), anything else
+// its stack as a bug (exit 1).
+import { parseCommand, type Command } from "./args.js";
+import { UsageError } from "./errors.js";
+import { processIo, type Io } from "./io.js";
+import type { KnownError } from "./known-error.js";
+import { USAGE } from "./usage.js";
+import { VERSION } from "./version.js";
+
+/** Runs `closure-pack` with the arguments after the command name; resolves to the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) return reportBug(error, io);
+    io.err(`closure-pack: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await run(command, io);
+  } catch (error) {
+    const { isKnownError } = await import("./known-error.js");
+    if (!isKnownError(error)) return reportBug(error, io);
+    reportKnown(error, command, io);
+    // diff exits 2 when it cannot compare, as diff(1) does: 1 means "different".
+    return command.kind === "diff" ? 2 : 1;
+  }
+}
+
+// Commands are imported when run: --help and --version then load neither
+// esbuild nor the serializer (esbuild's bundle keeps these imports lazy).
+async function run(command: Command, io: Io): Promise<number> {
+  switch (command.kind) {
+    case "help":
+      io.out(`${USAGE}\n`);
+      return 0;
+    case "version":
+      io.out(`${VERSION}\n`);
+      return 0;
+    case "pack":
+      return (await import("./commands/pack.js")).runPack(command, io);
+    case "print":
+      return (await import("./commands/print.js")).runPrint(command, io);
+    case "hash":
+      return (await import("./commands/hash.js")).runHash(command, io);
+    case "diff":
+      return (await import("./commands/diff.js")).runDiff(command, io);
+  }
+}
+
+/** The message alone; with --json also `{ "error": { code, message } }` on stdout. */
+function reportKnown(error: KnownError, command: Command, io: Io): void {
+  const [first = "", ...rest] = error.message.split("\n");
+  const lines = rest.map((line) => (line.startsWith("hint: ") ? io.errPaint.dim(line) : line));
+  io.err(`${[io.errPaint.red(first), ...lines].join("\n")}\n`);
+  if ("json" in command && command.json) {
+    io.out(`${JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2)}\n`);
+  }
+}
+
+function reportBug(error: unknown, io: Io): number {
+  const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  io.err(`${stack}\n\nclosure-pack: this is a bug (an unexpected error, not a problem with your input); please report it with the command line that caused it\n`);
+  return 1;
+}
