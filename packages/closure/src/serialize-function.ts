@@ -55,7 +55,10 @@ function walkCaptures(fn: Function, rootPath: string, inspector: Inspector, glob
   const modules = moduleIndex();
   const walker = new Walker(inspector, globals, modules, options, classify, KINDS);
   const root = walker.run(fn, rootPath);
-  const ambiguous = [...contextUses(walker).values()].some((use) => use.written && use.functions.size > 1);
+  const ambiguous = [...contextUses(walker)].some(
+    ([context, byName]) =>
+      !(context.data as ContextData).singleton && [...byName.values()].some((use) => use.written && use.functions.size > 1),
+  );
   if (!ambiguous) return { walker, root };
   const functions = walker.nodes.filter((node) => node.kind === "function").map((node) => node.value as Function);
   const objectIds = functions.map((each) => inspector.objectIdOf(each));

@@ -45,6 +45,14 @@ const rows: RoundTripCase[] = [
     expected: [1, 2, 2, 0, 1],
   },
   {
+    // Two modules whose top scopes look alike (same names, same values):
+    // they are two contexts, told apart by their scripts without a snapshot.
+    name: "binding: counters of two modules with identical state stay separate",
+    source: `const a = require("./fixtures/counter-module.cjs");\nconst b = require("./fixtures/counter-module-2.cjs");\nexports.fn = () => [a.inc(), a.inc(), b.inc()];`,
+    probe: "(f) => [f(), f()]",
+    expected: [[1, 2, 1], [3, 4, 2]],
+  },
+  {
     name: "binding: two counters from two factory calls stay separate",
     source: `const make = () => { let n = 0; return () => ++n; };\nconst a = make();\nconst b = make();\nexports.fn = () => [a(), a(), b()];`,
     probe: "(f) => [f(), f()]",

@@ -61,6 +61,19 @@ export const UNSUPPORTED: readonly UnsupportedEntry[] = [
     },
   },
   // Functions.
+  // Modules.
+  {
+    name: "local: live binding of an ES module import",
+    reason:
+      "an imported binding is the exporting module's variable; the copy gives the importer its own binding with the value at serialization time, so the exporter's later writes are not seen",
+    expected: "copy differs",
+    case: {
+      sourceFormat: "esm",
+      source: `import { count, bump } from "./fixtures/local-esm.mjs";\nexport const fn = () => { bump(); return count; };`,
+      probe: "(f) => [f(), f(), f()]",
+      expected: [1, 2, 3],
+    },
+  },
   // Classes.
   {
     name: "class: computed key read from a variable V8 did not keep",

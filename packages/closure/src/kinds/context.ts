@@ -19,6 +19,8 @@ export interface ContextData {
   scope: ScopeFacts;
   /** A context that binds nothing the output uses: its contents moved to its parent. */
   collapsed: boolean;
+  /** The top scope of a script (a CommonJS module's wrapper, an ES module): one per script. */
+  singleton: boolean;
   parent: GraphNode | undefined;
   bindings: Map<string, Slot>;
   /** Inline bindings some function writes: set again once every value exists, since a class's static code may have run. */
@@ -82,21 +84,22 @@ export function placeFunction(
     if (list) list.push(name);
     else namesByScope.set(index, [name]);
   }
-  const chain = contextChain(fnNode, facts.scopes, innermost, walker, namesByScope);
+  const chain = contextChain(fnNode, facts, innermost, walker, namesByScope);
   const written = new Set(syntax.writtenNames);
   for (const [name, index] of resolved) {
     const context = chain[index - innermost]!;
     bindInto(context, name, facts.scopes[index]!.variables[name], fnNode, walker, definitionTime.has(name));
     if (written.has(name)) (context.data as ContextData).written.add(name);
     if (written.has(name) && syntax.form === "class") (context.data as ContextData).rewritten.add(name);
-    recordContextUse(walker, context, fnNode, written.has(name));
+    recordContextUse(walker, context, fnNode, name, written.has(name));
   }
   fnNode.deps.push({ node: chain[0]!, timing: "create" });
   return chain[0];
 }
 
 /** Context nodes for scopes[from..], innermost first, created outermost first so keys nest. */
-function contextChain(fnNode: GraphNode, scopes: ScopeFacts[], from: number, walker: Walker, names: Map<number, string[]>): GraphNode[] {
+function contextChain(fnNode: GraphNode, facts: FunctionFacts, from: number, walker: Walker, names: Map<number, string[]>): GraphNode[] {
+  const scopes = facts.scopes;
   let end = scopes.length;
   while (end > from && scopes[end - 1]!.kind === "global") end--;
   const chain: GraphNode[] = [];
@@ -104,8 +107,17 @@ function contextChain(fnNode: GraphNode, scopes: ScopeFacts[], from: number, wal
   let parentKey = "";
   const links = heapChainOf(walker, fnNode.value as Function);
   const heapKeys = links ? heapKeysOf(scopes, links) : undefined;
+  // Contexts below the script level belong to one script: functions of two
+  // scripts never share them, whatever the values say.
+  let inScript = false;
   for (let i = end - 1; i >= from; i--) {
     const scope = scopes[i]!;
+    let outermost = false;
+    if (!inScript && scope.kind !== "script") {
+      inScript = true;
+      outermost = true;
+      parentKey = `${parentKey}@${facts.location?.scriptId ?? "?"}`;
+    }
     if (scope.kind === "with") {
       walker.refuse(fnNode, "WITH_STATEMENT", "cannot serialize a function defined inside a `with` statement", "move the function out of the `with` block");
     }
@@ -113,6 +125,12 @@ function contextChain(fnNode: GraphNode, scopes: ScopeFacts[], from: number, wal
     const node = walker.synthetic("context", key, fnNode.path, contextHint(scope), undefined);
     if (node.data === undefined) {
       node.data = newContext(scope, parent);
+      // A module's top scope exists once per loaded script: never two contexts
+      // alike. An ES module's is "Module"; a CommonJS module's is its wrapper,
+      // the outermost, anonymous "Closure" (a named outermost function may be
+      // called more than once, so it does not count).
+      (node.data as ContextData).singleton =
+        outermost && (scope.kind === "module" || (scope.kind === "closure" && scope.description === "Closure"));
       if (parent) {
         node.deps.push({ node: parent, timing: "create" });
         (parent.data as ContextData).children.push(node);
@@ -131,6 +149,7 @@ function newContext(scope: ScopeFacts, parent: GraphNode | undefined): ContextDa
     parent,
     bindings: new Map(),
     collapsed: false,
+    singleton: false,
     rewritten: new Set(),
     written: new Set(),
     passed: new Map(),

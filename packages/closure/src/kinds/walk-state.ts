@@ -32,14 +32,14 @@ export function holderOf(walker: Walker, fn: Function): object | undefined {
   return holders(walker).get(fn);
 }
 
-export interface ContextUse {
+export interface BindingUse {
   functions: Set<GraphNode>;
   written: boolean;
 }
 
-/** Which functions read a context's bindings and whether any writes one. */
-export function contextUses(walker: Walker): Map<GraphNode, ContextUse> {
-  let uses = walker.state.get("contextUses") as Map<GraphNode, ContextUse> | undefined;
+/** Per context, per binding: which functions read it and whether any writes it. */
+export function contextUses(walker: Walker): Map<GraphNode, Map<string, BindingUse>> {
+  let uses = walker.state.get("contextUses") as Map<GraphNode, Map<string, BindingUse>> | undefined;
   if (!uses) {
     uses = new Map();
     walker.state.set("contextUses", uses);
@@ -47,13 +47,12 @@ export function contextUses(walker: Walker): Map<GraphNode, ContextUse> {
   return uses;
 }
 
-export function recordContextUse(walker: Walker, context: GraphNode, fn: GraphNode, writes: boolean): void {
+export function recordContextUse(walker: Walker, context: GraphNode, fn: GraphNode, name: string, writes: boolean): void {
   const uses = contextUses(walker);
-  let use = uses.get(context);
-  if (!use) {
-    use = { functions: new Set(), written: false };
-    uses.set(context, use);
-  }
+  let byName = uses.get(context);
+  if (!byName) uses.set(context, (byName = new Map()));
+  let use = byName.get(name);
+  if (!use) byName.set(name, (use = { functions: new Set(), written: false }));
   use.functions.add(fn);
   use.written ||= writes;
 }
