@@ -4,8 +4,8 @@
 // modules loaded since (require.cache only grows in practice); one index for
 // every value of every call.
 import { createRequire, builtinModules } from "node:module";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { join } from "node:path";
+import { packageSpecifier } from "./package-specifier.js";
 import { fileURLToPath } from "node:url";
 import type { Inspector } from "./inspector.js";
 
@@ -28,6 +28,8 @@ export class ModuleIndex {
   readonly #seenBuiltins = new Set<string>();
   readonly #require = createRequire(join(process.cwd(), "closure-pack-index.js"));
   #builtinsSeen = -1;
+  #esmListening = false;
+  readonly #pendingUrls: string[] = [];
   #filesSeen = -1;
 
   /** Adds modules loaded since the last refresh. */
@@ -49,7 +51,7 @@ export class ModuleIndex {
     for (const filename of Object.keys(cache).sort()) {
       if (this.#seenFiles.has(filename)) continue;
       this.#seenFiles.add(filename);
-      const specifier = packageSpecifier(filename, this.#require);
+      const specifier = packageSpecifier(filename);
       const entry = cache[filename];
       if (specifier && entry?.loaded) queue.push([entry.exports, { specifier, path: [], style: "commonjs" }, 0]);
     }
@@ -62,27 +64,30 @@ export class ModuleIndex {
 
   /**
    * Adds ES modules of installed packages. They are not in require.cache, so
-   * their URLs come from the debugger's script list (about 10 ms, so only
-   * done when a captured function lives in an ES module) and their exports
-   * from require(esm), which returns the loaded module's bindings.
+   * their URLs come from the debugger's script list (enabled on the first
+   * capture of a function that lives in an ES module) and their exports from
+   * require(esm), which returns the loaded module's bindings.
    */
   refreshEsm(inspector: Inspector): void {
-    const urls: string[] = [];
-    const off = inspector.on("Debugger.scriptParsed", (message: { params: { url: string; isModule?: boolean } }) => {
-      if (message.params.isModule && message.params.url.startsWith("file:")) urls.push(message.params.url);
-    });
-    try {
+    if (!this.#esmListening) {
+      this.#esmListening = true;
+      // Enabling replays every script parsed so far; staying enabled reports
+      // each new one as it is parsed, so later refreshes cost nothing.
+      inspector.on("Debugger.scriptParsed", (message: { params: { url: string; isModule?: boolean } }) => {
+        if (message.params.isModule && message.params.url.startsWith("file:")) this.#pendingUrls.push(message.params.url);
+      });
       inspector.post("Debugger.enable", {});
-      inspector.post("Debugger.disable", {});
-    } finally {
-      off();
+      // This session can never resume a paused thread (it runs on it): a
+      // `debugger` statement in user code must not stop the process.
+      inspector.post("Debugger.setSkipAllPauses", { skip: true });
     }
+    const urls = this.#pendingUrls.splice(0);
     const queue: Array<[unknown, ModuleReference, number]> = [];
     for (const url of urls.sort()) {
       const filename = fileURLToPath(url);
       if (this.#seenFiles.has(filename)) continue;
       this.#seenFiles.add(filename);
-      const specifier = packageSpecifier(filename, this.#require);
+      const specifier = packageSpecifier(filename);
       if (!specifier) continue;
       const exports = loadLoaded(this.#require, filename);
       if (exports !== undefined) queue.push([exports, { specifier, path: [], style: "namespace" }, 0]);
@@ -108,9 +113,12 @@ export class ModuleIndex {
       if (!isObjectLike(value) || this.#references.has(value)) continue;
       this.#references.set(value, reference);
       if (depth >= MAX_DEPTH) continue;
-      for (const key of Reflect.ownKeys(value)) {
+      // "default" last: a value exported under its own name is referenced by
+      // that name, which CommonJS and ES builds of a package both have.
+      const keys = Reflect.ownKeys(value).filter((key): key is string => typeof key === "string");
+      for (const key of [...keys.filter((each) => each !== "default"), ...keys.filter((each) => each === "default")]) {
         // Underscored members are internals (Module._cache holds every user module).
-        if (typeof key !== "string" || key.startsWith("_")) continue;
+        if (key.startsWith("_")) continue;
         const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
         if (!descriptor || !("value" in descriptor)) continue;
         queue.push([descriptor.value, { ...reference, path: [...reference.path, key] }, depth + 1]);
@@ -136,52 +144,6 @@ function loadedBuiltins(): string[] {
   const loaded = (process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? [];
   const names = new Set(loaded.filter((entry) => entry.startsWith("NativeModule ")).map((entry) => entry.slice(13)));
   return builtinModules.filter((id) => !id.startsWith("_") && !SKIPPED_BUILTINS.has(id) && names.has(id)).sort();
-}
-
-/** The specifier that loads `filename` from its package, if it is inside node_modules. */
-function packageSpecifier(filename: string, require: NodeJS.Require): string | undefined {
-  const marker = `${sep}node_modules${sep}`;
-  const at = filename.lastIndexOf(marker);
-  if (at < 0) return undefined;
-  const rest = filename.slice(at + marker.length).split(sep);
-  const nameParts = rest[0]?.startsWith("@") ? rest.slice(0, 2) : rest.slice(0, 1);
-  const name = nameParts.join("/");
-  const root = filename.slice(0, at + marker.length) + nameParts.join(sep);
-  const manifest = readManifest(root);
-  if (!manifest) return undefined;
-  const paths = [dirname(root)];
-  for (const subpath of candidateSubpaths(manifest)) {
-    const specifier = subpath === "." ? name : `${name}/${subpath.slice(2)}`;
-    if (resolvesTo(require, specifier, paths, filename)) return specifier;
-  }
-  return `${name}/${relative(root, filename).split(sep).join("/")}`;
-}
-
-function candidateSubpaths(manifest: { exports?: unknown }): string[] {
-  const exports = manifest.exports;
-  if (exports && typeof exports === "object" && !Array.isArray(exports)) {
-    const keys = Object.keys(exports).filter((key) => key.startsWith(".") && !key.includes("*"));
-    if (keys.length > 0) return keys;
-  }
-  return ["."];
-}
-
-function resolvesTo(require: NodeJS.Require, specifier: string, paths: string[], filename: string): boolean {
-  try {
-    return require.resolve(specifier, { paths }) === filename;
-  } catch {
-    return false;
-  }
-}
-
-const manifests = new Map<string, { exports?: unknown } | undefined>();
-
-function readManifest(root: string): { exports?: unknown } | undefined {
-  if (!manifests.has(root)) {
-    const file = join(root, "package.json");
-    manifests.set(root, existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { exports?: unknown }) : undefined);
-  }
-  return manifests.get(root);
 }
 
 let shared: ModuleIndex | undefined;
