@@ -4,10 +4,11 @@
 // (bench/serialize/child.mjs); this file installs the peers, rebuilds a stale
 // dist, schedules the children and prints markdown tables. Progress goes to stderr.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureBuilt, ensurePeers } from "./lib/prepare.mjs";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, "..");
@@ -50,73 +51,6 @@ const targets = { speedup: 20, linearity: 2.3, overhead: 1.2 };
 
 function progress(line) {
   process.stderr.write(`${line}\n`);
-}
-
-function ensurePeers() {
-  if (
-    existsSync(
-      join(peersDir, "node_modules", "@pulumi", "pulumi", "package.json"),
-    )
-  )
-    return;
-  progress(
-    "bench/peers/node_modules is missing: running npm install --prefix bench/peers --no-audit --no-fund",
-  );
-  const started = performance.now();
-  const npm = spawnSync(
-    "npm",
-    ["install", "--prefix", peersDir, "--no-audit", "--no-fund"],
-    {
-      cwd: root,
-      stdio: ["ignore", process.stderr, process.stderr],
-      shell: process.platform === "win32",
-    },
-  );
-  if (npm.status !== 0)
-    progress(
-      `npm install failed (exit ${npm.status ?? npm.error?.message}); Pulumi's figures will be errors`,
-    );
-  else
-    progress(
-      `installed bench peers in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-}
-
-function newestMtime(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(
-    stat.mtimeMs,
-    ...readdirSync(path).map((entry) => newestMtime(join(path, entry))),
-  );
-}
-
-// The children load the built dist, so a dist older than its sources would
-// measure old code: rebuild (the same script as `npm run build`) when stale.
-function ensureClosureBuilt() {
-  if (process.argv.includes("--no-build")) return "--no-build: used as found";
-  const pkg = join(root, "packages", "closure");
-  const dist = join(pkg, "dist", "index.cjs");
-  const sources = Math.max(
-    newestMtime(join(pkg, "src")),
-    statSync(join(pkg, "package.json")).mtimeMs,
-  );
-  if (existsSync(dist) && statSync(dist).mtimeMs >= sources)
-    return "dist up to date";
-  progress(
-    "packages/closure/dist is missing or stale: running node scripts/build.mjs",
-  );
-  const build = spawnSync(
-    process.execPath,
-    [join(root, "scripts", "build.mjs")],
-    {
-      cwd: root,
-      stdio: ["ignore", process.stderr, process.stderr],
-    },
-  );
-  return build.status === 0
-    ? "rebuilt for this run"
-    : `build failed (exit ${build.status}); figures use whatever dist exists`;
 }
 
 function peerVersion(name) {
@@ -232,7 +166,7 @@ function detailsCell(result, key) {
 
 function main() {
   ensurePeers();
-  const buildStatus = ensureClosureBuilt();
+  const buildStatus = ensureBuilt(["closure"]);
   const names = Object.keys(workloads);
   const results = {};
   progress(

@@ -38,6 +38,14 @@ function sortByDependencies(packages) {
   return order;
 }
 
+// CommonJS has no import.meta: a package that finds files shipped beside its
+// code (the runtime's bootstrap) reads import.meta.url, which in the .cjs
+// bundle becomes the file URL of the bundle itself.
+const CJS_IMPORT_META = {
+  define: { "import.meta.url": "__closure_pack_import_meta_url" },
+  banner: { js: `const __closure_pack_import_meta_url = require("node:url").pathToFileURL(__filename).href;` },
+};
+
 async function buildPackage({ dir, manifest }) {
   // dist/ is overwritten in place, never removed first: tests running in
   // other processes keep loading a complete package during a rebuild.
@@ -54,7 +62,7 @@ async function buildPackage({ dir, manifest }) {
   for (const entry of entries) {
     const entryPoints = [join(dir, "src", `${entry}.ts`)];
     await build({ ...common, entryPoints, format: "esm", outfile: join(dir, "dist", `${entry}.mjs`) });
-    await build({ ...common, entryPoints, format: "cjs", outfile: join(dir, "dist", `${entry}.cjs`) });
+    await build({ ...common, ...CJS_IMPORT_META, entryPoints, format: "cjs", outfile: join(dir, "dist", `${entry}.cjs`) });
   }
   const tsconfig = join(dir, "tsconfig.build.json");
   if (existsSync(tsconfig)) {

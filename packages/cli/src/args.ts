@@ -25,13 +25,35 @@ export interface PackCommand {
   quiet: boolean;
 }
 
+export interface InvokeCommand {
+  kind: "invoke";
+  /** A zip or an unpacked folder. */
+  code: string;
+  /** A JSON file, "-" for stdin, undefined for {}. */
+  event: string | undefined;
+  handler: string;
+  timeout: number;
+  memory: number;
+  env: Record<string, string>;
+  name: string | undefined;
+}
+
+export interface EventCommand {
+  kind: "event";
+  eventKind: string;
+  /** The flags given, by flag name without "--" (bucket, detail-type, ...). */
+  options: Record<string, string>;
+}
+
 export type Command =
   | { kind: "help" }
   | { kind: "version" }
   | PackCommand
   | { kind: "print"; entry: string; exportName: string; format: ModuleFormat }
   | { kind: "hash"; zip: string; json: boolean }
-  | { kind: "diff"; a: string; b: string; json: boolean; quiet: boolean };
+  | { kind: "diff"; a: string; b: string; json: boolean; quiet: boolean }
+  | InvokeCommand
+  | EventCommand;
 
 const OPTIONS = {
   output: { type: "string", short: "o" },
@@ -49,16 +71,44 @@ const OPTIONS = {
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
+  event: { type: "string" },
+  handler: { type: "string" },
+  timeout: { type: "string" },
+  memory: { type: "string" },
+  env: { type: "string", multiple: true },
+  name: { type: "string" },
+  bucket: { type: "string" },
+  key: { type: "string" },
+  body: { type: "string" },
+  path: { type: "string" },
+  method: { type: "string" },
+  queue: { type: "string" },
+  topic: { type: "string" },
+  table: { type: "string" },
+  stream: { type: "string" },
+  source: { type: "string" },
+  "detail-type": { type: "string" },
+  "log-group": { type: "string" },
+  region: { type: "string" },
+  time: { type: "string" },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
 type Values = ReturnType<typeof parse>["values"];
 
-const ALLOWED: Record<"pack" | "print" | "hash" | "diff", readonly OptionName[]> = {
-  pack: Object.keys(OPTIONS) as OptionName[],
+const PACK_OPTIONS: readonly OptionName[] = [
+  "output", "mode", "export", "format", "runtime", "external", "bundle-aws-sdk", "no-minify", "sourcemap", "manifest", "analyze", "json", "quiet", "help", "version",
+];
+/** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
+export const EVENT_FLAGS = ["bucket", "key", "body", "path", "method", "queue", "topic", "table", "stream", "source", "detail-type", "log-group", "region", "time"] as const;
+
+const ALLOWED: Record<"pack" | "print" | "hash" | "diff" | "invoke" | "event", readonly OptionName[]> = {
+  pack: PACK_OPTIONS,
   print: ["export", "format"],
   hash: ["json"],
   diff: ["json", "quiet"],
+  invoke: ["event", "handler", "timeout", "memory", "env", "name"],
+  event: EVENT_FLAGS,
 };
 
 /** Parses the arguments after `closure-pack`. */
@@ -78,6 +128,12 @@ export function parseCommand(argv: readonly string[]): Command {
     case "diff":
       checkAllowed("diff", values);
       return diffCommand(rest, values);
+    case "invoke":
+      checkAllowed("invoke", values);
+      return invokeCommand(rest, values);
+    case "event":
+      checkAllowed("event", values);
+      return eventCommand(rest, values);
     default:
       return packCommand(positionals, values);
   }
@@ -107,6 +163,7 @@ function describeParseError(error: unknown): string {
 
 function packCommand(positionals: string[], values: Values): PackCommand {
   const entry = one(positionals, "", "<entry>");
+  checkAllowed("pack", values);
   if (values.output === undefined) throw new UsageError(`option "--output" (-o) is required: the zip to write`);
   return {
     kind: "pack",
@@ -130,6 +187,46 @@ function packCommand(positionals: string[], values: Values): PackCommand {
 function diffCommand(rest: string[], values: Values): Command {
   if (rest.length !== 2) throw new UsageError(`"diff" takes two zips: diff <a.zip> <b.zip>, got ${rest.length}`);
   return { kind: "diff", a: rest[0]!, b: rest[1]!, json: values.json ?? false, quiet: values.quiet ?? false };
+}
+
+function invokeCommand(rest: string[], values: Values): InvokeCommand {
+  return {
+    kind: "invoke",
+    code: one(rest, "invoke", "<zip|dir>"),
+    event: values.event === undefined ? undefined : nonEmpty([values.event], "--event")[0],
+    handler: values.handler === undefined ? "index.handler" : nonEmpty([values.handler], "--handler")[0]!,
+    timeout: numberOf(values.timeout, "--timeout", 3, (n) => n > 0 && n <= 900, "a number of seconds above 0 and at most 900"),
+    memory: numberOf(values.memory, "--memory", 128, (n) => Number.isInteger(n) && n >= 128 && n <= 10240, "a whole number of MB from 128 to 10240"),
+    env: envOf(values.env ?? []),
+    name: values.name === undefined ? undefined : nonEmpty([values.name], "--name")[0],
+  };
+}
+
+function eventCommand(rest: string[], values: Values): EventCommand {
+  const eventKind = one(rest, "event", "<kind>");
+  const options: Record<string, string> = {};
+  for (const flag of EVENT_FLAGS) {
+    const value = values[flag];
+    if (value !== undefined) options[flag] = value;
+  }
+  return { kind: "event", eventKind, options };
+}
+
+function numberOf(value: string | undefined, flag: string, fallback: number, isValid: (n: number) => boolean, what: string): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (value.trim() === "" || !isValid(number)) throw new UsageError(`option "${flag}" must be ${what}, got ${JSON.stringify(value)}`);
+  return number;
+}
+
+function envOf(pairs: string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf("=");
+    if (at <= 0) throw new UsageError(`option "--env" must be KEY=VALUE, got ${JSON.stringify(pair)}`);
+    env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return env;
 }
 
 function one(list: string[], command: string, name: string): string {

@@ -13,7 +13,11 @@ export type CliErrorCode =
   | "EXPORT_NOT_A_FUNCTION"
   | "OUTPUT_NOT_WRITABLE"
   | "ZIP_NOT_FOUND"
-  | "INVALID_ZIP";
+  | "INVALID_ZIP"
+  | "CODE_NOT_FOUND"
+  | "UNSAFE_ZIP_ENTRY"
+  | "EVENT_NOT_FOUND"
+  | "INVALID_EVENT";
 
 export interface CliErrorData {
   /** Path relative to the working directory, `/`-separated. */

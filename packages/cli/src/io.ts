@@ -11,6 +11,8 @@ export interface Io {
   err(text: string): void;
   outPaint: Paint;
   errPaint: Paint;
+  /** Reads all of stdin (`--event -`); absent where there is none. */
+  readStdin?: () => Promise<string>;
 }
 
 export function processIo(): Io {
@@ -21,5 +23,10 @@ export function processIo(): Io {
     err: (text) => void process.stderr.write(text),
     outPaint: createPaint(isColorAllowed(process.stdout, process.env)),
     errPaint: createPaint(isColorAllowed(process.stderr, process.env)),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
   };
 }

@@ -22,6 +22,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   try {
     return await run(command, io);
   } catch (error) {
+    // `event` checks its kind and flags against the runtime's table when it runs.
+    if (error instanceof UsageError) {
+      io.err(`closure-pack: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
     const { isKnownError } = await import("./known-error.js");
     if (!isKnownError(error)) return reportBug(error, io);
     reportKnown(error, command, io);
@@ -48,6 +53,10 @@ async function run(command: Command, io: Io): Promise<number> {
       return (await import("./commands/hash.js")).runHash(command, io);
     case "diff":
       return (await import("./commands/diff.js")).runDiff(command, io);
+    case "invoke":
+      return (await import("./commands/invoke.js")).runInvoke(command, io);
+    case "event":
+      return (await import("./commands/event.js")).runEvent(command, io);
   }
 }
 

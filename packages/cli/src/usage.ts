@@ -7,12 +7,19 @@ export const USAGE = `Usage:
   closure-pack hash <zip> [--json]              print codeSha256 and contentHash of a zip
   closure-pack diff <a.zip> <b.zip> [--json]    list entries added, removed and changed
                                                 (exit 0 when equal, 1 when not, 2 on error)
+  closure-pack invoke <zip|dir> [--event <file|->] [options]
+                                                run the handler locally as Lambda does: the
+                                                response as JSON on stdout, logs on stderr
+                                                (exit 0 success, 1 function error, 2 usage)
+  closure-pack event <kind> [options]           print a sample event: s3-put, s3-delete, sqs,
+                                                sns, dynamodb, kinesis, schedule, eventbridge,
+                                                logs, apigw-v1, apigw-v2
 
 The entry (.ts, .mts, .cts, .js, .mjs, .cjs) is compiled and loaded once, so its
 module-level code runs at pack time; the live export is serialized with
 everything it captures. The package always exports it as "handler": set the
 Lambda handler to index.handler. To pack an entry named like a command, write
-./print.
+./print (or ./invoke, ./event).
 
 Options:
   -o, --output <file>      the zip to write (required); left untouched when its
@@ -33,5 +40,25 @@ Options:
   -q, --quiet              print nothing but errors
   -h, --help               print this help
   -v, --version            print the version
+
+Options of invoke:
+      --event <file|->     the event as JSON (a file, or - for stdin; default {})
+      --handler <file.fn>  the handler (default index.handler)
+      --timeout <s>        seconds before the invocation is killed (default 3)
+      --memory <MB>        memory size, 128 to 10240 (default 128)
+      --env KEY=VALUE      an environment variable of the function (repeatable)
+      --name <name>        the function's name (default: the zip's or folder's)
+
+Options of event (each kind reads the ones that fit it):
+      --bucket, --key      s3-*: the bucket and object key
+      --body <text>        the payload: object content, message, item or detail
+                           JSON, log lines, request body
+      --path, --method     apigw-*: the request path (with ?query) and method
+      --queue, --topic, --table, --stream, --log-group
+                           the source's name
+      --source, --detail-type
+                           eventbridge: the event's source and detail-type
+      --region <name>      default us-east-1
+      --time <iso|now>     the event's time (default 2024-01-01T00:00:00.000Z)
 
 Exit codes: 0 success, 1 a known error (message printed), 2 a usage error.`;

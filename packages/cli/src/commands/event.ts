@@ -1,0 +1,41 @@
+// `closure-pack event <kind>`: a sample event on stdout, deterministic unless
+// --time now is asked for. The kinds and the flags each reads come from
+// @closure-pack/runtime's table; a flag that does not fit is a usage error.
+import { EVENT_KINDS, isEventKind, sampleEvent, type SampleEventOptions } from "@closure-pack/runtime";
+import type { EventCommand } from "../args.js";
+import { UsageError } from "../errors.js";
+import type { Io } from "../io.js";
+
+const OPTION_OF_FLAG: Record<string, keyof SampleEventOptions> = {
+  bucket: "bucket",
+  key: "key",
+  body: "body",
+  path: "path",
+  method: "method",
+  queue: "queue",
+  topic: "topic",
+  table: "table",
+  stream: "stream",
+  source: "source",
+  "detail-type": "detailType",
+  "log-group": "logGroup",
+  region: "region",
+  time: "time",
+};
+
+export async function runEvent(command: EventCommand, io: Io): Promise<number> {
+  const kind = command.eventKind;
+  if (!isEventKind(kind)) {
+    throw new UsageError(`unknown event kind ${JSON.stringify(kind)}: must be one of ${Object.keys(EVENT_KINDS).join(", ")}`);
+  }
+  const options: SampleEventOptions = {};
+  for (const [flag, value] of Object.entries(command.options)) {
+    const option = OPTION_OF_FLAG[flag]!;
+    if (option !== "region" && option !== "time" && !EVENT_KINDS[kind].options.includes(option)) {
+      throw new UsageError(`option "--${flag}" does not apply to "event ${kind}"`);
+    }
+    options[option] = option === "time" && value === "now" ? new Date().toISOString() : value;
+  }
+  io.out(`${JSON.stringify(sampleEvent(kind, options), null, 2)}\n`);
+  return 0;
+}

@@ -1,0 +1,108 @@
+// `closure-pack invoke` and `closure-pack event` through the real command:
+// a package packed with writeZip and invoked with a generated event, exit
+// codes, stdout/stderr split, and the errors a user can cause.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeZip } from "@closure-pack/pack";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, REPO, runCli, type CliRun } from "./support/cli.js";
+
+const RUNTIME_FIXTURES = join(REPO, "fixtures", "runtime");
+let dir: string;
+const run = (args: string[]) => runCli(args, { cwd: dir });
+
+function withStdin(args: string[], input: string): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "closure-pack-invoke-"));
+  const cjs = join(RUNTIME_FIXTURES, "cjs");
+  writeFileSync(join(dir, "cjs.zip"), await writeZip(readdirSync(cjs).map((name) => ({ path: name, bytes: readFileSync(join(cjs, name)) }))));
+  const unsafe = new JSZip();
+  unsafe.file("../escape.js", "pwned", { createFolders: false });
+  writeFileSync(join(dir, "unsafe.zip"), await unsafe.generateAsync({ type: "nodebuffer" }));
+  writeFileSync(join(dir, "bad.json"), "{ nope");
+  writeFileSync(join(dir, "sleep.json"), '{ "ms": 5000 }');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("invoke", () => {
+  it("invoke: a zip with a generated S3 event, response on stdout, logs on stderr", async () => {
+    const event = await run(["event", "s3-put", "--bucket", "photos", "--key", "cats/tom.jpg"]);
+    expect(event.code).toBe(0);
+    writeFileSync(join(dir, "s3.json"), event.stdout);
+    const result = await run(["invoke", "cjs.zip", "--event", "s3.json", "--name", "thumbnails", "--memory", "256"]);
+    expect(result.code).toBe(0);
+    const value = JSON.parse(result.stdout) as { calls: number; event: unknown; context: Record<string, unknown> };
+    expect(value.event).toEqual(JSON.parse(event.stdout));
+    expect(value.context).toMatchObject({ functionName: "thumbnails", memoryLimitInMB: "256" });
+    const lines = result.stderr.split("\n").slice(0, -1);
+    expect(lines[0]).toMatch(/^START RequestId: \S+ Version: \$LATEST$/);
+    expect(lines[1]).toMatch(/^\S+Z\t\S+\tINFO\tevent \{"Records"/);
+    expect(lines[2]).toMatch(/^END RequestId: \S+$/);
+    expect(lines[3]).toMatch(/^REPORT RequestId: \S+\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 256 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms\t$/);
+    expect(lines).toHaveLength(4);
+  });
+
+  it("invoke: a folder, the event from stdin, --env", async () => {
+    const result = await withStdin(["invoke", join(RUNTIME_FIXTURES, "cases"), "--handler", "env.handler", "--event", "-", "--env", "STAGE=dev", "--env", "EMPTY="], "{}");
+    expect(result.code).toBe(0);
+    const { env } = JSON.parse(result.stdout) as { env: Record<string, string> };
+    expect([env.STAGE, env.EMPTY, env.AWS_LAMBDA_FUNCTION_NAME]).toEqual(["dev", "", "cases"]);
+  });
+
+  it("invoke: a function error prints the error object and exits 1", async () => {
+    const result = await run(["invoke", join(RUNTIME_FIXTURES, "cases"), "--handler", "behaviours.sleep", "--timeout", "0.5", "--event", "sleep.json"]);
+    expect(result.code).toBe(1);
+    const error = JSON.parse(result.stdout) as { errorType: string; errorMessage: string };
+    expect(error).toEqual({ errorType: "Sandbox.Timedout", errorMessage: expect.stringMatching(/^RequestId: \S+ Error: Task timed out after 0\.50 seconds$/), trace: [] });
+  });
+
+  it.each([
+    [["invoke", "missing.zip"], "missing.zip: no such zip or folder\n"],
+    [["invoke", "cjs.zip", "--event", "bad.json"], /^bad\.json: the event is not JSON: /],
+    [["invoke", "cjs.zip", "--event", "none.json"], "none.json: event file not found\nhint: write one with: closure-pack event s3-put > event.json\n"],
+    [["invoke", "unsafe.zip"], `unsafe.zip: entry "../escape.js" has a ".." part that leaves the folder\nhint: a Lambda package's entries must be relative paths inside it\n`],
+  ])("errors: %j exits 1 with the message alone", async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    if (typeof message === "string") expect(result.stderr).toBe(message);
+    else expect(result.stderr).toMatch(message);
+  });
+
+  it.each([
+    [["invoke"], '"invoke" takes one <zip|dir>, got none'],
+    [["invoke", "cjs.zip", "--timeout", "soon"], 'option "--timeout" must be a number of seconds above 0 and at most 900, got "soon"'],
+    [["invoke", "cjs.zip", "--memory", "64"], 'option "--memory" must be a whole number of MB from 128 to 10240, got "64"'],
+    [["invoke", "cjs.zip", "--env", "NOVALUE"], 'option "--env" must be KEY=VALUE, got "NOVALUE"'],
+    [["invoke", "cjs.zip", "--bucket", "b"], 'option "--bucket" does not apply to "invoke"'],
+    [["event", "s3-put", "--queue", "q"], 'option "--queue" does not apply to "event s3-put"'],
+    [["event", "carrier-pigeon"], 'unknown event kind "carrier-pigeon": must be one of s3-put, s3-delete, sqs, sns, dynamodb, kinesis, schedule, eventbridge, logs, apigw-v1, apigw-v2'],
+  ])("usage: %j exits 2", async (args, message) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe(`closure-pack: ${message}`);
+  });
+});
+
+describe("event", () => {
+  it("event: the same bytes every run, options applied", async () => {
+    const [a, b] = await Promise.all([run(["event", "apigw-v2", "--path", "/items?id=7", "--method", "post"]), run(["event", "apigw-v2", "--path", "/items?id=7", "--method", "post"])]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(JSON.parse(a.stdout)).toMatchObject({ routeKey: "POST /items", rawPath: "/items", rawQueryString: "id=7", queryStringParameters: { id: "7" } });
+  });
+});

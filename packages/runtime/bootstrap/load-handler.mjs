@@ -1,0 +1,71 @@
+// Finds and loads the handler the way aws-lambda-ric's UserFunction does:
+// "dir/file.a.b" is module "dir/file" and export path "a.b"; the module is
+// an extensionless file, then file.js (require, or import when the nearest
+// package.json says "type": "module"), file.mjs, file.cjs, then a Node
+// resolution from the task root. Errors carry the runtime's error types.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { HandlerNotFound, ImportModuleError, MalformedHandlerName, UserCodeSyntaxError } from "./errors.mjs";
+
+const FUNCTION_EXPR = /^([^.]*)\.(.*)$/;
+
+/** The handler function named by `handlerString`, loaded from `taskRoot`. */
+export async function loadHandler(taskRoot, handlerString) {
+  if (handlerString.includes("..")) throw new MalformedHandlerName("'..' is not allowed in handler name.");
+  const handlerName = basename(handlerString);
+  const moduleRoot = handlerString.slice(0, handlerString.indexOf(handlerName));
+  const match = FUNCTION_EXPR.exec(handlerName);
+  if (match === null) throw new MalformedHandlerName("Bad handler");
+  const [, moduleName, exportPath] = match;
+  const module = await loadModule(taskRoot, moduleRoot, moduleName);
+  const handler = exportPath.split(".").reduce((value, key) => (value == null ? undefined : value[key]), module);
+  if (handler === undefined || handler === null) throw new HandlerNotFound(`${handlerString} is undefined or not exported`);
+  if (typeof handler !== "function") throw new HandlerNotFound(`${handlerString} is not a function`);
+  return handler;
+}
+
+async function loadModule(taskRoot, moduleRoot, moduleName) {
+  try {
+    return await tryLoad(taskRoot, moduleRoot, moduleName);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new UserCodeSyntaxError(`${error.name}: ${error.message}`, { cause: error });
+    const code = error?.code;
+    if (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND") throw new ImportModuleError(`${error.name}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+async function tryLoad(taskRoot, moduleRoot, moduleName) {
+  const path = resolve(taskRoot, moduleRoot, moduleName);
+  const require = createRequire(join(taskRoot, "__closure_pack_bootstrap__.js"));
+  if (isFile(path)) return require(path);
+  const isModulePackage = hasTypeModule(dirname(path));
+  if (!isModulePackage && isFile(`${path}.js`)) return require(`${path}.js`);
+  if (isModulePackage && isFile(`${path}.js`)) return import(pathToFileURL(`${path}.js`).href);
+  if (isFile(`${path}.mjs`)) return import(pathToFileURL(`${path}.mjs`).href);
+  if (isFile(`${path}.cjs`)) return require(`${path}.cjs`);
+  // Why not require(moduleName) straight away: require is relative to this
+  // file, while the handler is relative to the task root.
+  return require(require.resolve(moduleName, { paths: [taskRoot, join(taskRoot, moduleRoot)] }));
+}
+
+function isFile(path) {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+}
+
+// The nearest package.json decides, as Node decides for a .js file.
+function hasTypeModule(dir) {
+  for (let current = dir; ; current = dirname(current)) {
+    const manifest = join(current, "package.json");
+    if (existsSync(manifest)) {
+      try {
+        return JSON.parse(readFileSync(manifest, "utf8")).type === "module";
+      } catch {
+        return false;
+      }
+    }
+    if (dirname(current) === current) return false;
+  }
+}

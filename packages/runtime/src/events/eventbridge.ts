@@ -1,0 +1,28 @@
+// EventBridge events (EventBridgeEvent): a scheduled rule's event and a
+// custom event with its source, detail-type and detail.
+import { ACCOUNT, fixedId, parseJsonOption } from "./sample-values.js";
+import type { EventContext } from "./sample-event.js";
+
+export function scheduleEvent(c: EventContext): object {
+  return envelope(c, "Scheduled Event", "aws.events", {}, [`arn:aws:events:${c.region}:${ACCOUNT}:rule/example-schedule`]);
+}
+
+export function eventBridgeEvent(c: EventContext): object {
+  const detail = c.options.body === undefined ? { orderId: "1234", status: "created" } : parseJsonOption(c.options.body, "the detail", false);
+  return envelope(c, c.options.detailType ?? "Order Created", c.options.source ?? "com.example.orders", detail, []);
+}
+
+function envelope(c: EventContext, detailType: string, source: string, detail: unknown, resources: string[]): object {
+  return {
+    version: "0",
+    id: fixedId(`eventbridge:${source}:${detailType}`),
+    "detail-type": detailType,
+    source,
+    account: ACCOUNT,
+    // EventBridge times have no milliseconds.
+    time: c.time.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    region: c.region,
+    resources,
+    detail,
+  };
+}

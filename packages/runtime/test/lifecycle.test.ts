@@ -1,0 +1,123 @@
+// Instances over time: timeouts kill, crashes are reported and replaced,
+// warm instances are reused, concurrency is capped with a queue past it,
+// idle instances end, and close() leaves no process or server behind.
+import { connect } from "node:net";
+import { describe, expect, it } from "vitest";
+import type { InvokeResult } from "../src/index.js";
+import { expectGone, fixtureFunction, isAlive } from "./support/functions.js";
+
+function valueOf<T>(result: InvokeResult): T {
+  if (!result.ok) throw new Error(`invocation failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+function canConnect(address: string): Promise<boolean> {
+  const [host, port] = address.split(":");
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), host!, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
+}
+
+/** The most intervals open at one moment (an end at t comes before a start at t). */
+function mostAtOnce(intervals: Array<{ started: number; ended: number }>): number {
+  const edges = intervals.flatMap((each) => [[each.started, 1], [each.ended, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let open = 0;
+  let most = 0;
+  for (const [, step] of edges) most = Math.max(most, (open += step));
+  return most;
+}
+
+describe("lifecycle", () => {
+  it("timeout: the instance is killed and the error says so", async () => {
+    const fn = await fixtureFunction("cases", { handler: "behaviours.sleep", timeout: 0.5 });
+    const first = await fn.invoke({ ms: 5 });
+    const { pid } = valueOf<{ pid: number }>(first);
+    const result = await fn.invoke({ ms: 5000 });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { errorType: "Sandbox.Timedout", errorMessage: `RequestId: ${result.requestId} Error: Task timed out after 0.50 seconds`, trace: [] },
+      report: { status: "timeout", durationMs: 500, billedDurationMs: 500 },
+    });
+    expect(result.logs.map((record) => record.message)).toContainEqual(expect.stringMatching(/^\S+Z \S+ Task timed out after 0\.50 seconds$/));
+    expect(isAlive(pid)).toBe(false);
+    expect(valueOf<{ pid: number }>(await fn.invoke({ ms: 1 })).pid).not.toBe(pid);
+  });
+
+  it("timeout: the default is 3 seconds", async () => {
+    const fn = await fixtureFunction("cases", { handler: "behaviours.sleep" });
+    const result = await fn.invoke({ ms: 10_000 });
+    expect(result.ok ? "" : result.error.errorMessage).toBe(`RequestId: ${result.requestId} Error: Task timed out after 3.00 seconds`);
+  });
+
+  it("crash: a process exit mid-invocation fails it, the next invocation runs on a new instance", async () => {
+    const fn = await fixtureFunction("cases", { handler: "behaviours.crash" });
+    const before = valueOf<{ pid: number; calls: number }>(await fn.invoke({}));
+    const crashed = await fn.invoke({ crash: true });
+    expect(crashed).toMatchObject({
+      ok: false,
+      error: { errorType: "Runtime.ExitError", errorMessage: `RequestId: ${crashed.requestId} Error: Runtime exited with error: exit status 3`, trace: [] },
+      report: { status: "crash" },
+    });
+    const after = valueOf<{ pid: number; calls: number }>(await fn.invoke({}));
+    expect(after.pid).not.toBe(before.pid);
+    expect(after.calls).toBe(1);
+    expect(fn.stats().instances).toBe(1);
+  });
+
+  it("warm: module state survives between invocations of one instance", async () => {
+    const fn = await fixtureFunction("cases", { handler: "behaviours.info" });
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(valueOf<{ pid: number; calls: number }>(await fn.invoke({})));
+    expect(results.map((each) => each.calls)).toEqual([1, 2, 3]);
+    expect(new Set(results.map((each) => each.pid)).size).toBe(1);
+  });
+
+  it("concurrency: up to the limit at once, the rest queued in order", async () => {
+    const fn = await fixtureFunction("cases", { handler: "behaviours.sleep", concurrency: 2 });
+    const running = Array.from({ length: 5 }, () => fn.invoke({ ms: 300 }));
+    await expect.poll(() => fn.stats().busy, { interval: 5 }).toBe(2);
+    expect(fn.stats()).toEqual({ instances: 2, busy: 2, queued: 3 });
+    const results = (await Promise.all(running)).map((each) => valueOf<{ pid: number; started: number; ended: number }>(each));
+    expect(new Set(results.map((each) => each.pid)).size).toBe(2);
+    // At no moment were more than two handlers running.
+    expect(mostAtOnce(results)).toBe(2);
+    expect(Math.max(...results.map((each) => each.ended)) - Math.min(...results.map((each) => each.started))).toBeGreaterThanOrEqual(900);
+    expect(fn.stats()).toEqual({ instances: 2, busy: 0, queued: 0 });
+  });
+
+  it("cold starts: the first invocation of an instance reports its init duration", async () => {
+    const fn = await fixtureFunction("cases", { handler: "behaviours.info" });
+    const cold = await fn.invoke({});
+    const warm = await fn.invoke({});
+    expect(cold.report.initDurationMs).toBeGreaterThan(0);
+    expect(warm.report.initDurationMs).toBeUndefined();
+  });
+
+  it("idle: an instance idle past idleTimeout is ended", async () => {
+    const fn = await fixtureFunction("cases", { handler: "behaviours.info", idleTimeout: 0.2 });
+    const { pid } = valueOf<{ pid: number }>(await fn.invoke({}));
+    expect(fn.stats().instances).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(fn.stats().instances).toBe(0);
+    expect(isAlive(pid)).toBe(false);
+    expect(valueOf<{ calls: number }>(await fn.invoke({})).calls).toBe(1);
+  });
+
+  it("close: no process or Runtime API server is left, later invocations are refused", async () => {
+    const fn = await fixtureFunction("cases", { handler: "behaviours.info", concurrency: 3 });
+    const results = await Promise.all([fn.invoke({}), fn.invoke({}), fn.invoke({})]);
+    const infos = results.map((each) => valueOf<{ pid: number; api: string }>(each));
+    expect(await canConnect(infos[0]!.api)).toBe(true);
+    const refused = expect(fn.invoke({})).rejects.toThrow(/^cases: the function was closed before the invocation finished$/);
+    await fn.close();
+    await refused;
+    expectGone(infos.map((each) => each.pid));
+    for (const each of infos) expect(await canConnect(each.api)).toBe(false);
+    await expect(fn.invoke({})).rejects.toThrow("cases: the function is closed");
+    expect(fn.stats()).toEqual({ instances: 0, busy: 0, queued: 0 });
+  });
+});
