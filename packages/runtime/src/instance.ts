@@ -65,6 +65,7 @@ export class Instance {
   #running: Running | undefined;
   #initDurationMs: number | undefined;
   #initError: FunctionError | undefined;
+  #initTimer: NodeJS.Timeout | undefined;
   #maxRssKB = 0;
   #ended!: Promise<void>;
   #splitters: LineSplitter[] = [];
@@ -98,6 +99,15 @@ export class Instance {
       logStreamName: logStreamName(new Date()),
     });
     const child = spawn(process.execPath, [...memoryFlags(this.#options.memorySize), bootstrapFile()], { cwd: taskRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    // An init that never finishes must not hold its invocations forever:
+    // past Lambda's init limit the instance is killed and the init fails.
+    const initTimer = setTimeout(() => {
+      if (this.state !== "starting") return;
+      this.#initError = { errorType: "Runtime.InitTimeout", errorMessage: `Init timed out after ${this.#options.initTimeout.toFixed(2)} seconds`, trace: [] };
+      child.kill("SIGKILL");
+    }, this.#options.initTimeout * 1000);
+    this.#initTimer = initTimer;
+    child.once("exit", () => clearTimeout(initTimer));
     this.#child = child;
     this.#ended = new Promise((resolve) => this.#watchExit(child, resolve));
     for (const source of ["stdout", "stderr"] as const) {
@@ -137,6 +147,7 @@ export class Instance {
   #onNext(res: ServerResponse): void {
     this.#pendingNext = res;
     if (this.state === "starting") {
+      clearTimeout(this.#initTimer);
       this.#initDurationMs = performance.now() - this.#spawnedAt;
       this.#becomeReady();
     } else if (this.state === "settling") {

@@ -23,6 +23,8 @@ export interface FunctionOptions {
   concurrency?: number;
   /** Seconds an idle instance is kept warm before it is ended (default 300). */
   idleTimeout?: number;
+  /** Seconds the init phase (loading the handler) may take, as Lambda's 10 s limit (default 10). */
+  initTimeout?: number;
   /** AWS_REGION (default "us-east-1"). */
   region?: string;
   /** AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN: the role Lambda would pass. */
@@ -64,9 +66,11 @@ export function resolveOptions(options: FunctionOptions): ResolvedOptions {
   if (!Number.isInteger(concurrency) || concurrency < 1) invalid("concurrency", "must be a whole number of at least 1", concurrency);
   const idleTimeout = options.idleTimeout ?? 300;
   if (!(idleTimeout > 0)) invalid("idleTimeout", "must be a number of seconds above 0", idleTimeout);
+  const initTimeout = options.initTimeout ?? 10;
+  if (!(initTimeout > 0)) invalid("initTimeout", "must be a number of seconds above 0", initTimeout);
   const environment = options.environment ?? {};
   checkEnvironment(environment);
-  return { ...options, handler, timeout, memorySize, concurrency, idleTimeout, environment, region: options.region ?? "us-east-1" };
+  return { ...options, handler, timeout, memorySize, concurrency, idleTimeout, initTimeout, environment, region: options.region ?? "us-east-1" };
 }
 
 function checkEnvironment(environment: Record<string, string>): void {

@@ -46,6 +46,15 @@ describe("handlers", () => {
     testCase.expect(await fn.invoke(testCase.event ?? {}));
   });
 
+  it("init: loading that never finishes fails after the init timeout, and the next invocation starts again", async () => {
+    const fn = await fixtureFunction("cases", { handler: "init-hangs.handler", initTimeout: 1 });
+    const result = await fn.invoke({});
+    const timedOut = { ok: false, error: { errorType: "Runtime.InitTimeout", errorMessage: "Init timed out after 1.00 seconds" } };
+    expect(result).toMatchObject(timedOut);
+    // A new instance is started, and fails the same way: nothing hangs.
+    expect(await fn.invoke({})).toMatchObject(timedOut);
+  });
+
   it("callback: the answer waits for the event loop to empty (a 50 ms timer)", async () => {
     const fn = await fixtureFunction("cases", { handler: "callback.waits" });
     expect(await fn.invoke({})).toMatchObject({ ok: true, value: "answered" });
