@@ -98,7 +98,9 @@ export class Instance {
       runtimeApi: this.#server.address,
       logStreamName: logStreamName(new Date()),
     });
-    const child = spawn(process.execPath, [...memoryFlags(this.#options.memorySize), bootstrapFile()], { cwd: taskRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    const client = this.#options.runtimeClient;
+    const [command, args] = client ? [client.command, client.args] : [process.execPath, [...memoryFlags(this.#options.memorySize), bootstrapFile()]];
+    const child = spawn(command, args, { cwd: taskRoot, env, stdio: ["ignore", "pipe", "pipe"] });
     // An init that never finishes must not hold its invocations forever:
     // past Lambda's init limit the instance is killed and the init fails.
     const initTimer = setTimeout(() => {
@@ -185,7 +187,8 @@ export class Instance {
   // has every line it wrote been logged, and END may follow.
   #completeWhenFlushed(): void {
     const running = this.#running;
-    if (running?.outcome !== undefined && running.markers >= 2) this.#complete(running, running.outcome, "success");
+    const flushed = running !== undefined && (running.markers >= 2 || this.#options.runtimeClient !== undefined);
+    if (running?.outcome !== undefined && flushed) this.#complete(running, running.outcome, "success");
   }
 
   #complete(running: Running, outcome: Outcome, status: InvocationReport["status"]): void {

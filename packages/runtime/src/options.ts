@@ -35,10 +35,17 @@ export interface FunctionOptions {
   onLog?: (record: LogRecord) => void;
   /** Where zips are extracted (default `<os tmpdir>/closure-pack-runtime`). */
   cacheDir?: string;
+  /**
+   * Another runtime interface client speaking the Runtime API, e.g. AWS's
+   * aws-lambda-ric: `{ command: "node", args: [".../aws-lambda-ric/bin/index.mjs", "index.handler"] }`.
+   * Default: closure-pack's own bootstrap. A foreign client writes no
+   * end-of-invocation markers, so END follows the answer at once.
+   */
+  runtimeClient?: { command: string; args: string[] };
 }
 
-export type ResolvedOptions = Required<Omit<FunctionOptions, "logDir" | "onLog" | "credentials" | "cacheDir">> &
-  Pick<FunctionOptions, "logDir" | "onLog" | "credentials" | "cacheDir">;
+export type ResolvedOptions = Required<Omit<FunctionOptions, "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient">> &
+  Pick<FunctionOptions, "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient">;
 
 // Lambda refuses these as a function's variables: the runtime sets them.
 const RESERVED = new Set([
