@@ -39,3 +39,13 @@ export class SerializationError extends Error {
     this.hint = hint;
   }
 }
+
+/** A value whose creation needs itself (a class whose static code reads its own instance). */
+export function circularDefinitionError(path: readonly string[]): SerializationError {
+  return new SerializationError(
+    "UNSUPPORTED_VALUE",
+    path,
+    "cannot serialize a value that is needed to create itself (a circular class definition)",
+    "break the cycle, e.g. assign the static value after the class is defined",
+  );
+}

@@ -4,7 +4,7 @@
 // runs after everything so late assignments still succeed.
 import type { GraphNode, Slot } from "../walk/graph.js";
 import { NameAllocator } from "./names.js";
-import { SerializationError } from "../errors.js";
+import { circularDefinitionError } from "../errors.js";
 
 export interface ModuleImport {
   specifier: string;
@@ -50,12 +50,7 @@ export class Emitter {
   /** Source for a slot that must already exist (a creation-time dependency). */
   required(slot: Slot, from: GraphNode): string {
     if (!this.isReady(slot)) {
-      throw new SerializationError(
-        "UNSUPPORTED_VALUE",
-        from.path.toArray(),
-        "cannot serialize a value that is needed to create itself (a circular class definition)",
-        "break the cycle, e.g. assign the static value after the class is defined",
-      );
+      throw circularDefinitionError(from.path.toArray());
     }
     return this.expr(slot);
   }

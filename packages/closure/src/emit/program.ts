@@ -2,7 +2,7 @@
 // post-order of their dependencies (iteratively), then imports, hoisted
 // declarations, statements, finalisers and the export are joined.
 import type { GraphNode, Slot } from "../walk/graph.js";
-import { SerializationError } from "../errors.js";
+import { circularDefinitionError } from "../errors.js";
 import { Emitter, type ModuleImport } from "./emitter.js";
 import { stringLiteral } from "../kinds/primitive.js";
 
@@ -30,12 +30,7 @@ export function emitProgram(root: GraphNode, nodes: readonly GraphNode[], kinds:
   }
   const stuck = out.unresolved()[0];
   if (stuck) {
-    throw new SerializationError(
-      "UNSUPPORTED_VALUE",
-      stuck.path.toArray(),
-      "cannot serialize a value that is needed to create itself (a circular class definition)",
-      "break the cycle, e.g. assign the static value after the class is defined",
-    );
+    throw circularDefinitionError(stuck.path.toArray());
   }
   options.finish(out);
   return assemble(out, out.nameOf(root), options);

@@ -42,7 +42,8 @@ export class Walker {
 
   /** Walks everything reachable from `root`. */
   run(root: unknown, rootPath: string): GraphNode {
-    const slot = this.#slotFor(root, CapturePath.root(rootPath), rootPath);
+    // A fresh walk: the root function is neither inline nor known yet.
+    const slot = this.#newSlot(root, CapturePath.root(rootPath), rootPath);
     if (!slot.node) throw new Error("root must be a function");
     this.#drain();
     return slot.node;
@@ -54,7 +55,7 @@ export class Walker {
     const code = inlinePrimitive(value);
     if (code !== undefined) return { code };
     const known = this.#byValue.get(value);
-    const slot = known ? { node: known } : this.#slotFor(value, extendPath(path, step), hintOf(step));
+    const slot = known ? { node: known } : this.#newSlot(value, extendPath(path, step), hintOf(step));
     if (slot.node && timing !== "none") from.deps.push({ node: slot.node, timing });
     return slot;
   }
@@ -91,11 +92,8 @@ export class Walker {
     throw new SerializationError(code, node.path.toArray(), problem, hint);
   }
 
-  #slotFor(value: unknown, path: CapturePath, hint: string): Slot {
-    const code = inlinePrimitive(value);
-    if (code !== undefined) return { code };
-    const known = this.#byValue.get(value);
-    if (known) return { node: known };
+  /** A slot for a value seen for the first time (neither inline nor known). */
+  #newSlot(value: unknown, path: CapturePath, hint: string): Slot {
     if (this.options.serialize && !this.options.serialize(value)) return { code: "undefined" };
     const kind = this.classify(value, this);
     return { node: this.#newNode(value, kind, path, betterHint(value, kind) ?? hint) };
