@@ -1,7 +1,6 @@
 // What a package is made of, from esbuild's metafile and the zip's files:
 // contributors by bytes, bundled packages with versions, externals, and the
 // manifest that gathers them with both hashes.
-import type { Capture } from "@closure-pack/closure";
 import type { Metafile } from "esbuild";
 import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
@@ -9,7 +8,7 @@ import { join, resolve } from "node:path";
 import { displayPath } from "./bundle-errors.js";
 import { isGeneratedPath } from "./virtual-modules.js";
 import { sha256Hex } from "./hashes.js";
-import type { BundledPackage, LambdaRuntime, PackFile, PackManifest } from "./types.js";
+import type { BundledPackage, PackFile, PackManifest } from "./types.js";
 import { EXECUTABLE_MODE, FILE_MODE, compareBytes } from "./zip-writer.js";
 
 export interface Contributor {
@@ -80,21 +79,8 @@ export function findExternals(metafile: Metafile): string[] {
   return [...externals].sort(compareBytes);
 }
 
-export interface ManifestParts {
-  files: PackFile[];
-  packages: BundledPackage[];
-  externals: string[];
-  captures: Capture[];
-  codeSha256: string;
-  contentHash: string;
-  esbuildVersion: string;
-  runtime: LambdaRuntime;
-  handler: string;
-  nativeAddons: string[];
-}
-
 /** The manifest, fields in a fixed order so its JSON is stable. */
-export function buildManifest(parts: ManifestParts): PackManifest {
+export function buildManifest(parts: PackManifest): PackManifest {
   return {
     files: parts.files,
     packages: parts.packages,

@@ -1,7 +1,7 @@
 // Packs a fixture in a child `node` (child-pack.cjs) and reads its result.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { PackManifest, PackOptions } from "../../src/index.js";
+import type { PackOptions, PackResult } from "../../src/index.js";
 import { runChild } from "./children.js";
 
 export interface PackRequest {
@@ -15,18 +15,12 @@ export interface PackRequest {
   clockOffsetMs?: number;
 }
 
-export interface PackChildResult {
-  zip: Buffer;
-  codeSha256: string;
-  contentHash: string;
-  handler: string;
-  manifest: PackManifest;
-  contributors: Array<{ path: string; bytes: number }>;
-  warnings: string[];
+/** What pack() returned in the child (its source map aside), and what the original handler answered. */
+export type PackChildResult = Omit<PackResult, "sourcemap"> & {
   /** The original handler's results for the request's events, called after packing. */
   results: unknown[];
   ms: number;
-}
+};
 
 export interface ChildPlace {
   cwd: string;
