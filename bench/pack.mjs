@@ -14,6 +14,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { readZip } from "@closure-pack/pack";
 import { describeMachine } from "./lib/machine.mjs";
 import { benchDir, ensureBuilt, ensurePeers, peersDir, root } from "./lib/prepare.mjs";
+import { median, progress } from "./lib/stats.mjs";
 
 const RESULT_PREFIX = "BENCH_RESULT "; // written by pack/child.mjs
 const quick = process.argv.includes("--quick");
@@ -30,15 +31,7 @@ const workDir = join(benchDir, ".tmp", "pack");
 const stagedHandler = join(workDir, "entry", "handler.mjs");
 const event = join(handlerDir, "event.json");
 
-function progress(line) {
-  process.stderr.write(`${line}\n`);
-}
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 // The handler lives in bench/pack/handler, its packages in bench/peers. A
 // copy in a git-ignored folder whose node_modules links to the peers' lets

@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { createFunction } from "@closure-pack/runtime";
 import { describeMachine } from "./lib/machine.mjs";
 import { benchDir, ensureBuilt, ensurePeers, peersDir, root } from "./lib/prepare.mjs";
+import { median, progress } from "./lib/stats.mjs";
 
 const RESULT_PREFIX = "BENCH_RESULT ";
 const quick = process.argv.includes("--quick");
@@ -25,15 +26,7 @@ const handlerDir = join(benchDir, "runtime", "handler");
 const handlerFile = join(handlerDir, "index.cjs");
 const childScript = join(benchDir, "runtime", "lambda-local-child.mjs");
 
-function progress(line) {
-  process.stderr.write(`${line}\n`);
-}
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** Nearest-rank percentile. */
 function percentile(values, p) {

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureBuilt, ensurePeers } from "./lib/prepare.mjs";
+import { progress } from "./lib/stats.mjs";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, "..");
@@ -49,9 +50,6 @@ const overheadBudget = quick
 const serializers = ["closure-pack", "pulumi"];
 const targets = { speedup: 20, linearity: 2.3, overhead: 1.2 };
 
-function progress(line) {
-  process.stderr.write(`${line}\n`);
-}
 
 function peerVersion(name) {
   try {

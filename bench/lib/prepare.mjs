@@ -6,14 +6,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { progress } from "./stats.mjs";
 
 export const benchDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const root = join(benchDir, "..");
 export const peersDir = join(benchDir, "peers");
 
-function progress(line) {
-  process.stderr.write(`${line}\n`);
-}
 
 /** Installs bench/peers when one of its pinned dependencies is missing. Returns the peers' versions by name. */
 export function ensurePeers() {

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "../lib/stats.mjs";
 
 // bench/serialize.mjs looks for this prefix.
 const RESULT_PREFIX = "BENCH_RESULT ";
@@ -50,13 +51,6 @@ async function timeSerialize(serialize, fn) {
   return { ms, bytes: Buffer.byteLength(result.text) };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? sorted[mid]
-    : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 // First call (setup: module load done, but inspector session, lazy tables,
 // cold JIT) is reported apart; then warm-up runs; then as many measured runs
