@@ -8,6 +8,7 @@ import { moduleIndex } from "./inspect/module-index.js";
 import { Walker } from "./walk/walker.js";
 import { classify, KINDS } from "./kinds/index.js";
 import { emitProgram } from "./emit/program.js";
+import { EsmModulesFound } from "./kinds/function.js";
 import { collapseEmptyContexts, emitFactories, type ContextData } from "./kinds/context.js";
 import { contextUses, globalNamesOf } from "./kinds/walk-state.js";
 import { readContextChains } from "./inspect/context-identity.js";
@@ -29,7 +30,7 @@ export async function serializeFunction(fn: Function, options: SerializeOptions 
   const inspector = openInspector();
   try {
     const globals = globalIndex();
-    const { walker, root } = walkCaptures(fn, exportName, inspector, globals, options);
+    const { walker, root } = await walkWithModules(fn, exportName, inspector, globals, options);
     collapseEmptyContexts(walker.nodes);
     const reserved = [globals.names, globalNamesOf(walker)];
     const text = emitProgram(root, walker.nodes, KINDS, {
@@ -41,8 +42,25 @@ export async function serializeFunction(fn: Function, options: SerializeOptions 
     });
     return { text, exportName, modules: modulesOf(walker.nodes), captures: capturesOf(walker.nodes) };
   } finally {
-    inspector.release();
+    inspector.releaseSoon();
   }
+}
+
+/**
+ * The first capture of a function from an ES module can reveal packages'
+ * ES modules the index has not read. The walk stops there; they are loaded
+ * (asynchronously, see ModuleIndex.loadEsm) and the walk starts again, so
+ * their values are referenced, not copied. Nothing new is parsed during a
+ * walk, so this happens at most once per call.
+ */
+async function walkWithModules(fn: Function, rootPath: string, inspector: Inspector, globals: GlobalIndex, options: SerializeOptions): Promise<{ walker: Walker; root: GraphNode }> {
+  try {
+    return walkCaptures(fn, rootPath, inspector, globals, options);
+  } catch (error) {
+    if (!(error instanceof EsmModulesFound)) throw error;
+  }
+  await moduleIndex().loadEsm();
+  return walkCaptures(fn, rootPath, inspector, globals, options);
 }
 
 /**

@@ -159,6 +159,44 @@ const rows: RoundTripCase[] = [
     name: "array: custom prototype",
     source: `const proto = Object.create(Array.prototype, { first: { get() { return this[0]; } } });\nconst v = Object.setPrototypeOf([7, 8], proto);\nexports.fn = () => [v.first, Array.isArray(v), v];`,
   },
+  // From 1,024 elements an array's extra keys come from the inspector, and an
+  // array of JSON primitives only is written by JSON.stringify.
+  {
+    name: "array: large, JSON primitives, extra keys in insertion order",
+    source: `const v = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? "s" + i : i % 3 === 1 ? i / 7 : i % 2 === 0));\nv.z = 1;\nv.a = null;\nv[Symbol.for("k")] = 3;\nObject.defineProperty(v, "hidden", { value: 4, enumerable: false });\nexports.fn = () => v;`,
+    probe: `(f) => { const v = f(); return [v.length, v.slice(0, 7), v[2999], Reflect.ownKeys(v).slice(3000).map(String), Object.getOwnPropertyDescriptor(v, "hidden"), v[Symbol.for("k")]]; }`,
+  },
+  {
+    name: "array: large, strings with line separators stay escaped",
+    source: `const v = Array.from({ length: 2000 }, (_, i) => (i === 5 ? "a\\u2028b\\u2029c" : "x" + i));\nexports.fn = () => v;`,
+    probe: "(f) => [f()[5], f()[1999], f().length]",
+    check: (result, expect) => expect(result.text).not.toMatch(/[\u2028\u2029]/),
+  },
+  {
+    name: "array: large, -0, NaN, undefined and a hole among numbers",
+    source: `const v = Array.from({ length: 2000 }, (_, i) => i);\nv[5] = -0;\nv[6] = NaN;\nv[7] = undefined;\ndelete v[8];\nv[9] = 10n;\nexports.fn = () => v;`,
+    probe: "(f) => { const v = f(); return [Object.is(v[5], -0), v[6], 7 in v, v[7], 8 in v, typeof v[9], v.length, v[1999]]; }",
+  },
+  {
+    name: "array: large, a getter element (never called) and a read-only element",
+    source: `let calls = 0;\nconst v = Array.from({ length: 2000 }, (_, i) => i);\nObject.defineProperty(v, 10, { get() { calls++; return 99; }, enumerable: true, configurable: true });\nObject.defineProperty(v, 11, { value: 5, writable: false, enumerable: true, configurable: true });\nexports.fn = () => [calls, v];`,
+    probe: "(f) => { const [calls, v] = f(); return [calls, v[10], calls, Object.getOwnPropertyDescriptor(v, 11), v[1999]]; }",
+  },
+  {
+    name: "array: large and frozen",
+    source: `const v = Object.freeze(Array.from({ length: 1500 }, (_, i) => i * 2));\nexports.fn = () => v;`,
+    probe: "(f) => [Object.isFrozen(f()), f()[1499], f().length]",
+  },
+  {
+    name: "array: large, numbers around shared objects",
+    source: `const shared = { n: 1 };\nconst v = Array.from({ length: 1200 }, (_, i) => (i === 600 || i === 900 ? shared : i));\nexports.fn = () => v;`,
+    probe: "(f) => { const v = f(); return [v[600] === v[900], v[600], v[599], v[1199]]; }",
+  },
+  {
+    name: "array: own toJSON is kept and not used to write the literal",
+    source: `const v = [1, "two", true];\nv.toJSON = function () { return "replaced"; };\nexports.fn = () => v;`,
+    probe: "(f) => [f()[1], f().length, JSON.stringify(f())]",
+  },
   captured("array: element defined by a getter", 'const v = [0];\nObject.defineProperty(v, 0, { get() { return 1; }, enumerable: true });'),
   {
     name: "option: serialize returning false emits undefined",

@@ -34,6 +34,8 @@ const HIDDEN_INTRINSICS = [
 
 export class GlobalIndex {
   readonly #paths = new Map<unknown, string>();
+  /** Lazy globals nobody has read yet (see isUnreadLazyGlobal). */
+  readonly #unread = new Set<string>();
   /** Every name a captured function may read as a global. */
   readonly names: ReadonlySet<string>;
 
@@ -43,8 +45,31 @@ export class GlobalIndex {
     this.names = new Set(names);
     // globalThis itself, but not its properties: those include the user's own globals.
     const queue: Array<[unknown, string, number]> = [[globalThis, "globalThis", 3]];
-    for (const name of names) queue.push([readGlobal(name), name, 1]);
+    for (const name of names) {
+      if (isUnreadLazyGlobal(name)) this.#unread.add(name);
+      else queue.push([readGlobal(name), name, 1]);
+    }
     for (const expression of HIDDEN_INTRINSICS) queue.push([(0, eval)(expression), expression, 1]);
+    this.#index(queue);
+  }
+
+  /** Indexes the lazy globals read since the last refresh. */
+  refresh(): void {
+    const queue: Array<[unknown, string, number]> = [];
+    for (const name of this.#unread) {
+      if (isUnreadLazyGlobal(name)) continue;
+      this.#unread.delete(name);
+      queue.push([readGlobal(name), name, 1]);
+    }
+    this.#index(queue);
+  }
+
+  /** The run-time expression of a built-in value, if it is one. */
+  pathOf(value: unknown): string | undefined {
+    return this.#paths.get(value);
+  }
+
+  #index(queue: Array<[unknown, string, number]>): void {
     for (let i = 0; i < queue.length; i++) {
       const [value, path, depth] = queue[i]!;
       if (!isIndexable(value) || this.#paths.has(value)) continue;
@@ -58,11 +83,18 @@ export class GlobalIndex {
       }
     }
   }
+}
 
-  /** The run-time expression of a built-in value, if it is one. */
-  pathOf(value: unknown): string | undefined {
-    return this.#paths.get(value);
-  }
+/**
+ * Node defines globals such as fetch, FormData and the web streams as lazy
+ * accessors that load their module on first read (FormData alone loads
+ * undici, 20-30 ms) and then replace themselves with a data property. While
+ * one is still an accessor of that shape, no code has its value, so there is
+ * nothing to index and reading it would only slow the first call down.
+ */
+function isUnreadLazyGlobal(name: string): boolean {
+  const descriptor = Reflect.getOwnPropertyDescriptor(globalThis, name);
+  return descriptor?.get !== undefined && descriptor.set?.name === `set ${name}`;
 }
 
 function readGlobal(name: string): unknown {
@@ -105,6 +137,7 @@ function memberPath(path: string, key: string | symbol): string | undefined {
 let shared: GlobalIndex | undefined;
 
 export function globalIndex(): GlobalIndex {
-  shared ??= new GlobalIndex();
+  if (shared) shared.refresh();
+  else shared = new GlobalIndex();
   return shared;
 }

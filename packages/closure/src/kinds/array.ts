@@ -9,6 +9,8 @@ interface ArrayData {
   length: number;
   /** Dense element slots; undefined marks a hole. */
   elements: Array<Slot | undefined>;
+  /** The whole literal, when every element is a JSON primitive. */
+  literal: string | undefined;
   /** Non-index properties and index properties with non-default descriptors. */
   extra: PropertyFact[];
   proto: Slot | undefined;
@@ -16,29 +18,50 @@ interface ArrayData {
   lengthWritable: boolean;
 }
 
+/** From this many elements, the non-index keys are asked of V8 instead of listing every index. */
+const LARGE_ARRAY = 1024;
+
 export const arrayKind = {
   walk(node: GraphNode, walker: Walker): void {
     const array = node.value as unknown[];
-    const elements: Array<Slot | undefined> = new Array(array.length);
-    // Own keys list indices first, ascending: the first `present` keys are
-    // the elements, the rest are length and extra properties.
-    const keys = Reflect.ownKeys(array);
+    const length = array.length;
+    const elements: Array<Slot | undefined> = new Array(length);
+    // Elements that are JSON primitives are left for the end: all of them at
+    // once as one literal when nothing else is there.
+    const deferred = new Uint8Array(length);
     let present = 0;
-    const special: Array<string | symbol> = [];
-    for (let i = 0; i < array.length; i++) {
+    let onlyJson = true;
+    const special: string[] = [];
+    for (let i = 0; i < length; i++) {
       const descriptor = Reflect.getOwnPropertyDescriptor(array, i);
-      if (!descriptor) continue;
+      if (!descriptor) {
+        onlyJson = false;
+        continue;
+      }
       present++;
       if ("value" in descriptor && descriptor.writable && descriptor.enumerable && descriptor.configurable) {
-        elements[i] = walker.visit(node, descriptor.value, { key: i }, "fill");
-      } else special.push(String(i));
+        if (isJsonPrimitive(descriptor.value)) deferred[i] = 1;
+        else {
+          onlyJson = false;
+          elements[i] = walker.visit(node, descriptor.value, { key: i }, "fill");
+        }
+      } else {
+        onlyJson = false;
+        special.push(String(i));
+      }
     }
-    const rest = [...special, ...keys.slice(present)];
     const proto = Object.getPrototypeOf(array);
+    // JSON.stringify writes such a literal ten times faster than element by
+    // element, and reading a data property runs no code.
+    const literal = onlyJson && !("toJSON" in array) ? jsonLiteral(array) : undefined;
+    if (literal === undefined) {
+      for (let i = 0; i < length; i++) if (deferred[i] === 1) elements[i] = walker.visit(node, array[i], { key: i }, "fill");
+    }
     node.data = {
-      length: array.length,
+      length,
       elements,
-      extra: walkProperties(node, array, walker, (key) => key === "length", rest),
+      literal,
+      extra: walkProperties(node, array, walker, (key) => key === "length", [...special, ...nonIndexKeys(array, present, walker)]),
       proto: proto === Array.prototype ? undefined : walker.visit(node, proto, { label: ".[[Prototype]]" }, "create"),
       integrity: integrityOf(array),
       lengthWritable: Reflect.getOwnPropertyDescriptor(array, "length")!.writable === true,
@@ -46,6 +69,20 @@ export const arrayKind = {
   },
   emit(node: GraphNode, out: Emitter): void {
     const data = node.data as ArrayData;
+    const name = out.nameOf(node);
+    if (data.literal !== undefined) out.declare(node, data.literal);
+    else declareElements(node, data, out);
+    if (data.proto) {
+      const proto = data.proto;
+      out.whenReady([proto], () => out.statement(`Object.setPrototypeOf(${name}, ${out.expr(proto)});`));
+    }
+    emitPropertyFills(name, data.extra, out);
+    if (!data.lengthWritable) out.final(`Object.defineProperty(${name}, "length", { writable: false });`);
+    emitIntegrity(name, data.integrity, out);
+  },
+};
+
+function declareElements(node: GraphNode, data: ArrayData, out: Emitter): void {
     const name = out.nameOf(node);
     const parts: string[] = [];
     const late: number[] = [];
@@ -65,12 +102,45 @@ export const arrayKind = {
       const slot = data.elements[i]!;
       out.whenReady([slot], () => out.statement(`${name}[${i}] = ${out.expr(slot)};`));
     }
-    if (data.proto) {
-      const proto = data.proto;
-      out.whenReady([proto], () => out.statement(`Object.setPrototypeOf(${name}, ${out.expr(proto)});`));
-    }
-    emitPropertyFills(name, data.extra, out);
-    if (!data.lengthWritable) out.final(`Object.defineProperty(${name}, "length", { writable: false });`);
-    emitIntegrity(name, data.integrity, out);
-  },
-};
+}
+
+/** Strings, booleans, null and numbers JSON writes as JavaScript does (not -0, NaN or ±Infinity). */
+function isJsonPrimitive(value: unknown): boolean {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value) && (value !== 0 || 1 / value > 0);
+    default:
+      return value === null;
+  }
+}
+
+/** JSON text is JavaScript, but for U+2028 and U+2029, escaped as stringLiteral does. */
+function jsonLiteral(array: unknown[]): string | undefined {
+  let text: string;
+  try {
+    text = JSON.stringify(array);
+  } catch {
+    return undefined;
+  }
+  return /[\u2028\u2029]/.test(text) ? text.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : text;
+}
+
+/**
+ * Own keys that are not indices, in order (length, extra properties,
+ * symbols). Listing every key of a large array costs a string per index;
+ * V8 lists the others alone through the inspector.
+ */
+function nonIndexKeys(array: unknown[], present: number, walker: Walker): Array<string | symbol> {
+  if (array.length < LARGE_ARRAY) return Reflect.ownKeys(array).slice(present);
+  const { result } = walker.inspector.post("Runtime.getProperties", {
+    objectId: walker.inspector.objectIdOf(array),
+    ownProperties: true,
+    nonIndexedPropertiesOnly: true,
+    objectGroup: "closure-pack",
+  }) as { result: Array<{ name: string; symbol?: unknown }> };
+  const names = result.filter((property) => property.symbol === undefined).map((property) => property.name);
+  return [...names, ...Object.getOwnPropertySymbols(array)];
+}

@@ -58,6 +58,9 @@ function takePrefetched(walker: Walker, fn: Function): FunctionFacts | undefined
   return facts;
 }
 
+/** Stops a walk that found ES modules to index first (see serializeFunction). */
+export class EsmModulesFound extends Error {}
+
 export const functionKind = {
   prefetch(nodes: readonly GraphNode[], walker: Walker): void {
     const fns = nodes.map((node) => node.value as Function);
@@ -83,9 +86,9 @@ export const functionKind = {
     if (syntax.usesWith && syntax.freeNames.length > 0) {
       walker.refuse(node, "WITH_STATEMENT", "cannot serialize a function using a `with` statement over captured scope", "replace `with` by explicit property access");
     }
-    if (facts.scopes.some((scope) => scope.kind === "module") && !walker.state.has("esmIndexed")) {
-      walker.state.set("esmIndexed", true);
-      walker.modules.refreshEsm(walker.inspector);
+    if (facts.scopes.some((scope) => scope.kind === "module") && walker.modules.watchEsm(walker.inspector)) {
+      // Values from the packages found are not recognised yet: serializeFunction loads them and walks again.
+      throw new EsmModulesFound();
     }
     const context = placeFunction(node, facts, syntax, walker, globalNamesOf(walker));
     const needsHome = syntax.usesSuper && syntax.form !== "class" && syntax.form !== "arrow" && syntax.form !== "function";
