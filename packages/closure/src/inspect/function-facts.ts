@@ -37,8 +37,6 @@ export interface FunctionFacts {
   location: FunctionLocation | undefined;
   scopes: ScopeFacts[];
   bound: BoundFacts | undefined;
-  /** Remote handle, valid until the inspector group is released. */
-  objectId: string;
 }
 
 interface StaticFacts {
@@ -79,20 +77,20 @@ export function inspectFunctions(inspector: Inspector, fns: readonly Function[])
     return at;
   });
   const live = inspector.liveValues(remotes);
-  return fns.map((fn, i) => factsOf(fn, ids[i]!, internals[i]!, live, firstRemote[i]!));
+  return fns.map((fn, i) => factsOf(fn, internals[i]!, live, firstRemote[i]!));
 }
 
-function factsOf(fn: Function, objectId: string, internal: Map<string, RemoteObject>, live: unknown[], at: number): FunctionFacts {
+function factsOf(fn: Function, internal: Map<string, RemoteObject>, live: unknown[], at: number): FunctionFacts {
   if (internal.has("[[TargetFunction]]")) {
     const bound = { target: live[at] as Function, thisArg: live[at + 1], args: [...(live[at + 2] as unknown[])] };
-    return { ...readStatic(fn), location: undefined, scopes: [], bound, objectId };
+    return { ...readStatic(fn), location: undefined, scopes: [], bound };
   }
   const scopes = internal.get("[[Scopes]]")?.objectId ? readScopes(live[at]) : [];
   const where = internal.get("[[FunctionLocation]]")?.value as
     | { scriptId: string; lineNumber: number; columnNumber: number }
     | undefined;
   const location = where && { scriptId: where.scriptId, line: where.lineNumber, column: where.columnNumber };
-  return { ...readStatic(fn), location, scopes, bound: undefined, objectId };
+  return { ...readStatic(fn), location, scopes, bound: undefined };
 }
 
 function readStatic(fn: Function): StaticFacts {

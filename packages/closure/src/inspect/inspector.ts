@@ -29,6 +29,10 @@ const OBJECT_GROUP = "closure-pack";
 // small serialization; it is batched: every RELEASE_EVERY calls, and whenever
 // the event loop turns between calls.
 const RELEASE_EVERY = 32;
+// Within one call, handles are released once about this many are held: each
+// is a V8 global handle that every garbage collection visits, so thousands of
+// them (a chain of 4,000 closures) made each inspector call slower.
+const MAX_HELD_HANDLES = 1000;
 // A property of globalThis used to hand values across the protocol; it is
 // deleted again after every use.
 const SLOT = "__closurePackInspectorSlot";
@@ -51,7 +55,11 @@ export class Inspector {
         { cause: error },
       );
     }
-    this.post = (method, params) => postSync(this.#session, method, params);
+    this.post = (method, params) => {
+      const response = postSync(this.#session, method, params);
+      this.#held += handlesIn(method, response);
+      return response;
+    };
   }
 
   /** Subscribes to a protocol notification; returns the unsubscribe function. */
@@ -139,10 +147,20 @@ export class Inspector {
 
   #unreleased = 0;
   #releaseTimer: NodeJS.Immediate | undefined;
+  #held = 0;
+
+  /**
+   * Releases the handles when many are held. Callers keep no handle across
+   * calls into the walker, so this is safe between walks of two values.
+   */
+  releaseIfMany(): void {
+    if (this.#held >= MAX_HELD_HANDLES) this.release();
+  }
 
   /** Forgets the remote handles made since the last release, now. */
   release(): void {
     this.#unreleased = 0;
+    this.#held = 0;
     if (this.#releaseTimer) clearImmediate(this.#releaseTimer);
     this.#releaseTimer = undefined;
     this.post("Runtime.releaseObjectGroup", { objectGroup: OBJECT_GROUP });
@@ -160,6 +178,13 @@ export class Inspector {
       if (this.#unreleased > 0) this.release();
     }).unref();
   }
+}
+
+/** About how many remote handles a response holds (objects get one each). */
+function handlesIn(method: string, response: any): number {
+  if (method === "Runtime.evaluate") return 1;
+  if (method !== "Runtime.getProperties") return 0;
+  return (response?.result?.length ?? 0) + (response?.internalProperties?.length ?? 0) + (response?.privateProperties?.length ?? 0);
 }
 
 function primitiveOf(remote: RemoteObject): unknown {

@@ -198,7 +198,7 @@ function walkLexical(node: GraphNode, facts: FunctionFacts, syntax: FunctionSynt
     if (scope) argumentsSlot = walker.visit(node, scope.variables["arguments"], { label: ".[[arguments]]" }, "create");
   }
   let thisSlot: Slot | undefined;
-  if (syntax.usesThis) thisSlot = walker.visit(node, readLexicalThis(walker, facts), { label: ".[[this]]" }, "create");
+  if (syntax.usesThis) thisSlot = walker.visit(node, readLexicalThis(walker, node.value as Function), { label: ".[[this]]" }, "create");
   return { thisSlot, argumentsSlot };
 }
 

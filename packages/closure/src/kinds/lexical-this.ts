@@ -2,14 +2,13 @@
 // [[Scopes]] does not show, so it is read from a heap snapshot (the one exact
 // source) and turned back into a live value while the snapshot's ids last.
 import type { Walker } from "../walk/walker.js";
-import type { FunctionFacts } from "../inspect/function-facts.js";
 import { readContextChains } from "../inspect/context-identity.js";
 
-export function readLexicalThis(walker: Walker, facts: FunctionFacts): unknown {
+export function readLexicalThis(walker: Walker, fn: Function): unknown {
   const inspector = walker.inspector;
   let found: { value: unknown } | undefined;
   try {
-    readContextChains(inspector.post, (event, listener) => inspector.on(event, listener), [facts.objectId], (_link, objectId) => {
+    readContextChains(inspector.post, (event, listener) => inspector.on(event, listener), [inspector.objectIdOf(fn)], (_link, objectId) => {
       found ??= { value: inspector.liveValue(objectId) };
     });
   } catch (error) {

@@ -126,6 +126,7 @@ export class Walker {
         const kind = this.kinds[node.kind]!;
         if (kind.prefetch && !this.#prefetched.has(node)) this.#prefetchFrom(node, kind);
         kind.walk(node, this);
+        this.inspector.releaseIfMany();
       }
       const late = [...this.#late];
       this.#late.clear();
