@@ -23,7 +23,7 @@ export function checkOutputPath(path: string, shown: string): void {
 
 /** Writes the zip unless a zip with the same contentHash is there; true when written. */
 export async function writeZipIfChanged(path: string, shown: string, zip: Uint8Array, contentHash: string): Promise<boolean> {
-  if (await isUnchanged(path, contentHash)) return false;
+  if (await isUnchanged(path, contentHash, zip)) return false;
   await writeOutput(path, shown, zip);
   return true;
 }

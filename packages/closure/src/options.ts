@@ -29,6 +29,8 @@ export interface SerializedFunction {
   /** Self-contained strict-mode module source. */
   text: string;
   exportName: string;
+  /** The module syntax of `text` (the `format` option). */
+  format: "cjs" | "esm";
   /** Module specifiers the text requires or imports, sorted. */
   modules: string[];
   captures: Capture[];

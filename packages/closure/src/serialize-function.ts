@@ -40,7 +40,7 @@ export async function serializeFunction(fn: Function, options: SerializeOptions 
       reserved,
       finish: (out) => emitFactories(rootContexts(walker.nodes), out),
     });
-    return { text, exportName, modules: modulesOf(walker.nodes), captures: capturesOf(walker.nodes) };
+    return { text, exportName, format, modules: modulesOf(walker.nodes), captures: capturesOf(walker.nodes) };
   } finally {
     inspector.releaseSoon();
   }

@@ -191,6 +191,18 @@ const rows: RoundTripCase[] = [
     modules: ["fake-esm"],
   },
   {
+    // Both the main entry and a subpath module export each function: the
+    // subpath is referenced, so a bundler reads one file, not every module
+    // the main entry re-exports.
+    name: "package: ES module re-exported by the main entry is imported from its subpath",
+    sourceFormat: "esm",
+    source: `import { upper, lower } from "fake-esm-parts";\nexport const fn = () => upper("a") + lower("B");`,
+    options: { format: "esm" },
+    expected: "Ab",
+    modules: ["fake-esm-parts/lower", "fake-esm-parts/upper"],
+    check: (result, expect) => expect(result.text).toContain('import { upper } from "fake-esm-parts/upper";'),
+  },
+  {
     name: "package: ES module package emitted as an ES module",
     sourceFormat: "esm",
     source: `import { shout, VERSION } from "fake-esm";\nexport const fn = () => shout(VERSION);`,

@@ -2,13 +2,13 @@
 // serialized text, a wrapper re-exporting an already serialized text, or a
 // wrapper re-exporting an entry file. Each exports the handler under the
 // package's export name. Bundling it is bundle.ts's job.
-import { serializeFunction, type Capture, type SerializedFunction } from "@closure-pack/closure";
+import { serializeFunction, type Capture } from "@closure-pack/closure";
 import { statSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import type { BundleEntry } from "./bundle.js";
 import { PackError } from "./errors.js";
 import type { ResolvedPackOptions } from "./options.js";
-import type { PackEntry, PackInput } from "./types.js";
+import type { PackEntry, PackInput, SerializedInput } from "./types.js";
 
 export interface EntrySource {
   entry: BundleEntry;
@@ -27,7 +27,12 @@ export async function prepareEntry(input: PackInput, options: ResolvedPackOption
     return { entry: serializedEntry(serialized.text, serialized.captures, options), captures: serialized.captures };
   }
   if (isSerialized(input)) {
-    // Its text may be CommonJS or ESM and its export named otherwise: a
+    // ES module text exporting the package's name is the entry itself, as for
+    // a live function (the same input, the same zip either way).
+    if (input.format === "esm" && input.exportName === options.exportName) {
+      return { entry: serializedEntry(input.text, input.captures, options), captures: input.captures };
+    }
+    // Otherwise its text may be CommonJS and its export named otherwise: a
     // wrapper re-exports it, and esbuild handles either format.
     const wrapper = reexport(input.exportName, options.exportName, SERIALIZED);
     const entry = serializedEntry(wrapper, input.captures, options);
@@ -76,8 +81,8 @@ function capturePathOf(specifier: string, captures: readonly Capture[]): string 
   return capture === undefined ? undefined : capture.path.join(" -> ");
 }
 
-function isSerialized(input: PackInput): input is SerializedFunction {
-  return typeof input === "object" && input !== null && typeof (input as SerializedFunction).text === "string";
+function isSerialized(input: PackInput): input is SerializedInput {
+  return typeof input === "object" && input !== null && typeof (input as SerializedInput).text === "string";
 }
 
 function isFile(path: string): boolean {

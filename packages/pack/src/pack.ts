@@ -10,7 +10,7 @@ import { buildManifest, describeFiles, findBundledPackages, findExternals, measu
 import { outputFileName, resolvePackOptions, type ResolvedPackOptions } from "./options.js";
 import type { Capture } from "@closure-pack/closure";
 import type { PackInput, PackOptions, PackResult } from "./types.js";
-import { writeZip } from "./zip-writer.js";
+import { loadZipWriter, writeZip } from "./zip-writer.js";
 
 /**
  * Packages a live function, a serialized function or an entry file as an AWS
@@ -20,8 +20,11 @@ import { writeZip } from "./zip-writer.js";
 export async function pack(input: PackInput, options?: PackOptions): Promise<PackResult> {
   const resolved = resolvePackOptions(options);
   const source = await prepareEntry(input, resolved);
-  const bundled = await bundle(source.entry, resolved);
-  return assemble(bundled, source.captures, resolved);
+  const bundling = bundle(source.entry, resolved);
+  // Marked handled here; awaited (and thrown) below.
+  bundling.catch(() => {});
+  await loadZipWriter().catch(() => {});
+  return assemble(await bundling, source.captures, resolved);
 }
 
 async function assemble(bundled: BundleOutput, captures: Capture[], options: ResolvedPackOptions): Promise<PackResult> {

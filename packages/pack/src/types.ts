@@ -5,7 +5,10 @@ import type { Capture, SerializedFunction } from "@closure-pack/closure";
 export type LambdaRuntime = "nodejs20.x" | "nodejs22.x";
 
 /** A live function (serialized first), an already serialized result, or an entry file bundled as is. */
-export type PackInput = Function | SerializedFunction | PackEntry;
+export type PackInput = Function | SerializedInput | PackEntry;
+
+/** serializeFunction's result; `format` may be left out (the text is then wrapped, whatever its syntax). */
+export type SerializedInput = Omit<SerializedFunction, "format"> & { format?: SerializedFunction["format"] };
 
 /** An entry file bundled without running it (the way AWS CDK's NodejsFunction does). */
 export interface PackEntry {

@@ -29,14 +29,20 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | string):
   }
 }
 
-/** True when `path` is a readable zip whose contentHash is `expected`; false when missing or unreadable. */
-export async function isUnchanged(path: string, expected: string): Promise<boolean> {
+/**
+ * True when `path` is a readable zip whose contentHash is `expected`; false
+ * when missing or unreadable. Given the new zip's bytes, a file with the same
+ * bytes is unchanged without being unzipped (packing is deterministic, so
+ * that is the usual case).
+ */
+export async function isUnchanged(path: string, expected: string, zip?: Uint8Array): Promise<boolean> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch {
     return false;
   }
+  if (zip !== undefined && bytes.equals(zip)) return true;
   try {
     const entries = await readZip(bytes);
     const files = entries.map((entry) => ({ path: entry.path, mode: entry.mode, sha256: sha256Hex(entry.bytes) }));

@@ -1,6 +1,6 @@
 // Reads a zip back with jszip: every file's path, bytes, mode and date, in
 // the zip's own order. Raw header fields are zip-layout.ts's job.
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { PackError } from "./errors.js";
 import { dosToUtcDate, readZipHeaders } from "./zip-layout.js";
 
@@ -21,7 +21,9 @@ export async function readZip(zip: Uint8Array): Promise<ZipEntry[]> {
   const headers = readZipHeaders(zip);
   let archive: JSZip;
   try {
-    archive = await JSZip.loadAsync(zip, { checkCRC32: true });
+    // Loaded on first use: packing never reads a zip back.
+    const { default: jszip } = await import("jszip");
+    archive = await jszip.loadAsync(zip, { checkCRC32: true });
   } catch (error) {
     throw new PackError("INVALID_ZIP", "", `not a valid zip: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

@@ -1,7 +1,19 @@
 // Writes the deterministic zip of a package with archiver: entries sorted by
 // the bytes of their path, one fixed date, fixed modes, no directories, no
 // extra fields, one compression level. Reading zips back is zip-reader.ts.
-import { ZipArchive } from "archiver";
+type Archiver = typeof import("archiver");
+
+let archiver: Promise<Archiver> | undefined;
+
+/**
+ * Loads archiver (a fifth of a second: it brings its own streams library)
+ * once, when a zip is first written; pack() starts it while esbuild bundles
+ * in its own process, so the two overlap.
+ */
+export function loadZipWriter(): Promise<Archiver> {
+  archiver ??= import("archiver");
+  return archiver;
+}
 
 /** One file to put in a zip. */
 export interface ZipEntryInput {
@@ -31,6 +43,7 @@ export function compareBytes(a: string, b: string): number {
 /** Resolves with the zip's bytes; the same entries give the same bytes in any process. */
 export async function writeZip(entries: readonly ZipEntryInput[], options: ZipWriteOptions = {}): Promise<Buffer> {
   const level = options.level ?? DEFAULT_ZIP_LEVEL;
+  const { ZipArchive } = await loadZipWriter();
   // forceLocalTime false: the DOS date/time fields are written from the
   // date's UTC parts, so the bytes do not depend on TZ. Zip64 headers only
   // when the sizes need them.

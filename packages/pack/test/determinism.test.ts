@@ -70,6 +70,23 @@ describe("determinism", () => {
   });
 });
 
+describe("the same function, packed two ways", () => {
+  // The CLI packs serializeFunction's ES module result: it must be the zip
+  // pack(fn) makes, not a wrapper around it.
+  test.each(["cjs", "esm"] as const)("pack(serializeFunction(fn, { format: \"esm\" })) equals pack(fn), %s output", async (format) => {
+    const root = makeTempDir("determinism");
+    const project = copyFixtures(root, "project");
+    const request = { fixture: join(project, "handler.cjs"), options: { format, resolveDir: project } };
+    const place = { cwd: project, scratchDir: root };
+    const [live, serialized] = await Promise.all([
+      packInChild({ ...request, mode: "function" }, place),
+      packInChild({ ...request, mode: "serialized", serializeOptions: { format: "esm" } }, place),
+    ]);
+    if (!live.zip.equals(serialized.zip)) expect.fail(`zips differ:\n${await describeDifference(live.zip, serialized.zip)}`);
+    expect(serialized.codeSha256).toBe(live.codeSha256);
+  });
+});
+
 /** Order, dates, modes, flags: the header fields determinism depends on. */
 function checkHeaders(zip: Buffer): void {
   const headers = readZipHeaders(zip);

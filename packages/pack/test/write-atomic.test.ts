@@ -72,6 +72,17 @@ describe("atomic write", () => {
     expect(statSync(out).mtimeMs).toBe(before.mtimeMs);
   });
 
+  test("unchanged: the same bytes as the new zip are unchanged without unzipping", async () => {
+    const dir = makeTempDir("atomic");
+    const out = join(dir, "out.zip");
+    const zip = await writeZip(FILES);
+    await writeFileAtomic(out, zip);
+    // A hash that matches nothing: only the byte comparison can say unchanged.
+    expect(await isUnchanged(out, "not-the-content-hash", zip)).toBe(true);
+    expect(await isUnchanged(out, "not-the-content-hash", await writeZip(FILES, { level: 0 }))).toBe(false);
+    expect(await isUnchanged(out, HASH, await writeZip(FILES, { level: 0 }))).toBe(true);
+  });
+
   test("unchanged: false for other content, a missing file or not a zip", async () => {
     const dir = makeTempDir("atomic");
     const out = join(dir, "out.zip");

@@ -6,7 +6,7 @@
 // result: { codeSha256, contentHash, handler, manifest, warnings, results,
 // ms } or { error: { name, code, message } } for a known error.
 //
-// Request: { mode: "function" | "entry", fixture, export?, options?, zipPath,
+// Request: { mode: "function" | "serialized" | "entry", fixture, export?, options?, zipPath,
 // events?, umask?, clockOffsetMs?, resultPath }.
 const fs = require("node:fs");
 const { pathToFileURL } = require("node:url");
@@ -42,7 +42,12 @@ async function main() {
   const { pack, PackError } = require("@closure-pack/pack");
   // In entry mode the fixture is only loaded to call the original with the events.
   const fn = request.mode === "entry" && !(request.events ?? []).length ? undefined : await loadHandler(request);
-  const input = request.mode === "entry" ? { entry: request.fixture, export: request.export } : fn;
+  const input =
+    request.mode === "entry"
+      ? { entry: request.fixture, export: request.export }
+      : request.mode === "serialized"
+        ? await require("@closure-pack/closure").serializeFunction(fn, request.serializeOptions)
+        : fn;
   const started = process.hrtime.bigint();
   let result;
   try {

@@ -5,7 +5,9 @@ import type { PackOptions, PackResult } from "../../src/index.js";
 import { runChild } from "./children.js";
 
 export interface PackRequest {
-  mode: "function" | "entry";
+  /** "serialized": serializeFunction(fn, serializeOptions) in the child, then pack() of its result. */
+  mode: "function" | "serialized" | "entry";
+  serializeOptions?: { format?: "cjs" | "esm"; exportName?: string };
   /** Absolute path of the fixture module or entry file. */
   fixture: string;
   export?: string;
