@@ -20,8 +20,22 @@ export interface CompileOptions {
   cwd: string;
 }
 
+/**
+ * The export the compiled ES module gains: the namespaces of the packages it
+ * imports, and a function defined in it (see declareModuleImports in
+ * @closure-pack/closure, which spares the serializer the debugger's script
+ * list, the largest part of a cold serialization).
+ */
+export const IMPORTS_EXPORT = "__closurePackImports";
+
+export interface DeclaredImports {
+  probe: Function;
+  namespaces: Record<string, object>;
+}
+
 /** The compiled module's source text. */
 export async function compileEntry(options: CompileOptions): Promise<string> {
+  const imports = new Set<string>();
   try {
     const result = await build({
       entryPoints: [options.entry],
@@ -36,9 +50,10 @@ export async function compileEntry(options: CompileOptions): Promise<string> {
       sourcemap: "inline",
       sourcesContent: false,
       logLevel: "silent",
-      plugins: [packagesStayExternal()],
+      plugins: [packagesStayExternal(imports)],
     });
-    return result.outputFiles[0]!.text;
+    const code = result.outputFiles[0]!.text;
+    return options.format === "esm" ? declareImports(code, [...imports].sort()) : code;
   } catch (error) {
     if (isBuildFailure(error)) throw compileError(error.errors, error);
     throw error;
@@ -53,13 +68,18 @@ const INNER = Symbol("closure-pack inner resolve");
  * it (tsconfig paths, workspace aliases) and a failure is reported where the
  * import is written.
  */
-function packagesStayExternal(): Plugin {
+function packagesStayExternal(imports: Set<string>): Plugin {
   return {
     name: "closure-pack:packages-stay-external",
     setup(pluginBuild) {
       pluginBuild.onResolve({ filter: /^[^./#]/ }, async (args) => {
         if ((args.pluginData as { [INNER]?: boolean } | undefined)?.[INNER]) return undefined;
-        if (isBuiltin(args.path) || isInstalled(args.path, args.resolveDir)) return { path: args.path, external: true };
+        if (isBuiltin(args.path)) return { path: args.path, external: true };
+        if (isInstalled(args.path, args.resolveDir)) {
+          // Only static imports: a namespace import of what import() loads later would load it now.
+          if (args.kind === "import-statement") imports.add(args.path);
+          return { path: args.path, external: true };
+        }
         const resolved = await pluginBuild.resolve(args.path, {
           kind: args.kind,
           importer: args.importer,
@@ -74,6 +94,21 @@ function packagesStayExternal(): Plugin {
       });
     },
   };
+}
+
+/**
+ * Appends `import * as` of each statically imported package (the same
+ * modules, already loaded by the module's own imports: nothing new runs) and
+ * the IMPORTS_EXPORT object, before the inline source map (existing lines
+ * keep their mappings).
+ */
+function declareImports(code: string, specifiers: readonly string[]): string {
+  const lines = specifiers.map((specifier, i) => `import * as __closure_pack_ns_${i} from ${JSON.stringify(specifier)};`);
+  const entries = specifiers.map((specifier, i) => `${JSON.stringify(specifier)}: __closure_pack_ns_${i}`);
+  lines.push(`export const ${IMPORTS_EXPORT} = { probe() {}, namespaces: { ${entries.join(", ")} } };`);
+  const mapAt = code.lastIndexOf("//# sourceMappingURL=");
+  const at = mapAt < 0 ? code.length : mapAt;
+  return `${code.slice(0, at)}${lines.join("\n")}\n${code.slice(at)}`;
 }
 
 /** "lodash/fp" -> "lodash", "@aws-sdk/client-s3/x" -> "@aws-sdk/client-s3". */

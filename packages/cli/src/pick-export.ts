@@ -1,5 +1,6 @@
 // Picks the export to pack from a loaded entry and says clearly when it is
 // missing or is not a function.
+import { IMPORTS_EXPORT } from "./compile-entry.js";
 import { CliError } from "./errors.js";
 import type { LoadedEntry } from "./load-entry.js";
 
@@ -22,9 +23,10 @@ export function pickExport(entry: LoadedEntry, name: string): Function {
 }
 
 // esbuild's CommonJS output marks ES modules with a non-enumerable
-// __esModule; a namespace object lists exactly the exports.
+// __esModule; a namespace object lists exactly the exports, and the one the
+// compiled entry gains for the serializer (IMPORTS_EXPORT).
 function exportNames(exports: Record<string, unknown>): string[] {
-  return Object.keys(exports).filter((key) => key !== "__esModule").sort();
+  return Object.keys(exports).filter((key) => key !== "__esModule" && key !== IMPORTS_EXPORT).sort();
 }
 
 function describeValue(value: unknown): string {

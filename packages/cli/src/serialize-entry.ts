@@ -1,6 +1,7 @@
 // Entry file to serialized module: load it, pick the export, serialize the
 // live function. Shared by `closure-pack <entry>` and `closure-pack print`.
-import { serializeFunction, type SerializedFunction } from "@closure-pack/closure";
+import { declareModuleImports, serializeFunction, type SerializedFunction } from "@closure-pack/closure";
+import { IMPORTS_EXPORT, type DeclaredImports } from "./compile-entry.js";
 import type { ModuleFormat } from "./args.js";
 import { loadEntry } from "./load-entry.js";
 import { pickExport } from "./pick-export.js";
@@ -16,5 +17,7 @@ export interface SerializeEntryOptions {
 export async function serializeEntry(options: SerializeEntryOptions): Promise<SerializedFunction> {
   const loaded = await loadEntry(options.entry, options.cwd);
   const fn = pickExport(loaded, options.exportName);
+  const declared = loaded.exports[IMPORTS_EXPORT] as DeclaredImports | undefined;
+  if (declared !== undefined) declareModuleImports(declared.probe, declared.namespaces);
   return serializeFunction(fn, { exportName: "handler", format: options.format });
 }

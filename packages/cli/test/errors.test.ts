@@ -102,6 +102,14 @@ hint: the entry exports "handler", "main", "version"; choose one with --export <
 `,
   },
   {
+    // The compiled ES module gains an export for the serializer; it is not the user's.
+    name: "export: missing, ES module entry",
+    args: ["project/handler.mjs", "-o", "out/x.zip", "--export", "nope"],
+    stderr: `project/handler.mjs: has no export named "nope"
+hint: the entry exports "handler"; choose one with --export <name>
+`,
+  },
+  {
     name: "export: missing, bundle mode",
     args: ["project/handler.ts", "-o", "out/x.zip", "--export", "nope", "--mode", "bundle"],
     stderr: `project/handler.ts: has no export named "nope"

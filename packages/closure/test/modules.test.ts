@@ -203,6 +203,17 @@ const rows: RoundTripCase[] = [
     check: (result, expect) => expect(result.text).toContain('import { upper } from "fake-esm-parts/upper";'),
   },
   {
+    // Declared imports spare the debugger's script list: the main entry's
+    // namespace is all the index knows, so it is referenced (with the script
+    // list, the subpath modules would be found and preferred, as above).
+    name: "package: ES module with declared imports (declareModuleImports)",
+    sourceFormat: "esm",
+    source: `import * as parts from "fake-esm-parts";\nimport { upper } from "fake-esm-parts";\nexport const fn = () => upper("a");\nexport const declareImports = { probe() {}, imports: { "fake-esm-parts": parts } };`,
+    options: { format: "esm" },
+    expected: "A",
+    modules: ["fake-esm-parts"],
+  },
+  {
     name: "package: ES module package emitted as an ES module",
     sourceFormat: "esm",
     source: `import { shout, VERSION } from "fake-esm";\nexport const fn = () => shout(VERSION);`,

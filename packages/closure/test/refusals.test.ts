@@ -59,6 +59,9 @@ const WORDING = {
     hint: "replace `with` by explicit property access",
   },
   invalidFormat: { problem: 'option "format" must be "cjs" or "esm", got "umd"', hint: undefined },
+  declareProbe: { problem: "declareModuleImports: probe must be a function defined in the module, got number", hint: undefined },
+  declareNamespace: { problem: 'declareModuleImports: the namespace of "fake-esm" must be an object, got null', hint: undefined },
+  declareBound: { problem: "declareModuleImports: probe must be a function with source (not bound or native)", hint: undefined },
   notAFunction: { problem: "expected a function, got number", hint: "pass the function itself, e.g. serializeFunction(handler)" },
   privateState: {
     problem: "cannot serialize private state of a Counter from package fake-greeter",
@@ -343,6 +346,27 @@ const refusals: RefusalCase[] = [
     code: "INVALID_OPTION",
     path: [],
     wording: "invalidFormat",
+  },
+  {
+    name: "declareModuleImports: probe is not a function",
+    source: `exports.fn = () => 1;\nexports.declareImports = { probe: 42, imports: {} };`,
+    code: "INVALID_OPTION",
+    path: [],
+    wording: "declareProbe",
+  },
+  {
+    name: "declareModuleImports: a namespace is not an object",
+    source: `exports.fn = () => 1;\nexports.declareImports = { probe: () => 1, imports: { "fake-esm": null } };`,
+    code: "INVALID_OPTION",
+    path: [],
+    wording: "declareNamespace",
+  },
+  {
+    name: "declareModuleImports: probe is a bound function",
+    source: `exports.fn = () => 1;\nexports.declareImports = { probe: (() => 1).bind(null), imports: {} };`,
+    code: "INVALID_OPTION",
+    path: [],
+    wording: "declareBound",
   },
 ];
 

@@ -3,7 +3,7 @@
 // re-required instead of copied. Built once per process and extended with
 // modules loaded since (require.cache only grows in practice); one index for
 // every value of every call.
-import { createRequire, builtinModules } from "node:module";
+import { createRequire, builtinModules, isBuiltin } from "node:module";
 import { join } from "node:path";
 import { packageSpecifier } from "./package-specifier.js";
 import { fileURLToPath } from "node:url";
@@ -47,6 +47,8 @@ export class ModuleIndex {
   #esmListening = false;
   readonly #pendingUrls: string[] = [];
   readonly #esmToLoad: Array<{ url: string; specifier: string }> = [];
+  /** Scripts of ES modules whose imports were declared (see declareModuleImports). */
+  readonly #declaredScripts = new Set<string>();
   #filesSeen = -1;
 
   /** Adds modules loaded since the last refresh. */
@@ -88,7 +90,8 @@ export class ModuleIndex {
    * as it is parsed). True when some are not indexed yet: loadEsm() must run,
    * and the walk be done again.
    */
-  watchEsm(inspector: Inspector): boolean {
+  watchEsm(inspector: Inspector, scriptId: string | undefined): boolean {
+    if (!this.#esmListening && scriptId !== undefined && this.#declaredScripts.has(scriptId)) return false;
     if (!this.#esmListening) {
       this.#esmListening = true;
       inspector.on("Debugger.scriptParsed", (message: { params: { url: string; isModule?: boolean } }) => {
@@ -125,6 +128,16 @@ export class ModuleIndex {
       if (namespaces[i] !== undefined) queue.push([namespaces[i], rootEntry(specifier, "namespace"), 0]);
     });
     this.#index(queue);
+  }
+
+  /** Indexes the namespaces an ES module's import statements give; its functions need no script list. */
+  declareImports(scriptId: string, imports: Readonly<Record<string, object>>): void {
+    const queue: IndexQueue = [];
+    for (const specifier of Object.keys(imports).sort()) {
+      if (!isBuiltin(specifier)) queue.push([imports[specifier], rootEntry(specifier, "namespace"), 0]);
+    }
+    this.#index(queue);
+    this.#declaredScripts.add(scriptId);
   }
 
   /** A module namespace object is matched through its exports' values. */

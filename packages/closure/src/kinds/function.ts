@@ -86,7 +86,7 @@ export const functionKind = {
     if (syntax.usesWith && syntax.freeNames.length > 0) {
       walker.refuse(node, "WITH_STATEMENT", "cannot serialize a function using a `with` statement over captured scope", "replace `with` by explicit property access");
     }
-    if (facts.scopes.some((scope) => scope.kind === "module") && walker.modules.watchEsm(walker.inspector)) {
+    if (facts.scopes.some((scope) => scope.kind === "module") && walker.modules.watchEsm(walker.inspector, facts.location?.scriptId)) {
       // Values from the packages found are not recognised yet: serializeFunction loads them and walks again.
       throw new EsmModulesFound();
     }

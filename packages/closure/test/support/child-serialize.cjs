@@ -30,6 +30,8 @@ async function main() {
   let result;
   for (let i = 0; i < (request.repeat || 1); i++) {
     try {
+      // A case may declare its ES module's imports first (declareModuleImports).
+      if (mod.declareImports) closure.declareModuleImports(mod.declareImports.probe, mod.declareImports.imports);
       result = await closure.serializeFunction(fn, options);
     } catch (error) {
       if (!isSerializationError(error, closure)) throw error;
