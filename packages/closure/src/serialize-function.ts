@@ -9,6 +9,7 @@ import { Walker } from "./walk/walker.js";
 import { classify, KINDS } from "./kinds/index.js";
 import { emitProgram } from "./emit/program.js";
 import { EsmModulesFound } from "./kinds/function.js";
+import { forgetRefusalsByPrototype } from "./kinds/refused.js";
 import { collapseEmptyContexts, emitFactories, type ContextData } from "./kinds/context.js";
 import { contextUses, globalNamesOf } from "./kinds/walk-state.js";
 import { readContextChains } from "./inspect/context-identity.js";
@@ -28,6 +29,7 @@ export async function serializeFunction(fn: Function, options: SerializeOptions 
   const format = options.format ?? "cjs";
   validateOptions(exportName, format);
   const inspector = openInspector();
+  forgetRefusalsByPrototype();
   try {
     const globals = globalIndex();
     const { walker, root } = await walkWithModules(fn, exportName, inspector, globals, options);

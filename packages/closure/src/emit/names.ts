@@ -23,9 +23,16 @@ export class NameAllocator {
     this.#reserved = reserved;
   }
 
+  /** Sanitized hints: values of a big graph share a few dozen property names. */
+  readonly #bases = new Map<string, string>();
+
   /** A fresh identifier based on `hint`. */
   allocate(hint: string): string {
-    const base = sanitize(hint);
+    let base = this.#bases.get(hint);
+    if (base === undefined) {
+      base = sanitize(hint);
+      this.#bases.set(hint, base);
+    }
     let name = base;
     let n = this.#nextSuffix.get(base) ?? 2;
     while (this.#isTaken(name)) name = `${base}_${n++}`;
@@ -35,7 +42,9 @@ export class NameAllocator {
   }
 
   #isTaken(name: string): boolean {
-    return this.#taken.has(name) || RESERVED.has(name) || this.#reserved.some((set) => set.has(name));
+    if (this.#taken.has(name) || RESERVED.has(name)) return true;
+    for (const set of this.#reserved) if (set.has(name)) return true;
+    return false;
   }
 }
 

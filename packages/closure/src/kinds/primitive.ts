@@ -22,6 +22,8 @@ export function inlinePrimitive(value: unknown): string | undefined {
 }
 
 function numberLiteral(value: number): string {
+  // Most numbers: finite and not zero (String() is exact for them).
+  if ((value > 0 || value < 0) && value !== Infinity && value !== -Infinity) return String(value);
   if (Number.isNaN(value)) return "NaN";
   if (Object.is(value, -0)) return "-0";
   if (value === Infinity) return "Infinity";
@@ -29,8 +31,11 @@ function numberLiteral(value: number): string {
   return String(value);
 }
 
+const LINE_SEPARATORS = /[\u2028\u2029]/;
+
 /** A JS string literal; JSON.stringify escapes lone surrogates since ES2019. */
 export function stringLiteral(value: string): string {
   // U+2028/2029 are valid in JS strings since ES2019 but escape them for older tools.
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(value);
+  return LINE_SEPARATORS.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json;
 }

@@ -65,6 +65,20 @@ export function keySource(fact: PropertyFact, out: Emitter): { literal: string; 
     return { literal: `[${symbol}]`, member: `[${symbol}]` };
   }
   const key = fact.key as string;
+  let source = keySources.get(key);
+  if (source === undefined) {
+    source = stringKeySource(key);
+    if (keySources.size >= MAX_KEY_SOURCES) keySources.clear();
+    keySources.set(key, source);
+  }
+  return source;
+}
+
+// Objects of one shape repeat their keys: each key's source is worked out once.
+const keySources = new Map<string, { literal: string; member: string }>();
+const MAX_KEY_SOURCES = 10_000;
+
+function stringKeySource(key: string): { literal: string; member: string } {
   if (key === "__proto__") return { literal: `["__proto__"]`, member: `["__proto__"]` };
   if (/^[A-Za-z_$][\w$]*$/.test(key)) return { literal: key, member: `.${key}` };
   if (/^(0|[1-9]\d{0,15})$/.test(key)) return { literal: key, member: `[${key}]` };

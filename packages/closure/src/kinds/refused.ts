@@ -136,6 +136,25 @@ function timerPrototypes(timers: Record<string, unknown> | undefined): Array<[st
 
 /** Why a value cannot be serialized, or undefined if it can. */
 export function refusalOf(value: object): Refusal | undefined {
+  const first = Object.getPrototypeOf(value) as object | null;
+  if (first === null) return undefined;
+  const known = refusalsByFirstPrototype.get(first);
+  if (known !== undefined) return known ?? undefined;
+  const found = refusalOfChain(value);
+  refusalsByFirstPrototype.set(first, found ?? null);
+  return found;
+}
+
+// The answer depends on the prototype chain only; a big graph has few
+// chains. Kept for one serialization: prototypes may change between two.
+let refusalsByFirstPrototype = new WeakMap<object, Refusal | null>();
+
+/** Forgets refusals worked out by prototype; serializeFunction calls it first. */
+export function forgetRefusalsByPrototype(): void {
+  refusalsByFirstPrototype = new WeakMap();
+}
+
+function refusalOfChain(value: object): Refusal | undefined {
   const table = refusalsByPrototype();
   for (const proto of prototypesOf(value)) {
     const known = table.get(proto);
