@@ -92,6 +92,25 @@ const rows: RoundTripCase[] = [
     source: `const f = fetch;\nexports.fn = () => [typeof fetch, fetch === globalThis.fetch, f === globalThis.fetch];`,
     expected: ["function", true, true],
   },
+  // Node defines these lazily (an accessor that loads a module on first
+  // read); a value read from one is still referenced as the global.
+  {
+    name: "global: lazily defined class captured as a value (FormData)",
+    source: `const F = FormData;\nexports.fn = () => [F === globalThis.FormData, typeof new F().append];`,
+    expected: [true, "function"],
+    check: (result, expect) => expect(result.text).toMatch(/\bFormData\b/),
+  },
+  {
+    name: "global: lazily defined object captured as a value (performance)",
+    source: `const perf = performance;\nexports.fn = () => [perf === globalThis.performance, typeof perf.now()];`,
+    expected: [true, "number"],
+    check: (result, expect) => expect(result.text).toMatch(/\bperformance\b/),
+  },
+  {
+    name: "global: lazily defined class captured inside an object (ReadableStream)",
+    source: `const kit = { Stream: ReadableStream };\nexports.fn = () => kit.Stream === globalThis.ReadableStream;`,
+    expected: true,
+  },
   {
     name: "global: Buffer",
     source: `exports.fn = () => Buffer.from("hi").toString("base64");`,

@@ -2,6 +2,7 @@
 // it at run time (`Math.max`, `Array.prototype.push`, `process.env`). Built
 // once per process from the names a fresh Node.js realm defines, so values a
 // user put on globalThis are not mistaken for built-ins.
+import { types } from "node:util";
 import { runInNewContext } from "node:vm";
 
 /** Globals Node.js adds to the JavaScript realm (the rest come from a fresh vm context). */
@@ -34,8 +35,9 @@ const HIDDEN_INTRINSICS = [
 
 export class GlobalIndex {
   readonly #paths = new Map<unknown, string>();
-  /** Lazy globals nobody has read yet (see isUnreadLazyGlobal). */
-  readonly #unread = new Set<string>();
+  /** Lazy globals not read yet (see isLazyGlobal). */
+  readonly #lazy = new Set<string>();
+  readonly #seenPrototypes = new WeakSet<object>();
   /** Every name a captured function may read as a global. */
   readonly names: ReadonlySet<string>;
 
@@ -46,27 +48,45 @@ export class GlobalIndex {
     // globalThis itself, but not its properties: those include the user's own globals.
     const queue: Array<[unknown, string, number]> = [[globalThis, "globalThis", 3]];
     for (const name of names) {
-      if (isUnreadLazyGlobal(name)) this.#unread.add(name);
+      if (isLazyGlobal(name)) this.#lazy.add(name);
       else queue.push([readGlobal(name), name, 1]);
     }
     for (const expression of HIDDEN_INTRINSICS) queue.push([(0, eval)(expression), expression, 1]);
     this.#index(queue);
   }
 
-  /** Indexes the lazy globals read since the last refresh. */
-  refresh(): void {
-    const queue: Array<[unknown, string, number]> = [];
-    for (const name of this.#unread) {
-      if (isUnreadLazyGlobal(name)) continue;
-      this.#unread.delete(name);
-      queue.push([readGlobal(name), name, 1]);
-    }
-    this.#index(queue);
+  /**
+   * The run-time expression of a built-in value, if it is one. A lazy global
+   * (see isLazyGlobal) is read and indexed when a value could be it: a
+   * function of its name, or an object whose class has its name (the
+   * `performance` object is a Performance).
+   */
+  pathOf(value: unknown): string | undefined {
+    const path = this.#paths.get(value);
+    if (path !== undefined || this.#lazy.size === 0) return path;
+    const names = this.#lazyNamesFor(value);
+    if (names.length === 0) return undefined;
+    for (const name of names) this.#lazy.delete(name);
+    this.#index(names.map((name) => [readGlobal(name), name, 1]));
+    return this.#paths.get(value);
   }
 
-  /** The run-time expression of a built-in value, if it is one. */
-  pathOf(value: unknown): string | undefined {
-    return this.#paths.get(value);
+  /** Lazy globals `value` may be, by its name or its class's name; each prototype is looked at once. */
+  #lazyNamesFor(value: unknown): string[] {
+    let name: unknown;
+    // A proxy's traps must not run: a built-in is never one.
+    if (types.isProxy(value)) return [];
+    if (typeof value === "function") name = Reflect.getOwnPropertyDescriptor(value, "name")?.value;
+    else if (typeof value === "object" && value !== null) {
+      const proto = Reflect.getPrototypeOf(value);
+      if (proto === null || this.#seenPrototypes.has(proto)) return [];
+      this.#seenPrototypes.add(proto);
+      const ctor = Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown;
+      if (typeof ctor === "function") name = Reflect.getOwnPropertyDescriptor(ctor, "name")?.value;
+    }
+    if (typeof name !== "string" || name === "") return [];
+    const instance = name[0]!.toLowerCase() + name.slice(1);
+    return [name, instance].filter((each) => this.#lazy.has(each));
   }
 
   #index(queue: Array<[unknown, string, number]>): void {
@@ -86,13 +106,13 @@ export class GlobalIndex {
 }
 
 /**
- * Node defines globals such as fetch, FormData and the web streams as lazy
- * accessors that load their module on first read (FormData alone loads
- * undici, 20-30 ms) and then replace themselves with a data property. While
- * one is still an accessor of that shape, no code has its value, so there is
- * nothing to index and reading it would only slow the first call down.
+ * Node defines globals such as FormData, the web streams and performance as
+ * lazy accessors that load their module on first read (FormData alone loads
+ * undici, 20-30 ms). Most replace themselves with a data property once read;
+ * performance stays an accessor. Reading them all up front would slow the
+ * first call down, so they are read when a captured value could be one.
  */
-function isUnreadLazyGlobal(name: string): boolean {
+function isLazyGlobal(name: string): boolean {
   const descriptor = Reflect.getOwnPropertyDescriptor(globalThis, name);
   return descriptor?.get !== undefined && descriptor.set?.name === `set ${name}`;
 }
@@ -137,7 +157,6 @@ function memberPath(path: string, key: string | symbol): string | undefined {
 let shared: GlobalIndex | undefined;
 
 export function globalIndex(): GlobalIndex {
-  if (shared) shared.refresh();
-  else shared = new GlobalIndex();
+  shared ??= new GlobalIndex();
   return shared;
 }
