@@ -18,6 +18,11 @@ export interface KindWalker {
 
 const PREFETCH_BATCH = 256;
 
+// Slots are never mutated: null and undefined share one each (the leaves of
+// a graph are full of them).
+const NULL_SLOT: Slot = { code: "null" };
+const UNDEFINED_SLOT: Slot = { code: "undefined" };
+
 export type Classifier = (value: unknown, walker: Walker) => string;
 
 export class Walker {
@@ -52,6 +57,8 @@ export class Walker {
   /** Records that `from` depends on `value`, queueing value's node if it is new. */
   visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: CapturePath = from.path): Slot {
     // Primitives need no path or name: most values of a big array are these.
+    if (value === null) return NULL_SLOT;
+    if (value === undefined) return UNDEFINED_SLOT;
     const code = inlinePrimitive(value);
     if (code !== undefined) return { code };
     const known = this.#byValue.get(value);
