@@ -32,7 +32,7 @@ interface Entry {
   style: ModuleReference["style"];
   parent: Entry | undefined;
   key: string | undefined;
-  /** Lower is better; see rankOf. */
+  /** Lower is better; see childRank. */
   rank: number;
 }
 
