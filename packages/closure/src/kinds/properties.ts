@@ -41,7 +41,7 @@ export function walkProperties(
     facts.push({
       key,
       keySlot,
-      value: accessor ? undefined : walker.visit(node, descriptor.value, { key }, "fill"),
+      value: accessor ? undefined : walker.visitProperty(node, descriptor.value, key, "fill"),
       get: descriptor.get ? walker.visit(node, descriptor.get, { label: `[get ${String(key)}]` }, "fill") : undefined,
       set: descriptor.set ? walker.visit(node, descriptor.set, { label: `[set ${String(key)}]` }, "fill") : undefined,
       writable: descriptor.writable ?? false,

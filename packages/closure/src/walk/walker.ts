@@ -67,6 +67,15 @@ export class Walker {
     return slot;
   }
 
+  /** visit() of a property's value; the path step is only made for a value met for the first time. */
+  visitProperty(from: GraphNode, value: unknown, key: PropertyKey, timing: Timing): Slot {
+    if (value === null) return NULL_SLOT;
+    if (value === undefined) return UNDEFINED_SLOT;
+    const code = inlinePrimitive(value);
+    if (code !== undefined) return { code };
+    return this.visit(from, value, { key }, timing);
+  }
+
   /** Adds a synthetic node (a context, a binding assignment) with its own kind. */
   synthetic(kind: string, key: unknown, path: CapturePath, hint: string, data: unknown): GraphNode {
     const existing = this.#byValue.get(key);
