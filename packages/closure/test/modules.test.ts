@@ -214,6 +214,16 @@ const rows: RoundTripCase[] = [
     modules: ["fake-esm-parts"],
   },
   {
+    // The debugger lists the package's script, but its import() would never
+    // settle: the serializer must skip it, not wait.
+    name: "package: ES module package still evaluating (top-level await) does not hold serialization up",
+    sourceFormat: "esm",
+    // The case resolves (a thenable namespace) once the package has had time to be parsed.
+    source: `import("fake-esm-tla");\nconst word = "done";\nexport const fn = () => word;\nexport function then(resolve) { setTimeout(() => resolve({ fn }), 200); }`,
+    expected: "done",
+    modules: [],
+  },
+  {
     name: "package: ES module package emitted as an ES module",
     sourceFormat: "esm",
     source: `import { shout, VERSION } from "fake-esm";\nexport const fn = () => shout(VERSION);`,
