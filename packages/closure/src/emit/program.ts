@@ -25,8 +25,10 @@ export function emitProgram(root: GraphNode, nodes: readonly GraphNode[], kinds:
   // through assignments, e.g. a class whose WeakMap holds its own instance)
   // waits for it instead of failing.
   for (const node of postOrder(root, nodes)) {
-    const needed = node.deps.filter((dep) => dep.timing === "create").map((dep): Slot => ({ node: dep.node }));
-    out.whenReady(needed, () => out.emitting(node, () => kinds[node.kind]!.emit(node, out)));
+    const emit = (): void => out.emitting(node, () => kinds[node.kind]!.emit(node, out));
+    const needed = creationDeps(node);
+    if (needed === undefined) emit();
+    else out.whenReady(needed, emit);
   }
   const stuck = out.unresolved()[0];
   if (stuck) {
@@ -34,6 +36,13 @@ export function emitProgram(root: GraphNode, nodes: readonly GraphNode[], kinds:
   }
   options.finish(out);
   return assemble(out, out.nameOf(root), options);
+}
+
+/** What must exist before `node` is created; undefined for most nodes, which need nothing. */
+function creationDeps(node: GraphNode): Slot[] | undefined {
+  let needed: Slot[] | undefined;
+  for (const dep of node.deps) if (dep.timing === "create") (needed ??= []).push({ node: dep.node });
+  return needed;
 }
 
 /**

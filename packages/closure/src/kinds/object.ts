@@ -14,11 +14,14 @@ interface ObjectData {
   integrity: Integrity;
 }
 
+/** The prototype an object literal gets anyway: nothing to emit (slots are never mutated). */
+const OBJECT_PROTOTYPE: Slot = { code: "" };
+
 export const objectKind = {
   walk(node: GraphNode, walker: Walker): void {
     const value = node.value as object;
     const proto = Object.getPrototypeOf(value) as object | null;
-    const protoSlot: Slot = proto === Object.prototype ? { code: "" } : walker.visit(node, proto, { label: ".[[Prototype]]" }, "create");
+    const protoSlot: Slot = proto === Object.prototype ? OBJECT_PROTOTYPE : walker.visit(node, proto, { label: ".[[Prototype]]" }, "create");
     const privateState = walkPrivateState(node, value, proto, walker);
     node.data = { privateState, proto: protoSlot, props: walkProperties(node, value, walker), integrity: integrityOf(value) } satisfies ObjectData;
   },
