@@ -45,7 +45,9 @@ export async function compileEntry(options: CompileOptions): Promise<string> {
       bundle: true,
       platform: "node",
       format: options.format,
-      target: `node${process.versions.node.split(".")[0]}`,
+      // The running Node's exact version: "node20" alone means 20.0.0, for
+      // which esbuild drops import attributes (with { type: "json" }).
+      target: `node${process.versions.node}`,
       // Maps stack traces of code that throws while loading back to the entry.
       sourcemap: "inline",
       sourcesContent: false,
@@ -76,8 +78,10 @@ function packagesStayExternal(imports: Set<string>): Plugin {
         if ((args.pluginData as { [INNER]?: boolean } | undefined)?.[INNER]) return undefined;
         if (isBuiltin(args.path)) return { path: args.path, external: true };
         if (isInstalled(args.path, args.resolveDir)) {
-          // Only static imports: a namespace import of what import() loads later would load it now.
-          if (args.kind === "import-statement") imports.add(args.path);
+          // Only static imports: a namespace import of what import() loads later
+          // would load it now. Not those with import attributes (JSON): the
+          // namespace import would need them too.
+          if (args.kind === "import-statement" && Object.keys(args.with).length === 0) imports.add(args.path);
           return { path: args.path, external: true };
         }
         const resolved = await pluginBuild.resolve(args.path, {

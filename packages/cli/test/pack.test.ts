@@ -55,6 +55,13 @@ describe("pack: round trip through a fresh node", () => {
     ]);
   });
 
+  it("mjs handler importing a package's JSON with an import attribute", async () => {
+    const run = await ws.run(["project/json-import.mjs", "-o", "out/json.zip"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(await invokePackage(ws.path("out/json.zip"), [EVENT])).toEqual([{ version: "1.2.3", slug: "ada-lovelace" }]);
+  });
+
   it("--export main: the package still exports handler", async () => {
     const run = await ws.run(["project/handler.ts", "-o", "out/main.zip", "--export", "main", "--json"]);
     expect(run.code).toBe(0);
