@@ -4,6 +4,7 @@
 // of a function from an ES module enables the debugger to list the ES modules
 // loaded so far: 60 ms in a small process, 150 ms with a few hundred scripts.
 import { SerializationError } from "./errors.js";
+import { functionLocation } from "./inspect/function-facts.js";
 import { openInspector } from "./inspect/inspector.js";
 import { moduleIndex } from "./inspect/module-index.js";
 
@@ -28,8 +29,8 @@ export function declareModuleImports(probe: Function, imports: Readonly<Record<s
   }
   const inspector = openInspector();
   try {
-    const location = inspector.internalsOf(probe).internal.get("[[FunctionLocation]]")?.value as { scriptId?: string } | undefined;
-    if (location?.scriptId === undefined) {
+    const location = functionLocation(inspector.internalsOf(probe).internal);
+    if (location === undefined) {
       throw new SerializationError("INVALID_OPTION", [], "declareModuleImports: probe must be a function with source (not bound or native)");
     }
     moduleIndex().declareImports(location.scriptId, imports);

@@ -3,7 +3,7 @@
 // reads one heap snapshot: function -"context"-> Context -"previous"-> ... up
 // to the native context. Values stay with [[Scopes]] (function-facts.ts);
 // this file only names contexts, their kind and the variables they hold.
-import type { InspectorPost } from "./inspector.js";
+import { OBJECT_GROUP, type InspectorPost } from "./inspector.js";
 
 export type { InspectorPost };
 
@@ -59,7 +59,7 @@ function resolveThis(post: InspectorPost, chains: ContextLink[][], onThis: (link
   for (const link of chains.flat()) {
     if (link.thisId === undefined || seen.has(link)) continue;
     seen.add(link);
-    const { result } = post("HeapProfiler.getObjectByHeapObjectId", { objectId: String(link.thisId), objectGroup: "closure-pack" });
+    const { result } = post("HeapProfiler.getObjectByHeapObjectId", { objectId: String(link.thisId), objectGroup: OBJECT_GROUP });
     if (result?.objectId) onThis(link, result.objectId as string);
   }
 }

@@ -86,11 +86,15 @@ function factsOf(fn: Function, internal: Map<string, RemoteObject>, live: unknow
     return { ...readStatic(fn), location: undefined, scopes: [], bound };
   }
   const scopes = internal.get("[[Scopes]]")?.objectId ? readScopes(live[at]) : [];
+  return { ...readStatic(fn), location: functionLocation(internal), scopes, bound: undefined };
+}
+
+/** Where a function was defined, from its internal properties; undefined for bound and native functions. */
+export function functionLocation(internal: ReadonlyMap<string, RemoteObject>): FunctionLocation | undefined {
   const where = internal.get("[[FunctionLocation]]")?.value as
     | { scriptId: string; lineNumber: number; columnNumber: number }
     | undefined;
-  const location = where && { scriptId: where.scriptId, line: where.lineNumber, column: where.columnNumber };
-  return { ...readStatic(fn), location, scopes, bound: undefined };
+  return where && { scriptId: where.scriptId, line: where.lineNumber, column: where.columnNumber };
 }
 
 function readStatic(fn: Function): StaticFacts {

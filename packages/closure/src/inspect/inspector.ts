@@ -24,7 +24,8 @@ interface PropertyDescriptor {
   value?: RemoteObject;
 }
 
-const OBJECT_GROUP = "closure-pack";
+/** The group of every remote handle closure-pack makes; released as one. */
+export const OBJECT_GROUP = "closure-pack";
 // Releasing the remote handles costs a round trip, as much as a quarter of a
 // small serialization; it is batched: every RELEASE_EVERY calls, and whenever
 // the event loop turns between calls.
@@ -114,6 +115,23 @@ export class Inspector {
       if (property.value) internal.set(property.name, property.value);
     }
     return { internal, privates: (response.privateProperties ?? []) as PropertyDescriptor[], objectId };
+  }
+
+  /**
+   * Own keys of `value` that are not array indices, in order: string keys,
+   * then symbols. V8 lists them without a string per index, which
+   * Reflect.ownKeys makes for every element of a large array or view.
+   */
+  ownNonIndexKeys(value: object): Array<string | symbol> {
+    const { result } = this.post("Runtime.getProperties", {
+      objectId: this.objectIdOf(value),
+      ownProperties: true,
+      nonIndexedPropertiesOnly: true,
+      objectGroup: OBJECT_GROUP,
+    }) as { result: Array<{ name: string; symbol?: unknown }> };
+    // Symbol keys come back as descriptions; the live symbols are read here.
+    const names = result.filter((property) => property.symbol === undefined).map((property) => property.name);
+    return [...names, ...Object.getOwnPropertySymbols(value)];
   }
 
   /** Live values behind remote objects, in one round trip. */

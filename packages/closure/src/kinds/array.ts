@@ -3,6 +3,7 @@
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
+import { escapeLineSeparators } from "./primitive.js";
 import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
 
 interface ArrayData {
@@ -117,30 +118,16 @@ function isJsonPrimitive(value: unknown): boolean {
   }
 }
 
-/** JSON text is JavaScript, but for U+2028 and U+2029, escaped as stringLiteral does. */
 function jsonLiteral(array: unknown[]): string | undefined {
-  let text: string;
   try {
-    text = JSON.stringify(array);
+    return escapeLineSeparators(JSON.stringify(array));
   } catch {
     return undefined;
   }
-  return /[\u2028\u2029]/.test(text) ? text.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : text;
 }
 
-/**
- * Own keys that are not indices, in order (length, extra properties,
- * symbols). Listing every key of a large array costs a string per index;
- * V8 lists the others alone through the inspector.
- */
+/** Own keys that are not indices, in order (length, extra properties, symbols). */
 function nonIndexKeys(array: unknown[], present: number, walker: Walker): Array<string | symbol> {
-  if (array.length < LARGE_ARRAY) return Reflect.ownKeys(array).slice(present);
-  const { result } = walker.inspector.post("Runtime.getProperties", {
-    objectId: walker.inspector.objectIdOf(array),
-    ownProperties: true,
-    nonIndexedPropertiesOnly: true,
-    objectGroup: "closure-pack",
-  }) as { result: Array<{ name: string; symbol?: unknown }> };
-  const names = result.filter((property) => property.symbol === undefined).map((property) => property.name);
-  return [...names, ...Object.getOwnPropertySymbols(array)];
+  // Indices come first in ownKeys: the first `present` are the elements.
+  return array.length < LARGE_ARRAY ? Reflect.ownKeys(array).slice(present) : walker.inspector.ownNonIndexKeys(array);
 }

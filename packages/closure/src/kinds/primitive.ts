@@ -35,7 +35,13 @@ const LINE_SEPARATORS = /[\u2028\u2029]/;
 
 /** A JS string literal; JSON.stringify escapes lone surrogates since ES2019. */
 export function stringLiteral(value: string): string {
-  // U+2028/2029 are valid in JS strings since ES2019 but escape them for older tools.
-  const json = JSON.stringify(value);
+  return escapeLineSeparators(JSON.stringify(value));
+}
+
+/**
+ * JSON text as JavaScript source: U+2028/2029 are valid in JS strings since
+ * ES2019, but escaped for older tools.
+ */
+export function escapeLineSeparators(json: string): string {
   return LINE_SEPARATORS.test(json) ? json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029") : json;
 }

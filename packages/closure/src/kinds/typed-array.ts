@@ -90,7 +90,7 @@ function withTracking(facts: Omit<ViewFacts, "tracking">): ViewFacts {
 function walkTail(node: GraphNode, walker: Walker, facts: ViewFacts): BuiltinTail {
   const view = node.value as object;
   const defaultProto = (CONSTRUCTORS[facts.type] as { prototype: object }).prototype;
-  if (facts.length > LARGE_VIEW && !hasNonIndexKeys(view, walker)) {
+  if (facts.length > LARGE_VIEW && walker.inspector.ownNonIndexKeys(view).length === 0) {
     const proto = Object.getPrototypeOf(view) as object | null;
     return {
       proto: proto === defaultProto ? undefined : walker.visit(node, proto, { label: ".[[Prototype]]" }, "fill"),
@@ -99,17 +99,6 @@ function walkTail(node: GraphNode, walker: Walker, facts: ViewFacts): BuiltinTai
     };
   }
   return walkBuiltinTail(node, walker, defaultProto, (key) => typeof key === "string" && INDEX_KEY.test(key));
-}
-
-function hasNonIndexKeys(view: object, walker: Walker): boolean {
-  const response = walker.inspector.post("Runtime.getProperties", {
-    objectId: walker.inspector.objectIdOf(view),
-    ownProperties: true,
-    nonIndexedPropertiesOnly: true,
-    generatePreview: false,
-    objectGroup: "closure-pack",
-  }) as { result?: unknown[] };
-  return (response.result ?? []).length > 0;
 }
 
 /** Captured views by the buffer they look into, in walk order. */

@@ -23,6 +23,14 @@ const PREFETCH_BATCH = 256;
 const NULL_SLOT: Slot = { code: "null" };
 const UNDEFINED_SLOT: Slot = { code: "undefined" };
 
+/** The slot of a primitive: no node, path or name (most values of a big array are these). */
+function inlineSlot(value: unknown): Slot | undefined {
+  if (value === null) return NULL_SLOT;
+  if (value === undefined) return UNDEFINED_SLOT;
+  const code = inlinePrimitive(value);
+  return code === undefined ? undefined : { code };
+}
+
 export type Classifier = (value: unknown, walker: Walker) => string;
 
 export class Walker {
@@ -56,11 +64,8 @@ export class Walker {
 
   /** Records that `from` depends on `value`, queueing value's node if it is new. */
   visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: CapturePath = from.path): Slot {
-    // Primitives need no path or name: most values of a big array are these.
-    if (value === null) return NULL_SLOT;
-    if (value === undefined) return UNDEFINED_SLOT;
-    const code = inlinePrimitive(value);
-    if (code !== undefined) return { code };
+    const inline = inlineSlot(value);
+    if (inline !== undefined) return inline;
     const known = this.#byValue.get(value);
     const slot = known ? { node: known } : this.#newSlot(value, extendPath(path, step), hintOf(step));
     if (slot.node && timing !== "none") from.deps.push({ node: slot.node, timing });
@@ -69,11 +74,7 @@ export class Walker {
 
   /** visit() of a property's value; the path step is only made for a value met for the first time. */
   visitProperty(from: GraphNode, value: unknown, key: PropertyKey, timing: Timing): Slot {
-    if (value === null) return NULL_SLOT;
-    if (value === undefined) return UNDEFINED_SLOT;
-    const code = inlinePrimitive(value);
-    if (code !== undefined) return { code };
-    return this.visit(from, value, { key }, timing);
+    return inlineSlot(value) ?? this.visit(from, value, { key }, timing);
   }
 
   /** Adds a synthetic node (a context, a binding assignment) with its own kind. */
