@@ -3,7 +3,7 @@
 // it in the same lexical scope. Names and `this`/`super` use come from
 // scope-analysis.ts; deciding what may be serialized is the serializer's job.
 import * as acorn from "acorn";
-import { analyzeScope, type AnalysisRoot, type ScopeFacts } from "./scope-analysis.js";
+import { analyzeScope, type AnalysisRoot, type ScopeAnalysis } from "./scope-analysis.js";
 
 export type FunctionForm = "function" | "arrow" | "class" | "method" | "getter" | "setter";
 
@@ -18,7 +18,7 @@ export interface MethodKey {
   value: string | undefined;
 }
 
-export interface FunctionSyntax {
+export interface FunctionSyntax extends ScopeAnalysis {
   form: FunctionForm;
   isAsync: boolean;
   isGenerator: boolean;
@@ -26,46 +26,8 @@ export interface FunctionSyntax {
   name: string | undefined;
   /** For method/getter/setter forms: the key as written. */
   key: MethodKey | undefined;
-  /**
-   * Free identifiers the function reads or writes, sorted, unique. Its own name (function/class id) is
-   * bound, not free. `arguments` is never listed: see usesArguments. A method's computed key is not
-   * analysed, as `expression` replaces it.
-   */
-  freeNames: string[];
-  /** Free names the function assigns: `x = `, `x += `, `x++`, `[x] = `, `({x} = )`, `for (x of …)`. Sorted. */
-  writtenNames: string[];
-  /** Free names whose every reference is the operand of `typeof`. Sorted. */
-  typeofOnlyNames: string[];
-  /**
-   * `this` that refers to the enclosing scope's this: in an arrow at arrow level (including nested
-   * arrows); for classes, `this` in the heritage expression or computed keys.
-   */
-  usesThis: boolean;
-  /** An arrow (or nested arrows) using the enclosing function's `arguments`; also a class's heritage/keys. */
-  usesArguments: boolean;
-  /**
-   * `super` used (method/getter/setter/arrow inside them, or class members). Whether a class itself is
-   * derived is superClassText.
-   */
-  usesSuper: boolean;
-  /** `new.target` in an arrow referring to the enclosing function. */
-  usesNewTarget: boolean;
-  /** A direct call `eval(...)` where eval is free. */
-  usesDirectEval: boolean;
-  /** A `with` statement anywhere inside. */
-  usesWith: boolean;
-  /** `import.meta` anywhere inside. */
-  usesImportMeta: boolean;
-  /**
-   * Classes only: free names evaluated when the class is defined: heritage expression, computed keys,
-   * static field initialisers, static blocks (with functions created there, which may run at once).
-   * Sorted. Empty for other forms.
-   */
-  definitionTimeNames: string[];
   /** Classes only: source text of the `extends` expression (with any parentheses), else undefined. */
   superClassText: string | undefined;
-  /** Private names (`#x`) used but not declared in the text, sorted: the function needs their class. */
-  privateNames: string[];
   /** The text was parsed as a module because it uses module-only syntax such as `import.meta`. */
   isModuleSyntax: boolean;
   /**
@@ -300,7 +262,7 @@ function constructorParams(node: acorn.ClassExpression): acorn.Pattern[] {
   return constructor ? constructor.value.params : [];
 }
 
-function analyze(parsed: Parsed, root: AnalysisRoot): ScopeFacts & { isModuleSyntax: boolean } {
+function analyze(parsed: Parsed, root: AnalysisRoot): ScopeAnalysis & { isModuleSyntax: boolean } {
   const facts = analyzeScope(parsed.program, parsed.sourceType, root);
   return { ...facts, isModuleSyntax: parsed.sourceType === "module" };
 }

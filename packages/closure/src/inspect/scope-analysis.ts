@@ -13,19 +13,45 @@ export type AnalysisRoot =
   /** A method's function; its key lies outside and is not analysed. */
   | { kind: "method"; node: acorn.FunctionExpression };
 
-/** The scope-related fields of FunctionSyntax; see there for their meaning. */
-export interface ScopeFacts {
+/** The scope-related facts of a function (part of FunctionSyntax; not the [[Scopes]] entries of function-facts.ts). */
+export interface ScopeAnalysis {
+  /**
+   * Free identifiers the function reads or writes, sorted, unique. Its own name (function/class id) is
+   * bound, not free. `arguments` is never listed: see usesArguments. A method's computed key is not
+   * analysed, as `expression` replaces it.
+   */
   freeNames: string[];
+  /** Free names the function assigns: `x = `, `x += `, `x++`, `[x] = `, `({x} = )`, `for (x of …)`. Sorted. */
   writtenNames: string[];
+  /** Free names whose every reference is the operand of `typeof`. Sorted. */
   typeofOnlyNames: string[];
+  /**
+   * Classes only: free names evaluated when the class is defined: heritage expression, computed keys,
+   * static field initialisers, static blocks (with functions created there, which may run at once).
+   * Sorted. Empty for other forms.
+   */
   definitionTimeNames: string[];
+  /** Private names (`#x`) used but not declared in the text, sorted: the function needs their class. */
   privateNames: string[];
+  /**
+   * `this` that refers to the enclosing scope's this: in an arrow at arrow level (including nested
+   * arrows); for classes, `this` in the heritage expression or computed keys.
+   */
   usesThis: boolean;
+  /** An arrow (or nested arrows) using the enclosing function's `arguments`; also a class's heritage/keys. */
   usesArguments: boolean;
+  /**
+   * `super` used (method/getter/setter/arrow inside them, or class members). Whether a class itself is
+   * derived is superClassText.
+   */
   usesSuper: boolean;
+  /** `new.target` in an arrow referring to the enclosing function. */
   usesNewTarget: boolean;
+  /** A direct call `eval(...)` where eval is free. */
   usesDirectEval: boolean;
+  /** A `with` statement anywhere inside. */
   usesWith: boolean;
+  /** `import.meta` anywhere inside. */
   usesImportMeta: boolean;
 }
 
@@ -56,7 +82,7 @@ export function analyzeScope(
   program: acorn.Program,
   sourceType: "script" | "module",
   root: AnalysisRoot,
-): ScopeFacts {
+): ScopeAnalysis {
   const syntax = walkRoot(root);
   const manager = analyze(program as unknown as Parameters<typeof analyze>[0], {
     ecmaVersion: 2022,
