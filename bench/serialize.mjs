@@ -165,6 +165,28 @@ function detailsCell(result, key) {
   return (result.bytes / 1024).toFixed(result.bytes < 10_240 ? 1 : 0);
 }
 
+// Workloads with a floor in serialize/floor.mjs: the least work any
+// serializer must do on them, to check the targets against.
+const FLOOR_WORKLOADS = ["function-chain", "object-graph"];
+
+function floorSection(results, floors) {
+  const rows = FLOOR_WORKLOADS.map((w) => {
+    const [atN, at2n] = floors[w];
+    const pulumi = results[w].pulumi;
+    const target = pulumi.ok && pulumi.medianMs !== null ? ms(pulumi.medianMs / targets.speedup) : "–";
+    const floorOk = atN.ok && atN.medianMs !== null;
+    const growth = floorOk && at2n.ok && at2n.medianMs !== null ? (at2n.medianMs / atN.medianMs).toFixed(2) : "–";
+    return [sizeLabel(w), target, medianCell(atN), medianCell(results[w]["closure-pack"]), growth];
+  });
+  return [
+    "### Floors: the least work any serializer must do (bench/serialize/floor.mjs)",
+    "",
+    "Chain of functions: one `Runtime.getProperties` per function, the call whose answer lists its [[Scopes]] (V8 copies every variable of every scope of the function to make it). Object graph: read every own key and property descriptor, keep identity in a Map and write one declaration per object, without ordering, cycles, names, capture paths or built-in checks.",
+    "",
+    table(["workload", `Pulumi / ${targets.speedup} (ms)`, "floor (ms)", "closure-pack (ms)", "floor growth at 2n"], rows),
+  ];
+}
+
 function main() {
   ensurePeers();
   const buildStatus = ensureBuilt(["closure"]);
@@ -201,6 +223,13 @@ function main() {
       budget,
     };
     linearity[workload] = runLogged(`closure-pack ${workload} n=${size}`, task);
+  }
+  const floors = {};
+  for (const workload of FLOOR_WORKLOADS) {
+    floors[workload] = [1, 2].map((times) => {
+      const size = workloads[workload].size * times;
+      return runLogged(`floor ${workload} n=${size}`, { task: "floor", workload, size, budget });
+    });
   }
   const overhead = {};
   for (const serializer of serializers) {
@@ -287,6 +316,8 @@ function main() {
         ];
       }),
     ),
+    "",
+    ...floorSection(results, floors),
     "",
     `### Per-call overhead of the emitted handler: \`(x) => x + captured.a\` (target for closure-pack: copy / original ≤ ${targets.overhead})`,
     "",

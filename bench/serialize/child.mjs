@@ -1,6 +1,7 @@
 // One measurement in a fresh process, so one serializer's heap, caches and
 // inspector session never touch the other's: `node --expose-gc child.mjs <json>`.
-// Tasks: "serialize" times serializeFunction on one workload; "overhead" times
+// Tasks: "serialize" times serializeFunction on one workload; "floor" times the
+// least work any serializer must do on it (floor.mjs); "overhead" times
 // calls of a small handler against its serialized copy. The result is one
 // JSON line on stdout prefixed with RESULT_PREFIX; failures are results too.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -8,6 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { median } from "../lib/stats.mjs";
+import { openInspector, readScopesOfAll, writeObjectGraph } from "./floor.mjs";
 
 // bench/serialize.mjs looks for this prefix.
 const RESULT_PREFIX = "BENCH_RESULT ";
@@ -17,6 +19,7 @@ const require = createRequire(import.meta.url);
 const {
   workloads,
   makeSmallHandler,
+  objectGraphRoot,
   generatedDir,
 } = require("./workloads.cjs");
 
@@ -56,16 +59,42 @@ async function timeSerialize(serialize, fn) {
 }
 
 
-// First call (setup: module load done, but inspector session, lazy tables,
-// cold JIT) is reported apart; then warm-up runs; then as many measured runs
-// as fit the budget. Every run serializes a fresh instance of the workload.
 async function runSerialize({ serializer, workload, size, budget }) {
   const started = performance.now();
-  const elapsed = () => performance.now() - started;
   const serialize = loadSerializer(serializer);
-  const loadMs = elapsed();
+  const loadMs = performance.now() - started;
   const make = workloads[workload].build(size);
-  const first = await timeSerialize(serialize, make());
+  return measure(() => timeSerialize(serialize, make()), budget, started, loadMs);
+}
+
+// The floor of a workload (floor.mjs), each run on a fresh instance of it.
+async function runFloor({ workload, size, budget }) {
+  const started = performance.now();
+  if (workload === "object-graph") {
+    return measure(() => timeWork(objectGraphRoot(size), writeObjectGraph), budget, started, 0);
+  }
+  if (workload === "function-chain") {
+    const post = openInspector();
+    const make = workloads[workload].build(size);
+    return measure(() => timeWork(make(true), (functions) => readScopesOfAll(post, functions)), budget, started, 0);
+  }
+  throw new Error(`no floor for workload "${workload}"`);
+}
+
+/** Times `work` on `input` alone: building the input is not timed. */
+async function timeWork(input, work) {
+  const start = performance.now();
+  const output = work(input);
+  const ms = performance.now() - start;
+  return { ms, bytes: typeof output === "string" ? Buffer.byteLength(output) : 0 };
+}
+
+// First call (setup: module load done, but inspector session, lazy tables,
+// cold JIT) is reported apart; then warm-up runs; then as many measured runs
+// as fit the budget. `run` times one call on a fresh instance of the workload.
+async function measure(run, budget, started, loadMs) {
+  const elapsed = () => performance.now() - started;
+  const first = await run();
   const result = {
     loadMs,
     firstMs: first.ms,
@@ -84,7 +113,7 @@ async function runSerialize({ serializer, workload, size, budget }) {
     performance.now() - warmStart < budget.warmupMs &&
     elapsed() + 2 * estimate <= budget.capMs;
   for (let i = 0; i < budget.warmupRuns && hasRoomToWarm(); i++) {
-    estimate = (await timeSerialize(serialize, make())).ms;
+    estimate = (await run()).ms;
   }
   const wanted = Math.max(
     budget.minRuns,
@@ -98,7 +127,7 @@ async function runSerialize({ serializer, workload, size, budget }) {
     times.length < wanted &&
     (times.length === 0 || elapsed() + estimate <= budget.capMs)
   ) {
-    times.push((await timeSerialize(serialize, make())).ms);
+    times.push((await run()).ms);
   }
   return {
     ...result,
@@ -188,7 +217,9 @@ try {
     ok: true,
     ...(task.task === "overhead"
       ? await runOverhead(task)
-      : await runSerialize(task)),
+      : task.task === "floor"
+        ? await runFloor(task)
+        : await runSerialize(task)),
   };
 } catch (error) {
   result = { ok: false, error: firstLine(error) };

@@ -72,11 +72,13 @@ function buildPrimitives(n) {
 }
 
 // n named function declarations in one scope; f{i} calls f{i+1}.
+// make() returns f0; make(true) returns all n (for the floor in child.mjs).
 function buildFunctionChain(n) {
-  const lines = ["'use strict';", "module.exports = function make() {"];
+  const lines = ["'use strict';", "module.exports = function make(all) {"];
   for (let i = 0; i < n - 1; i++)
     lines.push(`  function f${i}(x) { return f${i + 1}(x + ${i % 7}); }`);
-  lines.push(`  function f${n - 1}(x) { return x; }`, "  return f0;", "};", "");
+  const every = Array.from({ length: n }, (_, i) => `f${i}`).join(", ");
+  lines.push(`  function f${n - 1}(x) { return x; }`, `  return all ? [${every}] : f0;`, "};", "");
   return requireGenerated(`function-chain-${n}`, lines.join("\n"));
 }
 
@@ -85,23 +87,27 @@ function buildFunctionChain(n) {
 // 1,000th points back to an earlier one (cycles). Back edges are kept sparse
 // because Pulumi's time explodes with them (parent pointers on every node:
 // 30 nodes take 2.6 s); this shape is one it completes, so there is a ratio.
+function objectGraphRoot(n) {
+  const random = seededRandom(2000 + n);
+  /** @type {Array<Record<string, any>>} */
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: i,
+    weight: random(),
+    tag: `n${i % 97}`,
+  }));
+  nodes.forEach((node, i) => {
+    node.left = nodes[2 * i + 1] ?? null;
+    node.right = nodes[2 * i + 2] ?? null;
+    if (i % 16 === 5)
+      node.shared = nodes[i + 1 + Math.floor(random() * (n - i - 1))] ?? null;
+    if (i % 1000 === 999) node.back = nodes[Math.floor(random() * i)];
+  });
+  return nodes[0];
+}
+
 function buildObjectGraph(n) {
   return () => {
-    const random = seededRandom(2000 + n);
-    /** @type {Array<Record<string, any>>} */
-    const nodes = Array.from({ length: n }, (_, i) => ({
-      id: i,
-      weight: random(),
-      tag: `n${i % 97}`,
-    }));
-    nodes.forEach((node, i) => {
-      node.left = nodes[2 * i + 1] ?? null;
-      node.right = nodes[2 * i + 2] ?? null;
-      if (i % 16 === 5)
-        node.shared = nodes[i + 1 + Math.floor(random() * (n - i - 1))] ?? null;
-      if (i % 1000 === 999) node.back = nodes[Math.floor(random() * i)];
-    });
-    const root = nodes[0];
+    const root = objectGraphRoot(n);
     // Uses root as a whole value: when every use is a plain `root.x`, Pulumi
     // captures only the properties read, which would skip the graph.
     return () => {
@@ -207,4 +213,4 @@ function makeSmallHandler() {
   return (x) => x + captured.a;
 }
 
-module.exports = { workloads, makeSmallHandler, generatedDir };
+module.exports = { workloads, makeSmallHandler, objectGraphRoot, generatedDir };
