@@ -1,6 +1,7 @@
 // Errors the CLI itself raises. CliError is a known error a user can cause
 // (printed alone, exit 1); UsageError is a bad command line (printed with the
 // usage, exit 2). Errors of the libraries are recognised in known-error.ts.
+import { ClosurePackError, type ClosurePackErrorData } from "@closure-pack/errors";
 
 /** Stable codes of {@link CliError}; never renamed once released. */
 export type CliErrorCode =
@@ -19,38 +20,23 @@ export type CliErrorCode =
   | "EVENT_NOT_FOUND"
   | "INVALID_EVENT";
 
-export interface CliErrorData {
-  /** Path relative to the working directory, `/`-separated. */
-  file?: string;
-  /** 1-based. */
-  line?: number;
-  /** 1-based. */
-  column?: number;
-  hint?: string;
-  cause?: unknown;
-}
+/** Where a CLI error happened (file, line, column) and how to fix it. */
+export type CliErrorData = Omit<ClosurePackErrorData, "path">;
 
 /** A failure the user can fix: message shaped `<where>: <what>` and an optional `hint:` line. */
-export class CliError extends Error {
+export class CliError extends ClosurePackError<CliErrorCode> {
   override readonly name = "CliError";
-  readonly code: CliErrorCode;
-  readonly file: string | undefined;
-  readonly line: number | undefined;
-  readonly column: number | undefined;
-  readonly hint: string | undefined;
 
   constructor(code: CliErrorCode, where: string, problem: string, data: CliErrorData = {}) {
-    const hint = data.hint ? `\nhint: ${data.hint}` : "";
-    super(`${where === "" ? "" : `${where}: `}${problem}${hint}`, "cause" in data ? { cause: data.cause } : undefined);
-    this.code = code;
-    this.file = data.file;
-    this.line = data.line;
-    this.column = data.column;
-    this.hint = data.hint;
+    super(code, where, problem, data);
   }
 }
 
 /** A command line that cannot be run: names the argument and what it must be. */
-export class UsageError extends Error {
+export class UsageError extends ClosurePackError<"USAGE"> {
   override readonly name = "UsageError";
+
+  constructor(problem: string) {
+    super("USAGE", "", problem);
+  }
 }

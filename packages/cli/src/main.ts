@@ -2,10 +2,10 @@
 // failure into output and an exit code (STYLE.md §4): a known error prints
 // its message alone (exit 1), a usage error the usage (exit 2), anything else
 // its stack as a bug (exit 1).
+import { ClosurePackError } from "@closure-pack/errors";
 import { parseCommand, type Command } from "./args.js";
 import { UsageError } from "./errors.js";
 import { processIo, type Io } from "./io.js";
-import type { KnownError } from "./known-error.js";
 import { USAGE } from "./usage.js";
 import { VERSION } from "./version.js";
 
@@ -27,8 +27,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.err(`closure-pack: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    const { isKnownError } = await import("./known-error.js");
-    if (!isKnownError(error)) return reportBug(error, io);
+    // Every package's errors a user can cause share one base class.
+    if (!(error instanceof ClosurePackError)) return reportBug(error, io);
     reportKnown(error, command, io);
     // diff exits 2 when it cannot compare, as diff(1) does: 1 means "different".
     return command.kind === "diff" ? 2 : 1;
@@ -61,7 +61,7 @@ async function run(command: Command, io: Io): Promise<number> {
 }
 
 /** The message alone; with --json also `{ "error": { code, message } }` on stdout. */
-function reportKnown(error: KnownError, command: Command, io: Io): void {
+function reportKnown(error: ClosurePackError, command: Command, io: Io): void {
   const [first = "", ...rest] = error.message.split("\n");
   const lines = rest.map((line) => (line.startsWith("hint: ") ? io.errPaint.dim(line) : line));
   io.err(`${[io.errPaint.red(first), ...lines].join("\n")}\n`);

@@ -1,7 +1,12 @@
 // main() in process, for what a child process cannot provoke on purpose: an
 // unexpected error (here, stdout failing) is reported as a bug with its stack.
+import { SerializationError } from "@closure-pack/closure";
+import { ClosurePackError } from "@closure-pack/errors";
+import { PackError } from "@closure-pack/pack";
+import { RuntimeError } from "@closure-pack/runtime";
 import { describe, expect, it } from "vitest";
 import { createPaint } from "../src/colors.js";
+import { CliError, UsageError } from "../src/errors.js";
 import type { Io } from "../src/io.js";
 import { main } from "../src/index.js";
 
@@ -20,6 +25,16 @@ describe("main", () => {
     const text = io.errors.join("");
     expect(text).toMatch(/^RangeError: stdout exploded\n {4}at /);
     expect(text).toMatch(/\n\nclosure-pack: this is a bug \(an unexpected error, not a problem with your input\); please report it with the command line that caused it\n$/);
+  });
+
+  it.each([
+    { name: "SerializationError", error: new SerializationError("LIVE_HANDLE", ["handler", "socket"], "cannot serialize a net.Socket", "create it inside") },
+    { name: "PackError", error: new PackError("BUNDLE_FAILED", "a.ts:1:2", "bad", { hint: "fix it" }) },
+    { name: "RuntimeError", error: new RuntimeError("INVALID_OPTION", "timeout", "must be positive") },
+    { name: "CliError", error: new CliError("ZIP_NOT_FOUND", "a.zip", "zip not found") },
+    { name: "UsageError", error: new UsageError("missing the entry file") },
+  ])("errors: $name extends the one base class, with a code and its name", ({ name, error }) => {
+    expect([error instanceof ClosurePackError, error.name, typeof error.code]).toEqual([true, name, "string"]);
   });
 
   it("main: resolves to the exit code and writes through the Io", async () => {

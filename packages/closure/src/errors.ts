@@ -1,5 +1,6 @@
 // The one error type users of the serializer see. Every refusal carries a
 // stable code, the capture path from the root function and a hint.
+import { ClosurePackError } from "@closure-pack/errors";
 
 /** Stable codes of {@link SerializationError}; never renamed once released. */
 export type SerializationErrorCode =
@@ -18,12 +19,10 @@ export type SerializationErrorCode =
   | "INSPECTOR_UNAVAILABLE";
 
 /** Thrown when a captured value cannot travel into the emitted module. */
-export class SerializationError extends Error {
+export class SerializationError extends ClosurePackError<SerializationErrorCode> {
   override readonly name = "SerializationError";
-  readonly code: SerializationErrorCode;
   /** Capture path from the root function, one hop per element. */
-  readonly path: readonly string[];
-  readonly hint: string | undefined;
+  declare readonly path: readonly string[];
 
   constructor(
     code: SerializationErrorCode,
@@ -32,11 +31,7 @@ export class SerializationError extends Error {
     hint?: string,
     options?: { cause?: unknown },
   ) {
-    const where = path.length > 0 ? `${path.join(" -> ")}: ` : "";
-    super(`${where}${problem}${hint ? `\nhint: ${hint}` : ""}`, options);
-    this.code = code;
-    this.path = path;
-    this.hint = hint;
+    super(code, path.join(" -> "), problem, { path, hint, ...options });
   }
 }
 

@@ -1,5 +1,6 @@
 // The package graph of STYLE.md §1: dependencies point one way (cli -> aws ->
-// pack -> closure; aws and cli -> runtime), never in a cycle, and a package
+// pack -> closure; aws and cli -> runtime; every package -> errors, the base
+// class of user errors, which depends on none), never in a cycle, and a package
 // reaches another only by its name, never by a relative path into its src.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -11,11 +12,12 @@ const rootManifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")
 
 /** Which workspace folders each workspace folder may depend on. */
 const ALLOWED: Record<string, string[]> = {
-  closure: [],
-  pack: ["closure"],
-  runtime: [],
-  aws: ["pack", "closure", "runtime"],
-  cli: ["aws", "pack", "closure", "runtime"],
+  errors: [],
+  closure: ["errors"],
+  pack: ["closure", "errors"],
+  runtime: ["errors"],
+  aws: ["pack", "closure", "runtime", "errors"],
+  cli: ["aws", "pack", "closure", "runtime", "errors"],
 };
 
 interface Workspace {

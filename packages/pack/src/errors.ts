@@ -1,6 +1,7 @@
 // The one error type users of the packager see: a stable code, where it
 // happened (a file:line:column relative to the working directory, or the
 // output path) and a hint. Printing is left to the CLI.
+import { ClosurePackError, type ClosurePackErrorData } from "@closure-pack/errors";
 
 /** Stable codes of {@link PackError}; never renamed once released. */
 export type PackErrorCode =
@@ -13,36 +14,18 @@ export type PackErrorCode =
   | "INVALID_ZIP"
   | "INVALID_OPTION";
 
-export interface PackErrorData {
-  /** Path relative to the working directory, `/`-separated. */
-  file?: string;
-  /** 1-based. */
-  line?: number;
-  /** 1-based. */
-  column?: number;
-  hint?: string;
-  cause?: unknown;
-}
+/** Where a packaging error happened (file, line, column) and how to fix it. */
+export type PackErrorData = Omit<ClosurePackErrorData, "path">;
 
-/** Thrown for everything a user of the packager can cause. */
-export class PackError extends Error {
+/**
+ * Thrown for everything a user of the packager can cause. `where` is the
+ * text before the colon: `file:line:col`, an option or an output path.
+ */
+export class PackError extends ClosurePackError<PackErrorCode> {
   override readonly name = "PackError";
-  readonly code: PackErrorCode;
-  readonly file: string | undefined;
-  readonly line: number | undefined;
-  readonly column: number | undefined;
-  readonly hint: string | undefined;
 
-  /** `where` is the text before the colon: `file:line:col`, an option or an output path. */
   constructor(code: PackErrorCode, where: string, problem: string, data: PackErrorData = {}) {
-    const prefix = where === "" ? "" : `${where}: `;
-    const hint = data.hint ? `\nhint: ${data.hint}` : "";
-    super(`${prefix}${problem}${hint}`, "cause" in data ? { cause: data.cause } : undefined);
-    this.code = code;
-    this.file = data.file;
-    this.line = data.line;
-    this.column = data.column;
-    this.hint = data.hint;
+    super(code, where, problem, data);
   }
 }
 

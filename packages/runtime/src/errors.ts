@@ -1,6 +1,7 @@
 // The one error type users of the runtime see: a stable code, where it
 // happened (an option, a zip entry, the code path) and a hint. A function
 // that fails is not an error of this kind: invoke() resolves with its error.
+import { ClosurePackError, type ClosurePackErrorData } from "@closure-pack/errors";
 
 /** Stable codes of {@link RuntimeError}; never renamed once released. */
 export type RuntimeErrorCode =
@@ -11,23 +12,17 @@ export type RuntimeErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "FUNCTION_CLOSED";
 
-export interface RuntimeErrorData {
-  hint?: string;
-  cause?: unknown;
-}
+/** How to fix a runtime error, and the error behind it. */
+export type RuntimeErrorData = Pick<ClosurePackErrorData, "hint" | "cause">;
 
-/** Thrown for everything a user of the runtime can cause. */
-export class RuntimeError extends Error {
+/**
+ * Thrown for everything a user of the runtime can cause. `where` is the
+ * text before the colon: an option, a zip entry or a path.
+ */
+export class RuntimeError extends ClosurePackError<RuntimeErrorCode> {
   override readonly name = "RuntimeError";
-  readonly code: RuntimeErrorCode;
-  readonly hint: string | undefined;
 
-  /** `where` is the text before the colon: an option, a zip entry or a path. */
   constructor(code: RuntimeErrorCode, where: string, problem: string, data: RuntimeErrorData = {}) {
-    const prefix = where === "" ? "" : `${where}: `;
-    const hint = data.hint ? `\nhint: ${data.hint}` : "";
-    super(`${prefix}${problem}${hint}`, "cause" in data ? { cause: data.cause } : undefined);
-    this.code = code;
-    this.hint = data.hint;
+    super(code, where, problem, data);
   }
 }

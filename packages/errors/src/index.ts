@@ -1,0 +1,1 @@
+export { ClosurePackError, type ClosurePackErrorData } from "./closure-pack-error.js";
