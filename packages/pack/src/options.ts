@@ -16,9 +16,14 @@ export interface ResolvedPackOptions {
   resolveDir: string;
 }
 
-/** esbuild target of each Lambda runtime. */
+/**
+ * esbuild target of each Lambda runtime. esbuild reads "node20" as 20.0.0,
+ * which has no import attributes: it dropped `with { type: "json" }` from an
+ * external import, and Node 20.10+ then refuses the JSON. 20.10 is the
+ * oldest Node 20 with them; every Node 22 has them.
+ */
 export const RUNTIME_TARGETS: Readonly<Record<LambdaRuntime, string>> = {
-  "nodejs20.x": "node20",
+  "nodejs20.x": "node20.10",
   "nodejs22.x": "node22",
 };
 

@@ -19,7 +19,7 @@ export interface PackEntry {
 }
 
 export interface PackOptions {
-  /** Default "nodejs22.x"; sets esbuild's target (node20 / node22). */
+  /** Default "nodejs22.x"; sets esbuild's target (node20.10 / node22). */
   runtime?: LambdaRuntime;
   /** "cjs" writes index.js, "esm" writes index.mjs. Default "cjs". */
   format?: "cjs" | "esm";
