@@ -68,7 +68,7 @@ async function packHandWritten(phases) {
 }
 
 async function packPulumiStyle(phases) {
-  const [{ serializeFunction }, { writeZip }] = await timed(phases, "import", () =>
+  const [{ serializeFunction }, { writeZip, packageName }] = await timed(phases, "import", () =>
     Promise.all([import("@closure-pack/closure"), import("@closure-pack/pack")]),
   );
   const handler = await loadHandler(phases);
@@ -97,12 +97,6 @@ async function packClosurePackSplit(phases) {
   const serialized = await timed(phases, "serialize", () => serializeFunction(handler, { format: "esm" }));
   const result = await timed(phases, "bundle", () => pack(serialized, { resolveDir: task.resolveDir }));
   return { zip: result.zip, files: result.manifest.files.length };
-}
-
-/** "lodash/groupBy.js" -> "lodash", "@scope/name/x" -> "@scope/name". */
-function packageName(specifier) {
-  const parts = specifier.split("/");
-  return parts.slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 }
 
 /** Folders of `names` and, transitively, of their dependencies (Node's lookup from each dependent). */

@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, join } from "node:path";
+import { packageName } from "@closure-pack/pack";
 import { build, type BuildFailure, type Message, type Plugin } from "esbuild";
 import type { ModuleFormat } from "./args.js";
 import { CliError } from "./errors.js";
@@ -113,12 +114,6 @@ function declareImports(code: string, specifiers: readonly string[]): string {
   const mapAt = code.lastIndexOf("//# sourceMappingURL=");
   const at = mapAt < 0 ? code.length : mapAt;
   return `${code.slice(0, at)}${lines.join("\n")}\n${code.slice(at)}`;
-}
-
-/** "lodash/fp" -> "lodash", "@aws-sdk/client-s3/x" -> "@aws-sdk/client-s3". */
-function packageName(specifier: string): string {
-  const parts = specifier.split("/");
-  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
 }
 
 function isInstalled(specifier: string, fromDir: string): boolean {

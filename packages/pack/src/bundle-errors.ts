@@ -5,6 +5,7 @@ import type { Message } from "esbuild";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { isGeneratedPath } from "./virtual-modules.js";
 import { PackError, formatLocation } from "./errors.js";
+import { packageName } from "./package-name.js";
 
 /** How to name a location inside the in-memory entry, which is no file of the user's. */
 export interface VirtualEntry {
@@ -60,12 +61,6 @@ function moduleNotFound(
     ? "check the path: it is resolved from the importing file"
     : `install it where the handler's node_modules are found (npm install ${packageName(specifier)}), or list it in external`;
   return new PackError("MODULE_NOT_FOUND", where, `cannot resolve module "${specifier}"${excerpt}`, { ...data, hint, cause });
-}
-
-/** `lodash/fp` → `lodash`, `@scope/pkg/sub` → `@scope/pkg`. */
-export function packageName(specifier: string): string {
-  const parts = specifier.split("/");
-  return (specifier.startsWith("@") ? parts.slice(0, 2) : parts.slice(0, 1)).join("/");
 }
 
 /** A path from esbuild (relative to its working directory) as shown to users: relative to cwd, `/`-separated. */

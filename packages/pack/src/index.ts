@@ -10,4 +10,5 @@ export { diffZips, type ZipDiff, type ChangedFile } from "./diff.js";
 export { checkLimits, findNativeAddons, formatBytes, LAMBDA_LIMITS, type SizeLimits, type PackageSize } from "./limits.js";
 export { writeFileAtomic, isUnchanged } from "./write-atomic.js";
 export { DEFAULT_RUNTIME, RUNTIME_TARGETS } from "./options.js";
+export { packageName } from "./package-name.js";
 export type * from "./types.js";
