@@ -140,6 +140,22 @@ const refusals: RefusalCase[] = [
     wording: "net.Socket",
   },
   {
+    // A path keeps its first 8 and last 8 hops: a 2,000-deep chain must
+    // neither print 2,000 hops nor build them (each hop is copied once).
+    name: "live handle: at the end of a 30-deep chain of closures, the middle hops are counted",
+    source: `${net}const socket = new net.Socket();\nlet fn = () => socket;\nfor (let i = 0; i < 30; i++) { const previous = fn; fn = () => previous(); }\nexports.fn = fn;`,
+    code: "LIVE_HANDLE",
+    path: ["handler", ...Array<string>(7).fill("previous"), "…15 more…", ...Array<string>(8).fill("previous"), "socket"],
+    wording: "net.Socket",
+  },
+  {
+    name: "live handle: at the end of a 12-deep property chain, the middle steps are counted",
+    source: `${net}let config = { socket: new net.Socket() };\nfor (let i = 0; i < 12; i++) config = { next: config };\nconst root = config;\nexports.fn = () => root;`,
+    code: "LIVE_HANDLE",
+    path: ["handler", "root.next.next.next.next.next…4 more….next.next.next.socket"],
+    wording: "net.Socket",
+  },
+  {
     name: "live handle: net.Server",
     source: `${net}const server = net.createServer();\nexports.fn = () => server;`,
     code: "LIVE_HANDLE",

@@ -49,43 +49,63 @@ export type PathStep =
   | { readonly label: string };
 
 /**
- * A capture path, built in O(1) per step (values can be 20,000 links deep):
- * finished hops are shared, and a long property chain inside one hop keeps
- * only its first and last steps.
+ * A capture path, built in O(1) per step (values can be 20,000 links deep,
+ * closures 2,000 hops deep): a long property chain inside one hop keeps only
+ * its first and last steps, and a long chain of hops only its first and last
+ * hops, each with a count of what was left out. Arrays are copied only while
+ * they are short, so a deep path costs as little as a short one.
  */
 export class CapturePath {
   private constructor(
-    private readonly hops: readonly string[],
-    private readonly head: readonly string[],
-    private readonly skipped: number,
-    private readonly tail: readonly string[],
+    /** Finished hops: the first HEAD_HOPS, then how many were left out, then the last TAIL_HOPS. */
+    private readonly hops: Elided,
+    /** Steps of the current hop, the same way. */
+    private readonly steps: Elided,
   ) {}
 
   static root(name: string): CapturePath {
-    return new CapturePath([], [name], 0, []);
+    return new CapturePath(EMPTY, { head: [name], skipped: 0, tail: [] });
   }
 
   extend(step: PathStep): CapturePath {
-    if ("binding" in step) return new CapturePath([...this.hops, this.#last()], [step.binding], 0, []);
+    if ("binding" in step) return new CapturePath(append(this.hops, this.#last(), HEAD_HOPS, TAIL_HOPS), { head: [step.binding], skipped: 0, tail: [] });
     const text = "label" in step ? step.label : formatKey(step.key);
-    if (this.head.length < HEAD_STEPS) return new CapturePath(this.hops, [...this.head, text], 0, []);
-    const tail = [...this.tail, text];
-    const overflow = tail.length > TAIL_STEPS ? 1 : 0;
-    return new CapturePath(this.hops, this.head, this.skipped + overflow, overflow ? tail.slice(1) : tail);
+    return new CapturePath(this.hops, append(this.steps, text, HEAD_STEPS, TAIL_STEPS));
   }
 
+  /** One element per hop, as in SerializationError.path; left-out hops are one "…N more…" element. */
   toArray(): string[] {
-    return [...this.hops, this.#last()];
+    return [...joined(this.hops, (texts) => texts), this.#last()];
   }
 
   #last(): string {
-    const skipped = this.skipped > 0 ? `…${this.skipped} more…` : "";
-    return `${this.head.join("")}${skipped}${this.tail.join("")}`;
+    return joined(this.steps, (texts) => [texts.join("")]).join("");
   }
 }
 
+interface Elided {
+  readonly head: readonly string[];
+  readonly skipped: number;
+  readonly tail: readonly string[];
+}
+
+const EMPTY: Elided = { head: [], skipped: 0, tail: [] };
 const HEAD_STEPS = 6;
 const TAIL_STEPS = 4;
+const HEAD_HOPS = 8;
+const TAIL_HOPS = 8;
+
+function append(list: Elided, text: string, headMax: number, tailMax: number): Elided {
+  if (list.head.length < headMax) return { head: [...list.head, text], skipped: 0, tail: [] };
+  const tail = [...list.tail, text];
+  return tail.length > tailMax ? { head: list.head, skipped: list.skipped + 1, tail: tail.slice(1) } : { head: list.head, skipped: list.skipped, tail };
+}
+
+/** head, the "…N more…" marker if anything was left out, tail; `group` turns each run of texts into elements. */
+function joined(list: Elided, group: (texts: readonly string[]) => readonly string[]): string[] {
+  const marker = list.skipped > 0 ? [`…${list.skipped} more…`] : [];
+  return [...group(list.head), ...marker, ...group(list.tail)];
+}
 
 export function extendPath(path: CapturePath, step: PathStep): CapturePath {
   return path.extend(step);
