@@ -161,6 +161,20 @@ function buildClosureChain(n) {
   };
 }
 
+// n objects, each holding an arrow that captured it as `this`, as class
+// constructors and compiled class fields make them (Pulumi refuses arrows
+// that capture `this`). V8 keeps that `this` where only a heap snapshot
+// shows it.
+function buildArrowThis(n) {
+  return () => {
+    const owners = Array.from({ length: n }, (_, i) => {
+      const owner = { id: i, init() { this.read = () => this.id; return this; } };
+      return owner.init();
+    });
+    return () => owners.reduce((sum, owner) => sum + owner.read(), 0);
+  };
+}
+
 /** name -> { label, size, scalable, build(size) => make() => fresh function } */
 const workloads = {
   trivial: {
@@ -204,6 +218,12 @@ const workloads = {
     size: 2_000,
     scalable: true,
     build: buildClosureChain,
+  },
+  "arrow-this": {
+    label: "arrows capturing this",
+    size: 200,
+    scalable: true,
+    build: buildArrowThis,
   },
 };
 

@@ -41,6 +41,11 @@ const rows: DeterminismCase[] = [
     options: { format: "esm" },
   },
   {
+    // The second call in a process knows the arrows' `this` without a heap snapshot.
+    name: "determinism: arrows capturing this, read once per process",
+    source: `class Clock { constructor() { this.t = 0; this.tick = () => ++this.t; } }\nconst c = new Clock();\nconst o = { c, make() { return () => this.c.tick(); } };\nexports.fn = o.make();`,
+  },
+  {
     name: "determinism: many captured primitives",
     source: `const values = {};\nfor (let i = 0; i < 200; i++) values["v" + i] = i % 3 ? "s" + i : i;\nexports.fn = () => Object.keys(values).length;`,
   },

@@ -51,6 +51,23 @@ const rows: RoundTripCase[] = [
     expected: [["o"]],
   },
   {
+    // Arrows are read together from one heap snapshot (kinds/lexical-this.ts).
+    name: "this: several arrows with different this in one walk",
+    source: `const a = { v: 1, make() { return () => this.v; } };\nconst b = { v: 2, make() { return () => this.v; } };\nconst fa = a.make(), fb = b.make(), fa2 = a.make();\nexports.fn = () => [fa(), fb(), fa2(), fa === fa2];`,
+    expected: [1, 2, 1, false],
+  },
+  {
+    name: "this: an arrow reached only through another arrow's this",
+    source: `const inner = { v: 5, make() { return () => this.v; } };\nconst outer = { f: inner.make(), make() { return () => this.f(); } };\nexports.fn = outer.make();`,
+    expected: 5,
+  },
+  {
+    name: "this: arrows with an undefined this and an object this in one walk",
+    sourceFormat: "esm",
+    source: `const obj = { v: 3, make() { return () => this.v; } };\nconst read = obj.make();\nconst top = () => typeof this;\nexport const fn = () => [read(), top()];`,
+    expected: [3, "undefined"],
+  },
+  {
     // In CommonJS, top-level `this` is module.exports; unsure whether the
     // serializer captures the whole exports object, but the value must match.
     name: "this: top-level this of a CommonJS module",

@@ -29,38 +29,76 @@ export interface ContextLink {
 }
 
 /**
+ * How to turn the `this` slots of the chains into live values while the
+ * snapshot's heap ids are valid. Finding an object by heap id makes V8 mark
+ * and search the whole heap (about 60 ms with the AWS SDK loaded), so values
+ * that may be a `this` are handed over in a list: the snapshot shows the
+ * list's elements with their heap ids, and only the others are searched for.
+ */
+export interface ThisReading {
+  /** An array of live values that may be some `this`, alive during the call. */
+  candidates: readonly unknown[];
+  /** Its remote handle. */
+  candidatesObjectId: string;
+  /** Live values of remote handles, in one round trip. */
+  liveValues: (objectIds: readonly string[]) => unknown[];
+}
+
+/**
  * For each function (given as Runtime RemoteObject objectIds of live functions), the chain of
  * Contexts it closes over, innermost first, following "previous" edges, stopping before the
  * native (global) context. One heap snapshot for the whole batch. Objects without a context
  * (bound functions, non-functions) get an empty chain. Links for one Context are one object.
+ * With `reading`, also the live value of each link's `this` (none for an oddball).
  */
 export function readContextChains(
   post: InspectorPost,
   onEvent: InspectorSubscribe,
   functionObjectIds: readonly string[],
-  /** Called with each link holding a `this` while heap ids are still valid. */
-  onThis?: (link: ContextLink, objectId: string) => void,
-): ContextLink[][] {
-  if (functionObjectIds.length === 0) return [];
+  reading?: ThisReading,
+): { chains: ContextLink[][]; thisValues: Map<ContextLink, unknown> } {
+  const thisValues = new Map<ContextLink, unknown>();
+  if (functionObjectIds.length === 0) return { chains: [], thisValues };
   try {
-    const { text, heapIds } = takeSnapshot(post, onEvent, functionObjectIds);
+    const handles = reading ? [...functionObjectIds, reading.candidatesObjectId] : functionObjectIds;
+    const { text, heapIds } = takeSnapshot(post, onEvent, handles);
     const snapshot = parseSnapshot(text, heapIds);
     const reader = new ChainReader(snapshot);
-    const chains = heapIds.map((heapId) => reader.chainOf(heapId));
-    if (onThis) resolveThis(post, chains, onThis);
-    return chains;
+    const chains = heapIds.slice(0, functionObjectIds.length).map((heapId) => reader.chainOf(heapId));
+    if (reading) resolveThis(post, chains, reading, reader.elementIdsOf(heapIds.at(-1)!), thisValues);
+    return { chains, thisValues };
   } finally {
     releaseHeapProfiler(post);
   }
 }
 
-function resolveThis(post: InspectorPost, chains: ContextLink[][], onThis: (link: ContextLink, objectId: string) => void): void {
-  const seen = new Set<ContextLink>();
-  for (const link of chains.flat()) {
-    if (link.thisId === undefined || seen.has(link)) continue;
-    seen.add(link);
-    const { result } = post("HeapProfiler.getObjectByHeapObjectId", { objectId: String(link.thisId), objectGroup: OBJECT_GROUP });
-    if (result?.objectId) onThis(link, result.objectId as string);
+function resolveThis(post: InspectorPost, chains: ContextLink[][], reading: ThisReading, candidateAt: ReadonlyMap<number, number>, values: Map<ContextLink, unknown>): void {
+  const searched: Array<{ link: ContextLink; objectId: string }> = [];
+  for (const link of new Set(chains.flat())) {
+    if (link.thisId === undefined) continue;
+    const at = candidateAt.get(link.thisId);
+    if (at !== undefined) {
+      values.set(link, reading.candidates[at]);
+      continue;
+    }
+    const objectId = objectByHeapId(post, link.thisId)?.objectId;
+    if (objectId) searched.push({ link, objectId });
+  }
+  const live = reading.liveValues(searched.map((each) => each.objectId));
+  searched.forEach((each, i) => values.set(each.link, live[i]));
+}
+
+/**
+ * The remote object of a heap id. V8 will not hand out oddballs by heap id:
+ * a `this` slot holding `undefined` (top-level `this` of an ES module) or
+ * `null` has none.
+ */
+function objectByHeapId(post: InspectorPost, heapId: number): { objectId?: string } | undefined {
+  try {
+    return post("HeapProfiler.getObjectByHeapObjectId", { objectId: String(heapId), objectGroup: OBJECT_GROUP }).result;
+  } catch (error) {
+    if (String((error as Error).message).includes("Object is not available")) return undefined;
+    throw error;
   }
 }
 
@@ -269,6 +307,19 @@ class ChainReader {
 
   constructor(snapshot: Snapshot) {
     this.#snapshot = snapshot;
+  }
+
+  /** Heap id -> index of the element edges of an array (the first index of a value). */
+  elementIdsOf(heapId: number): Map<number, number> {
+    const snapshot = this.#snapshot;
+    const ordinal = snapshot.ordinalOf.get(heapId);
+    if (ordinal === undefined) throw new Error(`heap snapshot: no node with id ${heapId}`);
+    const at = new Map<number, number>();
+    for (const edge of edgesOf(snapshot, ordinal)) {
+      const id = snapshot.nodes[edge.to * snapshot.node.width + snapshot.node.id]!;
+      if (edge.type === "element" && typeof edge.name === "number" && !at.has(id)) at.set(id, edge.name);
+    }
+    return at;
   }
 
   chainOf(heapId: number): ContextLink[] {

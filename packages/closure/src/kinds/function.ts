@@ -7,7 +7,7 @@ import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
 import { inspectFunction, inspectFunctions, type FunctionFacts } from "../inspect/function-facts.js";
-import { readLexicalThis } from "./lexical-this.js";
+import { requestLexicalThis } from "./lexical-this.js";
 import { isClassBodyMember } from "./prototype.js";
 import { walkHeritage } from "./class-heritage.js";
 import { addDefiner, placeFunction, type Definer } from "./context.js";
@@ -97,8 +97,9 @@ export const functionKind = {
       const holder = holderOf(walker, fn);
       home = walker.visit(node, holder ? Object.getPrototypeOf(holder) : Object.prototype, { label: ".[[HomeObject]]" }, "create");
     }
-    const lexical = walkLexical(node, facts, syntax, walker);
-    const style = lexical.thisSlot || lexical.argumentsSlot ? "function" : "arrow";
+    const argumentsSlot = walkLexicalArguments(node, facts, syntax, walker);
+    const lexicalThis = syntax.form === "arrow" && syntax.usesThis;
+    const style = lexicalThis || argumentsSlot ? "function" : "arrow";
     const heritage = walkHeritage(node, fn, syntax, walker);
     const params = [...(needsHome ? ["__home"] : []), ...(heritage.parent ? ["__super"] : [])];
     const definer: Definer = { fn: node, context: undefined, expression: heritage.expression, params, style };
@@ -110,13 +111,20 @@ export const functionKind = {
       expression: heritage.expression,
       home,
       parent: heritage.parent,
-      ...lexical,
+      // Read for all arrows of the walk at once (kinds/lexical-this.ts), then set.
+      thisSlot: undefined,
+      argumentsSlot,
       rename: renameOf(fn, syntax),
       length: lengthOf(fn, syntax),
       props: walkProperties(node, fn, walker, (key) => HANDLED_KEYS.has(key) || (syntax.form === "class" && isClassBodyMember(fn, key, facts.source))),
       prototype: walkPrototype(node, fn, syntax, walker),
       integrity: integrityOf(fn),
     } satisfies SourceData;
+    if (lexicalThis) {
+      requestLexicalThis(walker, fn, (value) => {
+        (node.data as SourceData).thisSlot = walker.visit(node, value, { label: ".[[this]]" }, "create");
+      });
+    }
   },
   emit(node: GraphNode, out: Emitter): void {
     const data = node.data as BoundData | SourceData;
@@ -189,17 +197,11 @@ function creation(node: GraphNode, data: SourceData, out: Emitter): string {
   return data.syntax.name === undefined ? `(0, ${data.expression})` : `(${data.expression})`;
 }
 
-/** The `this` and `arguments` an arrow reads from the function it was created in. */
-function walkLexical(node: GraphNode, facts: FunctionFacts, syntax: FunctionSyntax, walker: Walker): { thisSlot: Slot | undefined; argumentsSlot: Slot | undefined } {
-  if (syntax.form !== "arrow") return { thisSlot: undefined, argumentsSlot: undefined };
-  let argumentsSlot: Slot | undefined;
-  if (syntax.usesArguments) {
-    const scope = facts.scopes.find((entry) => entry.kind !== "global" && Object.hasOwn(entry.variables, "arguments"));
-    if (scope) argumentsSlot = walker.visit(node, scope.variables["arguments"], { label: ".[[arguments]]" }, "create");
-  }
-  let thisSlot: Slot | undefined;
-  if (syntax.usesThis) thisSlot = walker.visit(node, readLexicalThis(walker, node.value as Function), { label: ".[[this]]" }, "create");
-  return { thisSlot, argumentsSlot };
+/** The `arguments` an arrow reads from the function it was created in. */
+function walkLexicalArguments(node: GraphNode, facts: FunctionFacts, syntax: FunctionSyntax, walker: Walker): Slot | undefined {
+  if (syntax.form !== "arrow" || !syntax.usesArguments) return undefined;
+  const scope = facts.scopes.find((entry) => entry.kind !== "global" && Object.hasOwn(entry.variables, "arguments"));
+  return scope && walker.visit(node, scope.variables["arguments"], { label: ".[[arguments]]" }, "create");
 }
 
 /** A descriptor literal for `length` when it is not the one the source produces. */

@@ -41,6 +41,7 @@ export class Walker {
   readonly #prefetched = new Set<GraphNode>();
   /** Nodes walked after everything else (weak collections need the full graph). */
   readonly #late = new Set<GraphNode>();
+  readonly #afterQueue: Array<() => void> = [];
   /** Shared state of kind modules for this walk (contexts, class members…). */
   readonly state = new Map<string, unknown>();
 
@@ -105,6 +106,15 @@ export class Walker {
     this.#late.add(node);
   }
 
+  /**
+   * Runs `task` once the queue is empty, before deferred walks: a read that
+   * costs the same for one value as for many (a heap snapshot) gathers its
+   * values first. What a task visits is walked before deferred walks run.
+   */
+  afterQueue(task: () => void): void {
+    this.#afterQueue.push(task);
+  }
+
   refuse(node: GraphNode, code: SerializationErrorCode, problem: string, hint?: string): never {
     throw new SerializationError(code, node.path.toArray(), problem, hint);
   }
@@ -144,6 +154,10 @@ export class Walker {
         if (kind.prefetch && !this.#prefetched.has(node)) this.#prefetchFrom(node, kind);
         kind.walk(node, this);
         this.inspector.releaseIfMany();
+      }
+      if (this.#afterQueue.length > 0) {
+        for (const task of this.#afterQueue.splice(0)) task();
+        continue;
       }
       const late = [...this.#late];
       this.#late.clear();
