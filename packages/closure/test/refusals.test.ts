@@ -17,6 +17,9 @@ import { roundTripTable, type RoundTripCase } from "./support/table.js";
 const inside = (noun: string) => `create the ${noun} inside the handler, or capture a factory`;
 const WORDING = {
   "net.Socket": { problem: "cannot serialize a net.Socket", hint: inside("client") },
+  "https.Agent": { problem: "cannot serialize an https.Agent", hint: inside("agent") },
+  // The handle is a package's business: the hint names the captured instance.
+  "https.Agent in a package's client": { problem: "cannot serialize an https.Agent", hint: "create the StorageClient (storage) inside the handler, or capture a factory" },
   "net.Server": { problem: "cannot serialize a net.Server", hint: inside("server") },
   "http.Server": { problem: "cannot serialize an http.Server", hint: inside("server") },
   "dgram.Socket": { problem: "cannot serialize a dgram.Socket", hint: inside("socket") },
@@ -154,6 +157,20 @@ const refusals: RefusalCase[] = [
     code: "LIVE_HANDLE",
     path: ["handler", "root.next.next.next.next.next…4 more….next.next.next.socket"],
     wording: "net.Socket",
+  },
+  {
+    name: "live handle: https.Agent deep inside an instance of a package's class",
+    source: `const { StorageClient } = require("fake-client");\nconst storage = new StorageClient({ region: "eu" });\nexports.fn = () => storage.describe();`,
+    code: "LIVE_HANDLE",
+    path: ["handler", "storage.config.requestHandler.agent"],
+    wording: "https.Agent in a package's client",
+  },
+  {
+    name: "live handle: https.Agent deep inside an object of the program",
+    source: `const https = require("https");\nconst storage = { config: { agent: new https.Agent() } };\nexports.fn = () => storage;`,
+    code: "LIVE_HANDLE",
+    path: ["handler", "storage.config.agent"],
+    wording: "https.Agent",
   },
   {
     name: "live handle: net.Server",

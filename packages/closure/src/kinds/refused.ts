@@ -170,7 +170,31 @@ function refusalOfChain(value: object): Refusal | undefined {
 export const refusedKind = {
   walk(node: GraphNode, walker: Walker): void {
     const refusal = refusalOf(node.value as object)!;
-    walker.refuse(node, "LIVE_HANDLE", `cannot serialize ${refusal.what}`, refusal.hint);
+    walker.refuse(node, "LIVE_HANDLE", `cannot serialize ${refusal.what}`, packageOwnerHint(node, walker) ?? refusal.hint);
   },
   emit(): void {},
 };
+
+/**
+ * A handle deep inside an instance of a package's class (an SDK client
+ * holding an https.Agent in its config): the user made the instance, not the
+ * handle, so the hint names the instance the function captured.
+ */
+function packageOwnerHint(node: GraphNode, walker: Walker): string | undefined {
+  const hops = node.path.toArray();
+  const last = hops[hops.length - 1]!;
+  const binding = /^[^.[…]+/.exec(last)?.[0];
+  if (binding === undefined || binding === last) return undefined;
+  const ownerPath = [...hops.slice(0, -1), binding];
+  const owner = walker.nodes.find((each) => each !== node && sameSteps(each.path.toArray(), ownerPath))?.value;
+  if (typeof owner !== "object" || owner === null) return undefined;
+  const proto = Object.getPrototypeOf(owner) as object | null;
+  const ctor = proto && (Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown);
+  const name = typeof ctor === "function" ? (Reflect.getOwnPropertyDescriptor(ctor, "name")?.value as unknown) : undefined;
+  if (typeof name !== "string" || name === "" || walker.modules.referenceOf(ctor) === undefined) return undefined;
+  return `create the ${name} (${binding}) inside the handler, or capture a factory`;
+}
+
+function sameSteps(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((step, i) => step === b[i]);
+}
