@@ -75,11 +75,13 @@ export class CapturePath {
 
   /** One element per hop, as in SerializationError.path; left-out hops are one "…N more…" element. */
   toArray(): string[] {
-    return [...joined(this.hops, (texts) => texts), this.#last()];
+    const { head, skipped, tail } = this.hops;
+    return skipped > 0 ? [...head, marker(skipped), ...tail, this.#last()] : [...head, ...tail, this.#last()];
   }
 
   #last(): string {
-    return joined(this.steps, (texts) => [texts.join("")]).join("");
+    const { head, skipped, tail } = this.steps;
+    return `${head.join("")}${skipped > 0 ? marker(skipped) : ""}${tail.join("")}`;
   }
 }
 
@@ -101,10 +103,9 @@ function append(list: Elided, text: string, headMax: number, tailMax: number): E
   return tail.length > tailMax ? { head: list.head, skipped: list.skipped + 1, tail: tail.slice(1) } : { head: list.head, skipped: list.skipped, tail };
 }
 
-/** head, the "…N more…" marker if anything was left out, tail; `group` turns each run of texts into elements. */
-function joined(list: Elided, group: (texts: readonly string[]) => readonly string[]): string[] {
-  const marker = list.skipped > 0 ? [`…${list.skipped} more…`] : [];
-  return [...group(list.head), ...marker, ...group(list.tail)];
+/** What stands for the left-out part of a path. */
+function marker(skipped: number): string {
+  return `…${skipped} more…`;
 }
 
 export function extendPath(path: CapturePath, step: PathStep): CapturePath {
