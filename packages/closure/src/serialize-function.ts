@@ -81,7 +81,7 @@ function walkCaptures(fn: Function, rootPath: string, inspector: Inspector, glob
   );
   if (!ambiguous) return { walker, root };
   const functions = walker.nodes.filter((node) => node.kind === "function").map((node) => node.value as Function);
-  const objectIds = functions.map((each) => inspector.objectIdOf(each));
+  const objectIds = inspector.objectIdsOf(functions);
   const { chains } = readContextChains(inspector.post, (event, listener) => inspector.on(event, listener), objectIds);
   const exact = new Walker(inspector, globals, modules, options, classify, KINDS);
   exact.state.set("heapChains", new Map(functions.map((each, i) => [each, chains[i]!])));

@@ -25,10 +25,7 @@ export function emitProgram(root: GraphNode, nodes: readonly GraphNode[], kinds:
   // through assignments, e.g. a class whose WeakMap holds its own instance)
   // waits for it instead of failing.
   for (const node of postOrder(root, nodes)) {
-    const emit = (): void => out.emitting(node, () => kinds[node.kind]!.emit(node, out));
-    const needed = creationDeps(node);
-    if (needed === undefined) emit();
-    else out.whenReady(needed, emit);
+    out.whenReady(creationDeps(node), () => out.emitting(node, () => kinds[node.kind]!.emit(node, out)));
   }
   const stuck = out.unresolved()[0];
   if (stuck) {
@@ -38,12 +35,14 @@ export function emitProgram(root: GraphNode, nodes: readonly GraphNode[], kinds:
   return assemble(out, out.nameOf(root), options);
 }
 
-/** What must exist before `node` is created; undefined for most nodes, which need nothing. */
-function creationDeps(node: GraphNode): Slot[] | undefined {
+/** What must exist before `node` is created: nothing for most nodes, which share one empty list. */
+function creationDeps(node: GraphNode): readonly Slot[] {
   let needed: Slot[] | undefined;
   for (const dep of node.deps) if (dep.timing === "create") (needed ??= []).push({ node: dep.node });
-  return needed;
+  return needed ?? NO_SLOTS;
 }
+
+const NO_SLOTS: readonly Slot[] = [];
 
 /**
  * Dependencies before dependents; a dependency already on the path (a cycle)

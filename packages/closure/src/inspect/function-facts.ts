@@ -63,7 +63,7 @@ export function inspectFunction(inspector: Inspector, fn: Function): FunctionFac
  * ([[Scopes]] lists, bound parts) in one call.
  */
 export function inspectFunctions(inspector: Inspector, fns: readonly Function[]): FunctionFacts[] {
-  const ids = fns.length === 1 ? [inspector.objectIdOf(fns[0]!)] : inspector.objectIdsOf(fns);
+  const ids = inspector.objectIdsOf(fns);
   const internals = ids.map((objectId) => inspector.internalsById(objectId).internal);
   const remotes: RemoteObject[] = [];
   const firstRemote = internals.map((internal) => {

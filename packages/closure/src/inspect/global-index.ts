@@ -4,6 +4,7 @@
 // user put on globalThis are not mistaken for built-ins.
 import { types } from "node:util";
 import { runInNewContext } from "node:vm";
+import { isObjectLike } from "./object-like.js";
 
 /** Globals Node.js adds to the JavaScript realm (the rest come from a fresh vm context). */
 const NODE_GLOBALS = [
@@ -92,7 +93,7 @@ export class GlobalIndex {
   #index(queue: Array<[unknown, string, number]>): void {
     for (let i = 0; i < queue.length; i++) {
       const [value, path, depth] = queue[i]!;
-      if (!isIndexable(value) || this.#paths.has(value)) continue;
+      if (!isObjectLike(value) || this.#paths.has(value)) continue;
       this.#paths.set(value, path);
       if (depth >= 3) continue;
       for (const [key, child, getter] of ownValues(value)) {
@@ -123,10 +124,6 @@ function readGlobal(name: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isIndexable(value: unknown): value is object {
-  return (typeof value === "object" && value !== null) || typeof value === "function";
 }
 
 function ownValues(target: object): Array<[string | symbol, unknown, boolean]> {

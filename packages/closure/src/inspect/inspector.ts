@@ -85,8 +85,9 @@ export class Inspector {
     }
   }
 
-  /** Remote handles of many live values in two round trips. */
+  /** Remote handles of many live values in two round trips (one for a single value). */
   objectIdsOf(values: readonly object[]): string[] {
+    if (values.length === 1) return [this.objectIdOf(values[0]!)];
     const list = this.objectIdOf([...values]);
     const response = this.post("Runtime.getProperties", { objectId: list, ownProperties: true, objectGroup: OBJECT_GROUP });
     const ids: string[] = new Array(values.length);
@@ -143,9 +144,9 @@ export class Inspector {
     return remotes.map((remote) => (remote.objectId !== undefined ? fetched[next++] : primitiveOf(remote)));
   }
 
-  /** The live value `this` of a call on a remote object (e.g. a [[Scopes]] list). */
-  liveValue(objectId: string): unknown {
-    return this.#fetchObjects([objectId])[0];
+  /** Live values behind remote handles, in one round trip. */
+  liveValuesById(objectIds: readonly string[]): unknown[] {
+    return this.#fetchObjects(objectIds);
   }
 
   #fetchObjects(objectIds: readonly string[]): unknown[] {

@@ -6,6 +6,7 @@
 import { createRequire, builtinModules, isBuiltin } from "node:module";
 import { join } from "node:path";
 import { packageSpecifier } from "./package-specifier.js";
+import { isObjectLike } from "./object-like.js";
 import { fileURLToPath } from "node:url";
 import type { Inspector } from "./inspector.js";
 
@@ -216,10 +217,6 @@ function referenceOfEntry(entry: Entry): ModuleReference {
 
 function rootEntry(specifier: string, style: ModuleReference["style"]): Entry {
   return { specifier, style, parent: undefined, key: undefined, rank: isMainSpecifier(specifier) ? RANK_MAIN : 0 };
-}
-
-function isObjectLike(value: unknown): value is object {
-  return (typeof value === "object" && value !== null) || typeof value === "function";
 }
 
 /** Public builtins already loaded by this process (loading is never our side effect). */

@@ -12,12 +12,18 @@ export interface BuiltinTail {
   integrity: Integrity;
 }
 
-export function walkBuiltinTail(node: GraphNode, walker: Walker, defaultProto: object, skip?: (key: string | symbol) => boolean): BuiltinTail {
+export function walkBuiltinTail(
+  node: GraphNode,
+  walker: Walker,
+  defaultProto: object,
+  skip?: (key: string | symbol) => boolean,
+  keys?: readonly (string | symbol)[],
+): BuiltinTail {
   const value = node.value as object;
   const proto = Object.getPrototypeOf(value) as object | null;
   return {
     proto: proto === defaultProto ? undefined : walker.visit(node, proto, { label: ".[[Prototype]]" }, "fill"),
-    props: walkProperties(node, value, walker, skip),
+    props: walkProperties(node, value, walker, skip, keys),
     integrity: integrityOf(value),
   };
 }

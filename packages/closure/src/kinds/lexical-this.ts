@@ -6,8 +6,9 @@
 // empty: one snapshot per round, not one per arrow. An arrow's `this` never
 // changes once its creator has run, so each arrow is read once per process.
 import type { Walker } from "../walk/walker.js";
-import type { Inspector, RemoteObject } from "../inspect/inspector.js";
+import type { Inspector } from "../inspect/inspector.js";
 import { readContextChains } from "../inspect/context-identity.js";
+import { isObjectLike } from "../inspect/object-like.js";
 
 interface Request {
   fn: Function;
@@ -40,13 +41,12 @@ export function requestLexicalThis(walker: Walker, fn: Function, assign: (value:
  * holds none. `candidates` are values that may be one of them (the walk's
  * objects so far): found in the snapshot itself, not searched for.
  */
-export function readLexicalThis(inspector: Inspector, fns: readonly Function[], candidates: readonly unknown[]): unknown[] {
-  const objectIds = fns.length === 1 ? [inspector.objectIdOf(fns[0]!)] : inspector.objectIdsOf(fns);
-  const list = [...candidates];
+function readLexicalThis(inspector: Inspector, fns: readonly Function[], candidates: readonly unknown[]): unknown[] {
+  const objectIds = inspector.objectIdsOf(fns);
   const reading = {
-    candidates: list,
-    candidatesObjectId: inspector.objectIdOf(list),
-    liveValues: (ids: readonly string[]) => inspector.liveValues(ids.map((objectId): RemoteObject => ({ type: "object", objectId }))),
+    candidates,
+    candidatesObjectId: inspector.objectIdOf(candidates),
+    liveValues: (ids: readonly string[]) => inspector.liveValuesById(ids),
   };
   const { chains, thisValues } = readContextChains(inspector.post, (event, listener) => inspector.on(event, listener), objectIds, reading);
   // The innermost context with a `this` slot holds the arrow's `this`. No
@@ -60,5 +60,5 @@ export function readLexicalThis(inspector: Inspector, fns: readonly Function[], 
 
 /** The objects and functions the walk has met: an arrow's `this` is most often one of them. */
 function objectsOf(walker: Walker): unknown[] {
-  return walker.nodes.map((node) => node.value).filter((value) => (typeof value === "object" && value !== null) || typeof value === "function");
+  return walker.nodes.map((node) => node.value).filter(isObjectLike);
 }

@@ -20,3 +20,10 @@ export function prototypesOf(value: object): object[] {
 export function inheritsFrom(value: object, proto: object): boolean {
   return prototypesOf(value).includes(proto);
 }
+
+/** A prototype's `constructor` and that constructor's `name`, read by descriptor (no getter runs). */
+export function constructorNameOf(proto: object): { ctor: unknown; name: unknown } {
+  const ctor = Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown;
+  const name = typeof ctor === "function" ? (Reflect.getOwnPropertyDescriptor(ctor, "name")?.value as unknown) : undefined;
+  return { ctor, name };
+}

@@ -5,7 +5,7 @@
 // in general is fine to copy: only the classes below hold native state.
 import type { GraphNode } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
-import { prototypesOf } from "./prototype-chain.js";
+import { constructorNameOf, prototypesOf } from "./prototype-chain.js";
 
 interface Refusal {
   what: string;
@@ -159,8 +159,7 @@ function refusalOfChain(value: object): Refusal | undefined {
   for (const proto of prototypesOf(value)) {
     const known = table.get(proto);
     if (known) return known;
-    const ctor = Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown;
-    const name = typeof ctor === "function" ? (Reflect.getOwnPropertyDescriptor(ctor, "name")?.value as unknown) : undefined;
+    const { name } = constructorNameOf(proto);
     const named = typeof name === "string" ? NAMED_TYPES.get(name) : undefined;
     if (named) return named;
   }
@@ -189,8 +188,8 @@ function packageOwnerHint(node: GraphNode, walker: Walker): string | undefined {
   const owner = walker.nodes.find((each) => each !== node && sameSteps(each.path.toArray(), ownerPath))?.value;
   if (typeof owner !== "object" || owner === null) return undefined;
   const proto = Object.getPrototypeOf(owner) as object | null;
-  const ctor = proto && (Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown);
-  const name = typeof ctor === "function" ? (Reflect.getOwnPropertyDescriptor(ctor, "name")?.value as unknown) : undefined;
+  if (proto === null) return undefined;
+  const { ctor, name } = constructorNameOf(proto);
   if (typeof name !== "string" || name === "" || walker.modules.referenceOf(ctor) === undefined) return undefined;
   return `create the ${name} (${binding}) inside the handler, or capture a factory`;
 }

@@ -11,7 +11,6 @@ import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import { backingOf, bufferFactsOf, bufferSource, emitByteFills, type BackingData, type ByteRange } from "./array-buffer.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
-import { integrityOf } from "./properties.js";
 import { inlinePrimitive } from "./primitive.js";
 import { inheritsFrom } from "./prototype-chain.js";
 
@@ -88,17 +87,10 @@ function withTracking(facts: Omit<ViewFacts, "tracking">): ViewFacts {
 
 /** Own properties besides the elements, plus a subclass prototype and frozen state. */
 function walkTail(node: GraphNode, walker: Walker, facts: ViewFacts): BuiltinTail {
-  const view = node.value as object;
   const defaultProto = (CONSTRUCTORS[facts.type] as { prototype: object }).prototype;
-  if (facts.length > LARGE_VIEW && walker.inspector.ownNonIndexKeys(view).length === 0) {
-    const proto = Object.getPrototypeOf(view) as object | null;
-    return {
-      proto: proto === defaultProto ? undefined : walker.visit(node, proto, { label: ".[[Prototype]]" }, "fill"),
-      props: [],
-      integrity: integrityOf(view),
-    };
-  }
-  return walkBuiltinTail(node, walker, defaultProto, (key) => typeof key === "string" && INDEX_KEY.test(key));
+  // Reflect.ownKeys would make a string per element of a large view.
+  const keys = facts.length > LARGE_VIEW ? walker.inspector.ownNonIndexKeys(node.value as object) : undefined;
+  return walkBuiltinTail(node, walker, defaultProto, (key) => typeof key === "string" && INDEX_KEY.test(key), keys);
 }
 
 /** Captured views by the buffer they look into, in walk order. */

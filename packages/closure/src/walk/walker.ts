@@ -65,17 +65,12 @@ export class Walker {
 
   /** Records that `from` depends on `value`, queueing value's node if it is new. */
   visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: CapturePath = from.path): Slot {
-    const inline = inlineSlot(value);
-    if (inline !== undefined) return inline;
-    const known = this.#byValue.get(value);
-    const slot = known ? { node: known } : this.#newSlot(value, extendPath(path, step), hintOf(step));
-    if (slot.node && timing !== "none") from.deps.push({ node: slot.node, timing });
-    return slot;
+    return inlineSlot(value) ?? this.#visitNode(from, value, step, timing, path);
   }
 
-  /** visit() of a property's value; the path step is only made for a value met for the first time. */
+  /** visit() of a property's value; the path step is only made for a value that is not inline. */
   visitProperty(from: GraphNode, value: unknown, key: PropertyKey, timing: Timing): Slot {
-    return inlineSlot(value) ?? this.visit(from, value, { key }, timing);
+    return inlineSlot(value) ?? this.#visitNode(from, value, { key }, timing, from.path);
   }
 
   /** Adds a synthetic node (a context, a binding assignment) with its own kind. */
@@ -117,6 +112,14 @@ export class Walker {
 
   refuse(node: GraphNode, code: SerializationErrorCode, problem: string, hint?: string): never {
     throw new SerializationError(code, node.path.toArray(), problem, hint);
+  }
+
+  /** visit() of a value that is not inline: its known node, or a new one. */
+  #visitNode(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: CapturePath): Slot {
+    const known = this.#byValue.get(value);
+    const slot = known ? { node: known } : this.#newSlot(value, extendPath(path, step), hintOf(step));
+    if (slot.node && timing !== "none") from.deps.push({ node: slot.node, timing });
+    return slot;
   }
 
   /** A slot for a value seen for the first time (neither inline nor known). */
