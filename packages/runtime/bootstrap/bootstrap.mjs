@@ -19,13 +19,15 @@ process.on("uncaughtException", (error) => void crash("Uncaught Exception", erro
 process.on("unhandledRejection", (reason) => void crash("Unhandled Promise Rejection", new UnhandledPromiseRejection(String(reason)), 128));
 
 async function crash(label, error, exitCode) {
-  console.error(label, formatForLog(error));
+  // The error's properties are read once, for the log line and the post.
+  const response = toErrorResponse(error);
+  console.error(label, formatForLog(response));
   try {
-    if (!initialized) await client.postInitError(toErrorResponse(error));
+    if (!initialized) await client.postInitError(response);
     else if (current !== undefined && !current.done) {
       current.done = true;
       writeEndMarker(current.requestId);
-      await client.postError(current.requestId, toErrorResponse(error));
+      await client.postError(current.requestId, response);
     }
   } finally {
     process.exit(exitCode);
@@ -73,8 +75,9 @@ function invoke(invocation) {
       finish(() => client.postResponse(requestId, payload));
     };
     const fail = (error) => {
-      console.error("Invoke Error", formatForLog(error));
-      finish(() => client.postError(requestId, toErrorResponse(error)));
+      const response = toErrorResponse(error);
+      console.error("Invoke Error", formatForLog(response));
+      finish(() => client.postError(requestId, response));
     };
     const done = (error, result) => (error === undefined || error === null ? succeed(result) : fail(error));
     // A callback handler's answer waits for an empty event loop unless told

@@ -35,8 +35,7 @@ export function toErrorResponse(error) {
   }
 }
 
-/** The JSON the runtime logs after "Invoke Error" and "Uncaught Exception" (stack, not trace, as Lambda logs it). */
-export function formatForLog(error) {
-  const { errorType, errorMessage, trace } = toErrorResponse(error);
+/** The JSON the runtime logs after "Invoke Error" and "Uncaught Exception", from the error response (stack, not trace, as Lambda logs it). */
+export function formatForLog({ errorType, errorMessage, trace }) {
   return JSON.stringify({ errorType, errorMessage, stack: trace });
 }

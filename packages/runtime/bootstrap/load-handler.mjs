@@ -41,9 +41,8 @@ async function tryLoad(taskRoot, moduleRoot, moduleName) {
   const path = resolve(taskRoot, moduleRoot, moduleName);
   const require = createRequire(join(taskRoot, "__closure_pack_bootstrap__.js"));
   if (isFile(path)) return require(path);
-  const isModulePackage = hasTypeModule(dirname(path));
-  if (!isModulePackage && isFile(`${path}.js`)) return require(`${path}.js`);
-  if (isModulePackage && isFile(`${path}.js`)) return import(pathToFileURL(`${path}.js`).href);
+  // Only a .js file asks the nearest package.json how to load it.
+  if (isFile(`${path}.js`)) return hasTypeModule(dirname(path)) ? import(pathToFileURL(`${path}.js`).href) : require(`${path}.js`);
   if (isFile(`${path}.mjs`)) return import(pathToFileURL(`${path}.mjs`).href);
   if (isFile(`${path}.cjs`)) return require(`${path}.cjs`);
   // Why not require(moduleName) straight away: require is relative to this

@@ -10,9 +10,7 @@ import type { FunctionError, InvokeResult, Outcome } from "./invocation.js";
 import type { InvocationReport, LogRecord } from "./log-record.js";
 import { LogStore, type LogListener } from "./log-store.js";
 import { resolveOptions, type FunctionOptions, type ResolvedOptions } from "./options.js";
-
-/** Lambda's limit on a synchronous invocation's payload (6 MB). */
-export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+import { MAX_PAYLOAD_BYTES } from "./runtime-api.js";
 
 export interface FunctionStats {
   /** Instances alive or starting. */
@@ -43,7 +41,7 @@ export interface LocalFunction {
 
 interface Pending {
   requestId: string;
-  payload: string;
+  payload: Buffer;
   logs: LogRecord[];
   settle(result: InvokeResult | RuntimeError): void;
 }
@@ -88,8 +86,9 @@ class FunctionPool implements LocalFunction {
 
   invoke(event: unknown): Promise<InvokeResult> {
     if (this.#closed) return Promise.reject(new RuntimeError("FUNCTION_CLOSED", this.name, "the function is closed"));
-    const payload = JSON.stringify(event === undefined ? null : event);
-    const bytes = Buffer.byteLength(payload);
+    // Encoded once: measured here, sent as it is by the instance.
+    const payload = Buffer.from(JSON.stringify(event === undefined ? null : event));
+    const bytes = payload.length;
     if (bytes > MAX_PAYLOAD_BYTES) {
       return Promise.reject(new RuntimeError("PAYLOAD_TOO_LARGE", this.name, `the event is ${bytes} bytes; Lambda accepts at most ${MAX_PAYLOAD_BYTES}`));
     }
@@ -161,14 +160,12 @@ class FunctionPool implements LocalFunction {
   }
 
   #run(instance: Instance, pending: Pending): void {
-    const timer = this.#idleTimers.get(instance);
-    if (timer !== undefined) clearTimeout(timer);
-    this.#idleTimers.delete(instance);
+    this.#clearIdle(instance);
     const dispatch: Dispatch = {
       requestId: pending.requestId,
       payload: pending.payload,
       traceId: traceId(),
-      finish: (outcome, report) => pending.settle({ ...outcome, requestId: pending.requestId, logs: pending.logs, report }),
+      finish: (outcome, report) => finish(pending, outcome, report),
     };
     instance.run(dispatch);
   }
@@ -197,21 +194,24 @@ class FunctionPool implements LocalFunction {
     this.#idleTimers.set(instance, timer);
   }
 
+  #clearIdle(instance: Instance): void {
+    const timer = this.#idleTimers.get(instance);
+    if (timer !== undefined) clearTimeout(timer);
+    this.#idleTimers.delete(instance);
+  }
+
   // A cold start that failed fails the invocation waiting longest, as
   // Lambda fails the invocation that caused the cold start.
   #onInitFailed(error: FunctionError): void {
     const pending = this.#queue.shift();
     if (pending === undefined) return;
-    const outcome: Outcome = { ok: false, error };
     const report: InvocationReport = { durationMs: 0, billedDurationMs: 0, memorySizeMB: this.#options.memorySize, maxMemoryUsedMB: 0, status: "error" };
-    pending.settle({ ...outcome, requestId: pending.requestId, logs: pending.logs, report });
+    finish(pending, { ok: false, error }, report);
   }
 
   #onEnded(instance: Instance): void {
     this.#instances.delete(instance);
-    const timer = this.#idleTimers.get(instance);
-    if (timer !== undefined) clearTimeout(timer);
-    this.#idleTimers.delete(instance);
+    this.#clearIdle(instance);
     this.#dispatch();
   }
 
@@ -219,6 +219,11 @@ class FunctionPool implements LocalFunction {
     this.#store.write(record);
     if (record.requestId !== null) this.#inFlight.get(record.requestId)?.logs.push(record);
   }
+}
+
+/** Settles an invocation with its outcome, the log lines it wrote and its REPORT figures. */
+function finish(pending: Pending, outcome: Outcome, report: InvocationReport): void {
+  pending.settle({ ...outcome, requestId: pending.requestId, logs: pending.logs, report });
 }
 
 /** An X-Ray trace header as Lambda passes it: `Root=1-<time hex>-<24 hex>;Parent=<16 hex>;Sampled=0`. */

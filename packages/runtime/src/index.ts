@@ -1,5 +1,6 @@
 // Public API of @closure-pack/runtime.
-export { createFunction, MAX_PAYLOAD_BYTES, type LocalFunction, type FunctionStats } from "./function.js";
+export { createFunction, type LocalFunction, type FunctionStats } from "./function.js";
+export { MAX_PAYLOAD_BYTES } from "./runtime-api.js";
 export type { FunctionOptions, FunctionCode } from "./options.js";
 export type { FunctionError, InvokeResult, Outcome } from "./invocation.js";
 export { formatLogRecord, type LogRecord, type LogLevel, type InvocationReport } from "./log-record.js";

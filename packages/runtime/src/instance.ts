@@ -19,7 +19,8 @@ import { startRuntimeApi, type RuntimeApiServer } from "./runtime-api.js";
 /** One invocation handed to an instance. */
 export interface Dispatch {
   requestId: string;
-  payload: string;
+  /** The event as JSON, UTF-8. */
+  payload: Buffer;
   traceId: string;
   /** Called once, after END and REPORT are logged. */
   finish(outcome: Outcome, report: InvocationReport): void;
@@ -135,7 +136,7 @@ export class Instance {
       "Lambda-Runtime-Deadline-Ms": String(Date.now() + timeoutMs),
       "Lambda-Runtime-Invoked-Function-Arn": functionArn(this.#options),
       "Lambda-Runtime-Trace-Id": dispatch.traceId,
-      "Content-Length": Buffer.byteLength(dispatch.payload),
+      "Content-Length": dispatch.payload.length,
     });
     res.end(dispatch.payload);
   }

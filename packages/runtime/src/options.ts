@@ -47,6 +47,9 @@ export interface FunctionOptions {
 export type ResolvedOptions = Required<Omit<FunctionOptions, "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient">> &
   Pick<FunctionOptions, "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient">;
 
+/** AWS_REGION when none is given, and the region of sample events. */
+export const DEFAULT_REGION = "us-east-1";
+
 // Lambda refuses these as a function's variables: the runtime sets them.
 const RESERVED = new Set([
   "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
@@ -77,7 +80,7 @@ export function resolveOptions(options: FunctionOptions): ResolvedOptions {
   if (!(initTimeout > 0)) invalid("initTimeout", "must be a number of seconds above 0", initTimeout);
   const environment = options.environment ?? {};
   checkEnvironment(environment);
-  return { ...options, handler, timeout, memorySize, concurrency, idleTimeout, initTimeout, environment, region: options.region ?? "us-east-1" };
+  return { ...options, handler, timeout, memorySize, concurrency, idleTimeout, initTimeout, environment, region: options.region ?? DEFAULT_REGION };
 }
 
 function checkEnvironment(environment: Record<string, string>): void {

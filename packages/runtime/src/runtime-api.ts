@@ -4,8 +4,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** Lambda's limit on a synchronous response (6 MB). */
-export const MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
+/** Lambda's limit on a synchronous invocation's payload, the event and the response alike (6 MB). */
+export const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 
 export interface RuntimeApiRoutes {
   /** GET /invocation/next: answer now or hold `res` until there is an event. */
@@ -61,9 +61,9 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_RESPONSE_BYTES) chunks.push(chunk);
+      if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
     });
-    req.on("end", () => resolve(size <= MAX_RESPONSE_BYTES ? Buffer.concat(chunks) : undefined));
+    req.on("end", () => resolve(size <= MAX_PAYLOAD_BYTES ? Buffer.concat(chunks) : undefined));
     req.on("error", () => resolve(undefined));
   });
 }
@@ -72,7 +72,7 @@ const BODIES: Record<number, object> = {
   202: { status: "OK" },
   400: { errorMessage: "Invalid request ID", errorType: "InvalidRequestID" },
   404: { errorMessage: "Not found", errorType: "NotFound" },
-  413: { errorMessage: `Payload exceeded maximum allowed size (${MAX_RESPONSE_BYTES} bytes)`, errorType: "RequestEntityTooLarge" },
+  413: { errorMessage: `Payload exceeded maximum allowed size (${MAX_PAYLOAD_BYTES} bytes)`, errorType: "RequestEntityTooLarge" },
 };
 
 function answer(res: ServerResponse, status: number): void {

@@ -1,8 +1,9 @@
 // API Gateway proxy events: REST APIs (payload 1.0, APIGatewayProxyEvent)
 // and HTTP APIs (payload 2.0, APIGatewayProxyEventV2), as the API Gateway
 // developer guide's Lambda proxy integration pages show them.
-import { ACCOUNT, clfTime } from "./sample-values.js";
+import { clfTime } from "./sample-values.js";
 import type { EventContext } from "./sample-event.js";
+import { ACCOUNT_ID } from "../environment.js";
 
 const API_ID = "abcdef1234";
 const REQUEST_ID = "c6af9ac6-7b61-11e6-9a41-93e8deadbeef";
@@ -45,7 +46,7 @@ export function apiGatewayV1Event(c: EventContext): object {
     pathParameters: null,
     stageVariables: null,
     requestContext: {
-      accountId: ACCOUNT,
+      accountId: ACCOUNT_ID,
       apiId: API_ID,
       domainName: r.headers.host,
       domainPrefix: API_ID,
@@ -82,7 +83,7 @@ export function apiGatewayV2Event(c: EventContext): object {
   // Payload 2.0 leaves out what the request does not have; repeated query values are joined by commas.
   if (Object.keys(r.query).length > 0) event.queryStringParameters = Object.fromEntries(Object.entries(r.query).map(([key, list]) => [key, list.join(",")]));
   event.requestContext = {
-    accountId: ACCOUNT,
+    accountId: ACCOUNT_ID,
     apiId: API_ID,
     domainName: r.headers.host,
     domainPrefix: API_ID,

@@ -2,8 +2,8 @@
 // gzipped JSON, base64-encoded in awslogs.data. Node's gzip writes no mtime,
 // so the bytes are the same every run.
 import { gzipSync } from "node:zlib";
-import { ACCOUNT } from "./sample-values.js";
 import type { EventContext } from "./sample-event.js";
+import { ACCOUNT_ID } from "../environment.js";
 
 export function logsEvent(c: EventContext): object {
   const logGroup = c.options.logGroup ?? "/aws/lambda/example-function";
@@ -11,7 +11,7 @@ export function logsEvent(c: EventContext): object {
   const timestamp = c.time.getTime();
   const payload = {
     messageType: "DATA_MESSAGE",
-    owner: ACCOUNT,
+    owner: ACCOUNT_ID,
     logGroup,
     logStream: "2024/01/01/[$LATEST]0123456789abcdef0123456789abcdef",
     subscriptionFilters: ["example-filter"],

@@ -1,10 +1,11 @@
 // EventBridge events (EventBridgeEvent): a scheduled rule's event and a
 // custom event with its source, detail-type and detail.
-import { ACCOUNT, fixedId, parseJsonOption } from "./sample-values.js";
+import { fixedId, parseJsonOption } from "./sample-values.js";
 import type { EventContext } from "./sample-event.js";
+import { ACCOUNT_ID } from "../environment.js";
 
 export function scheduleEvent(c: EventContext): object {
-  return envelope(c, "Scheduled Event", "aws.events", {}, [`arn:aws:events:${c.region}:${ACCOUNT}:rule/example-schedule`]);
+  return envelope(c, "Scheduled Event", "aws.events", {}, [`arn:aws:events:${c.region}:${ACCOUNT_ID}:rule/example-schedule`]);
 }
 
 export function eventBridgeEvent(c: EventContext): object {
@@ -18,7 +19,7 @@ function envelope(c: EventContext, detailType: string, source: string, detail: u
     id: fixedId(`eventbridge:${source}:${detailType}`),
     "detail-type": detailType,
     source,
-    account: ACCOUNT,
+    account: ACCOUNT_ID,
     // EventBridge times have no milliseconds.
     time: c.time.toISOString().replace(/\.\d{3}Z$/, "Z"),
     region: c.region,

@@ -1,7 +1,8 @@
 // Message events: SQS (SQSEvent) and SNS (SNSEvent), as the Lambda developer
 // guide's "Using Lambda with Amazon SQS / SNS" pages show them.
-import { ACCOUNT, fixedId, md5Hex } from "./sample-values.js";
+import { fixedId, md5Hex } from "./sample-values.js";
 import type { EventContext } from "./sample-event.js";
+import { ACCOUNT_ID } from "../environment.js";
 
 export function sqsEvent(c: EventContext): object {
   const queue = c.options.queue ?? "example-queue";
@@ -17,7 +18,7 @@ export function sqsEvent(c: EventContext): object {
         messageAttributes: {},
         md5OfBody: md5Hex(body),
         eventSource: "aws:sqs",
-        eventSourceARN: `arn:aws:sqs:${c.region}:${ACCOUNT}:${queue}`,
+        eventSourceARN: `arn:aws:sqs:${c.region}:${ACCOUNT_ID}:${queue}`,
         awsRegion: c.region,
       },
     ],
@@ -27,7 +28,7 @@ export function sqsEvent(c: EventContext): object {
 export function snsEvent(c: EventContext): object {
   const topic = c.options.topic ?? "example-topic";
   const message = c.options.body ?? "Hello from SNS!";
-  const topicArn = `arn:aws:sns:${c.region}:${ACCOUNT}:${topic}`;
+  const topicArn = `arn:aws:sns:${c.region}:${ACCOUNT_ID}:${topic}`;
   const subscriptionArn = `${topicArn}:${fixedId(`sns-subscription:${topic}`)}`;
   return {
     Records: [

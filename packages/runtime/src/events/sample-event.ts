@@ -7,7 +7,8 @@ import { logsEvent } from "./cloudwatch-logs.js";
 import { eventBridgeEvent, scheduleEvent } from "./eventbridge.js";
 import { snsEvent, sqsEvent } from "./queues.js";
 import { s3Event } from "./s3.js";
-import { DEFAULT_REGION, DEFAULT_TIME } from "./sample-values.js";
+import { DEFAULT_REGION } from "../options.js";
+import { DEFAULT_TIME } from "./sample-values.js";
 import { dynamodbEvent, kinesisEvent } from "./streams.js";
 
 export interface SampleEventOptions {

@@ -1,11 +1,10 @@
-// The fixed values sample events are made of: one account, one moment, ids
+// The fixed values sample events are made of: one moment (the account is the
+// local functions' own, environment.ts, and the region their default), ids
 // that look real but never change, so `closure-pack event` prints the same
 // bytes every time (unless the caller asks for the current time).
 import { createHash } from "node:crypto";
 import { RuntimeError } from "../errors.js";
 
-export const ACCOUNT = "123456789012";
-export const DEFAULT_REGION = "us-east-1";
 /** 2024-01-01T00:00:00Z. */
 export const DEFAULT_TIME = "2024-01-01T00:00:00.000Z";
 

@@ -1,7 +1,8 @@
 // Stream events: DynamoDB Streams (DynamoDBStreamEvent, an INSERT with the
 // item as NewImage) and Kinesis (KinesisStreamEvent, data base64-encoded).
-import { ACCOUNT, fixedId, parseJsonOption } from "./sample-values.js";
+import { fixedId, parseJsonOption } from "./sample-values.js";
 import type { EventContext } from "./sample-event.js";
+import { ACCOUNT_ID } from "../environment.js";
 
 type AttributeValue = { S: string } | { N: string } | { BOOL: boolean } | { NULL: true } | { L: AttributeValue[] } | { M: Record<string, AttributeValue> };
 
@@ -38,7 +39,7 @@ export function dynamodbEvent(c: EventContext): object {
           SizeBytes: Buffer.byteLength(JSON.stringify(item)),
           StreamViewType: "NEW_AND_OLD_IMAGES",
         },
-        eventSourceARN: `arn:aws:dynamodb:${c.region}:${ACCOUNT}:table/${table}/stream/2024-01-01T00:00:00.000`,
+        eventSourceARN: `arn:aws:dynamodb:${c.region}:${ACCOUNT_ID}:table/${table}/stream/2024-01-01T00:00:00.000`,
       },
     ],
   };
@@ -67,9 +68,9 @@ export function kinesisEvent(c: EventContext): object {
         eventVersion: "1.0",
         eventID: `shardId-000000000000:${sequenceNumber}`,
         eventName: "aws:kinesis:record",
-        invokeIdentityArn: `arn:aws:iam::${ACCOUNT}:role/lambda-kinesis-role`,
+        invokeIdentityArn: `arn:aws:iam::${ACCOUNT_ID}:role/lambda-kinesis-role`,
         awsRegion: c.region,
-        eventSourceARN: `arn:aws:kinesis:${c.region}:${ACCOUNT}:stream/${stream}`,
+        eventSourceARN: `arn:aws:kinesis:${c.region}:${ACCOUNT_ID}:stream/${stream}`,
       },
     ],
   };
