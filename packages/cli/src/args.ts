@@ -55,6 +55,10 @@ export type Command =
   | InvokeCommand
   | EventCommand;
 
+/** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
+export const EVENT_FLAGS = ["bucket", "key", "body", "path", "method", "queue", "topic", "table", "stream", "source", "detail-type", "log-group", "region", "time"] as const;
+type EventFlag = (typeof EVENT_FLAGS)[number];
+
 const OPTIONS = {
   output: { type: "string", short: "o" },
   mode: { type: "string" },
@@ -77,20 +81,7 @@ const OPTIONS = {
   memory: { type: "string" },
   env: { type: "string", multiple: true },
   name: { type: "string" },
-  bucket: { type: "string" },
-  key: { type: "string" },
-  body: { type: "string" },
-  path: { type: "string" },
-  method: { type: "string" },
-  queue: { type: "string" },
-  topic: { type: "string" },
-  table: { type: "string" },
-  stream: { type: "string" },
-  source: { type: "string" },
-  "detail-type": { type: "string" },
-  "log-group": { type: "string" },
-  region: { type: "string" },
-  time: { type: "string" },
+  ...(Object.fromEntries(EVENT_FLAGS.map((flag) => [flag, { type: "string" }])) as Record<EventFlag, { type: "string" }>),
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -99,8 +90,6 @@ type Values = ReturnType<typeof parse>["values"];
 const PACK_OPTIONS: readonly OptionName[] = [
   "output", "mode", "export", "format", "runtime", "external", "bundle-aws-sdk", "no-minify", "sourcemap", "manifest", "analyze", "json", "quiet", "help", "version",
 ];
-/** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
-export const EVENT_FLAGS = ["bucket", "key", "body", "path", "method", "queue", "topic", "table", "stream", "source", "detail-type", "log-group", "region", "time"] as const;
 
 const ALLOWED: Record<"pack" | "print" | "hash" | "diff" | "invoke" | "event", readonly OptionName[]> = {
   pack: PACK_OPTIONS,

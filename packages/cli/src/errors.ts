@@ -1,6 +1,7 @@
 // Errors the CLI itself raises. CliError is a known error a user can cause
 // (printed alone, exit 1); UsageError is a bad command line (printed with the
-// usage, exit 2). Errors of the libraries are recognised in known-error.ts.
+// usage, exit 2). The libraries' errors share their base class,
+// ClosurePackError, which main.ts recognises.
 import { ClosurePackError, type ClosurePackErrorData } from "@closure-pack/errors";
 
 /** Stable codes of {@link CliError}; never renamed once released. */
@@ -15,8 +16,6 @@ export type CliErrorCode =
   | "OUTPUT_NOT_WRITABLE"
   | "ZIP_NOT_FOUND"
   | "INVALID_ZIP"
-  | "CODE_NOT_FOUND"
-  | "UNSAFE_ZIP_ENTRY"
   | "EVENT_NOT_FOUND"
   | "INVALID_EVENT";
 

@@ -15,18 +15,13 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   try {
     command = parseCommand(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) return reportBug(error, io);
-    io.err(`closure-pack: ${error.message}\n\n${USAGE}\n`);
-    return 2;
+    return error instanceof UsageError ? reportUsage(error, io) : reportBug(error, io);
   }
   try {
     return await run(command, io);
   } catch (error) {
     // `event` checks its kind and flags against the runtime's table when it runs.
-    if (error instanceof UsageError) {
-      io.err(`closure-pack: ${error.message}\n\n${USAGE}\n`);
-      return 2;
-    }
+    if (error instanceof UsageError) return reportUsage(error, io);
     // Every package's errors a user can cause share one base class.
     if (!(error instanceof ClosurePackError)) return reportBug(error, io);
     reportKnown(error, command, io);
@@ -68,6 +63,11 @@ function reportKnown(error: ClosurePackError, command: Command, io: Io): void {
   if ("json" in command && command.json) {
     io.out(`${JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2)}\n`);
   }
+}
+
+function reportUsage(error: UsageError, io: Io): number {
+  io.err(`closure-pack: ${error.message}\n\n${USAGE}\n`);
+  return 2;
 }
 
 function reportBug(error: unknown, io: Io): number {

@@ -19,16 +19,14 @@ export interface EntrySource {
 const SERIALIZED = "closure-pack:serialized";
 
 /** Serializes a live function, or wraps a serialized text or an entry file. */
-export async function prepareEntry(input: PackInput, options: ResolvedPackOptions): Promise<EntrySource> {
-  if (typeof input === "function") {
-    // ES module syntax whatever the output format: esbuild converts it, and
-    // tree-shakes named imports that a require() would pull in whole.
-    const serialized = await serializeFunction(input, { format: "esm", exportName: options.exportName });
-    return { entry: serializedEntry(serialized.text, serialized.captures, options), captures: serialized.captures };
-  }
+export async function prepareEntry(given: PackInput, options: ResolvedPackOptions): Promise<EntrySource> {
+  // A live function becomes ES module syntax whatever the output format:
+  // esbuild converts it, and tree-shakes named imports that a require()
+  // would pull in whole.
+  const input = typeof given === "function" ? await serializeFunction(given, { format: "esm", exportName: options.exportName }) : given;
   if (isSerialized(input)) {
-    // ES module text exporting the package's name is the entry itself, as for
-    // a live function (the same input, the same zip either way).
+    // ES module text exporting the package's name is the entry itself (so a
+    // live function and its serialized text give the same zip).
     if (input.format === "esm" && input.exportName === options.exportName) {
       return { entry: serializedEntry(input.text, input.captures, options), captures: input.captures };
     }

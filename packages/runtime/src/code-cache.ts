@@ -25,15 +25,19 @@ export function defaultCacheDir(): string {
   return join(tmpdir(), "closure-pack-runtime");
 }
 
-/** The folder to run `code` from, extracting a zip into the cache when it is not there yet. */
-export async function prepareCode(code: FunctionCode, cacheDir = defaultCacheDir()): Promise<PreparedCode> {
-  if (typeof code !== "string") return extractCached(code, "zip", cacheDir);
+/**
+ * The folder to run `code` from, extracting a zip into the cache when it is
+ * not there yet. Messages name the code `name` (default: its path, or "zip").
+ */
+export async function prepareCode(code: FunctionCode, cacheDir = defaultCacheDir(), name?: string): Promise<PreparedCode> {
+  if (typeof code !== "string") return extractCached(code, name ?? "zip", cacheDir);
+  const shown = name ?? code;
   const path = resolve(code);
   const stats = await stat(path).catch((error: unknown) => {
-    throw new RuntimeError("CODE_NOT_FOUND", code, "no such zip or folder", { cause: error });
+    throw new RuntimeError("CODE_NOT_FOUND", shown, "no such zip or folder", { cause: error });
   });
   if (stats.isDirectory()) return { dir: path, codeSha256: undefined };
-  return extractCached(await readFile(path), code, cacheDir);
+  return extractCached(await readFile(path), shown, cacheDir);
 }
 
 async function extractCached(zip: Uint8Array, shown: string, cacheDir: string): Promise<PreparedCode> {

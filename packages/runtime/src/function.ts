@@ -49,7 +49,7 @@ interface Pending {
 /** Prepares the code (extracting a zip once into the cache) and returns the function; no instance starts before the first invoke. */
 export async function createFunction(options: FunctionOptions): Promise<LocalFunction> {
   const resolved = resolveOptions(options);
-  const code = await prepareCode(resolved.code, resolved.cacheDir);
+  const code = await prepareCode(resolved.code, resolved.cacheDir, resolved.codeName);
   return new FunctionPool(resolved, code.dir, code.codeSha256);
 }
 

@@ -11,6 +11,8 @@ export interface FunctionOptions {
   /** The function's name: AWS_LAMBDA_FUNCTION_NAME, the log group and the log file. */
   name: string;
   code: FunctionCode;
+  /** How messages name the code (default: its path as given, or "zip" for bytes). */
+  codeName?: string;
   /** `file.export`, as Lambda's handler setting (default "index.handler"). */
   handler?: string;
   /** Seconds, at most 900 (default 3). */
@@ -44,8 +46,8 @@ export interface FunctionOptions {
   runtimeClient?: { command: string; args: string[] };
 }
 
-export type ResolvedOptions = Required<Omit<FunctionOptions, "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient">> &
-  Pick<FunctionOptions, "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient">;
+export type ResolvedOptions = Required<Omit<FunctionOptions, "codeName" | "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient">> &
+  Pick<FunctionOptions, "codeName" | "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient">;
 
 /** AWS_REGION when none is given, and the region of sample events. */
 export const DEFAULT_REGION = "us-east-1";

@@ -6,23 +6,6 @@ import type { EventCommand } from "../args.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 
-const OPTION_OF_FLAG: Record<string, keyof SampleEventOptions> = {
-  bucket: "bucket",
-  key: "key",
-  body: "body",
-  path: "path",
-  method: "method",
-  queue: "queue",
-  topic: "topic",
-  table: "table",
-  stream: "stream",
-  source: "source",
-  "detail-type": "detailType",
-  "log-group": "logGroup",
-  region: "region",
-  time: "time",
-};
-
 export async function runEvent(command: EventCommand, io: Io): Promise<number> {
   const kind = command.eventKind;
   if (!isEventKind(kind)) {
@@ -30,7 +13,8 @@ export async function runEvent(command: EventCommand, io: Io): Promise<number> {
   }
   const options: SampleEventOptions = {};
   for (const [flag, value] of Object.entries(command.options)) {
-    const option = OPTION_OF_FLAG[flag]!;
+    // --detail-type is detailType: the options are the flags in camelCase.
+    const option = flag.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()) as keyof SampleEventOptions;
     if (option !== "region" && option !== "time" && !EVENT_KINDS[kind].options.includes(option)) {
       throw new UsageError(`option "--${flag}" does not apply to "event ${kind}"`);
     }

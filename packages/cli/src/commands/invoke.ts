@@ -2,9 +2,9 @@
 // the local Lambda runtime. The response (or the function's error object) as
 // JSON on stdout, the function's logs on stderr as they happen; exit 0 when
 // the function succeeded, 1 when it failed.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
-import { createFunction, formatLogRecord, RuntimeError, type FunctionCode, type LogRecord } from "@closure-pack/runtime";
+import { createFunction, formatLogRecord, type LogRecord } from "@closure-pack/runtime";
 import type { InvokeCommand } from "../args.js";
 import type { Paint } from "../colors.js";
 import { CliError } from "../errors.js";
@@ -12,36 +12,25 @@ import type { Io } from "../io.js";
 import { displayPath } from "../paths.js";
 
 export async function runInvoke(command: InvokeCommand, io: Io): Promise<number> {
-  const shown = displayPath(io.cwd, command.code);
-  const code = readCode(resolve(io.cwd, command.code), shown);
-  const event = await readEvent(command.event, io);
-  const fn = await withCodeName(shown, () =>
-    createFunction({
-      name: command.name ?? functionName(command.code),
-      code,
-      handler: command.handler,
-      timeout: command.timeout,
-      memorySize: command.memory,
-      environment: command.env,
-      concurrency: 1,
-      onLog: (record) => io.err(`${formatLog(record, io.errPaint)}\n`),
-    }),
-  );
+  // The code is checked before the event is read, as the arguments come.
+  const fn = await createFunction({
+    name: command.name ?? functionName(command.code),
+    code: resolve(io.cwd, command.code),
+    codeName: displayPath(io.cwd, command.code),
+    handler: command.handler,
+    timeout: command.timeout,
+    memorySize: command.memory,
+    environment: command.env,
+    concurrency: 1,
+    onLog: (record) => io.err(`${formatLog(record, io.errPaint)}\n`),
+  });
   try {
-    const result = await fn.invoke(event);
+    const result = await fn.invoke(await readEvent(command.event, io));
     io.out(`${JSON.stringify(result.ok ? result.value : result.error, null, 2)}\n`);
     return result.ok ? 0 : 1;
   } finally {
     await fn.close();
   }
-}
-
-/** A folder's path, or a zip's bytes (so messages name the zip as given). */
-function readCode(path: string, shown: string): FunctionCode {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (stats === undefined) throw new CliError("CODE_NOT_FOUND", shown, "no such zip or folder");
-  if (stats.isDirectory()) return path;
-  return readFileSync(path);
 }
 
 async function readEvent(file: string | undefined, io: Io): Promise<unknown> {
@@ -70,18 +59,6 @@ function functionName(code: string): string {
   const base = basename(resolve(code), extname(code) === ".zip" ? ".zip" : "");
   const name = base.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 64);
   return name === "" || name === "-" ? "function" : name;
-}
-
-// The runtime names a zip given as bytes "zip"; the CLI knows its path.
-async function withCodeName<T>(shown: string, make: () => Promise<T>): Promise<T> {
-  try {
-    return await make();
-  } catch (error) {
-    if (error instanceof RuntimeError && (error.code === "INVALID_ZIP" || error.code === "UNSAFE_ZIP_ENTRY") && error.message.startsWith("zip: ")) {
-      throw new CliError(error.code, shown, error.message.slice("zip: ".length), { cause: error });
-    }
-    throw error;
-  }
 }
 
 function formatLog(record: LogRecord, paint: Paint): string {
