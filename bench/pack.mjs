@@ -12,11 +12,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { readZip } from "@closure-pack/pack";
-import { describeMachine } from "./lib/machine.mjs";
+import { machineFacts } from "./lib/machine.mjs";
 import { benchDir, ensureBuilt, ensurePeers, peersDir, root } from "./lib/prepare.mjs";
+import { resultOf } from "./lib/result-line.mjs";
 import { median, progress } from "./lib/stats.mjs";
 
-const RESULT_PREFIX = "BENCH_RESULT "; // written by pack/child.mjs
 const quick = process.argv.includes("--quick");
 // Per way: one warm-up, then as many measured runs as fit in budgetMs at
 // the warm-up's pace, at least one and at most maxRuns. A process still
@@ -65,9 +65,9 @@ function runChild(way, out) {
   const task = { way, handler: stagedHandler, resolveDir: peersDir, out };
   const run = runNode([join(benchDir, "pack", "child.mjs"), JSON.stringify(task)]);
   if (!run.child) return run;
-  const line = run.child.stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
-  if (!line) return { ok: false, wallMs: run.wallMs, error: errorLine(run.child.stderr) || `exit ${run.child.status}` };
-  return { ...JSON.parse(line.slice(RESULT_PREFIX.length)), wallMs: run.wallMs };
+  const result = resultOf(run.child.stdout);
+  if (!result) return { ok: false, wallMs: run.wallMs, error: errorLine(run.child.stderr) || `exit ${run.child.status}` };
+  return { ...result, wallMs: run.wallMs };
 }
 
 // The whole CLI run as a user types it; --json adds the CLI's own time (load
@@ -208,7 +208,7 @@ function tableRow(row, base, pulumi) {
 function report(rows, sdk, splitRow, versions) {
   const byId = Object.fromEntries(rows.map((row) => [row.id, row]));
   const { "closure-pack": packed, cli, "cli-bundle": cliBundle, "hand-written": base, "pulumi-style": pulumi } = byId;
-  const [commit, node, machine] = describeMachine(root).map((line) => line.replace(/^\w+:\s+/, ""));
+  const { commit, node, machine } = machineFacts(root);
   const both = (a, b, f) => (a.ok && b.ok ? f(a, b) : undefined);
   const out = [
     `Measured at commit ${commit}, Node ${node}, ${machine}.`,
@@ -260,7 +260,7 @@ function report(rows, sdk, splitRow, versions) {
 
 async function main() {
   const versions = ensurePeers();
-  const buildStatus = ensureBuilt(["closure", "pack", "cli"]);
+  const buildStatus = ensureBuilt();
   stageHandler();
   progress(`pack: each way in its own process, warm-up then median of up to ${budget.maxRuns} (cap ${budget.capMs / 1000} s a process); dist: ${buildStatus}`);
   const rows = [];

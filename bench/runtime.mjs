@@ -11,11 +11,11 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { createFunction } from "@closure-pack/runtime";
-import { describeMachine } from "./lib/machine.mjs";
+import { machineFacts } from "./lib/machine.mjs";
 import { benchDir, ensureBuilt, ensurePeers, peersDir, root } from "./lib/prepare.mjs";
+import { resultOf } from "./lib/result-line.mjs";
 import { median, progress } from "./lib/stats.mjs";
 
-const RESULT_PREFIX = "BENCH_RESULT ";
 const quick = process.argv.includes("--quick");
 const sizes = quick ? { cold: 3, warm: 200, events: 200 } : { cold: 10, warm: 1_000, events: 1_000 };
 const CONCURRENCY = 2;
@@ -113,9 +113,9 @@ function lambdaLocalChild(mode, count = 0) {
     timeout: 60_000,
   });
   const wallMs = performance.now() - started;
-  const line = child.stdout?.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
-  if (!line) throw new Error(`lambda-local ${mode} failed: ${(child.stderr || child.error?.message || `exit ${child.status ?? child.signal}`).trim().split("\n").slice(-3).join(" ")}`);
-  return { ...JSON.parse(line.slice(RESULT_PREFIX.length)), wallMs };
+  const result = resultOf(child.stdout);
+  if (!result) throw new Error(`lambda-local ${mode} failed: ${(child.stderr || child.error?.message || `exit ${child.status ?? child.signal}`).trim().split("\n").slice(-3).join(" ")}`);
+  return { ...result, wallMs };
 }
 
 function lambdaLocalCold() {
@@ -146,15 +146,8 @@ const fmt = (n, digits = 2) => (n === undefined ? "–" : n.toFixed(digits));
 const int = (n) => Math.round(n).toLocaleString("en-US");
 const ratio = (a, b) => (a === undefined || b === undefined || b === 0 ? "–" : `${(a / b).toFixed(2)}x`);
 
-function settle(run) {
-  try {
-    return { ok: true, ...run() };
-  } catch (error) {
-    return { ok: false, error: String(error?.message ?? error).split("\n")[0] };
-  }
-}
-
-async function settleAsync(run) {
+/** `run`'s result, or its error's first line (a synchronous `run` too). */
+async function settle(run) {
   try {
     return { ok: true, ...(await run()) };
   } catch (error) {
@@ -169,7 +162,7 @@ function targetLine(name, value, limit, atMost, unit) {
 }
 
 function report(cp, ll, versions) {
-  const [commit, node, machine] = describeMachine(root).map((line) => line.replace(/^\w+:\s+/, ""));
+  const { commit, node, machine } = machineFacts(root);
   const v = (r, f) => (r.ok ? f(r) : undefined);
   const cell = (r, f) => (r.ok ? f(r) : `failed: ${r.error.replaceAll("|", "\\|")}`);
   const rows = [
@@ -206,19 +199,19 @@ function report(cp, ll, versions) {
 
 async function main() {
   const versions = ensurePeers();
-  const buildStatus = ensureBuilt(["runtime"]);
+  const buildStatus = ensureBuilt();
   progress(`runtime: closure-pack in this process, lambda-local in child processes; dist: ${buildStatus}`);
   const cp = {};
   const ll = {};
   progress(`cold starts (${sizes.cold} + 1 each)...`);
-  cp.cold = await settleAsync(closurePackCold);
-  ll.cold = settle(lambdaLocalCold);
+  cp.cold = await settle(closurePackCold);
+  ll.cold = await settle(lambdaLocalCold);
   progress(`warm invocations (${sizes.warm} each)...`);
-  cp.warm = await settleAsync(closurePackWarm);
-  ll.warm = settle(lambdaLocalWarm);
+  cp.warm = await settle(closurePackWarm);
+  ll.warm = await settle(lambdaLocalWarm);
   progress(`throughput (${sizes.events} events each)...`);
-  cp.throughput = await settleAsync(closurePackThroughput);
-  ll.throughput = settle(lambdaLocalThroughput);
+  cp.throughput = await settle(closurePackThroughput);
+  ll.throughput = await settle(lambdaLocalThroughput);
   console.log(report(cp, ll, versions));
 }
 

@@ -4,18 +4,13 @@
 // (bench/serialize/child.mjs); this file installs the peers, rebuilds a stale
 // dist, schedules the children and prints markdown tables. Progress goes to stderr.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { ensureBuilt, ensurePeers } from "./lib/prepare.mjs";
+import { join } from "node:path";
+import { benchDir, ensureBuilt, ensurePeers, root } from "./lib/prepare.mjs";
+import { resultOf } from "./lib/result-line.mjs";
 import { progress } from "./lib/stats.mjs";
 
-const benchDir = dirname(fileURLToPath(import.meta.url));
-const root = join(benchDir, "..");
-const peersDir = join(benchDir, "peers");
 const childScript = join(benchDir, "serialize", "child.mjs");
-const RESULT_PREFIX = "BENCH_RESULT "; // written by child.mjs
 const { workloads } = createRequire(import.meta.url)(
   "./serialize/workloads.cjs",
 );
@@ -54,19 +49,6 @@ const serializers = ["closure-pack", "pulumi"];
 const targets = { speedup: 20, linearity: 2.3, overhead: 1.2 };
 
 
-function peerVersion(name) {
-  try {
-    return JSON.parse(
-      readFileSync(
-        join(peersDir, "node_modules", name, "package.json"),
-        "utf8",
-      ),
-    ).version;
-  } catch {
-    return "not installed";
-  }
-}
-
 function runChild(task) {
   const timeoutMs = budget.capMs + budget.graceMs;
   const child = spawnSync(
@@ -79,10 +61,8 @@ function runChild(task) {
       maxBuffer: 64 * 2 ** 20,
     },
   );
-  const line = child.stdout
-    ?.split("\n")
-    .find((l) => l.startsWith(RESULT_PREFIX));
-  if (line !== undefined) return JSON.parse(line.slice(RESULT_PREFIX.length));
+  const result = resultOf(child.stdout);
+  if (result !== undefined) return result;
   if (/** @type {NodeJS.ErrnoException | undefined} */ (child.error)?.code === "ETIMEDOUT")
     return {
       ok: false,
@@ -188,8 +168,8 @@ function floorSection(results, floors) {
 }
 
 function main() {
-  ensurePeers();
-  const buildStatus = ensureBuilt(["closure"]);
+  const versions = ensurePeers();
+  const buildStatus = ensureBuilt();
   const names = Object.keys(workloads);
   const results = {};
   progress(
@@ -240,7 +220,7 @@ function main() {
     });
   }
 
-  const pulumiVersion = peerVersion("@pulumi/pulumi");
+  const pulumiVersion = versions["@pulumi/pulumi"] ?? "not installed";
   const loadTimes = serializers.map((s) => {
     const loaded = names.map((w) => results[w][s]).find((r) => r.ok);
     return `${s} ${loaded ? `${ms(loaded.loadMs)} ms` : "–"}`;

@@ -28,14 +28,20 @@ export function describeCommit(cwd) {
   return commit;
 }
 
-/** Lines to print above any figures. */
-export function describeMachine(cwd) {
+/** The commit, Node version and machine, each as one phrase. */
+export function machineFacts(cwd) {
   const cores = cpus();
   const model = cores[0]?.model.trim() ?? "unknown CPU";
   const memoryGiB = (totalmem() / 2 ** 30).toFixed(0);
-  return [
-    `commit:  ${describeCommit(cwd)}`,
-    `node:    ${process.version} (${process.platform}-${process.arch})`,
-    `machine: ${model}, ${cores.length} cores, ${memoryGiB} GiB`,
-  ];
+  return {
+    commit: describeCommit(cwd),
+    node: `${process.version} (${process.platform}-${process.arch})`,
+    machine: `${model}, ${cores.length} cores, ${memoryGiB} GiB`,
+  };
+}
+
+/** Lines to print above any figures. */
+export function describeMachine(cwd) {
+  const { commit, node, machine } = machineFacts(cwd);
+  return [`commit:  ${commit}`, `node:    ${node}`, `machine: ${machine}`];
 }

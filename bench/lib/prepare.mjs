@@ -46,18 +46,20 @@ function newestMtime(path) {
 /**
  * Children load the built dist, so a dist older than its sources would
  * measure old code: rebuilds every package (`npm run build`'s script) when
- * one of `packages` (folder names under packages/) is missing or stale.
+ * one of the workspaces is missing or stale (every package loads others,
+ * @closure-pack/errors at least).
  */
-export function ensureBuilt(packages) {
+export function ensureBuilt() {
   if (process.argv.includes("--no-build")) return "--no-build: used as found";
-  const stale = packages.filter((name) => {
-    const pkg = join(root, "packages", name);
+  const { workspaces } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const stale = workspaces.filter((folder) => {
+    const pkg = join(root, folder);
     const dist = join(pkg, "dist", "index.cjs");
     const sources = Math.max(newestMtime(join(pkg, "src")), statSync(join(pkg, "package.json")).mtimeMs);
     return !existsSync(dist) || statSync(dist).mtimeMs < sources;
   });
   if (stale.length === 0) return "dist up to date";
-  progress(`packages/{${stale.join(",")}}/dist is missing or stale: running node scripts/build.mjs`);
+  progress(`${stale.join(", ")}: dist is missing or stale: running node scripts/build.mjs`);
   const build = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], {
     cwd: root,
     stdio: ["ignore", process.stderr, process.stderr],

@@ -14,9 +14,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-
-// bench/pack.mjs looks for this prefix.
-const RESULT_PREFIX = "BENCH_RESULT ";
+import { RESULT_PREFIX } from "../lib/result-line.mjs";
 
 const task = JSON.parse(process.argv[2] ?? "{}");
 

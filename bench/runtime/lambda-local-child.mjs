@@ -2,8 +2,9 @@
 // `cold` times the first lambdaLocal.execute() after lambda-local is loaded;
 // `warm` times `invokes` sequential executes after a warm-up; `throughput`
 // runs `events` executes at most `concurrency` at a time. Prints one line
-// "BENCH_RESULT {json}" on stdout.
+// RESULT_PREFIX and JSON on stdout.
 import { createRequire } from "node:module";
+import { RESULT_PREFIX } from "../lib/result-line.mjs";
 
 const [mode, handlerPath, peersDir, count, concurrency] = process.argv.slice(2);
 const require = createRequire(`${peersDir}/package.json`);
@@ -48,4 +49,4 @@ if (mode === "cold") {
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
-process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);

@@ -9,10 +9,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { median } from "../lib/stats.mjs";
+import { RESULT_PREFIX } from "../lib/result-line.mjs";
 import { openInspector, readScopesOfAll, writeObjectGraph } from "./floor.mjs";
-
-// bench/serialize.mjs looks for this prefix.
-const RESULT_PREFIX = "BENCH_RESULT ";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
