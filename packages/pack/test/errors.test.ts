@@ -56,15 +56,15 @@ const ROWS: Row[] = [
   },
   {
     name: "entry: the AWS SDK is not installed when it is bundled",
-    input: { entry: `${fixturesDir}/bundle-entry.ts` },
+    input: { entry: `${fixturesDir}/errors/missing-sdk-client.ts` },
     options: { bundleAwsSdk: true },
     code: "MODULE_NOT_FOUND",
     message: () =>
       [
-        `${rel("bundle-entry.ts")}:4:26: cannot resolve module "@aws-sdk/client-s3"`,
-        '  4 | import { S3Client } from "@aws-sdk/client-s3";',
-        "    |                          ^",
-        installHint("@aws-sdk/client-s3"),
+        `${rel("errors/missing-sdk-client.ts")}:4:32: cannot resolve module "@aws-sdk/client-textract"`,
+        '  4 | import { TextractClient } from "@aws-sdk/client-textract";',
+        "    |                                ^",
+        installHint("@aws-sdk/client-textract"),
       ].join("\n"),
   },
   {

@@ -1,0 +1,8 @@
+// The services the daemon speaks, one factory each; a new service is one row.
+// Order does not matter: cross-service calls go through CloudContext.services,
+// filled before any service starts.
+import type { CloudContext, Service } from "./service.js";
+
+export type ServiceFactory = (context: CloudContext) => Service;
+
+export const SERVICE_FACTORIES: readonly ServiceFactory[] = [];

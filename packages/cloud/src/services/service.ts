@@ -1,0 +1,49 @@
+// What a service of the local cloud is to the server: a name, a handler for
+// the requests routed to it, and a lifecycle. Services reach each other only
+// through CloudContext (S3 notifications go to Lambda's durable async queue),
+// never by importing one another's internals.
+import type Database from "better-sqlite3";
+import type { AwsRequest, AwsResponse, ServiceName } from "../server/aws-request.js";
+import type { Clock } from "../clock.js";
+import type { Protocol } from "../protocols/error-response.js";
+
+/** The account id of every ARN the local cloud makes. */
+export const ACCOUNT_ID = "000000000000";
+
+export interface Service {
+  readonly name: ServiceName;
+  /** How its AwsErrors are rendered on the wire. */
+  readonly protocol: Protocol;
+  /** Answers one request. Throw AwsError for AWS's error responses; anything else is answered as a 500 InternalError and logged. */
+  handle(request: AwsRequest): Promise<AwsResponse>;
+  /**
+   * Answers closure-pack's own control calls under `/_closure-pack/<service>/…`
+   * (not AWS APIs: failed-event records, test hooks); `path` is the part after
+   * the service name. Answer JSON; undefined means 404.
+   */
+  handleControl?(request: AwsRequest, path: string): Promise<AwsResponse | undefined>;
+  /** Starts background work (delivery loops, timers) once every service exists. */
+  start?(): void;
+  /** Stops background work and releases resources; in-flight work may be abandoned (it is durable). */
+  close?(): Promise<void>;
+}
+
+/** Everything a service is given when the cloud starts. */
+export interface CloudContext {
+  /** The daemon's data folder (absolute). */
+  readonly dataDir: string;
+  /** One database for all services: metadata, queues, logs. */
+  readonly db: Database.Database;
+  readonly clock: Clock;
+  /** http://127.0.0.1:<port>, what functions get as AWS_ENDPOINT_URL. */
+  readonly endpoint: string;
+  /** Services by name, for the few cross-service calls (S3 -> Lambda async invoke). Filled before start(). */
+  readonly services: ReadonlyMap<ServiceName, Service>;
+  /** Settings tests and users may change; see CloudOptions. */
+  readonly settings: CloudSettings;
+}
+
+export interface CloudSettings {
+  /** Delays before the retries of a failed asynchronous invocation (Lambda: 2 retries, about 1 and 2 minutes). */
+  readonly asyncRetryDelaysMs: readonly number[];
+}

@@ -1,0 +1,52 @@
+// The one embedded database of the daemon (SQLite through better-sqlite3):
+// metadata, queues of pending events and logs, in WAL mode so readers never
+// wait for the writer. A write that returned is on disk (synchronous=FULL):
+// an S3 PUT answered 200 has its notification queued durably, whatever
+// happens to the process next. Each service creates its own tables through
+// migrate(), keyed by a name and a version so a restart never redoes one.
+import Database from "better-sqlite3";
+import { join } from "node:path";
+import { CloudError } from "../errors.js";
+
+export type { Database };
+
+/** Opens (creating when missing) `<dataDir>/cloud.db`. */
+export function openDatabase(dataDir: string): Database.Database {
+  const path = join(dataDir, "cloud.db");
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    db.exec("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, version INTEGER NOT NULL)");
+  } catch (error) {
+    throw new CloudError("DATA_CORRUPT", path, `cannot open the local cloud's database: ${(error as Error).message}`, {
+      hint: "move the data folder aside (or delete it to start empty) and start the cloud again",
+      cause: error,
+    });
+  }
+  return db;
+}
+
+/**
+ * Applies the steps of `name` that this database has not seen yet, each in a
+ * transaction with its version bump. Steps are append-only: a released step
+ * is never edited, a change is a new step.
+ */
+export function migrate(db: Database.Database, name: string, steps: readonly string[]): void {
+  const row = db.prepare("SELECT version FROM migrations WHERE name = ?").get(name) as { version: number } | undefined;
+  const done = row?.version ?? 0;
+  if (done > steps.length) {
+    throw new CloudError("DATA_CORRUPT", name, `the data folder was written by a newer closure-pack (schema ${done}, this one knows ${steps.length})`, {
+      hint: "use that newer closure-pack, or start this one with another --data folder",
+    });
+  }
+  for (let version = done + 1; version <= steps.length; version++) {
+    db.transaction(() => {
+      db.exec(steps[version - 1]!);
+      db.prepare("INSERT INTO migrations (name, version) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET version = excluded.version").run(name, version);
+    })();
+  }
+}
