@@ -47,3 +47,26 @@ export interface CloudSettings {
   /** Delays before the retries of a failed asynchronous invocation (Lambda: 2 retries, about 1 and 2 minutes). */
   readonly asyncRetryDelaysMs: readonly number[];
 }
+
+/**
+ * Lambda's asynchronous invocation as the other services use it (S3
+ * notifications now; SNS, EventBridge and log subscriptions later). Call it
+ * inside the caller's own database transaction: the event is then queued
+ * durably together with the write that caused it, or not at all.
+ */
+export interface AsyncInvoker {
+  /**
+   * Queues one invocation of the function `functionArn` with `payload` (JSON
+   * text), delivered at least once with Lambda's retry policy; `source` names
+   * the producer for the failed-events record (`s3:docs-4f64efc`). Throws
+   * AwsError ResourceNotFoundException when the function does not exist.
+   */
+  enqueueInvocation(functionArn: string, payload: string, source: string): void;
+}
+
+/** The Lambda service as an AsyncInvoker; throws when the cloud was built without it. */
+export function asyncInvoker(context: CloudContext): AsyncInvoker {
+  const lambda = context.services.get("lambda") as (Service & Partial<AsyncInvoker>) | undefined;
+  if (lambda?.enqueueInvocation === undefined) throw new Error("the local cloud has no Lambda service to deliver events to");
+  return lambda as Service & AsyncInvoker;
+}
