@@ -72,3 +72,20 @@ describe("server", () => {
     await start(dataDir);
   });
 });
+
+describe("daemon process", () => {
+  it("daemon: starts on a free port, answers health, and SIGTERM stops it and frees the folder", async () => {
+    const { startDaemon, freshDataDir, removeDataDir } = await import("./helpers/daemon.js");
+    const dataDir = freshDataDir();
+    cleanups.push(() => removeDataDir(dataDir));
+    const daemon = await startDaemon({ dataDir });
+    const health = (await (await fetch(`${daemon.endpoint}/_closure-pack/health`)).json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ service: "closure-pack-cloud", pid: daemon.pid, dataDir });
+    await daemon.stop();
+    const again = await startDaemon({ dataDir });
+    await again.kill();
+    // After kill -9 the stale lock is taken over.
+    const third = await startDaemon({ dataDir });
+    await third.stop();
+  });
+});

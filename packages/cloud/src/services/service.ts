@@ -49,24 +49,33 @@ export interface CloudSettings {
 }
 
 /**
- * Lambda's asynchronous invocation as the other services use it (S3
- * notifications now; SNS, EventBridge and log subscriptions later). Call it
- * inside the caller's own database transaction: the event is then queued
- * durably together with the write that caused it, or not at all.
+ * Lambda as the other services use it: asynchronous invocation (S3
+ * notifications now; SNS, EventBridge and log subscriptions later) and the
+ * resource-policy check a service makes before it agrees to send events
+ * (S3 refuses a notification configuration whose function does not allow it).
  */
-export interface AsyncInvoker {
+export interface LambdaTarget {
   /**
    * Queues one invocation of the function `functionArn` with `payload` (JSON
    * text), delivered at least once with Lambda's retry policy; `source` names
-   * the producer for the failed-events record (`s3:docs-4f64efc`). Throws
+   * the producer for the failed-events record (`s3:docs-4f64efc`). Call it
+   * inside the caller's own database transaction: the event is then queued
+   * durably together with the write that caused it, or not at all. Throws
    * AwsError ResourceNotFoundException when the function does not exist.
    */
   enqueueInvocation(functionArn: string, payload: string, source: string): void;
+  /**
+   * True when the function exists and its resource policy lets `principal`
+   * (`s3.amazonaws.com`) invoke it for `sourceArn` (and `sourceAccount`,
+   * when the statement has that condition), as AWS evaluates AddPermission's
+   * statements.
+   */
+  allowsInvoke(functionArn: string, principal: string, sourceArn: string, sourceAccount: string): boolean;
 }
 
-/** The Lambda service as an AsyncInvoker; throws when the cloud was built without it. */
-export function asyncInvoker(context: CloudContext): AsyncInvoker {
-  const lambda = context.services.get("lambda") as (Service & Partial<AsyncInvoker>) | undefined;
-  if (lambda?.enqueueInvocation === undefined) throw new Error("the local cloud has no Lambda service to deliver events to");
-  return lambda as Service & AsyncInvoker;
+/** The Lambda service as a LambdaTarget; throws when the cloud was built without it. */
+export function lambdaTarget(context: CloudContext): LambdaTarget {
+  const lambda = context.services.get("lambda") as (Service & Partial<LambdaTarget>) | undefined;
+  if (lambda?.enqueueInvocation === undefined || lambda.allowsInvoke === undefined) throw new Error("the local cloud has no Lambda service to deliver events to");
+  return lambda as Service & LambdaTarget;
 }

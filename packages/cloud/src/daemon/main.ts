@@ -1,0 +1,31 @@
+// The daemon process's entry (dist/daemon.mjs): starts the cloud from its
+// command-line flags, writes one JSON line `{"endpoint":…,"pid":…}` to stdout
+// once it listens, and stops cleanly on SIGTERM or SIGINT. A start that fails
+// writes `{"error":{code,message}}` and exits 1, so the parent can report it.
+import { ClosurePackError } from "@closure-pack/errors";
+import { startCloud, type Cloud } from "../cloud.js";
+import { parseDaemonArgs } from "./daemon-args.js";
+
+async function main(): Promise<void> {
+  let cloud: Cloud;
+  try {
+    cloud = await startCloud(parseDaemonArgs(process.argv.slice(2)));
+  } catch (error) {
+    const known = error instanceof ClosurePackError;
+    const reported = known ? { code: error.code, message: error.message } : { code: "BUG", message: (error as Error)?.stack ?? String(error) };
+    process.stdout.write(`${JSON.stringify({ error: reported })}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void cloud.close().then(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.stdout.write(`${JSON.stringify({ endpoint: cloud.endpoint, port: cloud.port, pid: process.pid, dataDir: cloud.dataDir })}\n`);
+}
+
+void main();
