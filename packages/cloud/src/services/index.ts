@@ -1,8 +1,10 @@
 // The services the daemon speaks, one factory each; a new service is one row.
 // Order does not matter: cross-service calls go through CloudContext.services,
 // filled before any service starts.
+import { createIamService } from "./iam/iam-service.js";
 import type { CloudContext, Service } from "./service.js";
+import { createStsService } from "./sts/sts-service.js";
 
 export type ServiceFactory = (context: CloudContext) => Service;
 
-export const SERVICE_FACTORIES: readonly ServiceFactory[] = [];
+export const SERVICE_FACTORIES: readonly ServiceFactory[] = [createIamService, createStsService];

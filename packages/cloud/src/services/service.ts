@@ -79,3 +79,20 @@ export function lambdaTarget(context: CloudContext): LambdaTarget {
   if (lambda?.enqueueInvocation === undefined || lambda.allowsInvoke === undefined) throw new Error("the local cloud has no Lambda service to deliver events to");
   return lambda as Service & LambdaTarget;
 }
+
+/**
+ * IAM as Lambda uses it: CreateFunction refuses a role that does not exist
+ * or does not trust the service principal (`lambda.amazonaws.com`), as AWS
+ * does.
+ */
+export interface RoleDirectory {
+  /** True when `roleArn` names an existing role whose trust policy lets `servicePrincipal` assume it. */
+  isAssumableBy(roleArn: string, servicePrincipal: string): boolean;
+}
+
+/** The IAM service as a RoleDirectory; throws when the cloud was built without it. */
+export function roleDirectory(context: CloudContext): RoleDirectory {
+  const iam = context.services.get("iam") as (Service & Partial<RoleDirectory>) | undefined;
+  if (iam?.isAssumableBy === undefined) throw new Error("the local cloud has no IAM service to check roles with");
+  return iam as Service & RoleDirectory;
+}
