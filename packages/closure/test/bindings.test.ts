@@ -179,6 +179,26 @@ const rows: RoundTripCase[] = [
     expected: [[[1, 1], [2, 1]], [[3, 2], [4, 2]]],
   },
   unsupported("binding: captured binding still in its temporal dead zone"),
+  // Bindings named like globals: the factory declaring them must not read
+  // the global of the same name (`const undefined = undefined` throws).
+  {
+    name: "binding: named like globals (undefined, NaN, Infinity, name, event)",
+    source: `var undefined; var NaN = 5; let Infinity = "inf";\nfunction make() { var name = "nm"; var event = "ev"; const nothing = void 0, notANumber = 0 / 0, big = 1 / 0; return () => [undefined, NaN, Infinity, name, event, nothing, notANumber, big]; }\nexports.fn = make();`,
+    expected: [undefined, 5, "inf", "nm", "ev", undefined, NaN, Infinity],
+  },
+  {
+    name: "binding: named like a global, read by a nested scope's literal",
+    source: `var NaN = 7;\nfunction make() { const gap = 0 / 0; let missing = void 0; return () => [NaN, gap, missing, (missing = 1)]; }\nexports.fn = make();`,
+    probe: "(f) => [f(), f()]",
+    expected: [[7, NaN, undefined, 1], [7, NaN, 1, 1]],
+  },
+  {
+    // lodash's module scope declares \`var undefined;\`: its closures are copied with it.
+    name: "binding: lodash's var undefined in functions copied from lodash",
+    source: `const _ = require("lodash");\nconst twice = _.memoize((x) => x * 2);\nconst once = _.once(() => "first");\nexports.fn = () => [twice(2), twice.cache.has(2), once(), once()];`,
+    expected: [4, true, "first", "first"],
+    modules: ["lodash"],
+  },
 ];
 
 describe.concurrent("bindings", () => roundTripTable(rows));

@@ -272,13 +272,14 @@ function factoryKey(node: GraphNode, out: Emitter): string {
 /** Writes the factory declarations of every root context. */
 export function emitFactories(roots: readonly GraphNode[], out: Emitter): void {
   for (const root of roots) {
-    out.declaration(`function ${factoryKey(root, out)}(${factoryParams(root).join(", ")}) ${factoryBody(root, out, "")}`);
+    out.declaration(`function ${factoryKey(root, out)}(${factoryParams(root).join(", ")}) ${factoryBody(root, out, "", new Set())}`);
   }
 }
 
-function factoryBody(node: GraphNode, out: Emitter, indent: string): string {
+function factoryBody(node: GraphNode, out: Emitter, indent: string, outer: ReadonlySet<string>): string {
   const data = node.data as ContextData;
   const inner = `${indent}  `;
+  const bound = shadowedGlobals(data, outer);
   const lines: string[] = ["{"];
   const params = factoryParams(node);
   const constants: string[] = [];
@@ -286,8 +287,8 @@ function factoryBody(node: GraphNode, out: Emitter, indent: string): string {
   let passedIndex = 0;
   for (const [name, slot] of data.bindings) {
     if (data.passed.has(name)) constants.push(`${name} = ${params[passedIndex++]}`);
-    else if (slot.node || data.written.has(name) || data.rewritten.has(name)) variables.push(slot.node ? name : `${name} = ${slot.code}`);
-    else constants.push(`${name} = ${slot.code}`);
+    else if (slot.node || data.written.has(name) || data.rewritten.has(name)) variables.push(slot.node ? name : `${name} = ${literalIn(slot.code, bound)}`);
+    else constants.push(`${name} = ${literalIn(slot.code, bound)}`);
   }
   if (constants.length > 0) lines.push(`${inner}const ${constants.join(", ")};`);
   if (variables.length > 0) lines.push(`${inner}let ${variables.join(", ")};`);
@@ -305,11 +306,36 @@ function factoryBody(node: GraphNode, out: Emitter, indent: string): string {
     );
   }
   for (const child of data.children) {
-    members.push(`${factoryKey(child, out)}: (${factoryParams(child).join(", ")}) => ${factoryBody(child, out, `${inner}  `)}`);
+    members.push(`${factoryKey(child, out)}: (${factoryParams(child).join(", ")}) => ${factoryBody(child, out, `${inner}  `, bound)}`);
   }
   lines.push(`${inner}return {\n${members.map((m) => `${inner}  ${m}`).join(",\n")}\n${inner}};`);
   lines.push(`${indent}}`);
   return lines.join("\n");
+}
+
+// Literals that read a global: a binding of the same name (lodash's `var
+// undefined;`, a local `NaN`) shadows it inside the factory and the ones
+// nested in it, where `const undefined = undefined` would throw or read the
+// local. Those literals are written in forms that read no name.
+const GLOBAL_LITERALS: ReadonlyMap<string, [string, string]> = new Map([
+  ["undefined", ["undefined", "void 0"]],
+  ["NaN", ["NaN", "0 / 0"]],
+  ["Infinity", ["Infinity", "1 / 0"]],
+  ["-Infinity", ["Infinity", "-1 / 0"]],
+]);
+
+/** The global names of GLOBAL_LITERALS that this context or one around it binds. */
+function shadowedGlobals(data: ContextData, outer: ReadonlySet<string>): ReadonlySet<string> {
+  let names: Set<string> | undefined;
+  for (const [global] of GLOBAL_LITERALS.values()) {
+    if (data.bindings.has(global) && !outer.has(global)) (names ??= new Set(outer)).add(global);
+  }
+  return names ?? outer;
+}
+
+function literalIn(code: string, shadowed: ReadonlySet<string>): string {
+  const safe = shadowed.size === 0 ? undefined : GLOBAL_LITERALS.get(code);
+  return safe && shadowed.has(safe[0]) ? safe[1] : code;
 }
 
 function uniqueParam(bindings: Map<string, Slot>): string {

@@ -1,7 +1,7 @@
 // A fresh temp directory per case: `case/` holds the case module where the
 // fixture packages resolve, `out/` holds the emitted module where only the
 // packages the serializer listed resolve. Leaves spawning to spawn-child.ts.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -14,8 +14,12 @@ export const repoRoot = join(supportDir, "..", "..", "..", "..");
 /** Read-only fixtures: local modules and fake packages under node_modules/. */
 export const fixturesDir = join(repoRoot, "fixtures", "closure");
 const fixturePackagesDir = join(fixturesDir, "node_modules");
-/** Installed packages a case may import besides the fixture packages. */
-const rootPackages = ["tslib"];
+/**
+ * Installed packages a case may import besides the fixture packages: tslib
+ * and the real packages the closure package pins as dev dependencies for its
+ * round trips (zod, date-fns, lodash…).
+ */
+const rootPackages = ["tslib", ...Object.keys((JSON.parse(readFileSync(join(supportDir, "..", "..", "package.json"), "utf8")) as { devDependencies?: Record<string, string> }).devDependencies ?? {})];
 
 export interface Workspace {
   root: string;
@@ -93,7 +97,9 @@ export function linkModules(workspace: Workspace, modules: readonly string[]): s
   for (const specifier of modules) {
     if (isBuiltin(specifier)) continue;
     const name = packageName(specifier);
-    const from = join(workspace.caseDir, "node_modules", name);
+    // A package's own dependency (express's router) is installed at the root.
+    const inCase = join(workspace.caseDir, "node_modules", name);
+    const from = existsSync(inCase) ? inCase : join(repoRoot, "node_modules", name);
     const to = join(workspace.outDir, "node_modules", name);
     if (!existsSync(from)) {
       missing.push(specifier);
