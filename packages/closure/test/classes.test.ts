@@ -241,6 +241,29 @@ const rows: RoundTripCase[] = [
     expected: "base+obj",
   },
   unsupported("class: super-using method moved to another object keeps its home object"),
+  // Static #private fields: the initialiser runs again in the copy; the value
+  // the field held when serialized is set through the restore hooks.
+  {
+    name: "class: static #private field filled at module level",
+    source: `class Router { static #routes = new Map(); static add(k, v) { Router.#routes.set(k, v); } static get(k) { return Router.#routes.get(k) ?? 404; } }\nRouter.add("/a", 200);\nexports.fn = () => [Router.get("/a"), Router.get("/b")];`,
+    expected: [200, 404],
+  },
+  {
+    name: "class: static #private counter keeps counting",
+    source: `class Ids { static #next = 0; static #prefix = "id-"; static take() { return Ids.#prefix + Ids.#next++; } }\nIds.take(); Ids.take();\nexports.fn = () => Ids.take();`,
+    probe: thrice,
+    expected: ["id-2", "id-3", "id-4"],
+  },
+  {
+    name: "class: static #private instance of the class itself, with instance #private state",
+    source: `class Registry { static #default; #items = []; static get default() { return (Registry.#default ??= new Registry()); } static #m() { return "m"; } static get #tag() { return "t"; } add(x) { this.#items.push(x); return this.#items.length; } static extra() { return Registry.#m() + Registry.#tag; } }\nRegistry.default.add("a");\nexports.fn = () => [Registry.default.add("b"), Registry.default instanceof Registry, Registry.extra()];`,
+    expected: [2, true, "mt"],
+  },
+  {
+    name: "class: static #private fields of a parent and a subclass",
+    source: `class Base { static #count = 0; static bump() { return ++Base.#count; } }\nclass Sub extends Base { static #label = "sub"; static label() { return Sub.#label + Base.bump(); } }\nBase.bump(); Sub.bump();\nexports.fn = () => Sub.label();`,
+    expected: "sub3",
+  },
 ];
 
 describe.concurrent("classes", () => roundTripTable(rows));

@@ -16,6 +16,7 @@ import { SerializationError } from "../errors.js";
 import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
 import { globalNamesOf, holderOf } from "./walk-state.js";
 import { stringLiteral } from "./primitive.js";
+import { emitStaticPrivates, walkStaticPrivates, type StaticPrivate } from "./private-state.js";
 
 interface BoundData {
   bound: { target: Slot; thisArg: Slot; args: Slot[] };
@@ -41,6 +42,8 @@ interface SourceData {
   props: PropertyFact[];
   prototype: Slot | undefined;
   integrity: Integrity;
+  /** Static #private fields of a class, set through its restore hooks once the class exists. */
+  staticPrivates: StaticPrivate[];
 }
 
 const HANDLED_KEYS = new Set<string | symbol>(["name", "length", "prototype", "arguments", "caller"]);
@@ -119,6 +122,7 @@ export const functionKind = {
       props: walkProperties(node, fn, walker, (key) => HANDLED_KEYS.has(key) || (syntax.form === "class" && isClassBodyMember(fn, key, facts.source))),
       prototype: walkPrototype(node, fn, syntax, walker),
       integrity: integrityOf(fn),
+      staticPrivates: syntax.form === "class" ? walkStaticPrivates(node, fn, facts.source, walker) : [],
     } satisfies SourceData;
     if (lexicalThis) {
       requestLexicalThis(walker, fn, (value) => {
@@ -135,11 +139,14 @@ export const functionKind = {
       out.declare(node, `${out.required(target, node)}.bind(${list})`);
     } else {
       if (node.privateFields) prepareRestore(node, data, out);
-      out.declare(node, creation(node, data, out));
       if (node.restoreName) {
+        // `make` exists before anything waiting for the class is written (a
+        // static field may hold an instance of it).
+        out.statement(`const ${name} = ${creation(node, data, out)};`);
         const ancestors = (node.restoreChain ?? []).map((ancestor) => ancestor.restoreName).filter((each): each is string => each !== undefined);
         out.statement(restoreMakeSource(name, node.restoreName, ancestors));
-      }
+        out.markReady(node);
+      } else out.declare(node, creation(node, data, out));
       if (data.rename !== undefined) {
         out.statement(`Object.defineProperty(${name}, "name", { value: ${stringLiteral(data.rename)} });`);
       }
@@ -147,6 +154,7 @@ export const functionKind = {
       else if (data.length !== undefined) out.statement(`Object.defineProperty(${name}, "length", ${data.length});`);
       const prototype = data.prototype;
       if (prototype) out.whenReady([prototype], () => out.statement(`${name}.prototype = ${out.expr(prototype)};`));
+      emitStaticPrivates(name, node, data.staticPrivates, out);
     }
     emitPropertyFills(name, data.props, out);
     emitIntegrity(name, data.integrity, out);

@@ -15,6 +15,35 @@ export interface PrivateState {
   fields: Array<{ declaredBy: GraphNode; name: string; value: Slot }>;
 }
 
+export interface StaticPrivate {
+  name: string;
+  value: Slot;
+}
+
+/**
+ * Static #private fields of a captured class: its initialisers run again in
+ * the copy, so the values they held when serialized (a registry filled at
+ * module level) are set through the class's restore hooks. Private methods
+ * and accessors are part of the source and are not listed by V8 as values.
+ */
+export function walkStaticPrivates(node: GraphNode, cls: Function, source: string, walker: Walker): StaticPrivate[] {
+  if (!/#[A-Za-z_$]/.test(source)) return [];
+  const fields = walker.inspector.internalsOf(cls).privates.filter((field) => field.value !== undefined);
+  if (fields.length === 0) return [];
+  const values = walker.inspector.liveValues(fields.map((field) => field.value!));
+  node.privateFields ??= new Set();
+  return fields.map((field, i) => {
+    node.privateFields!.add(field.name);
+    return { name: field.name, value: walker.visit(node, values[i], { label: `.${field.name}` }, "fill") };
+  });
+}
+
+export function emitStaticPrivates(name: string, node: GraphNode, fields: readonly StaticPrivate[], out: Emitter): void {
+  for (const field of fields) {
+    out.whenReady([field.value], () => out.statement(`${node.restoreName!}.set(${name}, ${JSON.stringify(field.name)}, ${out.expr(field.value)});`));
+  }
+}
+
 /** The private state of `value`, or undefined when it has none. */
 export function walkPrivateState(node: GraphNode, value: object, proto: object | null, walker: Walker): PrivateState | undefined {
   if (proto === null || proto === Object.prototype) return undefined;
