@@ -444,8 +444,26 @@ exports.fn = () => args[0].args === args;`,
   },
 ];
 
+// A handle is an instance with state; an object that only inherits from a
+// handle class's prototype (Express builds its request and response
+// prototypes so) is copied like any object.
+const handlePrototypes: RoundTripCase[] = [
+  {
+    name: "live handle: an object that only inherits from http.IncomingMessage.prototype is copied",
+    source: `const http = require("http");\nconst req = Object.create(http.IncomingMessage.prototype);\nreq.hello = function () { return "hi " + (this instanceof http.IncomingMessage); };\nObject.defineProperty(req, "kind", { get() { return "request"; } });\nexports.fn = () => [req.hello(), req.kind, typeof req.setTimeout];`,
+    expected: ["hi true", "request", "function"],
+    modules: ["http"],
+  },
+  {
+    name: "live handle: Express's request and response prototypes are copied",
+    source: `const express = require("express");\nconst app = express();\nexports.fn = () => [typeof app.request.get, typeof app.response.json, Object.getPrototypeOf(Object.getPrototypeOf(app.request)) === require("http").IncomingMessage.prototype];`,
+    expected: ["function", "function", true],
+  },
+];
+
 describe("built-in kinds: round trips", () => {
   roundTripTable([
+    ...handlePrototypes,
     ...boxed,
     ...typedArrays,
     ...buffers,

@@ -138,11 +138,27 @@ function timerPrototypes(timers: Record<string, unknown> | undefined): Array<[st
 export function refusalOf(value: object): Refusal | undefined {
   const first = Object.getPrototypeOf(value) as object | null;
   if (first === null) return undefined;
-  const known = refusalsByFirstPrototype.get(first);
-  if (known !== undefined) return known ?? undefined;
-  const found = refusalOfChain(value);
-  refusalsByFirstPrototype.set(first, found ?? null);
-  return found;
+  let found = refusalsByFirstPrototype.get(first);
+  if (found === undefined) {
+    found = refusalOfChain(value) ?? null;
+    refusalsByFirstPrototype.set(first, found);
+  }
+  return found !== null && hasInstanceState(value) ? found : undefined;
+}
+
+/**
+ * A handle is an instance: its constructor gave it state (a socket's
+ * `_handle`, a stream's `_readableState`, a key's `Symbol(kHandle)`). An
+ * object that only inherits from a handle class's prototype, as Express's
+ * request prototype does from http.IncomingMessage's, has at most methods
+ * and accessors of its own, and is copied like any object.
+ */
+function hasInstanceState(value: object): boolean {
+  for (const key of Reflect.ownKeys(value)) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
+    if (descriptor && "value" in descriptor && typeof descriptor.value !== "function") return true;
+  }
+  return false;
 }
 
 // The answer depends on the prototype chain only; a big graph has few
