@@ -2,6 +2,7 @@
 export { createFunction, type LocalFunction, type FunctionStats } from "./function.js";
 export { MAX_PAYLOAD_BYTES } from "./runtime-api.js";
 export type { FunctionOptions, FunctionCode } from "./options.js";
+export { isReservedVariable } from "./options.js";
 export type { FunctionError, InvokeResult, Outcome } from "./invocation.js";
 export { formatLogRecord, type LogRecord, type LogLevel, type InvocationReport } from "./log-record.js";
 export type { LogListener } from "./log-store.js";

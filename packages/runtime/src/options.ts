@@ -61,6 +61,11 @@ const RESERVED = new Set([
   "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
 ]);
 
+/** True for the variables Lambda's runtime sets, which a function may not set itself. */
+export function isReservedVariable(name: string): boolean {
+  return RESERVED.has(name);
+}
+
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const HANDLER = /^[^.]*\..+$/;
 const VARIABLE = /^[A-Za-z][A-Za-z0-9_]*$/;

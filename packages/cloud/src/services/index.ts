@@ -2,9 +2,10 @@
 // Order does not matter: cross-service calls go through CloudContext.services,
 // filled before any service starts.
 import { createIamService } from "./iam/iam-service.js";
+import { createLambdaService } from "./lambda/lambda-service.js";
 import type { CloudContext, Service } from "./service.js";
 import { createStsService } from "./sts/sts-service.js";
 
 export type ServiceFactory = (context: CloudContext) => Service;
 
-export const SERVICE_FACTORIES: readonly ServiceFactory[] = [createIamService, createStsService];
+export const SERVICE_FACTORIES: readonly ServiceFactory[] = [createIamService, createStsService, createLambdaService];

@@ -96,3 +96,18 @@ export function roleDirectory(context: CloudContext): RoleDirectory {
   if (iam?.isAssumableBy === undefined) throw new Error("the local cloud has no IAM service to check roles with");
   return iam as Service & RoleDirectory;
 }
+
+/**
+ * S3 as Lambda uses it: the bytes of an object, for CreateFunction and
+ * UpdateFunctionCode given S3Bucket/S3Key instead of a ZipFile.
+ */
+export interface ObjectReader {
+  /** The object's bytes, or undefined when the bucket or the key (or that version) does not exist. */
+  readObject(bucket: string, key: string, versionId: string | undefined): Promise<Buffer | undefined>;
+}
+
+/** The S3 service as an ObjectReader, or undefined when it does not offer one. */
+export function objectReader(context: CloudContext): ObjectReader | undefined {
+  const s3 = context.services.get("s3") as (Service & Partial<ObjectReader>) | undefined;
+  return s3?.readObject === undefined ? undefined : (s3 as Service & ObjectReader);
+}
