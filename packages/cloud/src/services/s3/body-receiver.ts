@@ -1,0 +1,149 @@
+// Receives an upload's body (PutObject, UploadPart) into a committed blob:
+// undoes aws-chunked framing, hashes as the bytes pass (MD5 for the ETag,
+// the declared flexible checksum, SHA-256 when the request signed its
+// payload), checks every digest and the length the request announced, and
+// only then commits the blob. Small bodies stay in memory and are written in
+// one synchronous call; larger ones stream to a file, never held whole.
+import { createHash } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import { AwsError } from "../../errors.js";
+import type { AwsRequest } from "../../server/aws-request.js";
+import type { BlobStore, BlobWriter } from "../../store/blob-store.js";
+import { AwsChunkedDecoder } from "./aws-chunked.js";
+import { checksumHeader, createHasher, declaredChecksum, isChecksumValue, type Checksum, type DeclaredChecksum, type Hasher } from "./checksums.js";
+import { badDigest, incompleteBody, invalidDigest, invalidRequest } from "./s3-errors.js";
+
+/** A body on disk, with its digests. */
+export interface ReceivedBody {
+  blob: string;
+  size: number;
+  /** Hex MD5: the ETag of a single-part object or part. */
+  md5: string;
+  checksum: Checksum | undefined;
+}
+
+// Bodies up to this size are kept in memory and written with one sync call.
+const IN_MEMORY_LIMIT = 1024 * 1024;
+// Streamed bodies are written in batches of about this size.
+const WRITE_BATCH = 1024 * 1024;
+
+interface Digests {
+  md5: ReturnType<typeof createHash>;
+  sha256: ReturnType<typeof createHash> | undefined;
+  checksum: Hasher | undefined;
+}
+
+/** Reads the request body into a new blob; throws S3's error (nothing left on disk) when it does not check out. */
+export async function receiveBody(request: AwsRequest, blobs: BlobStore): Promise<ReceivedBody> {
+  const headers = request.headers;
+  const declared = declaredChecksum(headers);
+  const contentMd5 = expectedMd5(headers);
+  const signedSha256 = /^[0-9a-f]{64}$/.test(String(headers["x-amz-content-sha256"] ?? "")) ? String(headers["x-amz-content-sha256"]) : undefined;
+  const decoder = isAwsChunked(headers) ? new AwsChunkedDecoder() : undefined;
+  const expectedSize = announcedSize(headers, decoder !== undefined);
+  const digests: Digests = {
+    md5: createHash("md5"),
+    sha256: signedSha256 === undefined ? undefined : createHash("sha256"),
+    checksum: declared === undefined ? undefined : createHasher(declared.algorithm),
+  };
+  const sink = new BodySink(blobs);
+  try {
+    for await (const raw of request.stream) {
+      const pieces = decoder === undefined ? [raw as Buffer] : decoder.push(raw as Buffer);
+      for (const piece of pieces) {
+        digests.md5.update(piece);
+        digests.sha256?.update(piece);
+        digests.checksum?.update(piece);
+        await sink.add(piece);
+      }
+    }
+    const trailers = decoder?.finish();
+    if (expectedSize !== undefined && sink.size !== expectedSize) throw incompleteBody();
+    const md5 = digests.md5.digest();
+    if (contentMd5 !== undefined && !md5.equals(contentMd5)) throw badDigest("The Content-MD5 you specified did not match what we received.");
+    if (signedSha256 !== undefined) checkSha256(signedSha256, digests.sha256!.digest().toString("hex"));
+    const checksum = declared === undefined ? undefined : verifyChecksum(declared, digests.checksum!, trailers);
+    return { blob: await sink.commit(), size: sink.size, md5: md5.toString("hex"), checksum };
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+}
+
+export function isAwsChunked(headers: IncomingHttpHeaders): boolean {
+  const encoding = String(headers["content-encoding"] ?? "");
+  return encoding.split(",").some((each) => each.trim() === "aws-chunked") || String(headers["x-amz-content-sha256"] ?? "").startsWith("STREAMING-");
+}
+
+function announcedSize(headers: IncomingHttpHeaders, chunked: boolean): number | undefined {
+  const text = chunked ? headers["x-amz-decoded-content-length"] : headers["content-length"];
+  if (text === undefined) return undefined;
+  const size = Number(text);
+  if (!Number.isSafeInteger(size) || size < 0) throw invalidRequest(`${chunked ? "x-amz-decoded-content-length" : "Content-Length"} is not a valid length`);
+  return size;
+}
+
+function expectedMd5(headers: IncomingHttpHeaders): Buffer | undefined {
+  const text = headers["content-md5"];
+  if (text === undefined) return undefined;
+  const bytes = Buffer.from(String(text), "base64");
+  if (bytes.length !== 16 || bytes.toString("base64") !== String(text).trim()) throw invalidDigest();
+  return bytes;
+}
+
+function checkSha256(expected: string, computed: string): void {
+  if (expected === computed) return;
+  throw new AwsError("XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.", 400, {
+    ClientComputedContentSHA256: expected,
+    S3ComputedContentSHA256: computed,
+  });
+}
+
+function verifyChecksum(declared: DeclaredChecksum, hasher: Hasher, trailers: ReadonlyMap<string, string> | undefined): Checksum {
+  const header = checksumHeader(declared.algorithm);
+  const expected = declared.expected ?? trailers?.get(header);
+  if (expected === undefined) throw invalidRequest(`The ${header} trailer announced by x-amz-trailer was not sent.`);
+  if (!isChecksumValue(declared.algorithm, expected)) throw invalidRequest(`Value for ${header} trailing header is invalid.`);
+  const value = hasher.digest().toString("base64");
+  if (value !== expected) throw badDigest(`The ${declared.algorithm} you specified did not match the calculated checksum.`);
+  return { algorithm: declared.algorithm, value, type: "FULL_OBJECT" };
+}
+
+/** Where body bytes go: memory while small, then a blob written in batches. */
+class BodySink {
+  size = 0;
+  readonly #blobs: BlobStore;
+  #pending: Buffer[] = [];
+  #pendingBytes = 0;
+  #writer: BlobWriter | undefined;
+
+  constructor(blobs: BlobStore) {
+    this.#blobs = blobs;
+  }
+
+  async add(piece: Buffer): Promise<void> {
+    this.size += piece.length;
+    this.#pending.push(piece);
+    this.#pendingBytes += piece.length;
+    if (this.#writer === undefined && this.#pendingBytes > IN_MEMORY_LIMIT) this.#writer = await this.#blobs.createWriter();
+    if (this.#writer !== undefined && this.#pendingBytes >= WRITE_BATCH) await this.#flush();
+  }
+
+  async commit(): Promise<string> {
+    if (this.#writer === undefined) return this.#blobs.writeSync(this.#pending);
+    await this.#flush();
+    return this.#writer.commit();
+  }
+
+  async abort(): Promise<void> {
+    this.#pending = [];
+    await this.#writer?.abort();
+  }
+
+  async #flush(): Promise<void> {
+    const chunks = this.#pending;
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    await this.#writer!.write(chunks);
+  }
+}

@@ -1,0 +1,81 @@
+// PutObject, DeleteObject and DeleteObjects. Bodies are received to a blob
+// first (body-receiver.ts), rows committed with their events after
+// (object-commit.ts); a delete removes the row and queues its event in one
+// transaction, then removes the blob.
+import type { AwsResponse } from "../../server/aws-request.js";
+import { asArray } from "../../protocols/xml.js";
+import { wholeSeconds } from "./bucket-operations.js";
+import { receiveBody } from "./body-receiver.js";
+import { checkBodyDigests } from "./body-digests.js";
+import { changeFacts, commitObject } from "./object-commit.js";
+import { checksumResponseHeaders, storedHeaders } from "./object-headers.js";
+import { emptyResponse, requireBucket, type S3Call, type S3Context } from "./s3-context.js";
+import { keyTooLong, malformedXml } from "./s3-errors.js";
+import type { ObjectRow } from "./s3-store.js";
+import { element, objectOf, parseXmlBody, quoteEtag, textOf, xmlResponse } from "./s3-xml.js";
+
+export async function putObject(context: S3Context, call: S3Call): Promise<AwsResponse> {
+  requireBucket(context, call);
+  const headers = storedHeaders(call.http.headers);
+  const body = await receiveBody(call.http, context.blobs);
+  const row: ObjectRow = {
+    bucket: call.bucket,
+    key: call.key,
+    blob: body.blob,
+    size: body.size,
+    etag: body.md5,
+    modifiedMs: wholeSeconds(context.cloud.clock.now()),
+    headers,
+    checksum: body.checksum,
+    parts: undefined,
+  };
+  commitObject(context, call, row, "ObjectCreated:Put");
+  return emptyResponse(200, { etag: quoteEtag(row.etag), ...checksumResponseHeaders(row.checksum) });
+}
+
+export function deleteObject(context: S3Context, call: S3Call): AwsResponse {
+  requireBucket(context, call);
+  removeObjects(context, call, [call.key]);
+  return emptyResponse(204);
+}
+
+const MAX_DELETE_KEYS = 1000;
+
+export async function deleteObjects(context: S3Context, call: S3Call): Promise<AwsResponse> {
+  requireBucket(context, call);
+  const body = await call.http.body(8 * 1024 * 1024);
+  checkBodyDigests(call.http.headers, body);
+  const root = objectOf(parseXmlBody(body).Delete);
+  if (root === undefined) throw malformedXml();
+  const quiet = textOf(root.Quiet)?.trim().toLowerCase() === "true";
+  const keys = asArray(root.Object).map((entry) => textOf(objectOf(entry)?.Key));
+  if (keys.length === 0 || keys.length > MAX_DELETE_KEYS || keys.some((key) => key === undefined || key === "")) throw malformedXml();
+  const valid: string[] = [];
+  const errors: string[] = [];
+  for (const key of keys as string[]) {
+    const bytes = Buffer.byteLength(key);
+    if (bytes <= 1024) valid.push(key);
+    else errors.push(`<Error>${element("Key", key)}${element("Code", "KeyTooLongError")}${element("Message", keyTooLong(bytes).message)}</Error>`);
+  }
+  removeObjects(context, call, valid);
+  // S3 reports a key that did not exist as deleted: the delete is idempotent.
+  const deleted = quiet ? "" : valid.map((key) => `<Deleted>${element("Key", key)}</Deleted>`).join("");
+  return xmlResponse("DeleteResult", deleted + errors.join(""));
+}
+
+// One transaction for all keys: each existing object's row goes with its
+// ObjectRemoved:Delete event; blobs are removed after the commit.
+function removeObjects(context: S3Context, call: S3Call, keys: readonly string[]): void {
+  const removed: string[] = [];
+  context.store.transaction(() => {
+    const bucket = requireBucket(context, call);
+    for (const key of keys) {
+      const row = context.store.deleteObject(call.bucket, key);
+      if (row === undefined) continue;
+      removed.push(row.blob);
+      context.notifier.emit(bucket, changeFacts(context, call, "ObjectRemoved:Delete", key));
+    }
+  });
+  context.blobs.remove(removed);
+}
+

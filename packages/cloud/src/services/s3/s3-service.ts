@@ -1,0 +1,44 @@
+// The S3 service of the local cloud (REST-XML on the daemon's port): opens
+// its tables and its blob folder (`<data>/s3`), removes what a crash left
+// half done, then answers each request with the operation its address,
+// method and sub-resource name (s3-routes.ts).
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
+import { BlobStore } from "../../store/blob-store.js";
+import type { CloudContext, Service } from "../service.js";
+import { UploadStore } from "./multipart-store.js";
+import { Notifier } from "./notifier.js";
+import { addressOf } from "./s3-address.js";
+import type { S3Call, S3Context } from "./s3-context.js";
+import { routeOf } from "./s3-routes.js";
+import { S3Store } from "./s3-store.js";
+
+export function createS3Service(cloud: CloudContext): Service {
+  const store = new S3Store(cloud.db);
+  const blobs = new BlobStore(join(cloud.dataDir, "s3"));
+  // Before the first request: blobs no row names are leftovers of a crash.
+  const live = store.liveBlobs();
+  blobs.collectGarbage((id) => live.has(id));
+  const context: S3Context = { cloud, store, uploads: new UploadStore(cloud.db), blobs, notifier: new Notifier(cloud, store) };
+  return {
+    name: "s3",
+    protocol: "rest-xml",
+    handle: (request) => handle(context, request),
+  };
+}
+
+async function handle(context: S3Context, request: AwsRequest): Promise<AwsResponse> {
+  const { bucket, key } = addressOf(request);
+  const operation = routeOf(request, bucket, key);
+  const call: S3Call = {
+    http: request,
+    bucket: bucket ?? "",
+    key: key ?? "",
+    requestId: randomBytes(8).toString("hex").toUpperCase(),
+    hostId: randomBytes(48).toString("base64"),
+  };
+  const response = await operation(context, call);
+  response.headers = { "x-amz-request-id": call.requestId, "x-amz-id-2": call.hostId, ...response.headers };
+  return response;
+}
