@@ -31,7 +31,7 @@ export async function putBucketNotification(context: S3Context, call: S3Call): P
 // and SNS (issue 13); Lambda destinations are checked now. Without a Lambda
 // service no function exists, so every Lambda destination fails the check.
 function checkDestinations(context: S3Context, bucket: string, config: NotificationConfig): void {
-  const lambda = context.notifier.lambda();
+  const lambda = context.notifier.lambdaPolicy();
   const bucketArn = `arn:aws:s3:::${bucket}`;
   const failed = config.rules
     .filter((rule) => rule.kind === "lambda")

@@ -33,20 +33,21 @@ export class Notifier {
     }
   }
 
-  /** Lambda as a destination, or undefined when the cloud runs without it. */
-  lambda(): LambdaTarget | undefined {
-    try {
-      return lambdaTarget(this.#cloud);
-    } catch {
-      return undefined;
-    }
+  /** Lambda's resource-policy check, or undefined when the cloud runs without Lambda. */
+  lambdaPolicy(): Pick<LambdaTarget, "allowsInvoke"> | undefined {
+    const lambda = this.#cloud.services.get("lambda") as Partial<LambdaTarget> | undefined;
+    return lambda?.allowsInvoke === undefined ? undefined : (lambda as Pick<LambdaTarget, "allowsInvoke">);
   }
 
   // A function deleted after the configuration was made: S3 drops the event
   // (AWS does the same), and the write that caused it still succeeds.
   #enqueue(functionArn: string, payload: string, source: string): void {
-    const lambda = this.lambda();
-    if (lambda === undefined) return;
+    let lambda: LambdaTarget;
+    try {
+      lambda = lambdaTarget(this.#cloud);
+    } catch {
+      return;
+    }
     try {
       lambda.enqueueInvocation(functionArn, payload, source);
     } catch (error) {

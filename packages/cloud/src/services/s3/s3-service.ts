@@ -3,10 +3,11 @@
 // half done, then answers each request with the operation its address,
 // method and sub-resource name (s3-routes.ts).
 import { randomBytes } from "node:crypto";
+import { closeSync, readFile } from "node:fs";
 import { join } from "node:path";
 import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
 import { BlobStore } from "../../store/blob-store.js";
-import type { CloudContext, Service } from "../service.js";
+import type { CloudContext, ObjectReader, Service } from "../service.js";
 import { UploadStore } from "./multipart-store.js";
 import { Notifier } from "./notifier.js";
 import { addressOf } from "./s3-address.js";
@@ -21,11 +22,28 @@ export function createS3Service(cloud: CloudContext): Service {
   const live = store.liveBlobs();
   blobs.collectGarbage((id) => live.has(id));
   const context: S3Context = { cloud, store, uploads: new UploadStore(cloud.db), blobs, notifier: new Notifier(cloud, store) };
-  return {
+  const service: Service & ObjectReader = {
     name: "s3",
     protocol: "rest-xml",
     handle: (request) => handle(context, request),
+    readObject: (bucket, key, versionId) => readObjectBytes(context, bucket, key, versionId),
   };
+  return service;
+}
+
+// ObjectReader, for Lambda's CreateFunction from S3Bucket/S3Key. Objects
+// have no versions here: only the null version exists.
+async function readObjectBytes(context: S3Context, bucket: string, key: string, versionId: string | undefined): Promise<Buffer | undefined> {
+  if (versionId !== undefined && versionId !== "null") return undefined;
+  const row = context.store.bucket(bucket) === undefined ? undefined : context.store.object(bucket, key);
+  if (row === undefined) return undefined;
+  // Opened in the tick the row was read: an overwrite cannot remove the blob first.
+  const fd = context.blobs.openSync(row.blob);
+  try {
+    return await new Promise<Buffer>((resolve, reject) => readFile(fd, (error, bytes) => (error === null ? resolve(bytes) : reject(error))));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function handle(context: S3Context, request: AwsRequest): Promise<AwsResponse> {
