@@ -7,6 +7,8 @@
 import { patchConsole, setRequestId, writeEndMarker } from "./console-log.mjs";
 import { formatForLog, toErrorResponse, UnhandledPromiseRejection } from "./errors.mjs";
 import { loadHandler } from "./load-handler.mjs";
+import { exitWithParent } from "./parent-watch.mjs";
+import { hintMissingSdk } from "./provided-modules.mjs";
 import { createRuntimeClient } from "./runtime-client.mjs";
 
 const env = process.env;
@@ -15,6 +17,8 @@ let initialized = false;
 let current = undefined;
 
 patchConsole();
+exitWithParent();
+hintMissingSdk();
 process.on("uncaughtException", (error) => void crash("Uncaught Exception", error, 129));
 process.on("unhandledRejection", (reason) => void crash("Unhandled Promise Rejection", new UnhandledPromiseRejection(String(reason)), 128));
 

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { HandlerNotFound, ImportModuleError, MalformedHandlerName, UserCodeSyntaxError } from "./errors.mjs";
+import { addSdkHint, resolveFromNodePath } from "./provided-modules.mjs";
 
 const FUNCTION_EXPR = /^([^.]*)\.(.*)$/;
 
@@ -32,7 +33,11 @@ async function loadModule(taskRoot, moduleRoot, moduleName) {
   } catch (error) {
     if (error instanceof SyntaxError) throw new UserCodeSyntaxError(`${error.name}: ${error.message}`, { cause: error });
     const code = error?.code;
-    if (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND") throw new ImportModuleError(`${error.name}: ${error.message}`, { cause: error });
+    if (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND") {
+      // An import without NODE_PATH never met the hook that adds the hint.
+      addSdkHint(error, /'(@aws-sdk\/[^'/]+)/.exec(error.message)?.[1] ?? "");
+      throw new ImportModuleError(`${error.name}: ${error.message}`, { cause: error });
+    }
     throw error;
   }
 }
@@ -42,12 +47,17 @@ async function tryLoad(taskRoot, moduleRoot, moduleName) {
   const require = createRequire(join(taskRoot, "__closure_pack_bootstrap__.js"));
   if (isFile(path)) return require(path);
   // Only a .js file asks the nearest package.json how to load it.
-  if (isFile(`${path}.js`)) return hasTypeModule(dirname(path)) ? import(pathToFileURL(`${path}.js`).href) : require(`${path}.js`);
-  if (isFile(`${path}.mjs`)) return import(pathToFileURL(`${path}.mjs`).href);
+  if (isFile(`${path}.js`)) return hasTypeModule(dirname(path)) ? importModule(`${path}.js`) : require(`${path}.js`);
+  if (isFile(`${path}.mjs`)) return importModule(`${path}.mjs`);
   if (isFile(`${path}.cjs`)) return require(`${path}.cjs`);
   // Why not require(moduleName) straight away: require is relative to this
   // file, while the handler is relative to the task root.
   return require(require.resolve(moduleName, { paths: [taskRoot, join(taskRoot, moduleRoot)] }));
+}
+
+function importModule(path) {
+  resolveFromNodePath();
+  return import(pathToFileURL(path).href);
 }
 
 function isFile(path) {

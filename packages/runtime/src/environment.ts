@@ -16,7 +16,7 @@ export interface InstanceSetting {
 }
 
 export function functionArn(options: ResolvedOptions): string {
-  return `arn:aws:lambda:${options.region}:${ACCOUNT_ID}:function:${options.name}`;
+  return `arn:aws:lambda:${options.region}:${options.accountId ?? ACCOUNT_ID}:function:${options.name}`;
 }
 
 /** `2024/05/01/[$LATEST]<32 hex>`: one stream per instance, as Lambda names them. */
@@ -27,6 +27,8 @@ export function logStreamName(now: Date): string {
 
 export function buildEnvironment(options: ResolvedOptions, setting: InstanceSetting): Record<string, string> {
   const env: Record<string, string> = {
+    // Before the function's own variables: on Lambda a function may set NODE_PATH itself.
+    ...(options.providedModules === undefined ? {} : { NODE_PATH: options.providedModules }),
     ...options.environment,
     PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
     LANG: "en_US.UTF-8",

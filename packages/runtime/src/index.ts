@@ -7,6 +7,7 @@ export type { FunctionError, InvokeResult, Outcome } from "./invocation.js";
 export { formatLogRecord, type LogRecord, type LogLevel, type InvocationReport } from "./log-record.js";
 export type { LogListener } from "./log-store.js";
 export { prepareCode, extractZip, defaultCacheDir, type PreparedCode } from "./code-cache.js";
+export { provideAwsSdk } from "./provided-modules.js";
 export { RuntimeError, type RuntimeErrorCode, type RuntimeErrorData } from "./errors.js";
 export { sampleEvent, isEventKind, EVENT_KINDS, type EventKind, type SampleEventOptions } from "./events/sample-event.js";
 export { encodeS3Key } from "./events/s3.js";

@@ -70,6 +70,8 @@ export class Instance {
   #maxRssKB = 0;
   #ended!: Promise<void>;
   #splitters: LineSplitter[] = [];
+  /** AWS_LAMBDA_LOG_STREAM_NAME: every record of this instance names it. */
+  readonly #logStream = logStreamName(new Date());
 
   private constructor(options: ResolvedOptions, hooks: InstanceHooks) {
     this.#options = options;
@@ -97,11 +99,13 @@ export class Instance {
       taskRoot,
       runtimeDir: bootstrapDir(),
       runtimeApi: this.#server.address,
-      logStreamName: logStreamName(new Date()),
+      logStreamName: this.#logStream,
     });
     const client = this.#options.runtimeClient;
     const [command, args] = client ? [client.command, client.args] : [process.execPath, [...memoryFlags(this.#options.memorySize), bootstrapFile()]];
-    const child = spawn(command, args, { cwd: taskRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    // fd 3 is a pipe the child only watches: when this process dies, even by
+    // kill -9, it closes and the bootstrap exits (bootstrap/parent-watch.mjs).
+    const child = spawn(command, args, { cwd: taskRoot, env, stdio: ["ignore", "pipe", "pipe", "pipe"] });
     // An init that never finishes must not hold its invocations forever:
     // past Lambda's init limit the instance is killed and the init fails.
     const initTimer = setTimeout(() => {
@@ -275,11 +279,11 @@ export class Instance {
   #onLine(line: string, source: "stdout" | "stderr"): void {
     const parsed = parseLine(line, source, new Date());
     const requestId = parsed.requestId === undefined ? (this.#running?.dispatch.requestId ?? null) : parsed.requestId;
-    this.#hooks.log({ timestamp: parsed.timestamp, function: this.#options.name, requestId, level: parsed.level, source, message: parsed.message });
+    this.#hooks.log({ timestamp: parsed.timestamp, function: this.#options.name, logStream: this.#logStream, requestId, level: parsed.level, source, message: parsed.message });
   }
 
   #log(source: LogRecord["source"], level: LogLevel, message: string, requestId: string | null, report?: InvocationReport): void {
-    const record: LogRecord = { timestamp: new Date().toISOString(), function: this.#options.name, requestId, level, source, message };
+    const record: LogRecord = { timestamp: new Date().toISOString(), function: this.#options.name, logStream: this.#logStream, requestId, level, source, message };
     if (report !== undefined) record.report = report;
     this.#hooks.log(record);
   }

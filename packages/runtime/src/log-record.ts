@@ -19,6 +19,8 @@ export interface LogRecord {
   /** ISO time the line was written. */
   timestamp: string;
   function: string;
+  /** The instance's log stream (`2024/05/01/[$LATEST]<32 hex>`), as CloudWatch Logs groups lines; absent on records made elsewhere. */
+  logStream?: string;
   /** null outside an invocation (while the handler's module loads). */
   requestId: string | null;
   level: LogLevel;

@@ -38,6 +38,16 @@ export interface FunctionOptions {
   /** Where zips are extracted (default `<os tmpdir>/closure-pack-runtime`). */
   cacheDir?: string;
   /**
+   * A folder laid out as a node_modules folder whose packages the function
+   * may import without bundling them, as Lambda's Node.js runtimes provide
+   * `@aws-sdk/*` v3: searched after the function's own node_modules, by
+   * require() (it is NODE_PATH) and by import (a resolve hook). Build one with
+   * {@link provideAwsSdk}. Default: none.
+   */
+  providedModules?: string;
+  /** The account in the function's ARN (context.invokedFunctionArn; default 123456789012). */
+  accountId?: string;
+  /**
    * Another runtime interface client speaking the Runtime API, e.g. AWS's
    * aws-lambda-ric: `{ command: "node", args: [".../aws-lambda-ric/bin/index.mjs", "index.handler"] }`.
    * Default: closure-pack's own bootstrap. A foreign client writes no
@@ -46,8 +56,8 @@ export interface FunctionOptions {
   runtimeClient?: { command: string; args: string[] };
 }
 
-export type ResolvedOptions = Required<Omit<FunctionOptions, "codeName" | "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient">> &
-  Pick<FunctionOptions, "codeName" | "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient">;
+type OptionalOptions = "codeName" | "logDir" | "onLog" | "credentials" | "cacheDir" | "runtimeClient" | "providedModules" | "accountId";
+export type ResolvedOptions = Required<Omit<FunctionOptions, OptionalOptions>> & Pick<FunctionOptions, OptionalOptions>;
 
 /** AWS_REGION when none is given, and the region of sample events. */
 export const DEFAULT_REGION = "us-east-1";

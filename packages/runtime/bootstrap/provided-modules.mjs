@@ -1,0 +1,38 @@
+// Packages the function may import without bundling them (the AWS SDK, as
+// Lambda provides it). The parent sets NODE_PATH to their folder: require()
+// searches it after the function's own node_modules. ES modules do not read
+// NODE_PATH; Lambda's runtimes search it for them too, so a resolve hook
+// retries a bare specifier there. The hook costs a thread (~50 ms of cold
+// start), so it is registered only before an ES module handler loads.
+import Module, { register } from "node:module";
+import { delimiter } from "node:path";
+import { sdkHint } from "./sdk-hint.mjs";
+
+let registered = false;
+
+/** Makes import() search NODE_PATH (once; nothing to do without one). */
+export function resolveFromNodePath() {
+  if (registered) return;
+  registered = true;
+  const folders = (process.env.NODE_PATH ?? "").split(delimiter).filter((folder) => folder !== "");
+  if (folders.length > 0) register("./resolve-hook.mjs", import.meta.url, { data: { folders } });
+}
+
+/** A require() of a missing @aws-sdk package says how to provide it. */
+export function hintMissingSdk() {
+  const resolveFilename = Module._resolveFilename;
+  Module._resolveFilename = function (request, ...rest) {
+    try {
+      return resolveFilename.call(this, request, ...rest);
+    } catch (error) {
+      if (error?.code === "MODULE_NOT_FOUND") addSdkHint(error, request);
+      throw error;
+    }
+  };
+}
+
+/** Appends the hint to a module-not-found error for an @aws-sdk package (once). */
+export function addSdkHint(error, specifier) {
+  const hint = sdkHint(specifier);
+  if (hint !== undefined && typeof error.message === "string" && !error.message.includes(hint)) error.message = `${error.message}\n${hint}`;
+}
