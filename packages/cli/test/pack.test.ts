@@ -38,6 +38,13 @@ describe("pack: round trip through a fresh node", () => {
     expect(await invokePackage(ws.path("out/handler.zip"), [EVENT, EVENT])).toEqual([greeting(1, "at-pack-time"), greeting(2, "at-pack-time")]);
   });
 
+  it("ts handler in a CommonJS project importing a dual package: the package loads the CommonJS build it was given", async () => {
+    const run = await ws.run(["project/dual.ts", "-o", "out/dual.zip"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(await invokePackage(ws.path("out/dual.zip"), [{}])).toEqual([{ day: "1970-01-01", build: "commonjs" }]);
+  });
+
   it("ts handler in an ES module project (type: module), ESM output", async () => {
     const run = await esm.run(["project/handler.ts", "-o", "out/handler.zip", "--format", "esm"], { FIXTURE_STAMP: "esm" });
     expect(run.code).toBe(0);

@@ -266,6 +266,31 @@ const rows: RoundTripCase[] = [
     expected: "hello, a/B!",
     modules: ["fake-esm", "fake-greeter", "path"],
   },
+  // Dual packages (date-fns 4 ships a CommonJS and an ES build): a reference
+  // loads the file the live value came from, whatever the output format.
+  {
+    name: "package: dual package loaded through require, emitted as an ES module, requires its CommonJS build",
+    source: `const df = require("date-fns");\nconst addDays = require("date-fns/addDays").addDays;\nexports.fn = () => [df.format(new Date(0), "yyyy-MM-dd"), addDays(new Date(0), 1).getUTCDate()];`,
+    options: { format: "esm" },
+    expected: ["1970-01-01", 2],
+    modules: ["date-fns", "date-fns/addDays"],
+    check: (result, expect) => expect(result.text).toContain('require("date-fns")'),
+  },
+  {
+    name: "package: dual package loaded through require, emitted as CommonJS",
+    source: `const { formatISO } = require("date-fns");\nexports.fn = () => formatISO(new Date(0), { representation: "date" });`,
+    expected: "1970-01-01",
+    modules: ["date-fns/formatISO"],
+  },
+  {
+    name: "package: dual package imported by an ES module, emitted as an ES module, imports its ES build",
+    sourceFormat: "esm",
+    source: `import { formatISO } from "date-fns";\nexport const fn = () => formatISO(new Date(0), { representation: "date" });`,
+    options: { format: "esm" },
+    expected: "1970-01-01",
+    modules: ["date-fns/formatISO"],
+    check: (result, expect) => expect(result.text).toContain('import { formatISO } from "date-fns/formatISO";'),
+  },
   {
     name: "local: function from a project module is copied",
     source: `const { tag } = require("./fixtures/local-util.cjs");\nexports.fn = () => tag("x");`,

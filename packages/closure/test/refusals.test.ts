@@ -66,6 +66,11 @@ const WORDING = {
   declareNamespace: { problem: 'declareModuleImports: the namespace of "fake-esm" must be an object, got null', hint: undefined },
   declareBound: { problem: "declareModuleImports: probe must be a function with source (not bound or native)", hint: undefined },
   notAFunction: { problem: "expected a function, got number", hint: "pass the function itself, e.g. serializeFunction(handler)" },
+  dualEsmInCjs: {
+    problem:
+      'cannot serialize a reference to date-fns/formatISO as CommonJS: the value comes from its ES module build (date-fns/formatISO.js), and require("date-fns/formatISO") loads date-fns/formatISO.cjs',
+    hint: 'serialize with format: "esm", or load the package with require() in the function\'s module',
+  },
   privateState: {
     problem: "cannot serialize private state of a Counter from package fake-greeter",
     hint: "create the instance inside the handler, or capture a factory",
@@ -372,6 +377,15 @@ const refusals: RefusalCase[] = [
     code: "PRIVATE_STATE",
     path: ["handler", "counter"],
     wording: "privateState",
+  },
+  {
+    // A dual package's ES build, imported by an ES module: require() gives its other file.
+    name: "dual package: ES build value in CommonJS output",
+    sourceFormat: "esm",
+    source: `import { formatISO } from "date-fns";\nexport const fn = () => formatISO(new Date(0));`,
+    code: "UNSUPPORTED_VALUE",
+    path: ["handler", "formatISO"],
+    wording: "dualEsmInCjs",
   },
   {
     name: "option: format is neither cjs nor esm",

@@ -8,8 +8,12 @@ import { circularDefinitionError } from "../errors.js";
 
 export interface ModuleImport {
   specifier: string;
-  /** "namespace" for ESM modules and node builtins, "commonjs" for module.exports objects. */
-  style: "namespace" | "commonjs";
+  /**
+   * "namespace" for ESM modules and node builtins, "commonjs" for
+   * module.exports objects, "require" for a package whose import would load
+   * another file than require does (ES module output then requires it).
+   */
+  style: "namespace" | "commonjs" | "require";
   /** A named import (ESM output), so bundlers keep only what is used; undefined: the whole module. */
   name: string | undefined;
   local: string;

@@ -8,7 +8,7 @@ const RESERVED = new Set(
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if implements import in instanceof interface let new null package private protected public return " +
     "static super switch this throw true try typeof var void while with yield await arguments eval undefined NaN " +
-    "Infinity require module exports globalThis __filename __dirname $set __home __closure_pack_export"
+    "Infinity require module exports globalThis __filename __dirname $set __home __closure_pack_export __closure_pack_createRequire"
   ).split(" "),
 );
 

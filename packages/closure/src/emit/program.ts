@@ -91,8 +91,14 @@ function assemble(out: Emitter, rootName: string, options: ProgramOptions): stri
 function importLines(imports: readonly ModuleImport[], format: "cjs" | "esm"): string[] {
   const lines: string[] = [];
   const named = new Map<string, string[]>();
+  const required = imports.filter((entry) => entry.style === "require");
+  if (format === "esm" && required.length > 0) lines.push(`import { createRequire as ${CREATE_REQUIRE} } from "node:module";`);
   for (const entry of imports) {
     const from = stringLiteral(entry.specifier);
+    if (entry.style === "require" && format === "esm") {
+      lines.push(`const ${entry.local} = ${requireInEsm(from)};`);
+      continue;
+    }
     if (entry.name !== undefined) {
       const binding = entry.name === entry.local ? entry.name : `${entry.name} as ${entry.local}`;
       if (format === "cjs") lines.push(`const ${entry.local} = require(${from}).${entry.name};`);
@@ -102,6 +108,17 @@ function importLines(imports: readonly ModuleImport[], format: "cjs" | "esm"): s
   }
   for (const [from, bindings] of named) lines.push(`import { ${bindings.join(", ")} } from ${from};`);
   return lines;
+}
+
+const CREATE_REQUIRE = "__closure_pack_createRequire";
+
+/**
+ * require() from ES module text: a bundler sees the call to a free `require`
+ * and bundles the file require resolves to (the bundle defines one); plain
+ * Node has no `require` in an ES module and takes createRequire's.
+ */
+function requireInEsm(from: string): string {
+  return `typeof require === "function" ? require(${from}) : ${CREATE_REQUIRE}(import.meta.url)(${from})`;
 }
 
 function exportLine(exportName: string, value: string, format: "cjs" | "esm"): string {

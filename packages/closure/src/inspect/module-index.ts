@@ -17,6 +17,8 @@ export interface ModuleReference {
   path: string[];
   /** "namespace" for ESM and builtins (import * as), "commonjs" for module.exports objects. */
   style: "namespace" | "commonjs";
+  /** The file the value came from (a dual package's CommonJS or ES build); undefined for builtins and declared imports. */
+  file: string | undefined;
 }
 
 // Builtins that warn or are experimental when loaded; never loaded by us.
@@ -35,6 +37,8 @@ interface Entry {
   key: string | undefined;
   /** Lower is better; see childRank. */
   rank: number;
+  /** Roots only: the module's file. */
+  file?: string | undefined;
 }
 
 type IndexQueue = Array<[unknown, Entry, number]>;
@@ -73,7 +77,7 @@ export class ModuleIndex {
       this.#seenFiles.add(filename);
       const specifier = packageSpecifier(filename);
       const entry = cache[filename];
-      if (specifier && entry?.loaded) queue.push([entry.exports, rootEntry(specifier, "commonjs"), 0]);
+      if (specifier && entry?.loaded) queue.push([entry.exports, rootEntry(specifier, "commonjs", filename), 0]);
     }
     this.#index(queue);
   }
@@ -125,8 +129,8 @@ export class ModuleIndex {
     const turn = new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)));
     const namespaces = await Promise.all(found.map(({ url }) => Promise.race([import(url).catch(() => undefined), turn])));
     const queue: IndexQueue = [];
-    found.forEach(({ specifier }, i) => {
-      if (namespaces[i] !== undefined) queue.push([namespaces[i], rootEntry(specifier, "namespace"), 0]);
+    found.forEach(({ specifier, url }, i) => {
+      if (namespaces[i] !== undefined) queue.push([namespaces[i], rootEntry(specifier, "namespace", fileURLToPath(url)), 0]);
     });
     this.#index(queue);
   }
@@ -147,7 +151,7 @@ export class ModuleIndex {
     for (const key of keys) {
       const entry = this.#references.get((namespace as Record<string, unknown>)[key]);
       if (entry && entry.style === "namespace" && entry.key === key && entry.parent?.parent === undefined) {
-        return { specifier: entry.specifier, style: entry.style, path: [] };
+        return { specifier: entry.specifier, style: entry.style, path: [], file: entry.parent?.file };
       }
     }
     return undefined;
@@ -211,12 +215,13 @@ function isMainSpecifier(specifier: string): boolean {
 
 function referenceOfEntry(entry: Entry): ModuleReference {
   const path: string[] = [];
-  for (let at: Entry | undefined = entry; at?.key !== undefined; at = at.parent) path.push(at.key);
-  return { specifier: entry.specifier, style: entry.style, path: path.reverse() };
+  let at = entry;
+  for (; at.key !== undefined && at.parent !== undefined; at = at.parent) path.push(at.key);
+  return { specifier: entry.specifier, style: entry.style, path: path.reverse(), file: at.file };
 }
 
-function rootEntry(specifier: string, style: ModuleReference["style"]): Entry {
-  return { specifier, style, parent: undefined, key: undefined, rank: isMainSpecifier(specifier) ? RANK_MAIN : 0 };
+function rootEntry(specifier: string, style: ModuleReference["style"], file?: string): Entry {
+  return { specifier, style, parent: undefined, key: undefined, rank: isMainSpecifier(specifier) ? RANK_MAIN : 0, file };
 }
 
 /** Public builtins already loaded by this process (loading is never our side effect). */

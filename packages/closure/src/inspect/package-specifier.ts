@@ -16,6 +16,8 @@ interface Pattern {
 interface EntryPoints {
   name: string;
   hasExports: boolean;
+  /** The manifest's exports, as written (see loadedFile). */
+  exports: unknown;
   /** "./file" -> "./subpath" for exact exports entries, and "." for main. */
   exact: Map<string, string>;
   patterns: Pattern[];
@@ -39,13 +41,71 @@ export function packageSpecifier(filename: string): string | undefined {
   return entry.hasExports ? undefined : `${entry.name}/${file.slice(2)}`;
 }
 
+/** Node's conditions for each way of loading (Node 20.19+ adds "module-sync" to both). */
+const CONDITIONS = {
+  import: new Set(["node", "import", "module-sync", "default"]),
+  require: new Set(["node", "require", "module-sync", "default"]),
+} as const;
+
+/**
+ * The file `specifier` loads when imported or required, for a specifier
+ * packageSpecifier gave for a file of the same package (`filename`); undefined
+ * when the manifest has no exports map (both ways then load the same file)
+ * or no target fits. A dual package (date-fns) answers with its ES build to
+ * `import` and with its CommonJS build to `require`.
+ */
+export function loadedFile(filename: string, specifier: string, how: keyof typeof CONDITIONS): string | undefined {
+  const at = filename.lastIndexOf(NODE_MODULES);
+  if (at < 0) return undefined;
+  const rest = filename.slice(at + NODE_MODULES.length).split(sep);
+  const nameParts = rest[0]?.startsWith("@") ? rest.slice(0, 2) : rest.slice(0, 1);
+  const root = filename.slice(0, at + NODE_MODULES.length) + nameParts.join(sep);
+  const entry = entryPointsOf(root, nameParts.join("/"));
+  if (!entry?.hasExports) return undefined;
+  const subpath = `.${specifier.slice(entry.name.length)}`;
+  const target = exportTarget(entry.exports, subpath, CONDITIONS[how]);
+  return target === undefined ? undefined : join(root, ...normalize(target).slice(2).split("/"));
+}
+
+function exportTarget(exports: unknown, subpath: string, conditions: ReadonlySet<string>): string | undefined {
+  const isSubpathMap = typeof exports === "object" && exports !== null && !Array.isArray(exports) && Object.keys(exports).every((key) => key.startsWith("."));
+  const map = (isSubpathMap ? exports : { ".": exports }) as Record<string, unknown>;
+  if (Object.hasOwn(map, subpath)) return conditionalTarget(map[subpath], conditions);
+  for (const [key, value] of Object.entries(map)) {
+    const [prefix, suffix] = splitOnce(key);
+    if (!key.includes("*") || !subpath.startsWith(prefix) || !subpath.endsWith(suffix) || subpath.length < key.length - 1) continue;
+    const star = subpath.slice(prefix.length, subpath.length - suffix.length);
+    return conditionalTarget(value, conditions)?.replaceAll("*", star);
+  }
+  return undefined;
+}
+
+/** Node's rule: the first key (in the manifest's order) that is one of the conditions, recursively. */
+function conditionalTarget(value: unknown, conditions: ReadonlySet<string>): string | undefined {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) {
+    for (const each of value) {
+      const found = conditionalTarget(each, conditions);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [condition, nested] of Object.entries(value)) {
+    if (!conditions.has(condition)) continue;
+    const found = conditionalTarget(nested, conditions);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function entryPointsOf(root: string, name: string): EntryPoints | undefined {
   if (packages.has(root)) return packages.get(root);
   const manifestFile = join(root, "package.json");
   let entry: EntryPoints | undefined;
   if (existsSync(manifestFile)) {
     const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as { name?: unknown; exports?: unknown; main?: unknown };
-    entry = { name: typeof manifest.name === "string" ? manifest.name : name, hasExports: false, exact: new Map(), patterns: [] };
+    entry = { name: typeof manifest.name === "string" ? manifest.name : name, hasExports: false, exports: manifest.exports, exact: new Map(), patterns: [] };
     if (manifest.exports !== undefined && manifest.exports !== null) readExports(entry, manifest.exports);
     else readMain(entry, root, typeof manifest.main === "string" ? manifest.main : "index.js");
   }

@@ -5,6 +5,8 @@ import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import type { ModuleReference } from "../inspect/module-index.js";
+import { loadedFile } from "../inspect/package-specifier.js";
+import { sep } from "node:path";
 
 export const globalReferenceKind = {
   walk(node: GraphNode, walker: Walker): void {
@@ -18,21 +20,68 @@ export const globalReferenceKind = {
 export const moduleReferenceKind = {
   walk(node: GraphNode, walker: Walker): void {
     const reference = walker.modules.referenceOf(node.value) ?? walker.modules.referenceOfNamespace(node.value as object)!;
-    node.data = reference;
+    node.data = { reference, viaRequire: loadsOtherFile(node, reference, walker) } satisfies ReferenceData;
     node.module = reference.specifier;
   },
   emit(node: GraphNode, out: Emitter): void {
-    const reference = node.data as ModuleReference;
+    const { reference, viaRequire } = node.data as ReferenceData;
+    if (viaRequire) return declareMember(node, out.importModule(reference.specifier, "require"), reference.path, out);
     // ES module output imports the first step by name, so a bundler keeps
     // only the exports used (a whole-package import keeps all of them).
     const [first, ...rest] = reference.path;
     const named = out.format === "esm" && first !== undefined && /^[A-Za-z_$][\w$]*$/.test(first) && first !== "default";
     const local = named ? out.importModule(reference.specifier, reference.style, first) : out.importModule(reference.specifier, reference.style);
-    const path = named ? rest : reference.path;
-    if (path.length === 0) return out.alias(node, local);
-    out.declare(node, `${local}${path.map(member).join("")}`);
+    declareMember(node, local, named ? rest : reference.path, out);
   },
 };
+
+interface ReferenceData {
+  reference: ModuleReference;
+  /** ES module output loads the package with require(): its import gives another file (a dual package's ES build). */
+  viaRequire: boolean;
+}
+
+function declareMember(node: GraphNode, local: string, path: readonly string[], out: Emitter): void {
+  if (path.length === 0) return out.alias(node, local);
+  out.declare(node, `${local}${path.map(member).join("")}`);
+}
+
+/**
+ * A reference loads the file the live value came from, whatever the output
+ * format. A dual package loaded through require (a TypeScript handler
+ * compiled to CommonJS importing date-fns) gives its CommonJS build, which an
+ * ES module's import would not: that output requires it instead. The other
+ * way round has no form: CommonJS output cannot load an ES build that
+ * require() does not resolve to.
+ */
+function loadsOtherFile(node: GraphNode, reference: ModuleReference, walker: Walker): boolean {
+  const file = reference.file;
+  if (file === undefined) return false;
+  const format = walker.options.format ?? "cjs";
+  if (format === "esm" && reference.style === "commonjs") {
+    const imported = loadedFile(file, reference.specifier, "import");
+    return imported !== undefined && imported !== file;
+  }
+  if (format === "cjs" && reference.style === "namespace") {
+    const required = loadedFile(file, reference.specifier, "require");
+    if (required !== undefined && required !== file) {
+      walker.refuse(
+        node,
+        "UNSUPPORTED_VALUE",
+        `cannot serialize a reference to ${reference.specifier} as CommonJS: the value comes from its ES module build (${packageFile(reference.specifier, file)}), and require(${JSON.stringify(reference.specifier)}) loads ${packageFile(reference.specifier, required)}`,
+        'serialize with format: "esm", or load the package with require() in the function\'s module',
+      );
+    }
+  }
+  return false;
+}
+
+/** `date-fns/index.cjs`: a file by its package's name, never this machine's path. */
+function packageFile(specifier: string, file: string): string {
+  const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!;
+  const at = file.lastIndexOf(`${sep}node_modules${sep}${name.split("/").join(sep)}${sep}`);
+  return at < 0 ? name : `${name}/${file.slice(at + name.length + 15).split(sep).join("/")}`;
+}
 
 function member(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
