@@ -291,6 +291,21 @@ const rows: RoundTripCase[] = [
     modules: ["date-fns/formatISO"],
     check: (result, expect) => expect(result.text).toContain('import { formatISO } from "date-fns/formatISO";'),
   },
+  // Exports defined as getters (esbuild's and tsc's CommonJS shape) are exports.
+  {
+    name: "package: exports defined as getters (esbuild's shape) are referenced, not copied",
+    source: `const { Client, helper, tools } = require("fake-getters");\nconst client = new Client("a");\nexports.fn = () => [client.send(), client instanceof Client, helper(), tools.twice(2), client.constructor === require("fake-getters").Client];`,
+    expected: ["sent by client a", true, "helped", 4, true],
+    modules: ["fake-getters"],
+    check: (result, expect) => expect(result.text).not.toContain("sent by client"),
+  },
+  {
+    name: "package: a re-export defined as a getter (tsc's shape) is referenced; a getter that loads a module is not read",
+    source: `const { Widget } = require("fake-getters/tsc.js");\nconst widget = new Widget();\nexports.fn = () => [widget.label(), widget instanceof Widget, globalThis.fakeGettersHeavyLoaded === true];`,
+    expected: ["widget", true, false],
+    modules: ["fake-getters/tsc.js"],
+    check: (result, expect) => expect(result.text).not.toContain('"widget"'),
+  },
   {
     name: "local: function from a project module is copied",
     source: `const { tag } = require("./fixtures/local-util.cjs");\nexports.fn = () => tag("x");`,

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { packageSpecifier } from "./package-specifier.js";
 import { isObjectLike } from "./object-like.js";
 import { fileURLToPath } from "node:url";
+import { types } from "node:util";
 import type { Inspector } from "./inspector.js";
 
 export interface ModuleReference {
@@ -187,8 +188,31 @@ function queueMembers(queue: IndexQueue, value: object, parent: Entry, depth: nu
 
 function queueMember(queue: IndexQueue, value: object, key: string, parent: Entry, depth: number): void {
   const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
-  if (descriptor === undefined || !("value" in descriptor) || !isObjectLike(descriptor.value)) return;
-  queue.push([descriptor.value, { specifier: parent.specifier, style: parent.style, parent, key, rank: childRank(parent, key) }, depth]);
+  if (descriptor === undefined) return;
+  const member = "value" in descriptor ? descriptor.value : exportGetterValue(descriptor, parent);
+  if (!isObjectLike(member)) return;
+  queue.push([member, { specifier: parent.specifier, style: parent.style, parent, key, rank: childRank(parent, key) }, depth]);
+}
+
+// `() => Client` (esbuild's __export) and `function () { return m_1.Client; }` (tsc's re-exports).
+const EXPORT_GETTER = /^(?:\(\)\s*=>\s*[A-Za-z_$][\w$]*|function\s*\(\)\s*\{\s*return\s+[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)?;?\s*\})$/;
+
+/**
+ * The value behind an export defined as a getter, the shape esbuild and tsc
+ * give CommonJS exports: it is as much an export as a data property (and
+ * `pkg.Client` reads it again where the copy runs). Only a module's own
+ * exports object, and only getters that return a binding: a getter that
+ * loads a module on first read must not run here.
+ */
+function exportGetterValue(descriptor: PropertyDescriptor, parent: Entry): unknown {
+  const getter = descriptor.get;
+  if (parent.parent !== undefined || parent.style !== "commonjs" || typeof getter !== "function" || types.isProxy(getter)) return undefined;
+  if (!EXPORT_GETTER.test(Function.prototype.toString.call(getter))) return undefined;
+  try {
+    return getter.call(undefined);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
