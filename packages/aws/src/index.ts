@@ -1,1 +1,10 @@
-export {};
+// Public API of @closure-pack/aws: the resource SDK a program imports.
+// The engine the CLI drives is the separate entry @closure-pack/aws/engine.
+export * as s3 from "./s3/index.js";
+export * as lambda from "./lambda/index.js";
+export * as iam from "./iam/index.js";
+export * as asset from "./asset/index.js";
+export { Output, output, all, interpolate, concat, type Input, type Unwrap } from "./core/output.js";
+export { Resource, type ResourceOptions } from "./core/resource.js";
+export { AwsError, type AwsErrorCode } from "./errors.js";
+export { getAccountId, getRegion, getStack, getProject } from "./core/context.js";

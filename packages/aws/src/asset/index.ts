@@ -1,0 +1,2 @@
+// aws.asset
+export { FileArchive, AssetArchive, FileAsset, StringAsset, type Archive, type ArchiveEntry } from "./archive.js";

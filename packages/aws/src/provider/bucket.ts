@@ -1,0 +1,78 @@
+// aws:s3:Bucket through S3: CreateBucket (adopting one this stack already
+// owns), tags with PutBucketTagging, HeadBucket to read, DeleteBucket (after
+// emptying it with forceDestroy).
+import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, HeadBucketCommand, ListObjectVersionsCommand, PutBucketTaggingCommand, type BucketLocationConstraint } from "@aws-sdk/client-s3";
+import { TYPES } from "../core/types.js";
+import { errorCode, isNotFound, resourceTags, tagList } from "./calls.js";
+import type { ApplyContext, Provider } from "./provider.js";
+
+function outputs(id: string): Record<string, unknown> {
+  return { bucketName: id, arn: `arn:aws:s3:::${id}` };
+}
+
+export const bucketProvider: Provider = {
+  type: TYPES.bucket,
+  nameRule: { max: 63, lowercase: true },
+  replaceKeys: ["bucket"],
+  identity: (inputs, generated) => (typeof inputs.bucket === "string" ? inputs.bucket : generated),
+  predict: (_account, _region, id) => outputs(id),
+
+  async read(context, id) {
+    try {
+      await context.clients.s3.send(new HeadBucketCommand({ Bucket: id }));
+      return outputs(id);
+    } catch (error) {
+      if (isNotFound(error, "NoSuchBucket")) return undefined;
+      throw error;
+    }
+  },
+
+  async create(context, id, inputs) {
+    const region = context.target.region;
+    const configuration = region === "us-east-1" ? undefined : { LocationConstraint: region as BucketLocationConstraint };
+    try {
+      await context.clients.s3.send(new CreateBucketCommand({ Bucket: id, ...(configuration ? { CreateBucketConfiguration: configuration } : {}) }));
+    } catch (error) {
+      // Ours already (the name is this stack's deterministic one): a create
+      // that completed before a crash.
+      if (errorCode(error) !== "BucketAlreadyOwnedByYou") throw error;
+    }
+    await tag(context, id, inputs);
+    return outputs(id);
+  },
+
+  async update(context, id, _olds, inputs) {
+    await tag(context, id, inputs);
+    return outputs(id);
+  },
+
+  async delete(context, id, inputs) {
+    if (inputs.forceDestroy === true) await empty(context, id);
+    try {
+      await context.clients.s3.send(new DeleteBucketCommand({ Bucket: id }));
+    } catch (error) {
+      if (!isNotFound(error, "NoSuchBucket")) throw error;
+    }
+  },
+};
+
+async function tag(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<void> {
+  const TagSet = tagList(resourceTags(context, inputs.tags));
+  await context.clients.s3.send(new PutBucketTaggingCommand({ Bucket: id, Tagging: { TagSet } }));
+}
+
+/** Deletes every object version and delete marker, a page at a time. */
+async function empty(context: ApplyContext, id: string): Promise<void> {
+  for (;;) {
+    let page;
+    try {
+      page = await context.clients.s3.send(new ListObjectVersionsCommand({ Bucket: id }));
+    } catch (error) {
+      if (isNotFound(error, "NoSuchBucket")) return;
+      throw error;
+    }
+    const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({ Key: v.Key!, ...(v.VersionId && v.VersionId !== "null" ? { VersionId: v.VersionId } : {}) }));
+    if (objects.length === 0) return;
+    await context.clients.s3.send(new DeleteObjectsCommand({ Bucket: id, Delete: { Objects: objects, Quiet: true } }));
+  }
+}

@@ -1,0 +1,46 @@
+// Helpers every provider module uses: recognising AWS error codes, bounded
+// retries while AWS converges, and the tags every created resource carries.
+import type { ProviderContext } from "./context.js";
+
+export function errorCode(error: unknown): string {
+  const e = error as { name?: string; Code?: string; code?: string } | null;
+  if (e === null || typeof e !== "object") return "";
+  // Node's system errors are named "Error" and carry their code (ECONNREFUSED).
+  return e.Code ?? (e.name !== undefined && e.name !== "Error" ? e.name : (e.code ?? e.name ?? ""));
+}
+
+export function isNotFound(error: unknown, ...codes: string[]): boolean {
+  const code = errorCode(error);
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+  return codes.includes(code) || code === "NotFound" || (codes.length === 0 && status === 404);
+}
+
+/** Calls `call` until it succeeds or fails otherwise than `shouldRetry` says, at most context.retries times. */
+export async function retrying<T>(context: ProviderContext, shouldRetry: (error: unknown) => boolean, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= context.retries || !shouldRetry(error)) throw error;
+      await new Promise((done) => setTimeout(done, context.retryDelayMs));
+    }
+  }
+}
+
+/** The tags a resource gets: the user's, then the stack's (which the user cannot override). */
+export function resourceTags(context: ProviderContext & { name: string }, given: unknown): Record<string, string> {
+  return {
+    ...((given as Record<string, string> | undefined) ?? {}),
+    "closure-pack:project": context.project,
+    "closure-pack:stack": context.stack,
+    "closure-pack:name": context.name,
+  };
+}
+
+export function tagList(tags: Record<string, string>): Array<{ Key: string; Value: string }> {
+  return Object.keys(tags).sort().map((Key) => ({ Key, Value: tags[Key]! }));
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}

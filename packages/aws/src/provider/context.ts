@@ -1,0 +1,96 @@
+// The provider's view of a target: one lazily made @aws-sdk v3 client per
+// service, the account (STS GetCallerIdentity, once), the naming context and
+// the retry bounds for AWS's eventual consistency. An optional observer sees
+// every call (tests count them with it).
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { S3Client } from "@aws-sdk/client-s3";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import type { Target } from "./target.js";
+
+export type CallObserver = (service: string, command: string) => void;
+
+export interface Clients {
+  s3: S3Client;
+  lambda: LambdaClient;
+  iam: IAMClient;
+  sts: STSClient;
+  logs: CloudWatchLogsClient;
+}
+
+export interface ProviderOptions {
+  observe?: CallObserver;
+  /** Delay between retries while a new role propagates or a function updates; default 1000 ms on AWS, 50 locally. */
+  retryDelayMs?: number;
+  /** Retries of those; default 30. */
+  retries?: number;
+}
+
+export interface ProviderContext {
+  target: Target;
+  clients: Clients;
+  accountId(): Promise<string>;
+  retryDelayMs: number;
+  retries: number;
+  /** Tags every created resource carries (stack, project, name are added per resource). */
+  stack: string;
+  project: string;
+  destroy(): void;
+}
+
+export function createProviderContext(target: Target, naming: { stack: string; project: string }, options: ProviderOptions = {}): ProviderContext {
+  const config = {
+    region: target.region,
+    ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
+    ...(target.credentials === undefined ? {} : { credentials: target.credentials }),
+  };
+  const made: Partial<Clients> = {};
+  const make = <K extends keyof Clients>(key: K, create: () => Clients[K]): Clients[K] => {
+    if (made[key] === undefined) {
+      const client = create();
+      if (options.observe !== undefined) observeCalls(client, key, options.observe);
+      made[key] = client;
+    }
+    return made[key]!;
+  };
+  const clients: Clients = {
+    get s3() {
+      // Path-style: a local endpoint has no per-bucket host names.
+      return make("s3", () => new S3Client({ ...config, forcePathStyle: target.endpoint !== undefined }));
+    },
+    get lambda() {
+      return make("lambda", () => new LambdaClient(config));
+    },
+    get iam() {
+      return make("iam", () => new IAMClient(config));
+    },
+    get sts() {
+      return make("sts", () => new STSClient(config));
+    },
+    get logs() {
+      return make("logs", () => new CloudWatchLogsClient(config));
+    },
+  };
+  let account: Promise<string> | undefined;
+  return {
+    target,
+    clients,
+    accountId: () => (account ??= clients.sts.send(new GetCallerIdentityCommand({})).then((r) => r.Account ?? "000000000000")),
+    retryDelayMs: options.retryDelayMs ?? (target.kind === "aws" && target.endpoint === undefined ? 1000 : 50),
+    retries: options.retries ?? 30,
+    stack: naming.stack,
+    project: naming.project,
+    destroy: () => Object.values(made).forEach((client) => client.destroy()),
+  };
+}
+
+function observeCalls(client: { middlewareStack: { add: Function } }, service: string, observe: CallObserver): void {
+  client.middlewareStack.add(
+    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => {
+      observe(service, (context.commandName ?? "").replace(/Command$/, ""));
+      return next(args);
+    },
+    { step: "initialize", name: "closurePackObserveCalls" },
+  );
+}

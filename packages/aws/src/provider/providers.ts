@@ -1,0 +1,21 @@
+// The provider of each resource type, by type token. A new resource type
+// (a queue, a topic, an event source mapping) is one module and one row.
+import { AwsError } from "../errors.js";
+import { bucketProvider } from "./bucket.js";
+import { bucketNotificationProvider } from "./bucket-notification.js";
+import { functionProvider } from "./function.js";
+import { permissionProvider } from "./permission.js";
+import type { Provider } from "./provider.js";
+import { roleProvider } from "./role.js";
+import { rolePolicyProvider } from "./role-policy.js";
+import { rolePolicyAttachmentProvider } from "./role-policy-attachment.js";
+
+const PROVIDERS: ReadonlyMap<string, Provider> = new Map(
+  [bucketProvider, bucketNotificationProvider, functionProvider, permissionProvider, roleProvider, rolePolicyProvider, rolePolicyAttachmentProvider].map((p) => [p.type, p]),
+);
+
+export function providerFor(type: string): Provider {
+  const provider = PROVIDERS.get(type);
+  if (provider === undefined) throw new AwsError("INVALID_ARGUMENT", type, "no provider handles this resource type", { hint: "a newer closure-pack may know it" });
+  return provider;
+}
