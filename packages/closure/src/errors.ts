@@ -16,6 +16,8 @@ export type SerializationErrorCode =
   | "UNPARSABLE_FUNCTION"
   | "PRIVATE_STATE"
   | "UNSUPPORTED_VALUE"
+  | "INVALID_REBUILD"
+  | "REBUILD_FAILED"
   | "INSPECTOR_UNAVAILABLE";
 
 /** Thrown when a captured value cannot travel into the emitted module. */

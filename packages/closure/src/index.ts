@@ -1,5 +1,8 @@
 // Public API of @closure-pack/closure.
 export { serializeFunction } from "./serialize-function.js";
+export { serializeFunctions } from "./serialize-functions.js";
 export { declareModuleImports } from "./declare-imports.js";
+export { HEAP_SNAPSHOT_CHANNEL } from "./inspect/heap-snapshot.js";
+export { REBUILD } from "./kinds/rebuilt.js";
 export { SerializationError, type SerializationErrorCode } from "./errors.js";
-export type { Capture, SerializedFunction, SerializeOptions } from "./options.js";
+export type { Capture, FunctionToSerialize, SerializedFunction, SerializeOptions } from "./options.js";

@@ -35,3 +35,9 @@ export interface SerializedFunction {
   modules: string[];
   captures: Capture[];
 }
+
+/** One function of {@link serializeFunctions}, with its own options. */
+export interface FunctionToSerialize {
+  fn: Function;
+  options?: SerializeOptions;
+}

@@ -175,7 +175,7 @@ function inspectChains(fns, load) {
     }
   };
   const names = Object.keys(fns);
-  const { chains } = readContextChains(post, onEvent, names.map((name) => objectIdOf(fns[name])));
+  const chains = readContextChains(post, onEvent, names.map((name) => objectIdOf(fns[name])));
   process.stdout.write(JSON.stringify(Object.fromEntries(names.map((name, i) => [name, chains[i]]))));
 }
 `;

@@ -15,6 +15,7 @@ import { globalReferenceKind, moduleReferenceKind } from "./reference.js";
 import { symbolKind } from "./symbol.js";
 import { isRequireFunction, requireKind } from "./require-function.js";
 import { builtinKinds, classifyBuiltin } from "./builtins.js";
+import { rebuildMethodOf, rebuiltKind } from "./rebuilt.js";
 
 export interface Kind extends KindEmitter {
   walk(node: GraphNode, walker: Walker): void;
@@ -32,6 +33,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   global: globalReferenceKind,
   module: moduleReferenceKind,
   require: requireKind,
+  rebuilt: rebuiltKind,
   ...builtinKinds,
 };
 
@@ -41,6 +43,8 @@ export function classify(value: unknown, walker: Walker): string {
   if (isRequireFunction(value)) return "require";
   if (walker.modules.referenceOf(value) !== undefined) return "module";
   if (types.isModuleNamespaceObject(value) && walker.modules.referenceOfNamespace(value as object)) return "module";
+  // A value that says how to rebuild itself wins over copying and refusing.
+  if (rebuildMethodOf(value)) return "rebuilt";
   const builtin = classifyBuiltin(value);
   if (builtin) return builtin;
   if (typeof value === "function") return "function";

@@ -1,9 +1,12 @@
 // Per-walk facts shared between kind modules: the global names captured
-// functions read, and the object each function was first found on (the home
-// object candidate for methods that use `super`).
+// functions read, the object each function was first found on (the home
+// object candidate for methods that use `super`), and how the walk reads the
+// heap snapshot.
 import type { Walker } from "../walk/walker.js";
 import type { GraphNode } from "../walk/graph.js";
 import type { ContextLink } from "../inspect/context-identity.js";
+import type { HeapView } from "../inspect/heap-view.js";
+import { isObjectLike } from "../inspect/object-like.js";
 
 export function globalNamesOf(walker: Walker): Set<string> {
   let names = walker.state.get("globalNames") as Set<string> | undefined;
@@ -57,7 +60,33 @@ export function recordContextUse(walker: Walker, context: GraphNode, fn: GraphNo
   use.written ||= writes;
 }
 
-/** Exact context chains from a heap snapshot, when the walk was given them. */
+/**
+ * How a walk reads what only a heap snapshot shows (an arrow's `this`, which
+ * copies of a scope are one context). See serialize-functions.ts.
+ */
+export interface HeapAccess {
+  /** The snapshot of the whole serializeFunctions call. */
+  readonly view: HeapView;
+  /** A first walk: note what needs the snapshot (`deferred`) instead of taking it. */
+  readonly defer: boolean;
+  deferred: boolean;
+  /** Contexts keyed by heap identity, not by their values. */
+  readonly exact: boolean;
+}
+
+export function heapAccessOf(walker: Walker): HeapAccess {
+  const access = walker.state.get("heap") as HeapAccess | undefined;
+  if (!access) throw new Error("a walk needs a HeapAccess in its state");
+  return access;
+}
+
+/** Exact context chains from the heap snapshot, when the walk keys contexts by them. */
 export function heapChainOf(walker: Walker, fn: Function): ContextLink[] | undefined {
-  return (walker.state.get("heapChains") as Map<Function, ContextLink[]> | undefined)?.get(fn);
+  const access = heapAccessOf(walker);
+  return access.exact ? access.view.chainsOf([fn], () => objectsOf(walker))[0] : undefined;
+}
+
+/** The objects and functions the walk has met: an arrow's `this` is most often one of them. */
+export function objectsOf(walker: Walker): unknown[] {
+  return walker.nodes.map((node) => node.value).filter(isObjectLike);
 }

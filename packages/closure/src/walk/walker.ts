@@ -52,6 +52,8 @@ export class Walker {
     readonly options: SerializeOptions,
     readonly classify: Classifier,
     readonly kinds: Readonly<Record<string, KindWalker>>,
+    /** State shared by every walk of one serializeFunctions call (a rebuild recipe is read once). */
+    readonly session: Map<string, unknown> = new Map(),
   ) {}
 
   /** Walks everything reachable from `root`. */

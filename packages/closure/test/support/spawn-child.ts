@@ -14,7 +14,7 @@ export const SLOW_TEST_TIMEOUT_MS = 200_000;
 export const SLOW_CHILD_TIMEOUT_MS = 90_000;
 
 export interface ChildRun {
-  script: "child-serialize.cjs" | "child-run.cjs";
+  script: "child-serialize.cjs" | "child-run.cjs" | "child-batch.cjs";
   request: Record<string, unknown>;
   /** Where to write the request file. */
   requestPath: string;
