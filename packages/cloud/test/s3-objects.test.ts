@@ -202,6 +202,18 @@ describe("s3 objects", () => {
     expect((await getText("create-once")).text).toBe("first");
   });
 
+  it("conditional write: of ten concurrent create-only writes exactly one wins, the others alone are refused", async () => {
+    // They commit together (one batch): each refusal must undo only its own write.
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => put("race", `writer ${i}`, { IfNoneMatch: "*" })).concat([put("race-bystander", "kept")]),
+    );
+    const won = results.slice(0, 10).filter((result) => result.status === "fulfilled");
+    expect(won.length).toBe(1);
+    for (const result of results.slice(0, 10)) if (result.status === "rejected") expect(result.reason).toMatchObject({ name: "PreconditionFailed" });
+    expect((await getText("race")).text).toMatch(/^writer \d$/);
+    expect((await getText("race-bystander")).text).toBe("kept");
+  });
+
   it("conditional write: If-Match replaces only the version named", async () => {
     const first = await put("replace-if", "first");
     await expect(put("replace-if", "second", { IfMatch: '"0000"' })).rejects.toMatchObject({ name: "PreconditionFailed" });

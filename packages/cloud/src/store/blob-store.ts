@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import {
   closeSync,
   createReadStream,
-  fdatasyncSync,
+  fdatasync,
   linkSync,
   mkdirSync,
   openSync,
@@ -48,14 +48,18 @@ export class BlobStore {
     return join(this.root, id.slice(0, 2), id);
   }
 
-  /** Writes `bytes` as a new blob, synchronously (small bodies: no thread-pool round trips). */
-  writeSync(bytes: readonly Buffer[]): string {
+  /**
+   * Writes `bytes` (a small body, in memory) as a new blob: written in one
+   * synchronous call, flushed to disk on the thread pool so several uploads'
+   * flushes overlap, then moved to its place.
+   */
+  async write(bytes: readonly Buffer[]): Promise<string> {
     const id = newBlobId();
     const temp = join(this.#tmp, id);
     const fd = openSync(temp, "w");
     try {
       for (const chunk of bytes) writeAll(fd, chunk);
-      fdatasyncSync(fd);
+      await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error === null ? resolve() : reject(error))));
     } catch (error) {
       closeSync(fd);
       rmSync(temp, { force: true });

@@ -130,7 +130,7 @@ class BodySink {
   }
 
   async commit(): Promise<string> {
-    if (this.#writer === undefined) return this.#blobs.writeSync(this.#pending);
+    if (this.#writer === undefined) return this.#blobs.write(this.#pending);
     await this.#flush();
     return this.#writer.commit();
   }

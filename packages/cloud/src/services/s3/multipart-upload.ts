@@ -58,7 +58,7 @@ export async function uploadPart(context: S3Context, call: S3Call): Promise<AwsR
     context.blobs.remove([part.blob]);
     throw invalidRequest(problem);
   }
-  commitPart(context, part);
+  await commitPart(context, part);
   return emptyResponse(200, { etag: quoteEtag(part.etag), ...checksumResponseHeaders(part.checksum) });
 }
 
@@ -74,7 +74,7 @@ export async function uploadPartCopy(context: S3Context, call: S3Call): Promise<
   });
   const checksum: Checksum | undefined = hasher === undefined ? undefined : { algorithm: upload.checksumAlgorithm!, value: hasher.digest().toString("base64"), type: "FULL_OBJECT" };
   const part: PartRow = { uploadId: upload.uploadId, partNumber, blob, size: range.end - range.start + 1, etag: md5.digest("hex"), modifiedMs: wholeSeconds(context.cloud.clock.now()), checksum };
-  commitPart(context, part);
+  await commitPart(context, part);
   const checksumXml = checksum === undefined ? "" : element(checksumElement(checksum.algorithm), checksum.value);
   return xmlResponse("CopyPartResult", element("ETag", quoteEtag(part.etag)) + element("LastModified", isoTime(part.modifiedMs)) + checksumXml);
 }
@@ -106,10 +106,10 @@ function copyRange(header: string | string[] | undefined, size: number): { start
 }
 
 // The part row commits only while its upload exists (an abort may have come first).
-function commitPart(context: S3Context, part: PartRow): void {
+async function commitPart(context: S3Context, part: PartRow): Promise<void> {
   let replaced: string | undefined;
   try {
-    context.store.transaction(() => {
+    await context.commits.run(() => {
       if (context.uploads.upload(part.uploadId) === undefined) throw noSuchUpload(part.uploadId);
       replaced = context.uploads.putPart(part);
     });
@@ -149,7 +149,7 @@ export async function completeMultipartUpload(context: S3Context, call: S3Call):
     parts: parts.map((part) => part.size),
   };
   let partBlobs: string[] = [];
-  commitObject(context, call, row, "ObjectCreated:CompleteMultipartUpload", () => {
+  await commitObject(context, call, row, "ObjectCreated:CompleteMultipartUpload", () => {
     if (context.uploads.upload(upload.uploadId) === undefined) throw noSuchUpload(upload.uploadId);
     partBlobs = context.uploads.deleteUpload(upload.uploadId);
   });
@@ -202,10 +202,10 @@ function checkParts(context: S3Context, upload: UploadRow, requested: readonly R
   return parts;
 }
 
-export function abortMultipartUpload(context: S3Context, call: S3Call): AwsResponse {
+export async function abortMultipartUpload(context: S3Context, call: S3Call): Promise<AwsResponse> {
   requireBucket(context, call);
   const upload = requireUpload(context, call);
-  const blobs = context.store.transaction(() => context.uploads.deleteUpload(upload.uploadId));
+  const blobs = await context.commits.run(() => context.uploads.deleteUpload(upload.uploadId));
   context.blobs.remove(blobs);
   return emptyResponse(204);
 }

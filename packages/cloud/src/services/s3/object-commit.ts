@@ -17,10 +17,10 @@ import { unquoteEtag } from "./s3-xml.js";
  * instead if the commit is refused. `alsoInside` runs in the same
  * transaction (CompleteMultipartUpload removes its upload there).
  */
-export function commitObject(context: S3Context, call: S3Call, row: ObjectRow, event: ObjectEventName, alsoInside?: () => void): void {
+export async function commitObject(context: S3Context, call: S3Call, row: ObjectRow, event: ObjectEventName, alsoInside?: () => void): Promise<void> {
   let replaced: string | undefined;
   try {
-    context.store.transaction(() => {
+    await context.commits.run(() => {
       const bucket = context.store.bucket(row.bucket);
       if (bucket === undefined) throw noSuchBucket(row.bucket);
       checkWriteConditions(call.http.headers, context.store.object(row.bucket, row.key), row.key);

@@ -89,7 +89,7 @@ export async function copyObject(context: S3Context, call: S3Call): Promise<AwsR
     context.blobs.remove([blob]);
     throw error;
   }
-  commitObject(context, call, row, "ObjectCreated:Copy");
+  await commitObject(context, call, row, "ObjectCreated:Copy");
   const checksum = row.checksum === undefined ? "" : element(checksumElement(row.checksum.algorithm), row.checksum.value);
   const inner = element("ETag", quoteEtag(row.etag)) + element("LastModified", isoTime(row.modifiedMs)) + checksum + optionalElement("ChecksumType", row.checksum?.type);
   return xmlResponse("CopyObjectResult", inner, checksumResponseHeaders(row.checksum));

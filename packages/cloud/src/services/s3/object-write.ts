@@ -29,13 +29,13 @@ export async function putObject(context: S3Context, call: S3Call): Promise<AwsRe
     checksum: body.checksum,
     parts: undefined,
   };
-  commitObject(context, call, row, "ObjectCreated:Put");
+  await commitObject(context, call, row, "ObjectCreated:Put");
   return emptyResponse(200, { etag: quoteEtag(row.etag), ...checksumResponseHeaders(row.checksum) });
 }
 
-export function deleteObject(context: S3Context, call: S3Call): AwsResponse {
+export async function deleteObject(context: S3Context, call: S3Call): Promise<AwsResponse> {
   requireBucket(context, call);
-  removeObjects(context, call, [call.key]);
+  await removeObjects(context, call, [call.key]);
   return emptyResponse(204);
 }
 
@@ -57,7 +57,7 @@ export async function deleteObjects(context: S3Context, call: S3Call): Promise<A
     if (bytes <= 1024) valid.push(key);
     else errors.push(`<Error>${element("Key", key)}${element("Code", "KeyTooLongError")}${element("Message", keyTooLong(bytes).message)}</Error>`);
   }
-  removeObjects(context, call, valid);
+  await removeObjects(context, call, valid);
   // S3 reports a key that did not exist as deleted: the delete is idempotent.
   const deleted = quiet ? "" : valid.map((key) => `<Deleted>${element("Key", key)}</Deleted>`).join("");
   return xmlResponse("DeleteResult", deleted + errors.join(""));
@@ -65,9 +65,9 @@ export async function deleteObjects(context: S3Context, call: S3Call): Promise<A
 
 // One transaction for all keys: each existing object's row goes with its
 // ObjectRemoved:Delete event; blobs are removed after the commit.
-function removeObjects(context: S3Context, call: S3Call, keys: readonly string[]): void {
+async function removeObjects(context: S3Context, call: S3Call, keys: readonly string[]): Promise<void> {
   const removed: string[] = [];
-  context.store.transaction(() => {
+  await context.commits.run(() => {
     const bucket = requireBucket(context, call);
     for (const key of keys) {
       const row = context.store.deleteObject(call.bucket, key);

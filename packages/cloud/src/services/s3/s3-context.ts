@@ -4,6 +4,7 @@
 import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
 import type { BlobStore } from "../../store/blob-store.js";
 import type { CloudContext } from "../service.js";
+import type { GroupCommit } from "./group-commit.js";
 import type { UploadStore } from "./multipart-store.js";
 import type { Notifier } from "./notifier.js";
 import { noSuchBucket } from "./s3-errors.js";
@@ -18,6 +19,8 @@ export interface S3Context {
   readonly uploads: UploadStore;
   readonly blobs: BlobStore;
   readonly notifier: Notifier;
+  /** Where object, part and delete commits are batched (group-commit.ts). */
+  readonly commits: GroupCommit;
 }
 
 export interface S3Call {

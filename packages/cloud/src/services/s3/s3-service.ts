@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
 import { BlobStore } from "../../store/blob-store.js";
 import type { CloudContext, ObjectReader, Service } from "../service.js";
+import { GroupCommit } from "./group-commit.js";
 import { UploadStore } from "./multipart-store.js";
 import { Notifier } from "./notifier.js";
 import { addressOf } from "./s3-address.js";
@@ -21,7 +22,7 @@ export function createS3Service(cloud: CloudContext): Service {
   // Before the first request: blobs no row names are leftovers of a crash.
   const live = store.liveBlobs();
   blobs.collectGarbage((id) => live.has(id));
-  const context: S3Context = { cloud, store, uploads: new UploadStore(cloud.db), blobs, notifier: new Notifier(cloud, store) };
+  const context: S3Context = { cloud, store, uploads: new UploadStore(cloud.db), blobs, notifier: new Notifier(cloud, store), commits: new GroupCommit(cloud.db) };
   const service: Service & ObjectReader = {
     name: "s3",
     protocol: "rest-xml",
