@@ -32,6 +32,8 @@ export interface LocalFunction {
   readonly logFile: string | undefined;
   /** Runs the handler with `event` (sent as JSON); resolves with its value or its error. */
   invoke(event: unknown): Promise<InvokeResult>;
+  /** As invoke(), with the event already JSON text (sent as it is; the caller has checked it parses). */
+  invokeJson(json: string | Buffer): Promise<InvokeResult>;
   /** Calls `listener` with every log record from now on; returns the function that stops it. */
   subscribe(listener: LogListener): () => void;
   stats(): FunctionStats;
@@ -85,9 +87,13 @@ class FunctionPool implements LocalFunction {
   }
 
   invoke(event: unknown): Promise<InvokeResult> {
-    if (this.#closed) return Promise.reject(new RuntimeError("FUNCTION_CLOSED", this.name, "the function is closed"));
     // Encoded once: measured here, sent as it is by the instance.
-    const payload = Buffer.from(JSON.stringify(event === undefined ? null : event));
+    return this.invokeJson(JSON.stringify(event === undefined ? null : event));
+  }
+
+  invokeJson(json: string | Buffer): Promise<InvokeResult> {
+    if (this.#closed) return Promise.reject(new RuntimeError("FUNCTION_CLOSED", this.name, "the function is closed"));
+    const payload = typeof json === "string" ? Buffer.from(json) : json;
     const bytes = payload.length;
     if (bytes > MAX_PAYLOAD_BYTES) {
       return Promise.reject(new RuntimeError("PAYLOAD_TOO_LARGE", this.name, `the event is ${bytes} bytes; Lambda accepts at most ${MAX_PAYLOAD_BYTES}`));

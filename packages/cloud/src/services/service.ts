@@ -80,6 +80,30 @@ export function lambdaTarget(context: CloudContext): LambdaTarget {
   return lambda as Service & LambdaTarget;
 }
 
+/** What a synchronous invocation by another service gives back: the function's response, or its error. */
+export type InvocationOutcome = { ok: true; payload: string } | { ok: false; errorType: string; errorMessage: string };
+
+/**
+ * Lambda as a poller uses it (event source mappings: SQS, DynamoDB and
+ * Kinesis batches are invoked synchronously and their answer decides what
+ * is deleted or retried).
+ */
+export interface FunctionInvoker {
+  /**
+   * Runs the function with `payload` (JSON text) and resolves with its
+   * response (JSON text) or its error. Waits while the function is at its
+   * concurrency. Throws AwsError ResourceNotFoundException when it does not exist.
+   */
+  invokeFunction(functionArn: string, payload: string): Promise<InvocationOutcome>;
+}
+
+/** The Lambda service as a FunctionInvoker; throws when the cloud was built without it. */
+export function functionInvoker(context: CloudContext): FunctionInvoker {
+  const lambda = context.services.get("lambda") as (Service & Partial<FunctionInvoker>) | undefined;
+  if (lambda?.invokeFunction === undefined) throw new Error("the local cloud has no Lambda service to invoke functions with");
+  return lambda as Service & FunctionInvoker;
+}
+
 /**
  * IAM as Lambda uses it: CreateFunction refuses a role that does not exist
  * or does not trust the service principal (`lambda.amazonaws.com`), as AWS

@@ -1,25 +1,56 @@
-// The Lambda service (REST-JSON): the function control plane, Invoke, and the
-// LambdaTarget other services deliver events through. Wires the stores to
-// the routes; what each operation does lives in its *-actions.ts file.
-import { readFileSync } from "node:fs";
-import { jsonResponse } from "../../server/http-server.js";
+// The Lambda service (REST-JSON): the function control plane, Invoke, and
+// what other services call: LambdaTarget (queue an event, check a resource
+// policy) and FunctionInvoker (run a batch synchronously). Wires the stores,
+// the runner and the async queue to the routes; what each operation does
+// lives in its *-actions.ts file.
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { provideAwsSdk, type LogRecord } from "@closure-pack/runtime";
+import { AwsError } from "../../errors.js";
 import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
-import type { CloudContext, Service } from "../service.js";
+import type { CloudContext, FunctionInvoker, InvocationOutcome, LambdaTarget, Service } from "../service.js";
+import { AsyncQueue } from "./async-queue.js";
+import { AsyncStore } from "./async-store.js";
 import { CodeStore } from "./code-store.js";
 import { parseFunctionRef } from "./function-config.js";
-import { FunctionStore } from "./function-store.js";
+import { FunctionRunner } from "./function-runner.js";
+import { FunctionStore, type FunctionRow } from "./function-store.js";
 import type { LambdaState } from "./lambda-state.js";
+import { lambdaControl } from "./lambda-control.js";
 import { allowsInvoke } from "./permissions.js";
 import { matchRoute } from "./routes.js";
 
-export interface LambdaService extends Service {
-  allowsInvoke(functionArn: string, principal: string, sourceArn: string, sourceAccount: string): boolean;
-}
+export type LambdaService = Service & LambdaTarget & FunctionInvoker;
 
-export function createLambdaService(context: CloudContext): LambdaService {
+/** Where functions' log records go (the Logs service, once it is wired). */
+export type LogSink = (functionName: string, record: LogRecord) => void;
+
+export function createLambdaService(context: CloudContext, sink: LogSink = () => {}): LambdaService {
   const functions = new FunctionStore(context.db);
   const code = new CodeStore(context.dataDir);
-  const state: LambdaState = { context, functions, code, changed: () => {} };
+  const asyncStore = new AsyncStore(context.db);
+  const runner = new FunctionRunner({ code, endpoint: () => context.endpoint, providedModules: providedSdk(context.dataDir), onLog: sink });
+  const queue = new AsyncQueue(context, asyncStore, functions, runner);
+  const state: LambdaState = {
+    context,
+    functions,
+    code,
+    runner,
+    queue,
+    changed(name, deleted) {
+      if (deleted) {
+        void runner.remove(name);
+        queue.functionDeleted(name);
+      } else runner.retire(name);
+      // Reserved concurrency may have risen from 0: throttled events may go now.
+      queue.wake();
+    },
+  };
+  const requireFunction = (arn: string): FunctionRow => {
+    const row = functions.get(parseFunctionRef(arn).name);
+    if (row === undefined) throw new AwsError("ResourceNotFoundException", `Function not found: ${arn}`, 404);
+    return row;
+  };
   return {
     name: "lambda",
     protocol: "rest-json",
@@ -27,25 +58,32 @@ export function createLambdaService(context: CloudContext): LambdaService {
       const { action, params } = matchRoute(request);
       return action(state, request, params);
     },
-    handleControl: async (request, path) => handleControl(state, request, path),
+    handleControl: async (request, path) => lambdaControl(state, asyncStore, request, path),
     start() {
       // Zips of functions deleted while a previous daemon was killed.
       code.collect(functions.codeInUse());
+      queue.wake();
     },
-    allowsInvoke(functionArn, principal, sourceArn, sourceAccount) {
-      const row = functions.get(parseFunctionRef(functionArn).name);
+    async close() {
+      queue.close();
+      await runner.close();
+    },
+    enqueueInvocation(arn, payload, source) {
+      queue.enqueue(requireFunction(arn).name, payload, source);
+    },
+    allowsInvoke(arn, principal, sourceArn, sourceAccount) {
+      const row = functions.get(parseFunctionRef(arn).name);
       return row !== undefined && allowsInvoke(row.policy, principal, sourceArn, sourceAccount);
+    },
+    async invokeFunction(arn, payload): Promise<InvocationOutcome> {
+      const result = await runner.invoke(requireFunction(arn), payload);
+      return result.ok ? { ok: true, payload: JSON.stringify(result.value) } : { ok: false, errorType: result.error.errorType, errorMessage: result.error.errorMessage };
     },
   };
 }
 
-// /_closure-pack/lambda/code/<name>: the stored zip (GetFunction's Code.Location).
-async function handleControl(state: LambdaState, request: AwsRequest, path: string): Promise<AwsResponse | undefined> {
-  const code = /^code\/([^/]+)$/.exec(path);
-  if (request.method === "GET" && code !== null) {
-    const row = state.functions.get(decodeURIComponent(code[1]!));
-    if (row === undefined) return jsonResponse(404, { error: "no such function" });
-    return { status: 200, headers: { "content-type": "application/zip" }, body: readFileSync(state.code.path(row.codeSha256)) };
-  }
-  return undefined;
+// The @aws-sdk packages functions may import unbundled, as on Lambda: the
+// project's (found above the data folder) first, then closure-pack's own.
+function providedSdk(dataDir: string): string | undefined {
+  return provideAwsSdk([dataDir, dirname(fileURLToPath(import.meta.url))]);
 }

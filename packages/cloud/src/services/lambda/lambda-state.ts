@@ -5,14 +5,18 @@
 import { AwsError } from "../../errors.js";
 import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
 import type { CloudContext } from "../service.js";
+import type { AsyncQueue } from "./async-queue.js";
 import type { CodeStore } from "./code-store.js";
 import { functionArn, parseFunctionRef } from "./function-config.js";
+import type { FunctionRunner } from "./function-runner.js";
 import type { FunctionRow, FunctionStore } from "./function-store.js";
 
 export interface LambdaState {
   readonly context: CloudContext;
   readonly functions: FunctionStore;
   readonly code: CodeStore;
+  readonly runner: FunctionRunner;
+  readonly queue: AsyncQueue;
   /** After a function's code or settings changed (or it was deleted): new invocations run the stored function. */
   changed(name: string, deleted: boolean): void;
 }

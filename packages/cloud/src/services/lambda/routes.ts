@@ -6,6 +6,7 @@ import type { AwsRequest } from "../../server/aws-request.js";
 import {
   createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, updateFunctionCode, updateFunctionConfiguration,
 } from "./function-actions.js";
+import { invoke } from "./invoke-action.js";
 import type { LambdaAction } from "./lambda-state.js";
 import { addPermission, getPolicy, removePermission } from "./permission-actions.js";
 import { deleteFunctionConcurrency, getFunctionConcurrency, listTags, putFunctionConcurrency, tagResource, untagResource } from "./tag-actions.js";
@@ -27,6 +28,7 @@ const ROUTES: readonly Route[] = [
   ["GET", path(`${FUNCTION}/configuration`), getFunctionConfiguration],
   ["PUT", path(`${FUNCTION}/configuration`), updateFunctionConfiguration],
   ["PUT", path(`${FUNCTION}/code`), updateFunctionCode],
+  ["POST", path(`${FUNCTION}/invocations`), invoke],
   ["POST", path(`${FUNCTION}/policy`), addPermission],
   ["GET", path(`${FUNCTION}/policy`), getPolicy],
   ["DELETE", path(`${FUNCTION}/policy/${SEGMENT}`), removePermission],

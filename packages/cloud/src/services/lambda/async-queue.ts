@@ -1,0 +1,130 @@
+// Asynchronous invocation (Invoke with Event, S3 notifications): events are
+// queued in the database inside the producer's transaction, and a deliverer
+// invokes each function with them. It wakes on the next turn of the event
+// loop after an enqueue (the producer's transaction has committed by then),
+// runs at most the function's concurrency at once (more wait: throttled,
+// never failed), deletes an event only after the function finished with it
+// (at least once across kill -9), and follows Lambda's retry policy: a
+// function error is retried after each of the configured delays, then the
+// event moves to the failed events with its last error.
+import { RuntimeError, type FunctionError } from "@closure-pack/runtime";
+import type { CloudContext } from "../service.js";
+import type { AsyncStore, QueuedEvent } from "./async-store.js";
+import { DEFAULT_CONCURRENCY, type FunctionRunner } from "./function-runner.js";
+import type { FunctionRow, FunctionStore } from "./function-store.js";
+
+export class AsyncQueue {
+  readonly #context: CloudContext;
+  readonly #store: AsyncStore;
+  readonly #functions: FunctionStore;
+  readonly #runner: FunctionRunner;
+  /** Event ids handed to a function and not yet settled. */
+  readonly #inFlight = new Set<number>();
+  /** Per function: how many of its events are in flight. */
+  readonly #running = new Map<string, number>();
+  #wakeScheduled = false;
+  #timer: AbortController | undefined;
+  #timerAt = Infinity;
+  #closed = false;
+
+  constructor(context: CloudContext, store: AsyncStore, functions: FunctionStore, runner: FunctionRunner) {
+    this.#context = context;
+    this.#store = store;
+    this.#functions = functions;
+    this.#runner = runner;
+  }
+
+  /** Queues one event (call inside the producer's transaction); delivery starts once it has committed. */
+  enqueue(functionName: string, payload: string, source: string): void {
+    this.#store.insert(functionName, payload, source, this.#context.clock.now());
+    this.wake();
+  }
+
+  /** Looks for due events on the next turn of the event loop (coalesced). */
+  wake(): void {
+    if (this.#wakeScheduled || this.#closed) return;
+    this.#wakeScheduled = true;
+    setImmediate(() => {
+      this.#wakeScheduled = false;
+      this.#pump();
+    });
+  }
+
+  /** The function is gone: what still waits for it becomes failed events. */
+  functionDeleted(name: string): void {
+    const error = JSON.stringify({ errorType: "ResourceNotFoundException", errorMessage: `The function ${name} was deleted before this event was delivered`, trace: [] });
+    for (const id of this.#store.eventsOf(name)) if (!this.#inFlight.has(id)) this.#store.fail(id, error, 0, this.#context.clock.now());
+  }
+
+  /** Stops delivering; events in flight stay queued and are delivered again by the next start. */
+  close(): void {
+    this.#closed = true;
+    this.#timer?.abort();
+  }
+
+  #pump(): void {
+    if (this.#closed) return;
+    const now = this.#context.clock.now();
+    for (const name of this.#store.dueFunctions(now)) {
+      const row = this.#functions.get(name);
+      if (row === undefined) {
+        this.functionDeleted(name);
+        continue;
+      }
+      const running = this.#running.get(name) ?? 0;
+      const free = (row.reservedConcurrency ?? DEFAULT_CONCURRENCY) - running;
+      if (free <= 0) continue;
+      // In-flight events are still due rows: ask for enough to find `free` new ones.
+      const fresh = this.#store.due(name, now, free + running).filter((event) => !this.#inFlight.has(event.id));
+      for (const event of fresh.slice(0, free)) this.#deliver(row, event);
+    }
+    this.#scheduleRetries(now);
+  }
+
+  #deliver(row: FunctionRow, event: QueuedEvent): void {
+    this.#inFlight.add(event.id);
+    this.#running.set(row.name, (this.#running.get(row.name) ?? 0) + 1);
+    this.#runner.invoke(row, event.payload).then(
+      (result) => this.#settle(row.name, event, result.ok ? undefined : result.error),
+      (error: unknown) => this.#settle(row.name, event, platformError(error)),
+    );
+  }
+
+  #settle(name: string, event: QueuedEvent, error: FunctionError | undefined): void {
+    this.#inFlight.delete(event.id);
+    this.#running.set(name, (this.#running.get(name) ?? 1) - 1);
+    // Closing ends instances mid-invocation: the event stays queued for the next start.
+    if (this.#closed) return;
+    const now = this.#context.clock.now();
+    const attempts = event.attempts + 1;
+    const delays = this.#context.settings.asyncRetryDelaysMs;
+    if (error === undefined) this.#store.delete(event.id);
+    else if (this.#functions.get(name) === undefined) this.#store.fail(event.id, JSON.stringify(error), attempts, now);
+    else if (attempts > delays.length) this.#store.fail(event.id, JSON.stringify(error), attempts, now);
+    else this.#store.retryAt(event.id, attempts, now + delays[attempts - 1]!);
+    this.wake();
+  }
+
+  // One timer, for the earliest retry; an advance of the clock wakes it early.
+  #scheduleRetries(now: number): void {
+    const at = this.#store.nextDue(now);
+    if (at === undefined || at >= this.#timerAt) return;
+    this.#timer?.abort();
+    const timer = new AbortController();
+    this.#timer = timer;
+    this.#timerAt = at;
+    this.#context.clock.waitUntil(at, timer.signal).then(
+      () => {
+        this.#timerAt = Infinity;
+        this.wake();
+      },
+      () => {},
+    );
+  }
+}
+
+/** An invocation that did not reach the handler (pool not made, instance gone), as a function error. */
+function platformError(error: unknown): FunctionError {
+  if (error instanceof RuntimeError) return { errorType: `Runtime.${error.code}`, errorMessage: error.message, trace: [] };
+  return { errorType: "Runtime.Unknown", errorMessage: error instanceof Error ? error.message : String(error), trace: [] };
+}
