@@ -306,6 +306,18 @@ const rows: RoundTripCase[] = [
     modules: ["fake-getters/tsc.js"],
     check: (result, expect) => expect(result.text).not.toContain('"widget"'),
   },
+  // A package's unique symbols keep their identity: its functions read them.
+  {
+    name: "package: a symbol the package exports keys a captured object (the issue's two-line package)",
+    source: `const pkg = require("fake-symbols");\nconst o = { [pkg.kState]: 42 };\nexports.fn = () => [pkg.read(o), Object.getOwnPropertySymbols(o)[0] === pkg.kState];`,
+    expected: [42, true],
+    modules: ["fake-symbols"],
+  },
+  {
+    name: "package: a pino logger keyed by pino's symbols logs in the copy",
+    source: `const pino = require("pino");\nconst lines = [];\nconst log = pino({ base: null, timestamp: false }, { write: (line) => lines.push(JSON.parse(line)) });\nconst child = log.child({ part: "a" });\nexports.fn = () => { log.info("hello"); child.warn("careful"); return [log.level, lines, log.isLevelEnabled("debug")]; };`,
+    expected: ["info", [{ level: 30, msg: "hello" }, { level: 40, part: "a", msg: "careful" }], false],
+  },
   {
     name: "local: function from a project module is copied",
     source: `const { tag } = require("./fixtures/local-util.cjs");\nexports.fn = () => tag("x");`,

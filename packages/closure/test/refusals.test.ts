@@ -71,6 +71,10 @@ const WORDING = {
       'cannot serialize a reference to date-fns/formatISO as CommonJS: the value comes from its ES module build (date-fns/formatISO.js), and require("date-fns/formatISO") loads date-fns/formatISO.cjs',
     hint: 'serialize with format: "esm", or load the package with require() in the function\'s module',
   },
+  hiddenSymbol: {
+    problem: "cannot serialize Symbol(kHidden): it belongs to package fake-symbols, which does not export it, and a new symbol is not the one its functions read",
+    hint: "create the value inside the handler with the package's functions, or capture a factory",
+  },
   privateState: {
     problem: "cannot serialize private state of a Counter from package fake-greeter",
     hint: "create the instance inside the handler, or capture a factory",
@@ -386,6 +390,13 @@ const refusals: RefusalCase[] = [
     code: "UNSUPPORTED_VALUE",
     path: ["handler", "formatISO"],
     wording: "dualEsmInCjs",
+  },
+  {
+    name: "package symbol: a symbol the package keeps to itself keys a captured object",
+    source: `const pkg = require("fake-symbols");\nconst o = pkg.make(7);\nexports.fn = () => pkg.readHidden(o);`,
+    code: "UNSUPPORTED_VALUE",
+    path: ["handler", "o[key]"],
+    wording: "hiddenSymbol",
   },
   {
     name: "option: format is neither cjs nor esm",

@@ -162,11 +162,11 @@ export class ModuleIndex {
   #index(queue: IndexQueue): void {
     for (let i = 0; i < queue.length; i++) {
       const [value, entry, depth] = queue[i]!;
-      if (!isObjectLike(value)) continue;
+      if (!isIndexed(value)) continue;
       const known = this.#references.get(value);
       if (known !== undefined && known.rank <= entry.rank) continue;
       this.#references.set(value, entry);
-      if (depth < MAX_DEPTH) queueMembers(queue, value, entry, depth + 1);
+      if (depth < MAX_DEPTH && typeof value !== "symbol") queueMembers(queue, value, entry, depth + 1);
     }
   }
 }
@@ -190,8 +190,23 @@ function queueMember(queue: IndexQueue, value: object, key: string, parent: Entr
   const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
   if (descriptor === undefined) return;
   const member = "value" in descriptor ? descriptor.value : exportGetterValue(descriptor, parent);
-  if (!isObjectLike(member)) return;
+  if (!isIndexed(member)) return;
   queue.push([member, { specifier: parent.specifier, style: parent.style, parent, key, rank: childRank(parent, key) }, depth]);
+}
+
+/**
+ * Objects and functions, and a package's unique symbols: a copy must key its
+ * objects by the package's own symbol (pino's), which its functions read.
+ * Registered and well-known symbols are the same everywhere already.
+ */
+function isIndexed(value: unknown): value is object | symbol {
+  if (typeof value !== "symbol") return isObjectLike(value);
+  return Symbol.keyFor(value) === undefined && !isWellKnownSymbol(value);
+}
+
+function isWellKnownSymbol(symbol: symbol): boolean {
+  const name = symbol.description;
+  return name !== undefined && name.startsWith("Symbol.") && (Symbol as unknown as Record<string, unknown>)[name.slice(7)] === symbol;
 }
 
 // `() => Client` (esbuild's __export) and `function () { return m_1.Client; }` (tsc's re-exports).

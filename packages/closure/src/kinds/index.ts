@@ -38,7 +38,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
 };
 
 export function classify(value: unknown, walker: Walker): string {
-  if (typeof value === "symbol") return "symbol";
+  if (typeof value === "symbol") return walker.modules.referenceOf(value) === undefined ? "symbol" : "module";
   if (walker.globals.pathOf(value) !== undefined) return "global";
   if (isRequireFunction(value)) return "require";
   if (walker.modules.referenceOf(value) !== undefined) return "module";
