@@ -3,10 +3,11 @@
 // filled before any service starts.
 import { createIamService } from "./iam/iam-service.js";
 import { createLambdaService } from "./lambda/lambda-service.js";
+import { createLogsService } from "./logs/logs-service.js";
 import { createS3Service } from "./s3/s3-service.js";
 import type { CloudContext, Service } from "./service.js";
 import { createStsService } from "./sts/sts-service.js";
 
 export type ServiceFactory = (context: CloudContext) => Service;
 
-export const SERVICE_FACTORIES: readonly ServiceFactory[] = [createIamService, createStsService, createLambdaService, createS3Service];
+export const SERVICE_FACTORIES: readonly ServiceFactory[] = [createIamService, createStsService, createLambdaService, createLogsService, createS3Service];

@@ -135,3 +135,25 @@ export function objectReader(context: CloudContext): ObjectReader | undefined {
   const s3 = context.services.get("s3") as (Service & Partial<ObjectReader>) | undefined;
   return s3?.readObject === undefined ? undefined : (s3 as Service & ObjectReader);
 }
+
+/** One line of a log stream: when it was written (ms since the epoch) and its text. */
+export interface LogLine {
+  timestamp: number;
+  message: string;
+}
+
+/** CloudWatch Logs as Lambda uses it: every function's lines go to its log group as they come. */
+export interface LogsTarget {
+  /**
+   * Appends lines to `group`/`stream`, creating both when missing (as
+   * Lambda's first write does). Every read answered after this call sees
+   * them; they reach the disk within one turn of the event loop.
+   */
+  appendLogEvents(group: string, stream: string, lines: readonly LogLine[]): void;
+}
+
+/** The Logs service as a LogsTarget, or undefined when the cloud was built without it. */
+export function logsTarget(context: CloudContext): LogsTarget | undefined {
+  const logs = context.services.get("logs") as (Service & Partial<LogsTarget>) | undefined;
+  return logs?.appendLogEvents === undefined ? undefined : (logs as Service & LogsTarget);
+}

@@ -5,10 +5,10 @@
 // lives in its *-actions.ts file.
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { provideAwsSdk, type LogRecord } from "@closure-pack/runtime";
+import { formatLogRecord, provideAwsSdk, type LogRecord } from "@closure-pack/runtime";
 import { AwsError } from "../../errors.js";
 import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
-import type { CloudContext, FunctionInvoker, InvocationOutcome, LambdaTarget, Service } from "../service.js";
+import { logsTarget, type CloudContext, type FunctionInvoker, type InvocationOutcome, type LambdaTarget, type Service } from "../service.js";
 import { AsyncQueue } from "./async-queue.js";
 import { AsyncStore } from "./async-store.js";
 import { CodeStore } from "./code-store.js";
@@ -22,14 +22,11 @@ import { matchRoute } from "./routes.js";
 
 export type LambdaService = Service & LambdaTarget & FunctionInvoker;
 
-/** Where functions' log records go (the Logs service, once it is wired). */
-export type LogSink = (functionName: string, record: LogRecord) => void;
-
-export function createLambdaService(context: CloudContext, sink: LogSink = () => {}): LambdaService {
+export function createLambdaService(context: CloudContext): LambdaService {
   const functions = new FunctionStore(context.db);
   const code = new CodeStore(context.dataDir);
   const asyncStore = new AsyncStore(context.db);
-  const runner = new FunctionRunner({ code, endpoint: () => context.endpoint, providedModules: providedSdk(context.dataDir), onLog: sink });
+  const runner = new FunctionRunner({ code, endpoint: () => context.endpoint, providedModules: providedSdk(context.dataDir), onLog: (name, record) => writeLog(context, name, record) });
   const queue = new AsyncQueue(context, asyncStore, functions, runner);
   const state: LambdaState = {
     context,
@@ -80,6 +77,13 @@ export function createLambdaService(context: CloudContext, sink: LogSink = () =>
       return result.ok ? { ok: true, payload: JSON.stringify(result.value) } : { ok: false, errorType: result.error.errorType, errorMessage: result.error.errorMessage };
     },
   };
+}
+
+// A function's line as Lambda writes it to CloudWatch Logs: group
+// /aws/lambda/<name>, the instance's stream, the text ending with a newline.
+function writeLog(context: CloudContext, name: string, record: LogRecord): void {
+  const stream = record.logStream ?? `${record.timestamp.slice(0, 10).replace(/-/g, "/")}/[$LATEST]closure-pack`;
+  logsTarget(context)?.appendLogEvents(`/aws/lambda/${name}`, stream, [{ timestamp: Date.parse(record.timestamp), message: `${formatLogRecord(record)}\n` }]);
 }
 
 // The @aws-sdk packages functions may import unbundled, as on Lambda: the
