@@ -17,6 +17,7 @@ import { EsmModulesFound } from "./kinds/function.js";
 import { forgetRefusalsByPrototype } from "./kinds/refused.js";
 import { forgetRebuildMethods } from "./kinds/rebuilt.js";
 import { refusePackageSymbols } from "./kinds/symbol.js";
+import { checkFreshLoads } from "./kinds/fresh-check.js";
 import type { ContextData } from "./kinds/context.js";
 import { contextUses, objectsOf, type HeapAccess } from "./kinds/walk-state.js";
 import { emitWalk } from "./emit-walk.js";
@@ -59,7 +60,10 @@ export async function serializeFunctions(items: readonly FunctionToSerialize[]):
       call.view.take(new Set(walks.filter((_, i) => again[i]).flatMap((walk) => objectsOf(walk.walker))));
       for (const [i, item] of checked.entries()) if (again[i]) walks[i] = await walkExactly(item, call, walks[i]!);
     }
-    for (const walk of walks) refusePackageSymbols(walk.walker);
+    for (const walk of walks) {
+      await checkFreshLoads(walk.walker);
+      refusePackageSymbols(walk.walker);
+    }
     return walks.map((walk, i) => emitWalk(walk, checked[i]!.options));
   } finally {
     call.view.close();

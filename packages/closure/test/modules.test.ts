@@ -318,6 +318,32 @@ const rows: RoundTripCase[] = [
     source: `const pino = require("pino");\nconst lines = [];\nconst log = pino({ base: null, timestamp: false }, { write: (line) => lines.push(JSON.parse(line)) });\nconst child = log.child({ part: "a" });\nexports.fn = () => { log.info("hello"); child.warn("careful"); return [log.level, lines, log.isLevelEnabled("debug")]; };`,
     expected: ["info", [{ level: 30, msg: "hello" }, { level: 40, part: "a", msg: "careful" }], false],
   },
+  // A reference is only taken through a route that gives the same, complete
+  // value when the package loads fresh (kinds/fresh-check.ts).
+  {
+    name: "package: a subpath module whose object the main entry completes is referenced through the main entry (the issue's two-file package)",
+    source: `const pkg = require("fake-core");\nexports.fn = () => [pkg.extra, pkg.version, pkg.describe()];`,
+    expected: [1, "1.0.0", "core 1.0.0"],
+    modules: ["fake-core"],
+  },
+  {
+    name: "package: aws-sdk v2's main entry, not its lib/core module, gives AWS with every service",
+    source: `const AWS = require("aws-sdk");\nexports.fn = () => [typeof AWS.StepFunctions, typeof AWS.S3, typeof AWS.config.update];`,
+    expected: ["function", "function", "function"],
+    check: (result, expect) => expect(result.text).not.toContain("lib/core"),
+    slow: true,
+  },
+  {
+    name: "package: a zod schema made inside the handler from a referenced zod",
+    source: `const { z } = require("zod");\nexports.fn = () => { const S = z.object({ name: z.string() }); return [S.safeParse({ name: "a" }).success, S.safeParse({}).success]; };`,
+    expected: [true, false],
+    modules: ["zod"],
+  },
+  {
+    name: "package: a dayjs plugin applied inside the handler",
+    source: `const dayjs = require("dayjs");\nconst utc = require("dayjs/plugin/utc");\nexports.fn = () => { dayjs.extend(utc); return dayjs.utc(0).format(); };`,
+    expected: "1970-01-01T00:00:00Z",
+  },
   {
     name: "local: function from a project module is copied",
     source: `const { tag } = require("./fixtures/local-util.cjs");\nexports.fn = () => tag("x");`,

@@ -75,6 +75,20 @@ const WORDING = {
     problem: "cannot serialize Symbol(kHidden): it belongs to package fake-symbols, which does not export it, and a new symbol is not the one its functions read",
     hint: "create the value inside the handler with the package's functions, or capture a factory",
   },
+  changedZod: {
+    problem:
+      'cannot serialize a reference to zod.ZodString.prototype: it has no "~standard" when zod loads fresh (code that ran before serializing changed the package)',
+    hint: "create the value inside the handler, or capture a factory (isFactoryFunction; callbackFactory in the SDK)",
+  },
+  changedDayjs: {
+    problem: 'cannot serialize a reference to dayjs: it has no "utc" when dayjs loads fresh (code that ran before serializing changed the package)',
+    hint: "create the value inside the handler, or capture a factory (isFactoryFunction; callbackFactory in the SDK)",
+  },
+  createdAwsService: {
+    problem:
+      'cannot serialize a reference to aws-sdk/clients/s3.js.services["2006-03-01"].prototype: it does not exist when aws-sdk/clients/s3.js loads fresh (code that ran before serializing changed the package)',
+    hint: "create the value inside the handler, or capture a factory (isFactoryFunction; callbackFactory in the SDK)",
+  },
   privateState: {
     problem: "cannot serialize private state of a Counter from package fake-greeter",
     hint: "create the instance inside the handler, or capture a factory",
@@ -397,6 +411,29 @@ const refusals: RefusalCase[] = [
     code: "UNSUPPORTED_VALUE",
     path: ["handler", "o[key]"],
     wording: "hiddenSymbol",
+  },
+  {
+    // zod 4 fills a schema class's prototype the first time it makes one.
+    name: "changed package: a zod schema whose class prototype zod filled lazily",
+    source: `const { z } = require("zod");\nconst S = z.string();\nexports.fn = (x) => S.safeParse(x).success;`,
+    code: "UNSUPPORTED_VALUE",
+    path: ["handler", "S.[[Prototype]]"],
+    wording: "changedZod",
+  },
+  {
+    name: "changed package: dayjs extended with a plugin at module level",
+    source: `const dayjs = require("dayjs");\ndayjs.extend(require("dayjs/plugin/utc"));\nexports.fn = () => dayjs.utc(0).format();`,
+    code: "UNSUPPORTED_VALUE",
+    path: ["handler", "dayjs"],
+    wording: "changedDayjs",
+  },
+  {
+    // new AWS.S3() creates the versioned service class at S3.services["2006-03-01"].
+    name: "changed package: an aws-sdk v2 client whose class the constructor created",
+    source: `const AWS = require("aws-sdk");\nconst s3 = new AWS.S3({ region: "us-east-1" });\nexports.fn = () => typeof s3.getObject;`,
+    code: "UNSUPPORTED_VALUE",
+    path: ["handler", "s3.[[Prototype]]"],
+    wording: "createdAwsService",
   },
   {
     name: "option: format is neither cjs nor esm",

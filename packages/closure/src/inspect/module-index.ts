@@ -20,6 +20,8 @@ export interface ModuleReference {
   style: "namespace" | "commonjs";
   /** The file the value came from (a dual package's CommonJS or ES build); undefined for builtins and declared imports. */
   file: string | undefined;
+  /** The module's exports the path starts from. */
+  root: unknown;
 }
 
 // Builtins that warn or are experimental when loaded; never loaded by us.
@@ -38,14 +40,17 @@ interface Entry {
   key: string | undefined;
   /** Lower is better; see childRank. */
   rank: number;
-  /** Roots only: the module's file. */
+  /** Roots only: the module's file and exports. */
   file?: string | undefined;
+  value?: unknown;
 }
 
 type IndexQueue = Array<[unknown, Entry, number]>;
 
 export class ModuleIndex {
   readonly #references = new Map<unknown, Entry>();
+  /** Every module whose exports are this value (a main entry may export what a subpath module does). */
+  readonly #roots = new Map<unknown, Entry[]>();
   readonly #seenFiles = new Set<string>();
   readonly #seenBuiltins = new Set<string>();
   readonly #require = createRequire(join(process.cwd(), "closure-pack-index.js"));
@@ -146,13 +151,20 @@ export class ModuleIndex {
     this.#declaredScripts.add(scriptId);
   }
 
+  /** The same path from the other modules that export the same root object, best first. */
+  alternativesOf(reference: ModuleReference): ModuleReference[] {
+    return (this.#roots.get(reference.root) ?? [])
+      .filter((entry) => entry.specifier !== reference.specifier)
+      .map((entry) => ({ specifier: entry.specifier, style: entry.style, path: reference.path, file: entry.file, root: reference.root }));
+  }
+
   /** A module namespace object is matched through its exports' values. */
   referenceOfNamespace(namespace: object): ModuleReference | undefined {
     const keys = Reflect.ownKeys(namespace).filter((key): key is string => typeof key === "string");
     for (const key of keys) {
       const entry = this.#references.get((namespace as Record<string, unknown>)[key]);
       if (entry && entry.style === "namespace" && entry.key === key && entry.parent?.parent === undefined) {
-        return { specifier: entry.specifier, style: entry.style, path: [], file: entry.parent?.file };
+        return { specifier: entry.specifier, style: entry.style, path: [], file: entry.parent?.file, root: namespace };
       }
     }
     return undefined;
@@ -163,6 +175,10 @@ export class ModuleIndex {
     for (let i = 0; i < queue.length; i++) {
       const [value, entry, depth] = queue[i]!;
       if (!isIndexed(value)) continue;
+      if (entry.parent === undefined) {
+        entry.value = value;
+        this.#roots.set(value, [...(this.#roots.get(value) ?? []), entry].sort((a, b) => a.rank - b.rank));
+      }
       const known = this.#references.get(value);
       if (known !== undefined && known.rank <= entry.rank) continue;
       this.#references.set(value, entry);
@@ -256,7 +272,7 @@ function referenceOfEntry(entry: Entry): ModuleReference {
   const path: string[] = [];
   let at = entry;
   for (; at.key !== undefined && at.parent !== undefined; at = at.parent) path.push(at.key);
-  return { specifier: entry.specifier, style: entry.style, path: path.reverse(), file: at.file };
+  return { specifier: entry.specifier, style: entry.style, path: path.reverse(), file: at.file, root: at.value };
 }
 
 function rootEntry(specifier: string, style: ModuleReference["style"], file?: string): Entry {

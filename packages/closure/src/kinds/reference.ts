@@ -19,9 +19,7 @@ export const globalReferenceKind = {
 
 export const moduleReferenceKind = {
   walk(node: GraphNode, walker: Walker): void {
-    const reference = walker.modules.referenceOf(node.value) ?? walker.modules.referenceOfNamespace(node.value as object)!;
-    node.data = { reference, viaRequire: loadsOtherFile(node, reference, walker) } satisfies ReferenceData;
-    node.module = reference.specifier;
+    setReference(node, walker.modules.referenceOf(node.value) ?? walker.modules.referenceOfNamespace(node.value as object)!, walker);
   },
   emit(node: GraphNode, out: Emitter): void {
     const { reference, viaRequire } = node.data as ReferenceData;
@@ -35,7 +33,13 @@ export const moduleReferenceKind = {
   },
 };
 
-interface ReferenceData {
+/** Makes `node` a reference to `reference` (kinds/fresh-check.ts may choose another route). */
+export function setReference(node: GraphNode, reference: ModuleReference, walker: Walker): void {
+  node.data = { reference, viaRequire: loadsOtherFile(node, reference, walker) } satisfies ReferenceData;
+  node.module = reference.specifier;
+}
+
+export interface ReferenceData {
   reference: ModuleReference;
   /** ES module output loads the package with require(): its import gives another file (a dual package's ES build). */
   viaRequire: boolean;
