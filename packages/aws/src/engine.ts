@@ -12,3 +12,4 @@ export { createProviderContext, type ProviderContext, type ProviderOptions, type
 export { takeResources } from "./core/registry.js";
 export { AwsError, type AwsErrorCode } from "./errors.js";
 export { TYPES } from "./core/types.js";
+export { readLogLines, type LogLine, type LogSource } from "./engine/logs.js";

@@ -3,6 +3,7 @@
 // and the allowed values are checked here, nothing is read from disk.
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
+import { DEPLOY_COMMANDS, parseDeployCommand, type DeployCommand, type LogsCommand, type StackCommand } from "./deploy-args.js";
 
 export type ModuleFormat = "cjs" | "esm";
 export type Runtime = "nodejs20.x" | "nodejs22.x";
@@ -53,7 +54,10 @@ export type Command =
   | { kind: "hash"; zip: string; json: boolean }
   | { kind: "diff"; a: string; b: string; json: boolean; quiet: boolean }
   | InvokeCommand
-  | EventCommand;
+  | EventCommand
+  | DeployCommand
+  | StackCommand
+  | LogsCommand;
 
 /** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
 export const EVENT_FLAGS = ["bucket", "key", "body", "path", "method", "queue", "topic", "table", "stream", "source", "detail-type", "log-group", "region", "time"] as const;
@@ -102,6 +106,8 @@ const ALLOWED: Record<"pack" | "print" | "hash" | "diff" | "invoke" | "event", r
 
 /** Parses the arguments after `closure-pack`. */
 export function parseCommand(argv: readonly string[]): Command {
+  // The deploy commands have flags of their own (deploy-args.ts).
+  if ((DEPLOY_COMMANDS as readonly string[]).includes(argv[0] ?? "") && !argv.slice(1).some((a) => a === "-h" || a === "--help")) return parseDeployCommand(argv);
   const { values, positionals } = parse(argv);
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };

@@ -17,7 +17,11 @@ export type CliErrorCode =
   | "ZIP_NOT_FOUND"
   | "INVALID_ZIP"
   | "EVENT_NOT_FOUND"
-  | "INVALID_EVENT";
+  | "INVALID_EVENT"
+  | "PORT_IN_USE"
+  | "CLOUD_NOT_RUNNING"
+  | "OUTPUT_NOT_FOUND"
+  | "RESOURCE_NOT_IN_STACK";
 
 /** Where a CLI error happened (file, line, column) and how to fix it. */
 export type CliErrorData = Omit<ClosurePackErrorData, "path">;

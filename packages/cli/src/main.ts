@@ -52,6 +52,14 @@ async function run(command: Command, io: Io): Promise<number> {
       return (await import("./commands/invoke.js")).runInvoke(command, io);
     case "event":
       return (await import("./commands/event.js")).runEvent(command, io);
+    case "up":
+    case "preview":
+    case "destroy":
+      return (await import("./commands/deploy.js")).runDeploy(command, io);
+    case "stack":
+      return (await import("./commands/stack.js")).runStack(command, io);
+    case "logs":
+      return (await import("./commands/logs.js")).runLogs(command, io);
   }
 }
 

@@ -15,6 +15,16 @@ export const USAGE = `Usage:
                                                 sns, dynamodb, kinesis, schedule, eventbridge,
                                                 logs, apigw-v1, apigw-v2
 
+  closure-pack up <program> [--stack dev] [--yes] [--json] [--diff]
+                                                deploy the program's resources and magic
+                                                functions (default target: the local cloud)
+  closure-pack preview <program> [--diff]       show the plan without applying it
+  closure-pack destroy <program> [--yes]        delete every resource of the stack
+  closure-pack stack output [name] [--json]     print the stack's outputs
+  closure-pack stack ls                         list the stacks beside the program
+  closure-pack logs [-f] [--since 1h] [--resource name] [--json]
+                                                the stack's function logs, merged by time
+
 The entry (.ts, .mts, .cts, .js, .mjs, .cjs) is compiled and loaded once, so its
 module-level code runs at pack time; the live export is serialized with
 everything it captures. The package always exports it as "handler": set the
@@ -60,5 +70,19 @@ Options of event (each kind reads the ones that fit it):
                            eventbridge: the event's source and detail-type
       --region <name>      default us-east-1
       --time <iso|now>     the event's time (default 2024-01-01T00:00:00.000Z)
+
+Options of up, preview, destroy, stack and logs:
+  -s, --stack <name>       the stack (default dev); state in .closure-pack/stacks/
+  -y, --yes                apply without asking (required without a terminal)
+      --diff               show the changed inputs of updates and replacements
+      --target local|aws   the local cloud (default) or AWS (credentials and
+                           region from the AWS SDK's chain, AWS_ENDPOINT_URL)
+      --region <name>      AWS region (--target aws)
+      --port <n>           the local cloud's port (default 4566)
+      --data <dir>         the local cloud's data (default .closure-pack/cloud/)
+      --dir <dir>          stack, logs: the program's folder (default .)
+  -f, --follow             logs: keep printing new lines
+      --since <duration>   logs: from how long ago, e.g. 30s, 15m, 1h (default 1h)
+      --resource <name>    logs: one function only
 
 Exit codes: 0 success, 1 a known error (message printed), 2 a usage error.`;

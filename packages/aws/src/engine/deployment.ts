@@ -1,7 +1,8 @@
 // One command's session with a stack: the lock, the state (with a crashed
 // run's pending operations resolved), the provider context for its target,
 // and plan / apply / destroy over them. The CLI drives this.
-import { AwsError } from "../errors.js";
+import { AwsError, describeResource } from "../errors.js";
+import { cloudError } from "./cloud-error.js";
 import { createProviderContext, type ProviderContext, type ProviderOptions } from "../provider/context.js";
 import type { ApplyContext } from "../provider/provider.js";
 import { providerFor } from "../provider/providers.js";
@@ -50,7 +51,10 @@ export class Deployment {
     try {
       const state = readState(options.projectDir, options.stack) ?? emptyState(options.stack, targetLabel(options.target));
       checkTarget(state, options.target);
-      const naming = { accountId: await context.accountId(), region: options.target.region, project: options.project, stack: options.stack };
+      const accountId = await context.accountId().catch((error: unknown) => {
+        throw cloudError(`target ${targetLabel(options.target)}`, "reading the account (STS GetCallerIdentity)", error);
+      });
+      const naming = { accountId, region: options.target.region, project: options.project, stack: options.stack };
       const cache = createCodeCache(options.projectDir);
       const deployment = new Deployment(options, state, context, naming, lock, cache, 0);
       const recovered = options.mutating && state.pending.length > 0 ? await recoverPending(deployment.journal(), providerFor, (name) => deployment.contextFor(name)) : 0;
@@ -69,7 +73,12 @@ export class Deployment {
       state: this.state,
       naming: this.naming,
       providerFor,
-      read: (type, id, name) => providerFor(type).read(this.contextFor(name), id, {}),
+      read: (type, id, name) =>
+        providerFor(type)
+          .read(this.contextFor(name), id, {})
+          .catch((error: unknown) => {
+            throw cloudError(describeResource(type, name), "read", error);
+          }),
       code: (nodes, values) => functionCode(nodes, values, this.cache),
     });
   }

@@ -1,0 +1,49 @@
+// Reads the log lines of functions through CloudWatch Logs (FilterLogEvents
+// on /aws/lambda/<function>), the same call on either target; the CLI's
+// `logs` merges and prints them.
+import { FilterLogEventsCommand, type FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
+import type { ProviderContext } from "../provider/context.js";
+
+export interface LogSource {
+  /** The function's logical name. */
+  name: string;
+  /** Its physical name. */
+  functionName: string;
+}
+
+export interface LogLine {
+  time: number;
+  name: string;
+  message: string;
+  /** Unique per event: a poll that sees an event again skips it. */
+  id: string;
+}
+
+/** The lines of every source since `since` (ms), sorted by time then name. */
+export async function readLogLines(context: ProviderContext, sources: readonly LogSource[], since: number): Promise<LogLine[]> {
+  const lines = (await Promise.all(sources.map((source) => readSource(context, source, since)))).flat();
+  return lines.sort((a, b) => a.time - b.time || a.name.localeCompare(b.name, "en"));
+}
+
+async function readSource(context: ProviderContext, source: LogSource, since: number): Promise<LogLine[]> {
+  const lines: LogLine[] = [];
+  let nextToken: string | undefined;
+  do {
+    let page;
+    try {
+      page = await context.clients.logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${source.functionName}`, startTime: since, ...(nextToken ? { nextToken } : {}) }));
+    } catch (error) {
+      // A function that never ran has no log group yet.
+      if ((error as { name?: string }).name === "ResourceNotFoundException") return lines;
+      throw error;
+    }
+    for (const event of page.events ?? []) lines.push(toLine(source, event));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return lines;
+}
+
+function toLine(source: LogSource, event: FilteredLogEvent): LogLine {
+  const message = (event.message ?? "").replace(/\n$/, "");
+  return { time: event.timestamp ?? 0, name: source.name, message, id: event.eventId ?? `${event.logStreamName}:${event.timestamp}:${message}` };
+}
