@@ -7,6 +7,10 @@ import { GetPolicyCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { ListRolePoliciesCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { createProviderContext, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readZip } from "@closure-pack/pack";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { hasMoto, startMoto, type Moto } from "../../aws/test/support/moto.js";
 import { createProject, killHard, type Project } from "./support/deploy.js";
@@ -128,6 +132,28 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
     await sdk.clients.logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: "s", logEvents: [{ timestamp: now - 2000, message: "first\n" }, { timestamp: now - 1000, message: "second" }] }));
     const logs = await project.run(["logs", "--since", "1m"]);
     expect(logs.stdout).toBe(`${new Date(now - 2000).toISOString()}[docsHandler] first\n${new Date(now - 1000).toISOString()}[docsHandler] second\n`);
+  });
+
+  test("captures: a function gets the deployed values of the outputs and resources it captures, and depends on them", async () => {
+    project.remove();
+    project = createProject("captures", env);
+    expect((await project.run(UP)).code).toBe(0);
+    const run = async () => {
+      const fn = state().resources.find((r) => r.type === "aws:lambda:Function")!;
+      const entries = await readZip(readFileSync(join(project.dir, ".closure-pack", "cache", `${String(fn.inputs.code)}.zip`)));
+      const text = Buffer.from(entries.find((e) => e.path === "index.js")!.bytes).toString("utf8");
+      writeFileSync(join(project.dir, "unzipped.cjs"), text);
+      const out = spawnSync(process.execPath, ["-e", "require('./unzipped.cjs').handler().then((r) => console.log(JSON.stringify(r)))"], { cwd: project.dir, encoding: "utf8" });
+      return { fn, text, result: JSON.parse(out.stdout) as unknown };
+    };
+    const ids = () => Object.fromEntries(state().resources.filter((r) => r.type === "aws:s3:Bucket").map((r) => [r.name, r.id]));
+    const first = await run();
+    expect(first.result).toEqual({ docs: ids().docs, other: `arn:aws:s3:::${ids().other}`, upper: `ARN:AWS:S3:::${ids().other!.toUpperCase()}` });
+    expect(first.text).not.toContain("closure-pack.aws");
+    expect(first.fn.dependencies).toEqual(expect.arrayContaining(["aws:s3:Bucket::docs", "aws:s3:Bucket::other"]));
+    const renamed = await project.run(UP, { OTHER_BUCKET: "renamed-other" });
+    expect(renamed.stdout).toContain("  aws:lambda:Function  reader  update\n");
+    expect((await run()).result).toEqual({ docs: ids().docs, other: "arn:aws:s3:::renamed-other", upper: "ARN:AWS:S3:::RENAMED-OTHER" });
   });
 
   test("up: without a terminal and without --yes, nothing is applied, exit 2", async () => {
