@@ -43,7 +43,13 @@ async function readSource(context: ProviderContext, source: LogSource, since: nu
   return lines;
 }
 
+// Lambda's Node.js runtime writes console lines as `<ISO time>\t<request id>\t<LEVEL>\t<text>`;
+// the line already starts with the time and the function, so only a level
+// other than INFO is kept.
+const CONSOLE_PREFIX = /^\d{4}-\d\d-\d\dT[\d:.]+Z\t[0-9a-f-]{36}\t([A-Z]+)\t/;
+
 function toLine(source: LogSource, event: FilteredLogEvent): LogLine {
-  const message = (event.message ?? "").replace(/\n$/, "");
+  const raw = (event.message ?? "").replace(/\s+$/, "");
+  const message = raw.replace(CONSOLE_PREFIX, (_, level: string) => (level === "INFO" ? "" : `${level} `));
   return { time: event.timestamp ?? 0, name: source.name, message, id: event.eventId ?? `${event.logStreamName}:${event.timestamp}:${message}` };
 }

@@ -1,0 +1,89 @@
+// The seed program end to end on the real local cloud daemon (started with
+// the cloud's own test helper on a free port): up, an upload through
+// @aws-sdk/client-s3, the handler's line in `closure-pack logs` (and in
+// `logs -f`), no-change up, a one-handler edit and its new line, destroy.
+import { spawn } from "node:child_process";
+import { DeleteObjectCommand, ListBucketsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { createProviderContext, localTarget, type ProviderContext } from "@closure-pack/aws/engine";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
+import { BIN } from "./support/cli.js";
+import { createProject, type Project } from "./support/deploy.js";
+
+// The SDK warns once per process that Node 20 support ends in 2027; tests need not say so.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+let daemon: DaemonProcess;
+let sdk: ProviderContext;
+let project: Project;
+let port: string;
+
+beforeAll(async () => {
+  daemon = await startDaemon();
+  port = String(daemon.port);
+  sdk = createProviderContext(localTarget(daemon.port), { stack: "t", project: "t" });
+  project = createProject("seed", {});
+});
+afterAll(async () => {
+  sdk?.destroy();
+  await daemon?.stop();
+  if (daemon) removeDataDir(daemon.dataDir);
+  project?.remove();
+});
+
+/** Runs `logs` until a line contains `text` (the function runs asynchronously after the upload). */
+async function logLine(text: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const line = (await project.run(["logs", "--port", port])).stdout.split("\n").find((each) => each.includes(text));
+    if (line !== undefined) return line;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`no log line contains "${text}"`);
+}
+
+async function upload(bucket: string, key: string): Promise<void> {
+  await sdk.clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: "hello" }));
+}
+
+test("seed on the local cloud: up, upload, log line, no-change up, one edit, destroy", async () => {
+  const up = await project.run(["up", "index.ts", "--yes", "--port", port]);
+  expect(up.code, up.stderr).toBe(0);
+  expect(up.stdout).toContain('Updating stack "dev" (local):');
+  const bucket = (await project.run(["stack", "output", "docsBucketName"])).stdout.trim();
+
+  await upload(bucket, "doc1.txt");
+  expect(await logLine("doc1.txt")).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\\[docsHandler\\] Hello from Lambda -- got an S3 Object: ${bucket}/doc1.txt$`));
+
+  expect((await project.run(["up", "index.ts", "--yes", "--port", port])).stdout).toContain("no changes\n6 unchanged\n");
+
+  project.write("index.ts", project.read("index.ts").replace("Hello from Lambda", "Goodbye from Lambda"));
+  const edited = await project.run(["up", "index.ts", "--yes", "--port", port]);
+  expect(edited.stdout).toContain("~ 1 to update\n5 unchanged\n");
+  await upload(bucket, "doc2.txt");
+  expect(await logLine("doc2.txt")).toContain(`[docsHandler] Goodbye from Lambda -- got an S3 Object: ${bucket}/doc2.txt`);
+
+  // logs -f prints a new line as it is written.
+  const follow = spawn(process.execPath, [BIN, "logs", "-f", "--since", "1s", "--port", port], { cwd: project.dir, env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+  const seen = new Promise<string>((resolve) => {
+    let out = "";
+    follow.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      out += chunk;
+      const line = out.split("\n").find((each) => each.includes("doc3.txt"));
+      if (line !== undefined) resolve(line);
+    });
+  });
+  await upload(bucket, "doc3.txt");
+  expect(await seen).toContain(`[docsHandler] Goodbye from Lambda -- got an S3 Object: ${bucket}/doc3.txt`);
+  follow.kill("SIGINT");
+
+  // A bucket with objects is kept (forceDestroy is false), with a clear message; emptied, it goes.
+  const refused = await project.run(["destroy", "index.ts", "--yes", "--port", port]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toBe('aws:s3:Bucket "docs": delete failed: BucketNotEmpty: The bucket you tried to delete is not empty\nhint: empty the bucket, or set forceDestroy: true on it\n');
+  for (const key of ["doc1.txt", "doc2.txt", "doc3.txt"]) await sdk.clients.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  const destroyed = await project.run(["destroy", "index.ts", "--yes", "--port", port]);
+  expect(destroyed.code, destroyed.stderr).toBe(0);
+  expect((await sdk.clients.s3.send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
+  expect((await sdk.clients.lambda.send(new ListFunctionsCommand({}))).Functions ?? []).toEqual([]);
+});
