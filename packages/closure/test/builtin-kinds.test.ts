@@ -461,8 +461,34 @@ const handlePrototypes: RoundTripCase[] = [
   },
 ];
 
+// Node's web-platform objects keep their state in internal slots: rebuilt
+// through their public API (kinds/web-builtins.ts).
+const webBuiltins: RoundTripCase[] = [
+  {
+    name: "web-builtin: TextEncoder and TextDecoder with its encoding and options",
+    source: `const te = new TextEncoder();\nconst td = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });\nexports.fn = () => [te.encode("hé"), td.encoding, td.fatal, td.ignoreBOM, td.decode(new Uint8Array([104, 0]))];`,
+    expected: [new Uint8Array([104, 195, 169]), "utf-16le", true, true, "h"],
+  },
+  {
+    name: "web-builtin: AbortController aborted with a reason, a fresh one, and an aborted AbortSignal",
+    source: `const done = new AbortController();\ndone.abort("why");\nconst fresh = new AbortController();\nconst signal = AbortSignal.abort(new Error("gone"));\nexports.fn = () => { const before = fresh.signal.aborted; fresh.abort(); return [done.signal.aborted, done.signal.reason, before, fresh.signal.aborted, signal.aborted, signal.reason.message]; };`,
+    expected: [true, "why", false, true, true, "gone"],
+  },
+  {
+    name: "web-builtin: EventTarget without listeners, DOMException, PerformanceMark",
+    source: `const target = new EventTarget();\nconst error = new DOMException("stopped", "AbortError");\nconst mark = new PerformanceMark("start", { startTime: 5, detail: { step: 1 } });\nexports.fn = () => { let heard = 0; target.addEventListener("x", () => heard++); target.dispatchEvent(new Event("x")); return [heard, error.name, error.message, error.code, error instanceof DOMException, mark.name, mark.startTime, mark.detail]; };`,
+    expected: [1, "AbortError", "stopped", 20, true, "start", 5, { step: 1 }],
+  },
+  {
+    name: "web-builtin: Headers with repeated set-cookie, and a StringDecoder",
+    source: `const headers = new Headers({ "content-type": "text/plain" });\nheaders.append("set-cookie", "a=1");\nheaders.append("set-cookie", "b=2");\nconst decoder = new (require("string_decoder").StringDecoder)("utf8");\nexports.fn = () => [[...headers], headers.getSetCookie(), decoder.write(Buffer.from([0xc3])), decoder.end(Buffer.from([0xa9]))];`,
+    expected: [[["content-type", "text/plain"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]], ["a=1", "b=2"], "", "é"],
+  },
+];
+
 describe("built-in kinds: round trips", () => {
   roundTripTable([
+    ...webBuiltins,
     ...handlePrototypes,
     ...boxed,
     ...typedArrays,
@@ -488,6 +514,30 @@ const net = `const net = require("net");\n`;
 const inside = (noun: string): string => `hint: create the ${noun} inside the handler, or capture a factory`;
 
 const refusals: RefusalRow[] = [
+  {
+    name: "web-builtin: Blob is refused",
+    source: `const blob = new Blob(["bytes"], { type: "text/plain" });\nexports.fn = () => blob.size;`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> blob: cannot serialize a Blob: its bytes can only be read asynchronously\nhint: capture its bytes (await blob.arrayBuffer()) and create the Blob inside the handler",
+  },
+  {
+    name: "web-builtin: FormData is refused",
+    source: `const form = new FormData();\nform.append("a", "1");\nexports.fn = () => form.get("a");`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> form: cannot serialize a FormData\nhint: capture its entries and build the FormData inside the handler",
+  },
+  {
+    name: "web-builtin: EventTarget with listeners is refused",
+    source: `const target = new EventTarget();\ntarget.addEventListener("x", () => {});\nexports.fn = () => target;`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> target: cannot serialize an EventTarget with listeners\nhint: create the EventTarget and add its listeners inside the handler",
+  },
+  {
+    name: "web-builtin: StringDecoder holding part of a character is refused",
+    source: `const decoder = new (require("string_decoder").StringDecoder)("utf8");\ndecoder.write(Buffer.from([0xc3]));\nexports.fn = () => decoder.end();`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> decoder: cannot serialize a StringDecoder holding part of a character\nhint: create the StringDecoder inside the handler",
+  },
   {
     name: "promise: pending promise is refused",
     source: `const p = new Promise(() => {});\nexports.fn = () => p;`,

@@ -16,6 +16,7 @@ import { proxyKind } from "./proxy.js";
 import { weakCollectionKind } from "./weak-collection.js";
 import { argumentsKind } from "./arguments.js";
 import { namespaceKind } from "./namespace.js";
+import { classifyWebBuiltin, webBuiltinKind } from "./web-builtins.js";
 import { classifyInternalSlots, finalizationRegistryKind, intlKind, weakRefKind } from "./internal-slots.js";
 
 export const builtinKinds: Readonly<Record<string, Kind>> = {
@@ -41,6 +42,7 @@ export const builtinKinds: Readonly<Record<string, Kind>> = {
   url: urlKind,
   "url-search-params": urlSearchParamsKind,
   arguments: argumentsKind,
+  "web-builtin": webBuiltinKind,
 };
 
 /** The kind of a built-in object, or undefined for ordinary objects and user functions. */
@@ -63,5 +65,5 @@ export function classifyBuiltin(value: unknown): string | undefined {
   if (value instanceof URL) return "url";
   if (value instanceof URLSearchParams) return "url-search-params";
   if (types.isArgumentsObject(value)) return "arguments";
-  return classifyInternalSlots(value);
+  return classifyInternalSlots(value) ?? classifyWebBuiltin(value);
 }
