@@ -47,6 +47,20 @@ export function formatAnalysis(result: PackResult, paint: Paint): string {
   return `${paint.bold("largest contributors")} (bytes in the bundle)\n${rows.join("\n")}\n`;
 }
 
+/**
+ * What the serializer did with the captured values, after the contributors:
+ * counts, and each value rebuilt at load with why (issue 11).
+ */
+export function formatCaptures(captures: PackResult["manifest"]["captures"], paint: Paint): string {
+  if (captures.length === 0) return "";
+  const count = (how: string): number => captures.filter((each) => (each.how ?? "copied") === how).length;
+  const lines = [`${paint.bold("captured values")}: ${count("copied")} copied, ${count("referenced")} referenced, ${count("rebuilt")} rebuilt at load`];
+  for (const each of captures) {
+    if (each.how === "rebuilt") lines.push(`  ${each.path.join(" -> ")}  ${paint.dim(each.why ?? "")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** The packager's warnings (esbuild's, native addons), one `warning:` line each, on stderr. */
 export function formatWarnings(warnings: readonly string[], paint: Paint): string {
   return warnings.map((warning) => `${paint.yellow("warning")}: ${warning}\n`).join("");

@@ -18,6 +18,7 @@ export type SerializationErrorCode =
   | "UNSUPPORTED_VALUE"
   | "INVALID_REBUILD"
   | "REBUILD_FAILED"
+  | "ENVIRONMENT_SECRET"
   | "INSPECTOR_UNAVAILABLE";
 
 /** Thrown when a captured value cannot travel into the emitted module. */
@@ -25,6 +26,8 @@ export class SerializationError extends ClosurePackError<SerializationErrorCode>
   override readonly name = "SerializationError";
   /** Capture path from the root function, one hop per element. */
   declare readonly path: readonly string[];
+  /** The message's text between the path and the hint. */
+  readonly problem: string;
 
   constructor(
     code: SerializationErrorCode,
@@ -34,6 +37,7 @@ export class SerializationError extends ClosurePackError<SerializationErrorCode>
     options?: { cause?: unknown },
   ) {
     super(code, path.join(" -> "), problem, { path, hint, ...options });
+    this.problem = problem;
   }
 }
 

@@ -10,6 +10,31 @@ export interface SerializeOptions {
   format?: "cjs" | "esm";
   /** Return false to emit `undefined` in place of a captured value. */
   serialize?: (value: unknown) => boolean;
+  /**
+   * Rebuild a module-level binding whose value cannot be copied from its
+   * declaration and configuring statements, as Lambda would. Default true;
+   * false refuses such values instead.
+   */
+  rebuildModuleBindings?: boolean;
+  /**
+   * Allow a captured string equal to the value of a credential-like
+   * environment variable (AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, *SECRET*,
+   * *TOKEN*, *PASSWORD*, *PRIVATE_KEY*); it is refused by default.
+   */
+  allowEnvironmentSecrets?: boolean;
+}
+
+/** Something the caller should know about a serialization that succeeded. */
+export interface SerializationWarning {
+  /** "ENVIRONMENT_VALUE": a captured string equals an environment variable's value where it was serialized. */
+  code: "ENVIRONMENT_VALUE";
+  /** Capture path of the value. */
+  path: string[];
+  /** The variables whose value it is (never the value itself). */
+  variables: string[];
+  /** `<path>: <what>`, as errors are worded. */
+  message: string;
+  hint: string;
 }
 
 /** What was captured, where from, and what it cost in emitted bytes. */
@@ -20,6 +45,14 @@ export interface Capture {
   kind: string;
   /** Module specifier, for values captured by reference to a module. */
   module?: string;
+  /**
+   * What the package does with it: a copy made from the value, a reference
+   * to a module or global read where it runs, or a value rebuilt at load
+   * (a rebuild recipe, or its module's declaration). Always set by serializeFunction.
+   */
+  how?: "copied" | "referenced" | "rebuilt";
+  /** Why it was rebuilt. */
+  why?: string;
   /** Bytes of emitted source attributable to this value. */
   bytes: number;
 }
@@ -34,6 +67,11 @@ export interface SerializedFunction {
   /** Module specifiers the text requires or imports, sorted. */
   modules: string[];
   captures: Capture[];
+  /**
+   * Captured strings equal to an environment variable's value where it was
+   * serialized. Always set by serializeFunction (optional for inputs made by hand).
+   */
+  warnings?: SerializationWarning[];
 }
 
 /** One function of {@link serializeFunctions}, with its own options. */

@@ -21,6 +21,8 @@ import { checkFreshLoads } from "./kinds/fresh-check.js";
 import type { ContextData } from "./kinds/context.js";
 import { contextUses, objectsOf, type HeapAccess } from "./kinds/walk-state.js";
 import { emitWalk } from "./emit-walk.js";
+import { rebuildAfterRefusal } from "./rebuild-from-module.js";
+import { EnvironmentValues } from "./environment-values.js";
 import type { GraphNode } from "./walk/graph.js";
 
 /** One walk of one function, and how it read the heap. */
@@ -36,6 +38,8 @@ interface Call {
   view: HeapView;
   /** State every walk of the call shares (rebuild recipes). */
   session: Map<string, unknown>;
+  /** Environment variable names by value, read once per call. */
+  environment: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -51,7 +55,7 @@ export async function serializeFunctions(items: readonly FunctionToSerialize[]):
   const inspector = openInspector();
   forgetRefusalsByPrototype();
   forgetRebuildMethods();
-  const call: Call = { inspector, globals: globalIndex(), view: new HeapView(inspector), session: new Map() };
+  const call: Call = { inspector, globals: globalIndex(), view: new HeapView(inspector), session: new Map(), environment: EnvironmentValues.read(process.env) };
   try {
     const walks: Walk[] = [];
     for (const item of checked) walks.push(await walkFunction(item, call, { defer: true, exact: false }));
@@ -128,12 +132,27 @@ async function walkFunction(item: CheckedItem, call: Call, mode: { defer: boolea
   return walkOnce(item, call, mode);
 }
 
+/**
+ * One walk; a refused value that a module's top-level binding holds is
+ * rebuilt from its module instead (rebuild-from-module.ts) and the walk runs
+ * again, once per such binding at most.
+ */
 function walkOnce(item: CheckedItem, call: Call, mode: { defer: boolean; exact: boolean }): Walk {
-  const walker = new Walker(call.inspector, call.globals, moduleIndex(), item.options, classify, KINDS, call.session);
-  const access: HeapAccess = { view: call.view, defer: mode.defer, deferred: false, exact: mode.exact };
-  walker.state.set("heap", access);
-  const root = walker.run(item.fn, item.options.exportName);
-  return { walker, root, access };
+  for (;;) {
+    const walker = new Walker(call.inspector, call.globals, moduleIndex(), item.options, classify, KINDS, call.session);
+    const environment = new EnvironmentValues(call.environment, item.options.allowEnvironmentSecrets === true);
+    walker.onString = (value, path) => environment.check(value, path);
+    walker.state.set("environment", environment);
+    const access: HeapAccess = { view: call.view, defer: mode.defer, deferred: false, exact: mode.exact };
+    walker.state.set("heap", access);
+    try {
+      const root = walker.run(item.fn, item.options.exportName);
+      return { walker, root, access };
+    } catch (error) {
+      if (!(error instanceof SerializationError)) throw error;
+      rebuildAfterRefusal(error, walker, call.inspector);
+    }
+  }
 }
 
 /**

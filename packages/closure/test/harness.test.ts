@@ -72,6 +72,7 @@ async function runText(text: string, modules: string[] = [], probe = "(f) => f()
       exportName: "handler",
       modules,
       captures: [],
+      warnings: [],
       texts: [text],
       original: undefined,
       logs: { stdout: "", stderr: "" },

@@ -8,7 +8,7 @@ import type { Io } from "../io.js";
 import { checkEntry } from "../load-entry.js";
 import { checkOutputPath, writeTextIfChanged, writeZipIfChanged } from "../output-file.js";
 import { displayPath } from "../paths.js";
-import { formatAnalysis, formatSummary, formatWarnings, packRecord, type PackOutcome } from "../report.js";
+import { formatAnalysis, formatCaptures, formatSummary, formatWarnings, packRecord, type PackOutcome } from "../report.js";
 import { serializeEntry } from "../serialize-entry.js";
 
 export async function runPack(command: PackCommand, io: Io): Promise<number> {
@@ -22,6 +22,8 @@ export async function runPack(command: PackCommand, io: Io): Promise<number> {
   const input: PackInput = command.mode === "bundle"
     ? { entry, export: command.exportName }
     : await serializeEntry({ entry: command.entry, exportName: command.exportName, format: "esm", cwd: io.cwd });
+  // The serializer's warnings: deploy-machine environment values in captured strings.
+  if ("warnings" in input) io.err(formatWarnings((input.warnings ?? []).map((each) => `${each.message}\nhint: ${each.hint}`), io.errPaint));
   const result = await pack(input, packOptions(command, dirname(entry)));
   const changed = await writeZipIfChanged(output, shown, result.zip, result.contentHash);
   const written: string[] = [];
@@ -62,5 +64,5 @@ function report(outcome: PackOutcome, command: PackCommand, io: Io): void {
   }
   if (command.quiet) return;
   io.out(formatSummary(outcome, io.outPaint));
-  if (command.analyze) io.out(formatAnalysis(outcome.result, io.outPaint));
+  if (command.analyze) io.out(formatAnalysis(outcome.result, io.outPaint) + formatCaptures(outcome.result.manifest.captures, io.outPaint));
 }

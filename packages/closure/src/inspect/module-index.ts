@@ -103,16 +103,7 @@ export class ModuleIndex {
    */
   watchEsm(inspector: Inspector, scriptId: string | undefined): boolean {
     if (!this.#esmListening && scriptId !== undefined && this.#declaredScripts.has(scriptId)) return false;
-    if (!this.#esmListening) {
-      this.#esmListening = true;
-      inspector.on("Debugger.scriptParsed", (message: { params: { url: string; isModule?: boolean } }) => {
-        if (message.params.isModule && message.params.url.startsWith("file:")) this.#pendingUrls.push(message.params.url);
-      });
-      inspector.post("Debugger.enable", {});
-      // This session can never resume a paused thread (it runs on it): a
-      // `debugger` statement in user code must not stop the process.
-      inspector.post("Debugger.setSkipAllPauses", { skip: true });
-    }
+    this.#listen(inspector);
     for (const url of this.#pendingUrls.splice(0)) {
       const filename = fileURLToPath(url);
       if (this.#seenFiles.has(filename)) continue;
@@ -121,6 +112,28 @@ export class ModuleIndex {
       if (specifier) this.#esmToLoad.push({ url, specifier });
     }
     return this.#esmToLoad.length > 0;
+  }
+
+  /**
+   * The source text V8 compiled for a script (a CommonJS module's file, an
+   * ES module, a compiled TypeScript entry). Needs the debugger: enabled
+   * here as watchEsm() enables it, so the script list it reads stays whole.
+   */
+  scriptSource(inspector: Inspector, scriptId: string): string {
+    this.#listen(inspector);
+    return (inspector.post("Debugger.getScriptSource", { scriptId }) as { scriptSource: string }).scriptSource;
+  }
+
+  #listen(inspector: Inspector): void {
+    if (this.#esmListening) return;
+    this.#esmListening = true;
+    inspector.on("Debugger.scriptParsed", (message: { params: { url: string; isModule?: boolean } }) => {
+      if (message.params.isModule && message.params.url.startsWith("file:")) this.#pendingUrls.push(message.params.url);
+    });
+    inspector.post("Debugger.enable", {});
+    // This session can never resume a paused thread (it runs on it): a
+    // `debugger` statement in user code must not stop the process.
+    inspector.post("Debugger.setSkipAllPauses", { skip: true });
   }
 
   /**

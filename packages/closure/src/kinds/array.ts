@@ -1,7 +1,7 @@
 // Arrays: elements as a literal (holes stay holes, trailing holes included),
 // an explicit length when it differs, and any extra own properties.
 import type { Emitter } from "../emit/emitter.js";
-import type { GraphNode, Slot } from "../walk/graph.js";
+import { extendPath, type GraphNode, type Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import { escapeLineSeparators } from "./primitive.js";
 import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
@@ -57,6 +57,8 @@ export const arrayKind = {
     const literal = onlyJson && !("toJSON" in array) ? jsonLiteral(array) : undefined;
     if (literal === undefined) {
       for (let i = 0; i < length; i++) if (deferred[i] === 1) elements[i] = walker.visit(node, array[i], { key: i }, "fill");
+    } else if (walker.onString) {
+      for (let i = 0; i < length; i++) if (typeof array[i] === "string") walker.onString(array[i] as string, () => extendPath(node.path, { key: i }).toArray());
     }
     node.data = {
       length,

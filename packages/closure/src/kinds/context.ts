@@ -88,7 +88,7 @@ export function placeFunction(
   const written = new Set(syntax.writtenNames);
   for (const [name, index] of resolved) {
     const context = chain[index - innermost]!;
-    bindInto(context, name, facts.scopes[index]!.variables[name], fnNode, walker, definitionTime.has(name));
+    bindInto(context, name, facts.scopes[index]!.variables[name], fnNode, walker, definitionTime.has(name), facts.location?.scriptId);
     if (written.has(name)) (context.data as ContextData).written.add(name);
     if (written.has(name) && syntax.form === "class") (context.data as ContextData).rewritten.add(name);
     recordContextUse(walker, context, fnNode, name, written.has(name));
@@ -163,14 +163,17 @@ function contextHint(scope: ScopeFacts): string {
   return owner ? `${owner}_scope` : `${scope.kind}_scope`;
 }
 
-function bindInto(context: GraphNode, name: string, value: unknown, fnNode: GraphNode, walker: Walker, early: boolean): void {
+function bindInto(context: GraphNode, name: string, value: unknown, fnNode: GraphNode, walker: Walker, early: boolean, scriptId: string | undefined): void {
   const data = context.data as ContextData;
   let slot = data.bindings.get(name);
   if (!slot) {
     // The path runs through the function that reads the binding, not the context's first user.
+    const known = walker.has(value);
     const valueSlot = isModulePath(name, value)
       ? { node: walker.synthetic("module-path", `module-path:${name}`, fnNode.path.extend({ binding: name }), name, name) }
       : walker.visit(context, value, { binding: name }, "none", fnNode.path);
+    // A refusal below this value looks up through the function that read it (serializeFunctions).
+    if (valueSlot.node && !known) Object.assign(valueSlot.node, { via: fnNode, binding: { context, name, scriptId } });
     slot = valueSlot;
     if (valueSlot.node) {
       const binding = walker.synthetic("binding", `${String(context.id)}:${name}`, fnNode.path.extend({ binding: name }), name, {

@@ -16,6 +16,7 @@ import { symbolKind } from "./symbol.js";
 import { isRequireFunction, requireKind } from "./require-function.js";
 import { builtinKinds, classifyBuiltin } from "./builtins.js";
 import { rebuildMethodOf, rebuiltKind } from "./rebuilt.js";
+import { moduleSliceKind, sliceRecipes } from "./module-slice.js";
 
 export interface Kind extends KindEmitter {
   walk(node: GraphNode, walker: Walker): void;
@@ -34,6 +35,7 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   module: moduleReferenceKind,
   require: requireKind,
   rebuilt: rebuiltKind,
+  "module-slice": moduleSliceKind,
   ...builtinKinds,
 };
 
@@ -43,6 +45,8 @@ export function classify(value: unknown, walker: Walker): string {
   if (isRequireFunction(value)) return "require";
   if (walker.modules.referenceOf(value) !== undefined) return "module";
   if (types.isModuleNamespaceObject(value) && walker.modules.referenceOfNamespace(value as object)) return "module";
+  // A value refused before, rebuilt from its module's source (serializeFunctions).
+  if (sliceRecipes(walker.session).has(value)) return "module-slice";
   // A value that says how to rebuild itself wins over copying and refusing.
   if (rebuildMethodOf(value)) return "rebuilt";
   const builtin = classifyBuiltin(value);

@@ -78,6 +78,7 @@ export const rebuiltKind = {
       ? { fn: walker.visit(node, recipe.fn, { label: ".[[Rebuild]].fn" }, "create") }
       : { module: recipe.module!, export: recipe.export };
     if ("module" in callee) node.module = callee.module;
+    node.why = `its ${METHOD} recipe`;
     node.data = { callee, args, construct: recipe.construct } satisfies RebuiltData;
   },
   emit(node: GraphNode, out: Emitter): void {

@@ -34,6 +34,12 @@ export interface GraphNode {
   bytes: number;
   /** Module specifier, for module references. */
   module?: string;
+  /** The node that first reached this one (undefined for the root and synthetic nodes). */
+  via?: GraphNode;
+  /** A binding's value: the context and name it is bound to, and the script of the function that read it. */
+  binding?: { context: GraphNode; name: string; scriptId: string | undefined };
+  /** Why the value was rebuilt rather than copied, for the captures report. */
+  why?: string;
   /** Classes only: #private fields that captured instances carry (kinds/private-restore.ts). */
   privateFields?: Set<string>;
   /** Classes only: the emitted name of the restore hooks object. */

@@ -65,13 +65,18 @@ export class Walker {
     return slot.node;
   }
 
+  /** Called with every captured string and its path (policy: environment-values.ts). */
+  onString: ((value: string, path: () => string[]) => void) | undefined;
+
   /** Records that `from` depends on `value`, queueing value's node if it is new. */
   visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: CapturePath = from.path): Slot {
+    if (typeof value === "string" && this.onString) this.onString(value, () => extendPath(path, step).toArray());
     return inlineSlot(value) ?? this.#visitNode(from, value, step, timing, path);
   }
 
   /** visit() of a property's value; the path step is only made for a value that is not inline. */
   visitProperty(from: GraphNode, value: unknown, key: PropertyKey, timing: Timing): Slot {
+    if (typeof value === "string" && this.onString) this.onString(value, () => extendPath(from.path, { key }).toArray());
     return inlineSlot(value) ?? this.#visitNode(from, value, { key }, timing, from.path);
   }
 
@@ -112,23 +117,29 @@ export class Walker {
     this.#afterQueue.push(task);
   }
 
+  /** The node of the last refusal: serializeFunctions looks for a module-level binding above it. */
+  refused: GraphNode | undefined;
+
   refuse(node: GraphNode, code: SerializationErrorCode, problem: string, hint?: string): never {
+    this.refused = node;
     throw new SerializationError(code, node.path.toArray(), problem, hint);
   }
 
   /** visit() of a value that is not inline: its known node, or a new one. */
   #visitNode(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: CapturePath): Slot {
     const known = this.#byValue.get(value);
-    const slot = known ? { node: known } : this.#newSlot(value, extendPath(path, step), hintOf(step));
+    const slot = known ? { node: known } : this.#newSlot(value, extendPath(path, step), hintOf(step), from);
     if (slot.node && timing !== "none") from.deps.push({ node: slot.node, timing });
     return slot;
   }
 
   /** A slot for a value seen for the first time (neither inline nor known). */
-  #newSlot(value: unknown, path: CapturePath, hint: string): Slot {
+  #newSlot(value: unknown, path: CapturePath, hint: string, via?: GraphNode): Slot {
     if (this.options.serialize && !this.options.serialize(value)) return { code: "undefined" };
     const kind = this.classify(value, this);
-    return { node: this.#newNode(value, kind, path, betterHint(value, kind) ?? hint) };
+    const node = this.#newNode(value, kind, path, betterHint(value, kind) ?? hint);
+    if (via) node.via = via;
+    return { node };
   }
 
   #newNode(value: unknown, kind: string, path: CapturePath, hint: string): GraphNode {

@@ -53,6 +53,7 @@ async function main() {
     // Only when asked: one entry per captured value, each with its whole
     // path, so a deep graph's captures outgrow its text many times over.
     captures: request.captures ? result.captures : undefined,
+    warnings: result.warnings,
     // Only when asked: a second copy of a large text doubles the result.
     texts: texts.length > 1 ? texts : undefined,
     result: probed.result,

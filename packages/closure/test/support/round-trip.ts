@@ -3,7 +3,7 @@
 // process and probes the copy. Nothing is inspected in the vitest worker.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Capture, SerializeOptions } from "../../src/options.js";
+import type { Capture, SerializationWarning, SerializeOptions } from "../../src/options.js";
 import { baseEnv, CHILD_TIMEOUT_MS, runChild, SLOW_CHILD_TIMEOUT_MS } from "./spawn-child.js";
 import { createWorkspace, linkModules, type SourceFormat, type Workspace } from "./workspace.js";
 
@@ -51,6 +51,7 @@ export interface Serialized {
   modules: string[];
   /** Only when the case or the settings ask for it. */
   captures: Capture[] | undefined;
+  warnings: SerializationWarning[];
   /** Every text, when serialized `repeat` times. */
   texts: string[];
   /** Description of the probe's result on the original function. */
@@ -124,6 +125,7 @@ export async function serializeIn(workspace: Workspace, testCase: CaseSource, se
     exportName: payload["exportName"] as string,
     modules: payload["modules"] as string[],
     captures: payload["captures"] as Capture[] | undefined,
+    warnings: (payload["warnings"] as SerializationWarning[] | undefined) ?? [],
     texts: (payload["texts"] as string[] | undefined) ?? [payload["text"] as string],
     original: payload["result"],
     logs: payload["logs"] as Logs,
