@@ -108,3 +108,21 @@ describe("outputs", () => {
     expect(resolveValue(made, LOOKUP)).toEqual(value);
   });
 });
+
+const GETS: Array<{ name: string; get: () => unknown; type: string }> = [
+  { name: "get: Bucket", get: () => aws.s3.Bucket.get("r", "id"), type: "aws:s3:Bucket" },
+  { name: "get: BucketNotification", get: () => aws.s3.BucketNotification.get("r", "id"), type: "aws:s3:BucketNotification" },
+  { name: "get: Function", get: () => aws.lambda.Function.get("r", "id"), type: "aws:lambda:Function" },
+  { name: "get: CallbackFunction", get: () => aws.lambda.CallbackFunction.get("r", "id"), type: "aws:lambda:Function" },
+  { name: "get: Permission", get: () => aws.lambda.Permission.get("r", "fn:id"), type: "aws:lambda:Permission" },
+  { name: "get: Role", get: () => aws.iam.Role.get("r", "id"), type: "aws:iam:Role" },
+  { name: "get: RolePolicy", get: () => aws.iam.RolePolicy.get("r", "role:id"), type: "aws:iam:RolePolicy" },
+  { name: "get: RolePolicyAttachment", get: () => aws.iam.RolePolicyAttachment.get("r", "role/arn"), type: "aws:iam:RolePolicyAttachment" },
+];
+
+describe("get", () => {
+  test.each(GETS)("$name", ({ get, type }) => {
+    const program = declare(() => get());
+    expect(program.nodes.map((node) => [node.descriptor.type, node.descriptor.readId !== undefined])).toEqual([[type, true]]);
+  });
+});

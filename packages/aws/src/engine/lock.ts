@@ -2,7 +2,7 @@
 // created exclusively, holding the pid, host and command. A second `up` fails
 // at once naming the holder; a lock whose process is dead on this host is
 // stale and taken over.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { AwsError } from "../errors.js";
@@ -33,6 +33,10 @@ export function acquireLock(projectDir: string, stack: string, command: string):
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = readHolder(path);
+    // Unreadable: its holder may be writing it this instant, or died doing so.
+    if (holder === undefined && isFresh(path)) {
+      throw new AwsError("STACK_LOCKED", `stack "${stack}"`, "is being locked by another command", { hint: "wait for it to finish, then retry" });
+    }
     if (holder !== undefined && !isStale(holder)) {
       throw new AwsError("STACK_LOCKED", `stack "${stack}"`, `is locked by "${holder.command}" (pid ${holder.pid} on ${holder.hostname})`, {
         hint: "wait for it to finish; if that process is gone on another machine, remove the .lock file beside the stack's state",
@@ -42,6 +46,14 @@ export function acquireLock(projectDir: string, stack: string, command: string):
     rmSync(path, { force: true });
   }
   throw new AwsError("STACK_LOCKED", `stack "${stack}"`, "could not take its lock", { hint: "retry" });
+}
+
+function isFresh(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs < 5_000;
+  } catch {
+    return false;
+  }
 }
 
 function readHolder(path: string): LockHolder | undefined {

@@ -6,7 +6,8 @@ import { checkObject, invalidArgument } from "../core/check.js";
 import { Resource, type ResourceOptions } from "../core/resource.js";
 import { TYPES } from "../core/types.js";
 import type { Role } from "../iam/role.js";
-import type { Output } from "../core/output.js";
+import type { Input, Output } from "../core/output.js";
+import { Function } from "./function.js";
 import { functionParts, grantMadeRole, type FunctionConfig } from "./function-config.js";
 
 /** A Lambda handler: (event, context) => result or promise. */
@@ -39,5 +40,10 @@ export class CallbackFunction<E = any, R = any> extends Resource {
     this.arn = this.output("arn");
     this.role = parts.madeRole;
     if (this.role !== undefined) grantMadeRole(name, this.role, this.name, given.policies);
+  }
+
+  /** The existing function named `id` (a CallbackFunction deployed elsewhere is a Function here), read and never changed. */
+  static get(name: string, id: Input<string>): Function {
+    return Function.get(name, id);
   }
 }

@@ -37,4 +37,9 @@ export class Permission extends Resource {
     super(TYPES.permission, name, inputs, options, ["statementId"]);
     this.statementId = this.output("statementId");
   }
+
+  /** The existing statement `functionName:statementId`, read and never changed. */
+  static get(name: string, id: Input<string>): Permission {
+    return new Permission(name, { function: "", principal: "" }, { readId: id } as ResourceOptions);
+  }
 }

@@ -38,6 +38,11 @@ export class BucketNotification extends Resource {
     (given.lambdaFunctions ?? []).forEach((entry, i) => this.addLambda({ id: entry.id ?? `${name}-${i}`, ...entry }, ""));
   }
 
+  /** The notification configuration of the existing bucket `id`, read and never changed. */
+  static get(name: string, id: Input<string>): BucketNotification {
+    return new BucketNotification(name, { bucket: "" }, { readId: id } as ResourceOptions);
+  }
+
   /** Adds an entry; one overlapping an earlier entry is refused, naming both. */
   addLambda(entry: LambdaFunctionNotification & { id: string }, declaredAt: string, dependsOn?: object): void {
     const list = descriptorOf(this)!.inputs.lambdaFunctions as Array<LambdaFunctionNotification & { [DECLARED]?: string }>;
