@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 import { DEPLOY_COMMANDS, parseDeployCommand, type DeployCommand, type LogsCommand, type StackCommand } from "./deploy-args.js";
+import { s3Command, type S3Command } from "./s3-args.js";
 
 export type ModuleFormat = "cjs" | "esm";
 export type Runtime = "nodejs20.x" | "nodejs22.x";
@@ -57,7 +58,8 @@ export type Command =
   | EventCommand
   | DeployCommand
   | StackCommand
-  | LogsCommand;
+  | LogsCommand
+  | S3Command;
 
 /** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
 export const EVENT_FLAGS = ["bucket", "key", "body", "path", "method", "queue", "topic", "table", "stream", "source", "detail-type", "log-group", "region", "time"] as const;
@@ -85,6 +87,7 @@ const OPTIONS = {
   memory: { type: "string" },
   env: { type: "string", multiple: true },
   name: { type: "string" },
+  "endpoint-url": { type: "string" },
   ...(Object.fromEntries(EVENT_FLAGS.map((flag) => [flag, { type: "string" }])) as Record<EventFlag, { type: "string" }>),
 } as const;
 
@@ -95,13 +98,14 @@ const PACK_OPTIONS: readonly OptionName[] = [
   "output", "mode", "export", "format", "runtime", "external", "bundle-aws-sdk", "no-minify", "sourcemap", "manifest", "analyze", "json", "quiet", "help", "version",
 ];
 
-const ALLOWED: Record<"pack" | "print" | "hash" | "diff" | "invoke" | "event", readonly OptionName[]> = {
+const ALLOWED: Record<"pack" | "print" | "hash" | "diff" | "invoke" | "event" | "s3", readonly OptionName[]> = {
   pack: PACK_OPTIONS,
   print: ["export", "format"],
   hash: ["json"],
   diff: ["json", "quiet"],
   invoke: ["event", "handler", "timeout", "memory", "env", "name"],
   event: EVENT_FLAGS,
+  s3: ["endpoint-url"],
 };
 
 /** Parses the arguments after `closure-pack`. */
@@ -129,6 +133,9 @@ export function parseCommand(argv: readonly string[]): Command {
     case "event":
       checkAllowed("event", values);
       return eventCommand(rest, values);
+    case "s3":
+      checkAllowed("s3", values);
+      return s3Command(rest, values["endpoint-url"]);
     default:
       return packCommand(positionals, values);
   }

@@ -21,7 +21,11 @@ export type CliErrorCode =
   | "PORT_IN_USE"
   | "CLOUD_NOT_RUNNING"
   | "OUTPUT_NOT_FOUND"
-  | "RESOURCE_NOT_IN_STACK";
+  | "RESOURCE_NOT_IN_STACK"
+  | "FILE_NOT_FOUND"
+  | "FILE_NOT_WRITABLE"
+  | "S3_REQUEST_FAILED"
+  | "ENDPOINT_NOT_REACHABLE";
 
 /** Where a CLI error happened (file, line, column) and how to fix it. */
 export type CliErrorData = Omit<ClosurePackErrorData, "path">;

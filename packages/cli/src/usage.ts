@@ -14,6 +14,10 @@ export const USAGE = `Usage:
   closure-pack event <kind> [options]           print a sample event: s3-put, s3-delete, sqs,
                                                 sns, dynamodb, kinesis, schedule, eventbridge,
                                                 logs, apigw-v1, apigw-v2
+  closure-pack s3 cp <from> <to>                copy a file to or from S3, or between keys
+                                                (s3://bucket/key; a key ending in / is a folder)
+  closure-pack s3 ls [s3://bucket[/prefix]]     list the buckets, or a bucket's folder
+  closure-pack s3 rm s3://bucket/key            delete an object
 
   closure-pack up <program> [--stack dev] [--yes] [--json] [--diff]
                                                 deploy the program's resources and magic
@@ -84,5 +88,10 @@ Options of up, preview, destroy, stack and logs:
   -f, --follow             logs: keep printing new lines
       --since <duration>   logs: from how long ago, e.g. 30s, 15m, 1h (default 1h)
       --resource <name>    logs: one function only
+
+Options of s3:
+      --endpoint-url <url> where S3 is (default $AWS_ENDPOINT_URL, else the local
+                           cloud at http://127.0.0.1:4566); credentials and region
+                           come from the environment as for the aws CLI
 
 Exit codes: 0 success, 1 a known error (message printed), 2 a usage error.`;
