@@ -2,7 +2,7 @@
 // key order, prefix and delimiter (CommonPrefixes), every page size walked
 // to the end with continuation tokens and markers and compared with a model
 // of S3's listing, start-after, encoding-type=url, and bad parameters.
-import { CreateBucketCommand, ListObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, ListObjectsCommand, ListObjectsV2Command, ListObjectVersionsCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "./helpers/daemon.js";
 import { s3Client } from "./helpers/s3-clients.js";
@@ -115,6 +115,23 @@ describe("s3 listing", () => {
       expect(marker).toBeDefined();
     }
     expect(seen).toEqual(expected);
+  });
+
+  it("versions: every object is its one null version, paged by key-marker", async () => {
+    const seen: string[] = [];
+    let keyMarker: string | undefined;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await s3.send(new ListObjectVersionsCommand({ Bucket: BUCKET, MaxKeys: 5, KeyMarker: keyMarker }));
+      expect(page.DeleteMarkers).toBeUndefined();
+      for (const version of page.Versions ?? []) {
+        expect(version).toMatchObject({ VersionId: "null", IsLatest: true, Size: Buffer.byteLength(version.Key!) });
+        seen.push(version.Key!);
+      }
+      if (!page.IsTruncated) break;
+      expect(page.NextVersionIdMarker).toBe("null");
+      keyMarker = page.NextKeyMarker;
+    }
+    expect(seen).toEqual([...KEYS].sort(byBytes));
   });
 
   it("v2: encoding-type=url encodes keys and prefixes as botocore decodes them", async () => {

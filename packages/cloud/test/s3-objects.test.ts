@@ -234,6 +234,16 @@ describe("s3 objects", () => {
     expect((await getText("md5-ok")).text).toBe("payload");
   });
 
+  it("version: the null version is the object; any other version id names nothing", async () => {
+    await put("versioned?", "only version");
+    expect((await getText("versioned?", { VersionId: "null" })).text).toBe("only version");
+    await expect(getText("versioned?", { VersionId: "3HL4kqtJlcpXroDTDmJ" })).rejects.toMatchObject({ name: "NoSuchVersion", message: "The specified version does not exist." });
+    const batch = await s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [{ Key: "versioned?", VersionId: "3HL4kqtJlcpXroDTDmJ" }] } }));
+    expect(batch.Errors).toEqual([{ Key: "versioned?", VersionId: "3HL4kqtJlcpXroDTDmJ", Code: "NoSuchVersion", Message: "The specified version does not exist." }]);
+    await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: "versioned?", VersionId: "null" }));
+    await expect(getText("versioned?")).rejects.toMatchObject({ name: "NoSuchKey" });
+  });
+
   it("delete: deleting a missing key is 204", async () => {
     const response = await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: "never-there" }));
     expect(response.$metadata.httpStatusCode).toBe(204);

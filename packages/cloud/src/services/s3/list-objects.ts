@@ -11,9 +11,9 @@ import { invalidArgument } from "./s3-errors.js";
 import type { ObjectRow, S3Store } from "./s3-store.js";
 import { element, isoTime, optionalElement, quoteEtag, urlEncode, xmlResponse } from "./s3-xml.js";
 
-type Entry = { kind: "object"; row: ObjectRow } | { kind: "prefix"; prefix: string };
+export type Entry = { kind: "object"; row: ObjectRow } | { kind: "prefix"; prefix: string };
 
-interface ListRequest {
+export interface ListRequest {
   prefix: string;
   delimiter: string;
   /** Entries at or before this (key or common prefix) are not listed. */
@@ -78,7 +78,7 @@ export function listObjectsV1(context: S3Context, call: S3Call): AwsResponse {
   return xmlResponse("ListBucketResult", inner);
 }
 
-function listRequest(query: ReadonlyMap<string, string>, after: string): ListRequest {
+export function listRequest(query: ReadonlyMap<string, string>, after: string): ListRequest {
   return { prefix: query.get("prefix") ?? "", delimiter: query.get("delimiter") ?? "", after, maxKeys: maxKeysOf(query.get("max-keys")) };
 }
 
@@ -89,7 +89,7 @@ function maxKeysOf(text: string | undefined): number {
   return Math.min(value, DEFAULT_MAX_KEYS);
 }
 
-function encodingOf(value: string | undefined): boolean {
+export function encodingOf(value: string | undefined): boolean {
   if (value === undefined) return false;
   if (value.toLowerCase() !== "url") throw invalidArgument("Invalid Encoding Method specified in Request", "encoding-type", value);
   return true;
@@ -152,7 +152,7 @@ export function successor(bytes: Buffer): Buffer | undefined {
   return undefined;
 }
 
-function entryName(entry: Entry): string {
+export function entryName(entry: Entry): string {
   return entry.kind === "object" ? entry.row.key : entry.prefix;
 }
 

@@ -10,9 +10,9 @@ import { checkBodyDigests } from "./body-digests.js";
 import { changeFacts, commitObject } from "./object-commit.js";
 import { checksumResponseHeaders, storedHeaders } from "./object-headers.js";
 import { emptyResponse, requireBucket, type S3Call, type S3Context } from "./s3-context.js";
-import { keyTooLong, malformedXml } from "./s3-errors.js";
+import { keyTooLong, malformedXml, noSuchVersion } from "./s3-errors.js";
 import type { ObjectRow } from "./s3-store.js";
-import { element, objectOf, parseXmlBody, quoteEtag, textOf, xmlResponse } from "./s3-xml.js";
+import { element, objectOf, optionalElement, parseXmlBody, quoteEtag, textOf, xmlResponse } from "./s3-xml.js";
 
 export async function putObject(context: S3Context, call: S3Call): Promise<AwsResponse> {
   requireBucket(context, call);
@@ -48,14 +48,16 @@ export async function deleteObjects(context: S3Context, call: S3Call): Promise<A
   const root = objectOf(parseXmlBody(body).Delete);
   if (root === undefined) throw malformedXml();
   const quiet = textOf(root.Quiet)?.trim().toLowerCase() === "true";
-  const keys = asArray(root.Object).map((entry) => textOf(objectOf(entry)?.Key));
-  if (keys.length === 0 || keys.length > MAX_DELETE_KEYS || keys.some((key) => key === undefined || key === "")) throw malformedXml();
+  const entries = asArray(root.Object).map((entry) => ({ key: textOf(objectOf(entry)?.Key), versionId: textOf(objectOf(entry)?.VersionId) }));
+  if (entries.length === 0 || entries.length > MAX_DELETE_KEYS || entries.some(({ key }) => key === undefined || key === "")) throw malformedXml();
   const valid: string[] = [];
   const errors: string[] = [];
-  for (const key of keys as string[]) {
+  for (const { key, versionId } of entries as Array<{ key: string; versionId: string | undefined }>) {
     const bytes = Buffer.byteLength(key);
-    if (bytes <= 1024) valid.push(key);
-    else errors.push(`<Error>${element("Key", key)}${element("Code", "KeyTooLongError")}${element("Message", keyTooLong(bytes).message)}</Error>`);
+    // Only the "null" version exists (buckets are not versioned).
+    const problem = bytes > 1024 ? keyTooLong(bytes) : versionId !== undefined && versionId !== "null" ? noSuchVersion(key, versionId) : undefined;
+    if (problem === undefined) valid.push(key);
+    else errors.push(`<Error>${element("Key", key)}${optionalElement("VersionId", versionId)}${element("Code", problem.code)}${element("Message", problem.message)}</Error>`);
   }
   await removeObjects(context, call, valid);
   // S3 reports a key that did not exist as deleted: the delete is idempotent.

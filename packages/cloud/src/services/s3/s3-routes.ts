@@ -15,6 +15,7 @@ import {
   listBuckets,
 } from "./bucket-operations.js";
 import { listObjectsV1, listObjectsV2 } from "./list-objects.js";
+import { listObjectVersions } from "./list-versions.js";
 import { getObject, headObject } from "./object-read.js";
 import { deleteObject, deleteObjects, putObject } from "./object-write.js";
 import type { Operation } from "./s3-context.js";
@@ -43,6 +44,7 @@ const BUCKET_ROUTES: Readonly<Record<string, Routes>> = {
     versioning: getBucketVersioning,
     notification: getBucketNotification,
     uploads: listMultipartUploads,
+    versions: listObjectVersions,
   },
   PUT: { "": createBucket, tagging: putBucketTagging, notification: putBucketNotification },
   DELETE: { "": deleteBucket, tagging: deleteBucketTagging },

@@ -13,6 +13,7 @@ import { UploadStore } from "./multipart-store.js";
 import { Notifier } from "./notifier.js";
 import { addressOf } from "./s3-address.js";
 import type { S3Call, S3Context } from "./s3-context.js";
+import { invalidArgument, noSuchVersion } from "./s3-errors.js";
 import { routeOf } from "./s3-routes.js";
 import { S3Store } from "./s3-store.js";
 
@@ -47,9 +48,19 @@ async function readObjectBytes(context: S3Context, bucket: string, key: string, 
   }
 }
 
+// Buckets are never versioned: an object's only version is "null", which
+// clients may name; any other version id names nothing.
+function checkVersionId(request: AwsRequest, key: string | undefined): void {
+  const versionId = request.query.get("versionId");
+  if (versionId === undefined || versionId === "null" || key === undefined) return;
+  if (request.method === "DELETE") throw invalidArgument("Invalid version id specified", "versionId", versionId);
+  throw noSuchVersion(key, versionId);
+}
+
 async function handle(context: S3Context, request: AwsRequest): Promise<AwsResponse> {
   const { bucket, key } = addressOf(request);
   const operation = routeOf(request, bucket, key);
+  checkVersionId(request, key);
   const call: S3Call = {
     http: request,
     bucket: bucket ?? "",
