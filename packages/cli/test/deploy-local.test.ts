@@ -3,6 +3,8 @@
 // @aws-sdk/client-s3, the handler's line in `closure-pack logs` (and in
 // `logs -f`), no-change up, a one-handler edit and its new line, destroy.
 import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { DeleteObjectCommand, ListBucketsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { createProviderContext, localTarget, type ProviderContext } from "@closure-pack/aws/engine";
@@ -86,4 +88,17 @@ test("seed on the local cloud: up, upload, log line, no-change up, one edit, des
   expect(destroyed.code, destroyed.stderr).toBe(0);
   expect((await sdk.clients.s3.send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
   expect((await sdk.clients.lambda.send(new ListFunctionsCommand({}))).Functions ?? []).toEqual([]);
+});
+
+test("bad input: the port is in use by something else", async () => {
+  const server = createServer((_request, response) => response.end("not a cloud"));
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const taken = (server.address() as AddressInfo).port;
+  try {
+    const run = await project.run(["up", "index.ts", "--yes", "--port", String(taken)]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`127.0.0.1:${taken}: another program, not the closure-pack local cloud, answers on this port\nhint: stop it, or use another port: --port <n> (the same on every command of this stack)\n`);
+  } finally {
+    server.close();
+  }
 });

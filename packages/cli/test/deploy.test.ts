@@ -8,7 +8,7 @@ import { ListRolePoliciesCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { createProviderContext, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readZip } from "@closure-pack/pack";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
@@ -84,6 +84,16 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
 
     const again = await project.run(["up", "index.ts", "--yes"]);
     expect(again.stdout).toContain("no changes\n6 unchanged\n");
+
+    // Another clone: another folder, the state but no cache (ignored by git), plans nothing.
+    const clone = createProject("seed", env);
+    try {
+      cpSync(join(project.dir, ".closure-pack", "stacks"), join(clone.dir, ".closure-pack", "stacks"), { recursive: true });
+      expect(project.read(".closure-pack/.gitignore")).toContain("cache/\n");
+      expect((await clone.run(["up", "index.ts", "--yes"])).stdout).toContain("no changes\n6 unchanged\n");
+    } finally {
+      clone.remove();
+    }
 
     project.write("index.ts", project.read("index.ts").replace("Hello from Lambda", "Goodbye from Lambda"));
     const preview = await project.run(["preview", "index.ts", "--json"]);

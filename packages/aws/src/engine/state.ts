@@ -4,7 +4,7 @@
 // timestamps. Written atomically (temp file, fsync, rename); a corrupt or
 // newer-version file is refused and never overwritten.
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { AwsError } from "../errors.js";
 
@@ -107,6 +107,7 @@ function corrupt(where: string, problem: string, cause?: unknown): AwsError {
 export function writeState(projectDir: string, state: StackState): void {
   const path = statePath(projectDir, state.stack);
   mkdirSync(dirname(path), { recursive: true });
+  ignoreLocalFiles(projectDir);
   const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   const sorted = { ...state, resources: [...state.resources].sort(compareResources) };
   const fd = openSync(temp, "wx");
@@ -118,6 +119,19 @@ export function writeState(projectDir: string, state: StackState): void {
   }
   renameSync(temp, path);
   syncFolder(dirname(path));
+}
+
+// The state is meant to be committed (another clone then plans nothing);
+// the code cache, the local cloud's data, locks and temp files are not.
+const GITIGNORE = "# written by closure-pack: stacks/*.json is the deployed state, keep it\ncache/\ncloud/\nstacks/*.lock\nstacks/*.tmp\n";
+
+function ignoreLocalFiles(projectDir: string): void {
+  const path = join(projectDir, ".closure-pack", ".gitignore");
+  try {
+    writeFileSync(path, GITIGNORE, { flag: "wx" });
+  } catch {
+    // Already there (perhaps edited by the user): left as it is.
+  }
 }
 
 function compareResources(a: ResourceState, b: ResourceState): number {
