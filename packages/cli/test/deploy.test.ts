@@ -7,12 +7,13 @@ import { GetPolicyCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { ListRolePoliciesCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { createProviderContext, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readZip } from "@closure-pack/pack";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { hasMoto, startMoto, type Moto } from "../../aws/test/support/moto.js";
+import { BIN } from "./support/cli.js";
 import { createProject, killHard, type Project } from "./support/deploy.js";
 
 const enabled = hasMoto();
@@ -164,6 +165,29 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
     const renamed = await project.run(UP, { OTHER_BUCKET: "renamed-other" });
     expect(renamed.stdout).toContain("  aws:lambda:Function  reader  update\n");
     expect((await run()).result).toEqual({ docs: ids().docs, other: "arn:aws:s3:::renamed-other", upper: "ARN:AWS:S3:::RENAMED-OTHER" });
+  });
+
+  test("up: on a terminal it asks; no changes nothing, yes applies", async () => {
+    const ask = (answer: string) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        // script(1) gives the command a terminal; our pipe types into it.
+        const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} up index.ts --target aws`;
+        const child = spawn("script", ["-qefc", command, "/dev/null"], { cwd: project.dir, env: { PATH: process.env.PATH, NO_COLOR: "1", ...env } });
+        let out = "";
+        child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+          const asked = out.includes("(yes/no)");
+          out += chunk;
+          if (!asked && out.includes("(yes/no)")) child.stdin.write(`${answer}\n`);
+        });
+        child.once("exit", (code) => resolve({ code, out }));
+      });
+    const refused = await ask("no");
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain("Do you want to perform this update? (yes/no) ");
+    expect((await inventory()).buckets).toEqual([]);
+    const accepted = await ask("yes");
+    expect(accepted.code).toBe(0);
+    expect(await inventory()).toEqual(declared());
   });
 
   test("up: without a terminal and without --yes, nothing is applied, exit 2", async () => {
