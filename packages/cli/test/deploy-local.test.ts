@@ -7,11 +7,11 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DeleteObjectCommand, ListBucketsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { ListFunctionsCommand } from "@aws-sdk/client-lambda";
-import { createProviderContext, localTarget, type ProviderContext } from "@closure-pack/aws/engine";
+import { createProviderContext, localTarget, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
 import { BIN } from "./support/cli.js";
-import { createProject, type Project } from "./support/deploy.js";
+import { createProject, killHard, type Project } from "./support/deploy.js";
 
 // The SDK warns once per process that Node 20 support ends in 2027; tests need not say so.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -88,6 +88,27 @@ test("seed on the local cloud: up, upload, log line, no-change up, one edit, des
   expect(destroyed.code, destroyed.stderr).toBe(0);
   expect((await sdk.clients.s3.send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
   expect((await sdk.clients.lambda.send(new ListFunctionsCommand({}))).Functions ?? []).toEqual([]);
+});
+
+test("kill -9 of up on the local cloud at three points, then up again: exactly the declared resources", async () => {
+  for (const point of [2, 7, 12]) {
+    const fresh = createProject("seed", {});
+    try {
+      const up = ["up", "index.ts", "--yes", "--port", port];
+      await killHard(await fresh.startUntil(up, `test kill point ${point} reached`, { CLOSURE_PACK_TEST_KILL_POINT: String(point) }));
+      const rerun = await fresh.run(up);
+      expect(rerun.code, rerun.stderr).toBe(0);
+      const state = JSON.parse(fresh.read(".closure-pack/stacks/dev.json")) as StackState;
+      const ids = (type: string) => state.resources.filter((r) => r.type === type).map((r) => r.id);
+      const buckets = ((await sdk.clients.s3.send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name!);
+      const functions = ((await sdk.clients.lambda.send(new ListFunctionsCommand({}))).Functions ?? []).map((f) => f.FunctionName!);
+      expect({ point, buckets, functions }).toEqual({ point, buckets: ids("aws:s3:Bucket"), functions: ids("aws:lambda:Function") });
+      expect((await fresh.run(up)).stdout).toContain("no changes\n");
+      expect((await fresh.run(["destroy", "index.ts", "--yes", "--port", port])).code).toBe(0);
+    } finally {
+      fresh.remove();
+    }
+  }
 });
 
 test("bad input: the port is in use by something else", async () => {
