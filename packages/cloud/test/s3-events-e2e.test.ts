@@ -1,6 +1,6 @@
 // S3 events end to end, on the real daemon with the real Lambda service: a
 // function that records its events, subscribed with AddPermission and
-// PutBucketNotificationConfiguration, fired by real PutObject, CopyObject,
+// PutBucketNotificationConfiguration, fired by a real form POST, PutObject, CopyObject,
 // CompleteMultipartUpload, DeleteObject and DeleteObjects calls; and events
 // of acknowledged writes delivered after a kill -9 of the daemon.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -88,13 +88,13 @@ async function until(done: () => boolean): Promise<void> {
 
 const ETAG_HELLO = "5d41402abc4b2a76b9719d911017c592";
 
-function expected(eventName: string, key: string, object: { size?: number; eTag?: string }) {
+function expected(eventName: string, key: string, object: { size?: number; eTag?: string }, principalId = "AWS:test") {
   return {
     eventVersion: "2.1",
     eventSource: "aws:s3",
     awsRegion: "us-east-1",
     eventName,
-    userIdentity: { principalId: "AWS:test" },
+    userIdentity: { principalId },
     requestParameters: { sourceIPAddress: "127.0.0.1" },
     s3: {
       s3SchemaVersion: "1.0",
@@ -117,7 +117,12 @@ function comparable(record: S3EventRecord) {
 
 describe("s3 events end to end", () => {
   it("events: each write under the prefix invokes the function with AWS's record", async () => {
-    const { s3, out } = await setup();
+    const { daemon, s3, out } = await setup();
+    // A browser form upload: unsigned, so its caller is Anonymous.
+    const form = new FormData();
+    form.append("key", "docs/${filename}");
+    form.append("file", new Blob(["hello"]), "posted.txt");
+    expect((await fetch(`${daemon.endpoint}/${BUCKET}`, { method: "POST", body: form })).status).toBe(204);
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: "docs/a b.txt", Body: "hello" }));
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: "other/not-sent.txt", Body: "hello" }));
     await s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: "docs/copy+1.txt", CopySource: `${BUCKET}/${encodeURIComponent("docs/a b.txt")}` }));
@@ -128,20 +133,21 @@ describe("s3 events end to end", () => {
     );
     await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: "docs/copy+1.txt" }));
     await s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [{ Key: "docs/a b.txt" }, { Key: "docs/big.bin" }, { Key: "docs/never-there" }] } }));
-    await until(() => records(out).length >= 6);
+    await until(() => records(out).length >= 7);
     // Asynchronous delivery does not keep order: compare as a set, ordered by sequencer.
     const got = records(out).sort((a, b) => (a.s3.object.sequencer < b.s3.object.sequencer ? -1 : 1));
     expect(got.map(comparable)).toEqual([
+      expected("ObjectCreated:Post", "docs/posted.txt", { size: 5, eTag: ETAG_HELLO }, "Anonymous"),
       expected("ObjectCreated:Put", "docs/a+b.txt", { size: 5, eTag: ETAG_HELLO }),
       expected("ObjectCreated:Copy", "docs/copy%2B1.txt", { size: 5, eTag: ETAG_HELLO }),
-      expected("ObjectCreated:CompleteMultipartUpload", "docs/big.bin", { size: 5, eTag: got[2]!.s3.object.eTag }),
+      expected("ObjectCreated:CompleteMultipartUpload", "docs/big.bin", { size: 5, eTag: got[3]!.s3.object.eTag }),
       expected("ObjectRemoved:Delete", "docs/copy%2B1.txt", {}),
       expected("ObjectRemoved:Delete", "docs/a+b.txt", {}),
       expected("ObjectRemoved:Delete", "docs/big.bin", {}),
     ]);
-    expect(got[2]!.s3.object.eTag).toMatch(/^[0-9a-f]{32}-1$/);
+    expect(got[3]!.s3.object.eTag).toMatch(/^[0-9a-f]{32}-1$/);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(records(out)).toHaveLength(6);
+    expect(records(out)).toHaveLength(7);
   });
 
   it("events: writes acknowledged before a kill -9 are still delivered after the restart", async () => {

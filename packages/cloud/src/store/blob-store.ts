@@ -150,6 +150,9 @@ export class BlobStore {
     return removed;
   }
 
+  // No fsync of the folder after the rename: the metadata row that names the
+  // blob commits with an fsync of SQLite's log right after, and journaling
+  // file systems (ext4, xfs) commit their metadata in order, the rename first.
   #place(temp: string, id: string): void {
     this.#ensureShard(id);
     renameSync(temp, this.path(id));

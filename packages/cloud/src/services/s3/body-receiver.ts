@@ -33,36 +33,55 @@ interface Digests {
   checksum: Hasher | undefined;
 }
 
+/** What a body must turn out to be; each check that is given is made. */
+export interface BodyExpectations {
+  declared?: DeclaredChecksum | undefined;
+  contentMd5?: Buffer | undefined;
+  signedSha256?: string | undefined;
+  size?: number | undefined;
+  /** The trailer lines, read once the source ended (aws-chunked). */
+  trailers?: () => ReadonlyMap<string, string> | undefined;
+}
+
 /** Reads the request body into a new blob; throws S3's error (nothing left on disk) when it does not check out. */
 export async function receiveBody(request: AwsRequest, blobs: BlobStore): Promise<ReceivedBody> {
   const headers = request.headers;
-  const declared = declaredChecksum(headers);
-  const contentMd5 = expectedMd5(headers);
-  const signedSha256 = /^[0-9a-f]{64}$/.test(String(headers["x-amz-content-sha256"] ?? "")) ? String(headers["x-amz-content-sha256"]) : undefined;
+  const sha256 = String(headers["x-amz-content-sha256"] ?? "");
   const decoder = isAwsChunked(headers) ? new AwsChunkedDecoder() : undefined;
-  const expectedSize = announcedSize(headers, decoder !== undefined);
+  return receivePayload(decoder === undefined ? (request.stream as AsyncIterable<Buffer>) : decoded(request.stream, decoder), blobs, {
+    declared: declaredChecksum(headers),
+    contentMd5: expectedMd5(headers),
+    signedSha256: /^[0-9a-f]{64}$/.test(sha256) ? sha256 : undefined,
+    size: announcedSize(headers, decoder !== undefined),
+    trailers: () => decoder?.finish(),
+  });
+}
+
+async function* decoded(source: AsyncIterable<unknown>, decoder: AwsChunkedDecoder): AsyncGenerator<Buffer> {
+  for await (const raw of source) yield* decoder.push(raw as Buffer);
+}
+
+/** Writes `source` (the payload bytes) to a new blob, hashing them and checking `expect` before the blob is committed. */
+export async function receivePayload(source: AsyncIterable<Buffer>, blobs: BlobStore, expect: BodyExpectations = {}): Promise<ReceivedBody> {
   const digests: Digests = {
     md5: createHash("md5"),
-    sha256: signedSha256 === undefined ? undefined : createHash("sha256"),
-    checksum: declared === undefined ? undefined : createHasher(declared.algorithm),
+    sha256: expect.signedSha256 === undefined ? undefined : createHash("sha256"),
+    checksum: expect.declared === undefined ? undefined : createHasher(expect.declared.algorithm),
   };
   const sink = new BodySink(blobs);
   try {
-    for await (const raw of request.stream) {
-      const pieces = decoder === undefined ? [raw as Buffer] : decoder.push(raw as Buffer);
-      for (const piece of pieces) {
-        digests.md5.update(piece);
-        digests.sha256?.update(piece);
-        digests.checksum?.update(piece);
-        await sink.add(piece);
-      }
+    for await (const piece of source) {
+      digests.md5.update(piece);
+      digests.sha256?.update(piece);
+      digests.checksum?.update(piece);
+      await sink.add(piece);
     }
-    const trailers = decoder?.finish();
-    if (expectedSize !== undefined && sink.size !== expectedSize) throw incompleteBody();
+    const trailers = expect.trailers?.();
+    if (expect.size !== undefined && sink.size !== expect.size) throw incompleteBody();
     const md5 = digests.md5.digest();
-    if (contentMd5 !== undefined && !md5.equals(contentMd5)) throw badDigest("The Content-MD5 you specified did not match what we received.");
-    if (signedSha256 !== undefined) checkSha256(signedSha256, digests.sha256!.digest().toString("hex"));
-    const checksum = declared === undefined ? undefined : verifyChecksum(declared, digests.checksum!, trailers);
+    if (expect.contentMd5 !== undefined && !md5.equals(expect.contentMd5)) throw badDigest("The Content-MD5 you specified did not match what we received.");
+    if (expect.signedSha256 !== undefined) checkSha256(expect.signedSha256, digests.sha256!.digest().toString("hex"));
+    const checksum = expect.declared === undefined ? undefined : verifyChecksum(expect.declared, digests.checksum!, trailers);
     return { blob: await sink.commit(), size: sink.size, md5: md5.toString("hex"), checksum };
   } catch (error) {
     await sink.abort();

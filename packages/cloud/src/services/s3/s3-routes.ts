@@ -31,6 +31,7 @@ import {
 } from "./multipart-upload.js";
 import { listMultipartUploads, listParts } from "./multipart-list.js";
 import { getBucketNotification, putBucketNotification } from "./notification-operations.js";
+import { postObject } from "./post-object.js";
 
 type Routes = Readonly<Record<string, Operation>>;
 
@@ -49,7 +50,7 @@ const BUCKET_ROUTES: Readonly<Record<string, Routes>> = {
   PUT: { "": createBucket, tagging: putBucketTagging, notification: putBucketNotification },
   DELETE: { "": deleteBucket, tagging: deleteBucketTagging },
   HEAD: { "": headBucket },
-  POST: { delete: deleteObjects },
+  POST: { "": postObject, delete: deleteObjects },
 };
 
 const OBJECT_ROUTES: Readonly<Record<string, Routes>> = {
