@@ -2,6 +2,7 @@
 // it must be. Parsing is node:util parseArgs; which flags each command takes
 // and the allowed values are checked here, nothing is read from disk.
 import { parseArgs } from "node:util";
+import { parseCloudCommand, type CloudCommand } from "./cloud-args.js";
 import { UsageError } from "./errors.js";
 import { DEPLOY_COMMANDS, parseDeployCommand, type DeployCommand, type LogsCommand, type StackCommand } from "./deploy-args.js";
 import { s3Command, type S3Command } from "./s3-args.js";
@@ -59,7 +60,8 @@ export type Command =
   | DeployCommand
   | StackCommand
   | LogsCommand
-  | S3Command;
+  | S3Command
+  | CloudCommand;
 
 /** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
 export const EVENT_FLAGS = ["bucket", "key", "body", "path", "method", "queue", "topic", "table", "stream", "source", "detail-type", "log-group", "region", "time"] as const;
@@ -112,6 +114,8 @@ const ALLOWED: Record<"pack" | "print" | "hash" | "diff" | "invoke" | "event" | 
 export function parseCommand(argv: readonly string[]): Command {
   // The deploy commands have flags of their own (deploy-args.ts).
   if ((DEPLOY_COMMANDS as readonly string[]).includes(argv[0] ?? "") && !argv.slice(1).some((a) => a === "-h" || a === "--help")) return parseDeployCommand(argv);
+  // `cloud` has flags of its own (cloud-args.ts).
+  if (argv[0] === "cloud") return parseCloudCommand(argv.slice(1));
   const { values, positionals } = parse(argv);
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };

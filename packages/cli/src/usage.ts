@@ -28,6 +28,12 @@ export const USAGE = `Usage:
   closure-pack stack ls                         list the stacks beside the program
   closure-pack logs [-f] [--since 1h] [--resource name] [--json]
                                                 the stack's function logs, merged by time
+  closure-pack cloud start|stop|status [--data <dir>] [--port <n>] [--json]
+                                                the local cloud's daemon (default data folder
+                                                .closure-pack/cloud, port 4566): start it in
+                                                the background, stop it, or say if it runs
+  closure-pack cloud tick <duration> [--data <dir>]
+                                                advance the local cloud's clock (5m, 1h30m)
 
 The entry (.ts, .mts, .cts, .js, .mjs, .cjs) is compiled and loaded once, so its
 module-level code runs at pack time; the live export is serialized with

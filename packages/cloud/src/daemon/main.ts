@@ -1,10 +1,12 @@
-// The daemon process's entry (dist/daemon.mjs): starts the cloud from its
-// command-line flags, writes one JSON line `{"endpoint":…,"pid":…}` to stdout
-// once it listens, and stops cleanly on SIGTERM or SIGINT. A start that fails
+// The daemon process's entry (dist/daemon/main.mjs): starts the cloud from
+// its command-line flags, records itself in <data>/daemon.json, writes one
+// JSON line `{"endpoint":…,"pid":…}` to stdout once it listens, and stops
+// cleanly on SIGTERM or SIGINT (removing daemon.json). A start that fails
 // writes `{"error":{code,message}}` and exits 1, so the parent can report it.
 import { ClosurePackError } from "@closure-pack/errors";
 import { startCloud, type Cloud } from "../cloud.js";
 import { parseDaemonArgs } from "./daemon-args.js";
+import { removeDaemonFile, writeDaemonFile } from "./daemon-file.js";
 
 async function main(): Promise<void> {
   let cloud: Cloud;
@@ -21,11 +23,16 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void cloud.close().then(() => process.exit(0));
+    void cloud.close().then(() => {
+      removeDaemonFile(cloud.dataDir, process.pid);
+      process.exit(0);
+    });
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  process.stdout.write(`${JSON.stringify({ endpoint: cloud.endpoint, port: cloud.port, pid: process.pid, dataDir: cloud.dataDir })}\n`);
+  const info = { endpoint: cloud.endpoint, port: cloud.port, pid: process.pid, dataDir: cloud.dataDir };
+  writeDaemonFile(info);
+  process.stdout.write(`${JSON.stringify(info)}\n`);
 }
 
 void main();
