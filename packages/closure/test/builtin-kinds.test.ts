@@ -459,6 +459,11 @@ const handlePrototypes: RoundTripCase[] = [
     source: `const express = require("express");\nconst app = express();\nexports.fn = () => [typeof app.request.get, typeof app.response.json, Object.getPrototypeOf(Object.getPrototypeOf(app.request)) === require("http").IncomingMessage.prototype];`,
     expected: ["function", "function", true],
   },
+  {
+    name: "live handle: an Express app's router keeps its prototype (a function inheriting from a Router)",
+    source: `const express = require("express");\nconst app = express();\napp.get("/hi", (req, res) => res.send("hi"));\nexports.fn = () => [typeof app.router.handle, app.router.stack.length, typeof app.router.route];`,
+    expected: ["function", 1, "function"],
+  },
 ];
 
 // Node's web-platform objects keep their state in internal slots: rebuilt

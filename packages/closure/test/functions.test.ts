@@ -245,6 +245,16 @@ const rows: RoundTripCase[] = [
     expected: ["hi", true, ["hello"]],
   },
   {
+    name: "function: [[Prototype]] set after it was made (a function, an arrow, an async function, a bound function)",
+    source: `const f = function () { return 1; };\nObject.setPrototypeOf(f, { x: "from parent" });\nconst g = () => 2;\nObject.setPrototypeOf(g, null);\nconst h = async () => 3;\nObject.setPrototypeOf(h, Function.prototype);\nconst b = Function.prototype.bind.call(f, null);\nexports.fn = () => [f.x, f(), Object.getPrototypeOf(g), g(), Object.getPrototypeOf(h) === Function.prototype, b.x];`,
+    expected: ["from parent", 1, null, 2, true, "from parent"],
+  },
+  {
+    name: "function: a function inheriting from an instance (the router package's routers)",
+    source: `function Router() { const router = function (x) { return router.handle(x); }; Object.setPrototypeOf(router, this); router.stack = []; return router; }\nRouter.prototype = function () {};\nRouter.prototype.handle = function (x) { return this.stack.length + x; };\nconst r = new Router();\nr.stack.push(1);\nexports.fn = () => [r(1), typeof r.handle, r instanceof Router];`,
+    expected: [2, "function", true],
+  },
+  {
     name: "function: new.target tells a call from a construction",
     source: `function Kind() { if (!new.target) return "called"; this.kind = "constructed"; }\nexports.fn = Kind;`,
     probe: "(K) => [K(), new K().kind]",

@@ -2,6 +2,7 @@
 // classes, async and generator variants) and bound functions. A function is
 // emitted from its own source text inside the factory of the context it
 // closes over (kinds/context.ts), so captured bindings keep their meaning.
+import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
@@ -16,10 +17,15 @@ import { SerializationError } from "../errors.js";
 import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
 import { globalNamesOf, holderOf } from "./walk-state.js";
 import { stringLiteral } from "./primitive.js";
+import { isObjectLike } from "../inspect/object-like.js";
 import { emitStaticPrivates, walkStaticPrivates, type StaticPrivate } from "./private-state.js";
 
 interface BoundData {
   bound: { target: Slot; thisArg: Slot; args: Slot[] };
+  /** A [[Prototype]] set after the function was made (see walkParent). */
+  parent: Slot | undefined;
+  /** Whether the target's own chain reaches Function.prototype's bind (a changed [[Prototype]] may not). */
+  inheritsBind: boolean;
   props: PropertyFact[];
   integrity: Integrity;
 }
@@ -44,6 +50,8 @@ interface SourceData {
   integrity: Integrity;
   /** Static #private fields of a class, set through its restore hooks once the class exists. */
   staticPrivates: StaticPrivate[];
+  /** A [[Prototype]] set after the function was made (see walkParent). */
+  setParent: Slot | undefined;
 }
 
 const HANDLED_KEYS = new Set<string | symbol>(["name", "length", "prototype", "arguments", "caller"]);
@@ -123,6 +131,7 @@ export const functionKind = {
       prototype: walkPrototype(node, fn, syntax, walker),
       integrity: integrityOf(fn),
       staticPrivates: syntax.form === "class" ? walkStaticPrivates(node, fn, facts.source, walker) : [],
+      setParent: heritage.parent ? undefined : walkParent(node, fn, naturalParent(syntax), walker),
     } satisfies SourceData;
     if (lexicalThis) {
       requestLexicalThis(walker, fn, (value) => {
@@ -136,7 +145,9 @@ export const functionKind = {
     if (data.bound) {
       const { target, thisArg, args } = data.bound;
       const list = [thisArg, ...args].map((slot) => out.required(slot, node)).join(", ");
-      out.declare(node, `${out.required(target, node)}.bind(${list})`);
+      const callee = data.inheritsBind ? `${out.required(target, node)}.bind` : `Function.prototype.bind.call`;
+      out.declare(node, `${callee}(${data.inheritsBind ? list : [out.required(target, node), list].join(", ")})`);
+      emitParent(name, data.parent, out);
     } else {
       if (node.privateFields) prepareRestore(node, data, out);
       if (node.restoreName) {
@@ -155,6 +166,7 @@ export const functionKind = {
       const prototype = data.prototype;
       if (prototype) out.whenReady([prototype], () => out.statement(`${name}.prototype = ${out.expr(prototype)};`));
       emitStaticPrivates(name, node, data.staticPrivates, out);
+      emitParent(name, data.setParent, out);
     }
     emitPropertyFills(name, data.props, out);
     emitIntegrity(name, data.integrity, out);
@@ -168,9 +180,46 @@ function walkBound(node: GraphNode, bound: { target: Function; thisArg: unknown;
       thisArg: walker.visit(node, bound.thisArg, { label: ".[[BoundThis]]" }, "create"),
       args: bound.args.map((arg, i) => walker.visit(node, arg, { label: `.[[BoundArgs]][${i}]` }, "create")),
     },
+    // bind() gives the bound function its target's [[Prototype]].
+    parent: walkParent(node, node.value as Function, Object.getPrototypeOf(bound.target) as object | null, walker),
+    inheritsBind: inheritsFromFunction(bound.target),
     props: walkProperties(node, node.value as object, walker, (key) => key === "name" || key === "length"),
     integrity: integrityOf(node.value as object),
   } satisfies BoundData;
+}
+
+// The [[Prototype]] each form of function is made with.
+const FORM_PARENTS = {
+  plain: Function.prototype,
+  async: Object.getPrototypeOf(async () => {}) as object,
+  generator: Object.getPrototypeOf(function* () {}) as object,
+  asyncGenerator: Object.getPrototypeOf(async function* () {}) as object,
+};
+
+function naturalParent(syntax: FunctionSyntax): object {
+  if (syntax.isGenerator) return syntax.isAsync ? FORM_PARENTS.asyncGenerator : FORM_PARENTS.generator;
+  return syntax.isAsync ? FORM_PARENTS.async : FORM_PARENTS.plain;
+}
+
+/**
+ * A function whose [[Prototype]] was set after it was made (the router
+ * package makes each router a function inheriting from a Router instance):
+ * the emitted source makes it with its form's, so the other one is set.
+ */
+function walkParent(node: GraphNode, fn: Function, natural: object | null, walker: Walker): Slot | undefined {
+  const parent = Object.getPrototypeOf(fn) as object | null;
+  return parent === natural ? undefined : walker.visit(node, parent, { label: ".[[Prototype]]" }, "fill");
+}
+
+function inheritsFromFunction(fn: Function): boolean {
+  for (let at = Object.getPrototypeOf(fn) as object | null; at !== null && !types.isProxy(at); at = Object.getPrototypeOf(at) as object | null) {
+    if (at === Function.prototype) return true;
+  }
+  return false;
+}
+
+function emitParent(name: string, parent: Slot | undefined, out: Emitter): void {
+  if (parent) out.whenReady([parent], () => out.statement(`Object.setPrototypeOf(${name}, ${out.expr(parent)});`));
 }
 
 /** Injects the private-state hooks into a class whose captured instances carry #private fields. */
@@ -247,7 +296,8 @@ function walkPrototype(node: GraphNode, fn: Function, syntax: FunctionSyntax, wa
     return undefined;
   }
   const descriptor = Reflect.getOwnPropertyDescriptor(fn, "prototype");
-  if (!descriptor || !("value" in descriptor) || typeof descriptor.value !== "object" || descriptor.value === null) return undefined;
+  // A function may stand in for the object (the router package's Router.prototype).
+  if (!descriptor || !("value" in descriptor) || !isObjectLike(descriptor.value)) return undefined;
   const proto = descriptor.value as object;
   const keys = Reflect.ownKeys(proto);
   const constructor = Reflect.getOwnPropertyDescriptor(proto, "constructor");
