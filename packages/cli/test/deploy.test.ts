@@ -211,8 +211,8 @@ const BAD: Array<{ name: string; args: string[]; stderr: string; env?: NodeJS.Pr
   },
   {
     name: "bad input: a handler that cannot be serialized",
-    args: ["up", "socket.ts", "--target", "aws", "--yes"],
-    stderr: "docsHandler: handler -> client.socket: cannot serialize a net.Socket\nhint: create the client inside the handler, or capture a factory\n",
+    args: ["up", "generator.ts", "--target", "aws", "--yes"],
+    stderr: "docsHandler: handler -> counter.ids: cannot serialize a suspended generator object\nhint: capture the generator function and create the generator inside the handler\n",
   },
   {
     name: "bad input: get of an id that does not exist",

@@ -1,7 +1,8 @@
 // Reads the log lines of functions through CloudWatch Logs (FilterLogEvents
 // on /aws/lambda/<function>), the same call on either target; the CLI's
 // `logs` merges and prints them.
-import { FilterLogEventsCommand, type FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
+import { logsApi } from "../provider/sdk.js";
+import type { FilteredLogEvent } from "@aws-sdk/client-cloudwatch-logs";
 import type { ProviderContext } from "../provider/context.js";
 
 export interface LogSource {
@@ -31,7 +32,7 @@ async function readSource(context: ProviderContext, source: LogSource, since: nu
   do {
     let page;
     try {
-      page = await context.clients.logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/lambda/${source.functionName}`, startTime: since, ...(nextToken ? { nextToken } : {}) }));
+      page = await context.clients.logs.send(new (logsApi().FilterLogEventsCommand)({ logGroupName: `/aws/lambda/${source.functionName}`, startTime: since, ...(nextToken ? { nextToken } : {}) }));
     } catch (error) {
       // A function that never ran has no log group yet.
       if ((error as { name?: string }).name === "ResourceNotFoundException") return lines;

@@ -2,7 +2,8 @@
 // configuration, so every write is read, merge, write: entries this stack
 // manages (by Id) are replaced, everything else (queues, topics, other
 // people's functions) is kept, also when the stack's entries are removed.
-import { GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, type LambdaFunctionConfiguration, type NotificationConfiguration, type Event } from "@aws-sdk/client-s3";
+import { s3Api } from "./sdk.js";
+import type { LambdaFunctionConfiguration, NotificationConfiguration, Event } from "@aws-sdk/client-s3";
 import { TYPES } from "../core/types.js";
 import { AwsError } from "../errors.js";
 import { configurationsOverlap } from "../s3/overlap.js";
@@ -39,7 +40,7 @@ function filterOf(configuration: LambdaFunctionConfiguration): { filterPrefix?: 
 
 async function current(context: ApplyContext, bucket: string): Promise<NotificationConfiguration | undefined> {
   try {
-    const { $metadata: _, ...configuration } = await context.clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }));
+    const { $metadata: _, ...configuration } = await context.clients.s3.send(new (s3Api().GetBucketNotificationConfigurationCommand)({ Bucket: bucket }));
     return configuration;
   } catch (error) {
     if (isNotFound(error, "NoSuchBucket")) return undefined;
@@ -62,7 +63,7 @@ async function write(context: ApplyContext, bucket: string, managedIds: Set<stri
   const { EventBridgeConfiguration, ...rest } = existing;
   const configuration: NotificationConfiguration = { ...rest, LambdaFunctionConfigurations: [...foreign, ...ours.map(toAws)] };
   if (EventBridgeConfiguration !== undefined) configuration.EventBridgeConfiguration = EventBridgeConfiguration;
-  await context.clients.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: configuration }));
+  await context.clients.s3.send(new (s3Api().PutBucketNotificationConfigurationCommand)({ Bucket: bucket, NotificationConfiguration: configuration }));
 }
 
 function outputs(id: string, inputs: Record<string, unknown>): Record<string, unknown> {

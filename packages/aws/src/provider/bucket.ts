@@ -1,7 +1,8 @@
 // aws:s3:Bucket through S3: CreateBucket (adopting one this stack already
 // owns), tags with PutBucketTagging, HeadBucket to read, DeleteBucket (after
 // emptying it with forceDestroy).
-import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, HeadBucketCommand, ListObjectVersionsCommand, PutBucketTaggingCommand, type BucketLocationConstraint } from "@aws-sdk/client-s3";
+import { s3Api } from "./sdk.js";
+import type { BucketLocationConstraint } from "@aws-sdk/client-s3";
 import { TYPES } from "../core/types.js";
 import { errorCode, isNotFound, resourceTags, tagList } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
@@ -19,7 +20,7 @@ export const bucketProvider: Provider = {
 
   async read(context, id) {
     try {
-      await context.clients.s3.send(new HeadBucketCommand({ Bucket: id }));
+      await context.clients.s3.send(new (s3Api().HeadBucketCommand)({ Bucket: id }));
       return outputs(id);
     } catch (error) {
       if (isNotFound(error, "NoSuchBucket")) return undefined;
@@ -31,7 +32,7 @@ export const bucketProvider: Provider = {
     const region = context.target.region;
     const configuration = region === "us-east-1" ? undefined : { LocationConstraint: region as BucketLocationConstraint };
     try {
-      await context.clients.s3.send(new CreateBucketCommand({ Bucket: id, ...(configuration ? { CreateBucketConfiguration: configuration } : {}) }));
+      await context.clients.s3.send(new (s3Api().CreateBucketCommand)({ Bucket: id, ...(configuration ? { CreateBucketConfiguration: configuration } : {}) }));
     } catch (error) {
       // Ours already (the name is this stack's deterministic one): a create
       // that completed before a crash.
@@ -49,7 +50,7 @@ export const bucketProvider: Provider = {
   async delete(context, id, inputs) {
     if (inputs.forceDestroy === true) await empty(context, id);
     try {
-      await context.clients.s3.send(new DeleteBucketCommand({ Bucket: id }));
+      await context.clients.s3.send(new (s3Api().DeleteBucketCommand)({ Bucket: id }));
     } catch (error) {
       if (!isNotFound(error, "NoSuchBucket")) throw error;
     }
@@ -58,7 +59,7 @@ export const bucketProvider: Provider = {
 
 async function tag(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<void> {
   const TagSet = tagList(resourceTags(context, inputs.tags));
-  await context.clients.s3.send(new PutBucketTaggingCommand({ Bucket: id, Tagging: { TagSet } }));
+  await context.clients.s3.send(new (s3Api().PutBucketTaggingCommand)({ Bucket: id, Tagging: { TagSet } }));
 }
 
 /** Deletes every object version and delete marker, a page at a time. */
@@ -66,13 +67,13 @@ async function empty(context: ApplyContext, id: string): Promise<void> {
   for (;;) {
     let page;
     try {
-      page = await context.clients.s3.send(new ListObjectVersionsCommand({ Bucket: id }));
+      page = await context.clients.s3.send(new (s3Api().ListObjectVersionsCommand)({ Bucket: id }));
     } catch (error) {
       if (isNotFound(error, "NoSuchBucket")) return;
       throw error;
     }
     const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({ Key: v.Key!, ...(v.VersionId && v.VersionId !== "null" ? { VersionId: v.VersionId } : {}) }));
     if (objects.length === 0) return;
-    await context.clients.s3.send(new DeleteObjectsCommand({ Bucket: id, Delete: { Objects: objects, Quiet: true } }));
+    await context.clients.s3.send(new (s3Api().DeleteObjectsCommand)({ Bucket: id, Delete: { Objects: objects, Quiet: true } }));
   }
 }

@@ -2,11 +2,12 @@
 // service, the account (STS GetCallerIdentity, once), the naming context and
 // the retry bounds for AWS's eventual consistency. An optional observer sees
 // every call (tests count them with it).
-import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { IAMClient } from "@aws-sdk/client-iam";
-import { LambdaClient } from "@aws-sdk/client-lambda";
-import { S3Client } from "@aws-sdk/client-s3";
-import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { IAMClient } from "@aws-sdk/client-iam";
+import type { LambdaClient } from "@aws-sdk/client-lambda";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { STSClient } from "@aws-sdk/client-sts";
+import { iamApi, lambdaApi, logsApi, s3Api, stsApi } from "./sdk.js";
 import type { Target } from "./target.js";
 
 export type CallObserver = (service: string, command: string) => void;
@@ -57,26 +58,26 @@ export function createProviderContext(target: Target, naming: { stack: string; p
   const clients: Clients = {
     get s3() {
       // Path-style: a local endpoint has no per-bucket host names.
-      return make("s3", () => new S3Client({ ...config, forcePathStyle: target.endpoint !== undefined }));
+      return make("s3", () => new (s3Api().S3Client)({ ...config, forcePathStyle: target.endpoint !== undefined }));
     },
     get lambda() {
-      return make("lambda", () => new LambdaClient(config));
+      return make("lambda", () => new (lambdaApi().LambdaClient)(config));
     },
     get iam() {
-      return make("iam", () => new IAMClient(config));
+      return make("iam", () => new (iamApi().IAMClient)(config));
     },
     get sts() {
-      return make("sts", () => new STSClient(config));
+      return make("sts", () => new (stsApi().STSClient)(config));
     },
     get logs() {
-      return make("logs", () => new CloudWatchLogsClient(config));
+      return make("logs", () => new (logsApi().CloudWatchLogsClient)(config));
     },
   };
   let account: Promise<string> | undefined;
   return {
     target,
     clients,
-    accountId: () => (account ??= clients.sts.send(new GetCallerIdentityCommand({})).then((r) => r.Account ?? "000000000000")),
+    accountId: () => (account ??= clients.sts.send(new (stsApi().GetCallerIdentityCommand)({})).then((r) => r.Account ?? "000000000000")),
     retryDelayMs: options.retryDelayMs ?? (target.kind === "aws" && target.endpoint === undefined ? 1000 : 50),
     retries: options.retries ?? 30,
     stack: naming.stack,

@@ -3,10 +3,8 @@
 // when the CodeSha256 Lambda reports differs from the package's, then
 // UpdateFunctionConfiguration once the code update is Successful, TagResource,
 // DeleteFunction.
-import {
-  CreateFunctionCommand, DeleteFunctionCommand, GetFunctionCommand, GetFunctionConfigurationCommand, TagResourceCommand,
-  UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, type Runtime,
-} from "@aws-sdk/client-lambda";
+import { lambdaApi } from "./sdk.js";
+import type { Runtime } from "@aws-sdk/client-lambda";
 import { TYPES } from "../core/types.js";
 import { errorCode, isNotFound, resourceTags, retrying, sleep } from "./calls.js";
 import type { ApplyContext, Outputs, Provider } from "./provider.js";
@@ -47,7 +45,7 @@ export const functionProvider: Provider = {
 
   async read(context, id) {
     try {
-      const { Configuration } = await context.clients.lambda.send(new GetFunctionCommand({ FunctionName: id }));
+      const { Configuration } = await context.clients.lambda.send(new (lambdaApi().GetFunctionCommand)({ FunctionName: id }));
       return { name: id, arn: Configuration!.FunctionArn, codeSha256: Configuration!.CodeSha256 };
     } catch (error) {
       if (isNotFound(error, "ResourceNotFoundException")) return undefined;
@@ -59,7 +57,7 @@ export const functionProvider: Provider = {
     const artifact = await context.artifact(String(inputs.code));
     try {
       const made = await retrying(context, isRoleNotReady, () =>
-        context.clients.lambda.send(new CreateFunctionCommand({
+        context.clients.lambda.send(new (lambdaApi().CreateFunctionCommand)({
           FunctionName: id,
           Code: { ZipFile: artifact.zip },
           ...configuration(inputs),
@@ -77,28 +75,28 @@ export const functionProvider: Provider = {
   async update(context, id, olds, inputs) {
     const lambda = context.clients.lambda;
     const artifact = await context.artifact(String(inputs.code));
-    const current = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: id }));
+    const current = await lambda.send(new (lambdaApi().GetFunctionConfigurationCommand)({ FunctionName: id }));
     let arn = current.FunctionArn;
     let sha = current.CodeSha256;
     if (sha !== artifact.codeSha256) {
-      const updated = await retrying(context, isUpdateInProgress, () => lambda.send(new UpdateFunctionCodeCommand({ FunctionName: id, ZipFile: artifact.zip })));
+      const updated = await retrying(context, isUpdateInProgress, () => lambda.send(new (lambdaApi().UpdateFunctionCodeCommand)({ FunctionName: id, ZipFile: artifact.zip })));
       sha = updated.CodeSha256;
       arn = updated.FunctionArn;
       await waitUntilUpdated(context, id);
     }
     if (hasConfigurationChange(olds, inputs)) {
-      await retrying(context, isUpdateInProgress, () => lambda.send(new UpdateFunctionConfigurationCommand({ FunctionName: id, ...configuration(inputs) })));
+      await retrying(context, isUpdateInProgress, () => lambda.send(new (lambdaApi().UpdateFunctionConfigurationCommand)({ FunctionName: id, ...configuration(inputs) })));
       await waitUntilUpdated(context, id);
     }
     if (Object.keys(olds).length === 0 || JSON.stringify(olds.tags) !== JSON.stringify(inputs.tags)) {
-      await lambda.send(new TagResourceCommand({ Resource: arn!, Tags: resourceTags(context, inputs.tags) }));
+      await lambda.send(new (lambdaApi().TagResourceCommand)({ Resource: arn!, Tags: resourceTags(context, inputs.tags) }));
     }
     return { name: id, arn, codeSha256: sha };
   },
 
   async delete(context, id) {
     try {
-      await context.clients.lambda.send(new DeleteFunctionCommand({ FunctionName: id }));
+      await context.clients.lambda.send(new (lambdaApi().DeleteFunctionCommand)({ FunctionName: id }));
     } catch (error) {
       if (!isNotFound(error, "ResourceNotFoundException")) throw error;
     }
@@ -116,7 +114,7 @@ function hasConfigurationChange(olds: Record<string, unknown>, inputs: Record<st
 /** Waits while LastUpdateStatus is InProgress (ResourceConflictException follows otherwise). */
 async function waitUntilUpdated(context: ApplyContext, id: string): Promise<Outputs> {
   for (let attempt = 0; ; attempt++) {
-    const current = await context.clients.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: id }));
+    const current = await context.clients.lambda.send(new (lambdaApi().GetFunctionConfigurationCommand)({ FunctionName: id }));
     const status = current.LastUpdateStatus;
     if (status === undefined || status === "Successful" || attempt >= context.retries) return {};
     if (status === "Failed") throw new Error(`the update of function ${id} failed: ${current.LastUpdateStatusReason ?? "no reason given"}`);

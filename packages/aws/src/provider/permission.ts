@@ -1,7 +1,8 @@
 // aws:lambda:Permission through Lambda: AddPermission, GetPolicy (the
 // statement by its Sid) to read, RemovePermission. Its id is
 // `function:statementId`; every input replaces it.
-import { AddPermissionCommand, GetPolicyCommand, RemovePermissionCommand } from "@aws-sdk/client-lambda";
+
+import { lambdaApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
 import { errorCode, isNotFound } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
@@ -14,7 +15,7 @@ function split(id: string): { fn: string; sid: string } {
 async function add(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
   const { fn, sid } = split(id);
   try {
-    await context.clients.lambda.send(new AddPermissionCommand({
+    await context.clients.lambda.send(new (lambdaApi().AddPermissionCommand)({
       FunctionName: fn,
       StatementId: sid,
       Action: String(inputs.action),
@@ -39,7 +40,7 @@ export const permissionProvider: Provider = {
   async read(context, id) {
     const { fn, sid } = split(id);
     try {
-      const { Policy } = await context.clients.lambda.send(new GetPolicyCommand({ FunctionName: fn }));
+      const { Policy } = await context.clients.lambda.send(new (lambdaApi().GetPolicyCommand)({ FunctionName: fn }));
       const statements = (JSON.parse(Policy ?? "{}") as { Statement?: Array<{ Sid?: string }> }).Statement ?? [];
       return statements.some((statement) => statement.Sid === sid) ? { statementId: sid } : undefined;
     } catch (error) {
@@ -56,7 +57,7 @@ export const permissionProvider: Provider = {
   async delete(context, id) {
     const { fn, sid } = split(id);
     try {
-      await context.clients.lambda.send(new RemovePermissionCommand({ FunctionName: fn, StatementId: sid }));
+      await context.clients.lambda.send(new (lambdaApi().RemovePermissionCommand)({ FunctionName: fn, StatementId: sid }));
     } catch (error) {
       if (!isNotFound(error, "ResourceNotFoundException")) throw error;
     }

@@ -1,6 +1,7 @@
 // aws:iam:RolePolicyAttachment through IAM: AttachRolePolicy,
 // ListAttachedRolePolicies to read, DetachRolePolicy. Its id is `role/arn`.
-import { AttachRolePolicyCommand, DetachRolePolicyCommand, ListAttachedRolePoliciesCommand } from "@aws-sdk/client-iam";
+
+import { iamApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
 import { isNotFound } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
@@ -12,7 +13,7 @@ function split(id: string): { role: string; policyArn: string } {
 
 async function attach(context: ApplyContext, id: string): Promise<Record<string, unknown>> {
   const { role, policyArn } = split(id);
-  await context.clients.iam.send(new AttachRolePolicyCommand({ RoleName: role, PolicyArn: policyArn }));
+  await context.clients.iam.send(new (iamApi().AttachRolePolicyCommand)({ RoleName: role, PolicyArn: policyArn }));
   return {};
 }
 
@@ -26,7 +27,7 @@ export const rolePolicyAttachmentProvider: Provider = {
   async read(context, id) {
     const { role, policyArn } = split(id);
     try {
-      const { AttachedPolicies } = await context.clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role }));
+      const { AttachedPolicies } = await context.clients.iam.send(new (iamApi().ListAttachedRolePoliciesCommand)({ RoleName: role }));
       return (AttachedPolicies ?? []).some((p) => p.PolicyArn === policyArn) ? {} : undefined;
     } catch (error) {
       if (isNotFound(error, "NoSuchEntity", "NoSuchEntityException")) return undefined;
@@ -39,7 +40,7 @@ export const rolePolicyAttachmentProvider: Provider = {
   async delete(context, id) {
     const { role, policyArn } = split(id);
     try {
-      await context.clients.iam.send(new DetachRolePolicyCommand({ RoleName: role, PolicyArn: policyArn }));
+      await context.clients.iam.send(new (iamApi().DetachRolePolicyCommand)({ RoleName: role, PolicyArn: policyArn }));
     } catch (error) {
       if (!isNotFound(error, "NoSuchEntity", "NoSuchEntityException")) throw error;
     }

@@ -1,6 +1,7 @@
 // aws:iam:RolePolicy through IAM: PutRolePolicy (create and update are the
 // same call), GetRolePolicy, DeleteRolePolicy. Its id is `role:policyName`.
-import { DeleteRolePolicyCommand, GetRolePolicyCommand, PutRolePolicyCommand } from "@aws-sdk/client-iam";
+
+import { iamApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
 import { isNotFound } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
@@ -12,7 +13,7 @@ function split(id: string): { role: string; policy: string } {
 
 async function put(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
   const { role, policy } = split(id);
-  await context.clients.iam.send(new PutRolePolicyCommand({ RoleName: role, PolicyName: policy, PolicyDocument: String(inputs.policy) }));
+  await context.clients.iam.send(new (iamApi().PutRolePolicyCommand)({ RoleName: role, PolicyName: policy, PolicyDocument: String(inputs.policy) }));
   return { name: policy };
 }
 
@@ -26,7 +27,7 @@ export const rolePolicyProvider: Provider = {
   async read(context, id) {
     const { role, policy } = split(id);
     try {
-      await context.clients.iam.send(new GetRolePolicyCommand({ RoleName: role, PolicyName: policy }));
+      await context.clients.iam.send(new (iamApi().GetRolePolicyCommand)({ RoleName: role, PolicyName: policy }));
       return { name: policy };
     } catch (error) {
       if (isNotFound(error, "NoSuchEntity", "NoSuchEntityException")) return undefined;
@@ -39,7 +40,7 @@ export const rolePolicyProvider: Provider = {
   async delete(context, id) {
     const { role, policy } = split(id);
     try {
-      await context.clients.iam.send(new DeleteRolePolicyCommand({ RoleName: role, PolicyName: policy }));
+      await context.clients.iam.send(new (iamApi().DeleteRolePolicyCommand)({ RoleName: role, PolicyName: policy }));
     } catch (error) {
       if (!isNotFound(error, "NoSuchEntity", "NoSuchEntityException")) throw error;
     }

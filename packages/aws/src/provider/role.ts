@@ -1,10 +1,8 @@
 // aws:iam:Role through IAM: CreateRole with tags, GetRole, in-place updates
 // of the trust policy, description and tags, and DeleteRole after removing
 // whatever policies are still on it (IAM refuses to delete otherwise).
-import {
-  CreateRoleCommand, DeleteRoleCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, GetRoleCommand, ListAttachedRolePoliciesCommand,
-  ListRolePoliciesCommand, TagRoleCommand, UpdateAssumeRolePolicyCommand, UpdateRoleCommand,
-} from "@aws-sdk/client-iam";
+
+import { iamApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
 import { errorCode, isNotFound, resourceTags, tagList } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
@@ -22,7 +20,7 @@ export const roleProvider: Provider = {
 
   async read(context, id) {
     try {
-      const { Role } = await context.clients.iam.send(new GetRoleCommand({ RoleName: id }));
+      const { Role } = await context.clients.iam.send(new (iamApi().GetRoleCommand)({ RoleName: id }));
       return { name: id, arn: Role!.Arn };
     } catch (error) {
       if (isNotFound(error, "NoSuchEntity", "NoSuchEntityException")) return undefined;
@@ -32,7 +30,7 @@ export const roleProvider: Provider = {
 
   async create(context, id, inputs) {
     try {
-      const { Role } = await context.clients.iam.send(new CreateRoleCommand({
+      const { Role } = await context.clients.iam.send(new (iamApi().CreateRoleCommand)({
         RoleName: id,
         Path: String(inputs.path ?? "/"),
         AssumeRolePolicyDocument: String(inputs.assumeRolePolicy),
@@ -49,16 +47,16 @@ export const roleProvider: Provider = {
 
   async update(context, id, _olds, inputs) {
     const iam = context.clients.iam;
-    await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: id, PolicyDocument: String(inputs.assumeRolePolicy) }));
-    await iam.send(new UpdateRoleCommand({ RoleName: id, Description: typeof inputs.description === "string" ? inputs.description : "" }));
-    await iam.send(new TagRoleCommand({ RoleName: id, Tags: tagList(resourceTags(context, inputs.tags)) }));
+    await iam.send(new (iamApi().UpdateAssumeRolePolicyCommand)({ RoleName: id, PolicyDocument: String(inputs.assumeRolePolicy) }));
+    await iam.send(new (iamApi().UpdateRoleCommand)({ RoleName: id, Description: typeof inputs.description === "string" ? inputs.description : "" }));
+    await iam.send(new (iamApi().TagRoleCommand)({ RoleName: id, Tags: tagList(resourceTags(context, inputs.tags)) }));
     return (await roleProvider.read(context, id, inputs))!;
   },
 
   async delete(context, id) {
     try {
       await detachEverything(context, id);
-      await context.clients.iam.send(new DeleteRoleCommand({ RoleName: id }));
+      await context.clients.iam.send(new (iamApi().DeleteRoleCommand)({ RoleName: id }));
     } catch (error) {
       if (!isNotFound(error, "NoSuchEntity", "NoSuchEntityException")) throw error;
     }
@@ -67,8 +65,8 @@ export const roleProvider: Provider = {
 
 async function detachEverything(context: ApplyContext, id: string): Promise<void> {
   const iam = context.clients.iam;
-  const inline = await iam.send(new ListRolePoliciesCommand({ RoleName: id }));
-  for (const PolicyName of inline.PolicyNames ?? []) await iam.send(new DeleteRolePolicyCommand({ RoleName: id, PolicyName }));
-  const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: id }));
-  for (const policy of attached.AttachedPolicies ?? []) await iam.send(new DetachRolePolicyCommand({ RoleName: id, PolicyArn: policy.PolicyArn! }));
+  const inline = await iam.send(new (iamApi().ListRolePoliciesCommand)({ RoleName: id }));
+  for (const PolicyName of inline.PolicyNames ?? []) await iam.send(new (iamApi().DeleteRolePolicyCommand)({ RoleName: id, PolicyName }));
+  const attached = await iam.send(new (iamApi().ListAttachedRolePoliciesCommand)({ RoleName: id }));
+  for (const policy of attached.AttachedPolicies ?? []) await iam.send(new (iamApi().DetachRolePolicyCommand)({ RoleName: id, PolicyArn: policy.PolicyArn! }));
 }
