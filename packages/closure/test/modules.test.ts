@@ -50,6 +50,12 @@ const rows: RoundTripCase[] = [
     modules: ["fs/promises"],
   },
   {
+    name: "builtin: an export Node defines as a getter (fs.promises, dns.promises) and its functions are referenced",
+    source: `const fsp = require("fs").promises;\nconst { readFile } = require("fs").promises;\nconst resolver = require("dns").promises;\nexports.fn = async () => [typeof fsp.open, readFile === fsp.readFile, typeof resolver.lookup, (await readFile(__filename, "utf8")).length > 0];`,
+    expected: ["function", true, "function", true],
+    modules: ["dns", "fs"],
+  },
+  {
     name: "builtin: class from a module",
     source: `const { EventEmitter } = require("events");\nexports.fn = () => { const e = new EventEmitter(); let n = 0; e.on("x", () => n++); e.emit("x"); return [n, e instanceof EventEmitter]; };`,
     expected: [1, true],

@@ -245,19 +245,27 @@ const EXPORT_GETTER = /^(?:\(\)\s*=>\s*[A-Za-z_$][\w$]*|function\s*\(\)\s*\{\s*r
  * The value behind an export defined as a getter, the shape esbuild and tsc
  * give CommonJS exports: it is as much an export as a data property (and
  * `pkg.Client` reads it again where the copy runs). Only a module's own
- * exports object, and only getters that return a binding: a getter that
- * loads a module on first read must not run here.
+ * exports object, and in a package only getters that return a binding: a
+ * getter that loads a module on first read must not run here.
  */
 function exportGetterValue(descriptor: PropertyDescriptor, parent: Entry): unknown {
   const getter = descriptor.get;
-  if (parent.parent !== undefined || parent.style !== "commonjs" || typeof getter !== "function" || types.isProxy(getter)) return undefined;
-  if (!EXPORT_GETTER.test(Function.prototype.toString.call(getter))) return undefined;
+  if (parent.parent !== undefined || typeof getter !== "function" || types.isProxy(getter)) return undefined;
+  const builtin = parent.specifier.startsWith("node:");
+  if (builtin ? LIVE_BUILTIN_GETTERS.has(parent.specifier) : parent.style !== "commonjs" || !EXPORT_GETTER.test(Function.prototype.toString.call(getter))) return undefined;
   try {
-    return getter.call(undefined);
+    return getter.call(parent.value);
   } catch {
     return undefined;
   }
 }
+
+/**
+ * A builtin's getters are Node's own lazy exports (fs.promises, dns.promises,
+ * crypto.webcrypto), read as exports: walked instead, their internal classes
+ * cannot be copied. process's getters make handles (stdin) on first read.
+ */
+const LIVE_BUILTIN_GETTERS = new Set(["node:process"]);
 
 /**
  * How a value is best referenced, when several modules export it: by the
