@@ -11,7 +11,8 @@ export type TargetKind = "local" | "aws";
 export interface TargetFlags {
   target: TargetKind | undefined;
   region: string | undefined;
-  port: number;
+  /** Undefined: the port of the daemon serving the data folder, else 4566. */
+  port: number | undefined;
   data: string | undefined;
 }
 
@@ -115,8 +116,8 @@ function targetFlags(values: Partial<Record<Name, string | boolean>>): TargetFla
   const target = values.target as string | undefined;
   if (target !== undefined && target !== "local" && target !== "aws") throw new UsageError(`option "--target" must be "local" or "aws", got ${JSON.stringify(target)}`);
   const portText = values.port as string | undefined;
-  const port = portText === undefined ? 4566 : Number(portText);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`option "--port" must be a port number from 1 to 65535, got ${JSON.stringify(portText)}`);
+  const port = portText === undefined ? undefined : Number(portText);
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(`option "--port" must be a port number from 1 to 65535, got ${JSON.stringify(portText)}`);
   return { target, region: nonEmpty(values.region as string | undefined, "--region"), port, data: nonEmpty(values.data as string | undefined, "--data") };
 }
 

@@ -9,6 +9,8 @@ import { DeleteObjectCommand, ListBucketsCommand, PutObjectCommand } from "@aws-
 import { ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { createProviderContext, localTarget, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { join } from "node:path";
+import { daemonStatus, stopDaemon } from "@closure-pack/cloud";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
 import { BIN } from "./support/cli.js";
 import { createProject, killHard, type Project } from "./support/deploy.js";
@@ -108,6 +110,28 @@ test("kill -9 of up on the local cloud at three points, then up again: exactly t
     } finally {
       fresh.remove();
     }
+  }
+});
+
+test("up starts the local cloud when none runs and leaves it running; later commands find it by its data folder", async () => {
+  const fresh = createProject("seed", {});
+  const dataDir = join(fresh.dir, ".closure-pack", "cloud");
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+  const free = (probe.address() as AddressInfo).port;
+  await new Promise((done) => probe.close(done));
+  try {
+    const up = await fresh.run(["up", "index.ts", "--yes", "--port", String(free)]);
+    expect(up.code, up.stderr).toBe(0);
+    expect(up.stderr).toBe(`starting the local cloud on 127.0.0.1:${free} (data in .closure-pack/cloud); it keeps running: closure-pack cloud stop ends it\n`);
+    expect(await daemonStatus(dataDir)).toMatchObject({ state: "running", port: free });
+    const again = await fresh.run(["up", "index.ts", "--yes"]);
+    expect(again.stderr).toBe("");
+    expect(again.stdout).toContain("no changes\n");
+    expect((await fresh.run(["destroy", "index.ts", "--yes"])).code).toBe(0);
+  } finally {
+    await stopDaemon(dataDir);
+    fresh.remove();
   }
 });
 

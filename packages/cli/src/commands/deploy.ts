@@ -6,7 +6,7 @@ import { createInterface } from "node:readline/promises";
 import { dirname, resolve } from "node:path";
 import { AwsError, collectProgram, Deployment, projectName, readState, targetLabel, type Plan } from "@closure-pack/aws/engine";
 import type { DeployCommand } from "../deploy-args.js";
-import { ensureLocalCloud, resolveTarget } from "../deploy-target.js";
+import { resolveTarget } from "../deploy-target.js";
 import type { Io } from "../io.js";
 import { checkEntry } from "../load-entry.js";
 import { loadProgram } from "../load-program.js";
@@ -20,8 +20,7 @@ export async function runDeploy(command: DeployCommand, io: Io): Promise<number>
   const projectDir = dirname(absolute);
   const remembered = readState(projectDir, command.stack)?.target;
   if (command.kind === "destroy" && remembered === undefined) throw unknownStack(command.stack);
-  const target = resolveTarget(command, io.env, remembered);
-  await ensureLocalCloud(target, command, projectDir, true, io.err);
+  const target = await resolveTarget(command, io.env, projectDir, true, io.err, remembered);
   const deployment = await Deployment.open({
     projectDir,
     project: projectName(absolute),

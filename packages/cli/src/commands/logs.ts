@@ -4,7 +4,7 @@
 import { resolve } from "node:path";
 import { createProviderContext, readLogLines } from "@closure-pack/aws/engine";
 import type { LogsCommand } from "../deploy-args.js";
-import { ensureLocalCloud, resolveTarget } from "../deploy-target.js";
+import { resolveTarget } from "../deploy-target.js";
 import { CliError } from "../errors.js";
 import type { Io } from "../io.js";
 import { readStack } from "./stack.js";
@@ -21,8 +21,7 @@ export async function runLogs(command: LogsCommand, io: Io, stopped: Promise<voi
   if (command.resource !== undefined && sources.length === 0) {
     throw new CliError("RESOURCE_NOT_IN_STACK", `stack "${command.stack}"`, `has no function named "${command.resource}"`, { hint: "--resource takes a function's name as the program gives it" });
   }
-  const target = resolveTarget(command, io.env, state.target);
-  await ensureLocalCloud(target, command, dir, false, io.err);
+  const target = await resolveTarget(command, io.env, dir, false, io.err, state.target);
   const context = createProviderContext(target, { stack: command.stack, project: "" });
   let stop = false;
   void stopped.then(() => (stop = true));
