@@ -13,6 +13,7 @@ import {
   getBucketVersioning,
   headBucket,
   listBuckets,
+  putBucketTagging,
 } from "./bucket-operations.js";
 import { listObjectsV1, listObjectsV2 } from "./list-objects.js";
 import { listObjectVersions } from "./list-versions.js";
@@ -20,7 +21,6 @@ import { getObject, headObject } from "./object-read.js";
 import { deleteObject, deleteObjects, putObject } from "./object-write.js";
 import type { Operation } from "./s3-context.js";
 import { methodNotAllowed, notImplemented } from "./s3-errors.js";
-import { putBucketTagging } from "./bucket-operations.js";
 import { copyObject } from "./object-copy.js";
 import {
   abortMultipartUpload,
@@ -81,7 +81,11 @@ export function routeOf(request: AwsRequest, bucket: string | undefined, key: st
   const isObject = key !== undefined;
   const subresources = isObject ? OBJECT_SUBRESOURCES : BUCKET_SUBRESOURCES;
   let name = subresources.find((each) => request.query.has(each)) ?? "";
-  if (isObject && method === "PUT" && request.headers["x-amz-copy-source"] !== undefined) name = name === "uploadId" ? "uploadId+copy" : name === "" ? "copy" : name;
+  // A PUT naming a copy source is CopyObject, or UploadPartCopy within an upload.
+  if (isObject && method === "PUT" && request.headers["x-amz-copy-source"] !== undefined) {
+    if (name === "") name = "copy";
+    else if (name === "uploadId") name = "uploadId+copy";
+  }
   const routes = (isObject ? OBJECT_ROUTES : BUCKET_ROUTES)[method];
   const operation = routes?.[name];
   if (operation !== undefined) return operation;

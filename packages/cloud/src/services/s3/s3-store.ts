@@ -6,7 +6,7 @@
 // stored as UTF-8 BLOBs (see s3-schema.ts).
 import type { Database } from "../../store/database.js";
 import { migrate } from "../../store/database.js";
-import type { Checksum, ChecksumAlgorithm, ChecksumType } from "./checksums.js";
+import type { Checksum } from "./checksums.js";
 import type { NotificationConfig } from "./notification-config.js";
 import { S3_MIGRATIONS } from "./s3-schema.js";
 
@@ -233,5 +233,3 @@ function objectFromRaw(bucket: string, raw: RawObject): ObjectRow {
     parts: raw.parts === null ? undefined : (JSON.parse(raw.parts) as number[]),
   };
 }
-
-export type { ChecksumAlgorithm, ChecksumType };
