@@ -18,6 +18,7 @@ import { forgetRefusalsByPrototype } from "./kinds/refused.js";
 import { forgetRebuildMethods } from "./kinds/rebuilt.js";
 import { refusePackageSymbols } from "./kinds/symbol.js";
 import { checkFreshLoads } from "./kinds/fresh-check.js";
+import { readPendingBlobs } from "./kinds/blob-bytes.js";
 import type { ContextData } from "./kinds/context.js";
 import { contextUses, objectsOf, type HeapAccess } from "./kinds/walk-state.js";
 import { emitWalk } from "./emit-walk.js";
@@ -120,16 +121,19 @@ async function walkExactly(item: CheckedItem, call: Call, first: Walk): Promise<
  * ES modules the index has not read. The walk stops there; they are loaded
  * (asynchronously, see ModuleIndex.loadEsm) and the walk starts again, so
  * their values are referenced, not copied. Nothing new is parsed during a
- * walk, so this happens at most once per walk.
+ * walk, so this happens at most once per walk. Blobs met without their
+ * bytes (read asynchronously, kinds/blob-bytes.ts) are read, then walked again.
  */
 async function walkFunction(item: CheckedItem, call: Call, mode: { defer: boolean; exact: boolean }): Promise<Walk> {
+  let walk: Walk;
   try {
-    return walkOnce(item, call, mode);
+    walk = walkOnce(item, call, mode);
   } catch (error) {
     if (!(error instanceof EsmModulesFound)) throw error;
+    await moduleIndex().loadEsm();
+    walk = walkOnce(item, call, mode);
   }
-  await moduleIndex().loadEsm();
-  return walkOnce(item, call, mode);
+  return (await readPendingBlobs(walk.walker)) ? walkOnce(item, call, mode) : walk;
 }
 
 /**

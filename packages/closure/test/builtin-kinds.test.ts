@@ -467,7 +467,7 @@ const handlePrototypes: RoundTripCase[] = [
 ];
 
 // Node's web-platform objects keep their state in internal slots: rebuilt
-// through their public API (kinds/web-builtins.ts).
+// through their public API (kinds/web-builtins.ts, abort-signals.ts, blob-bytes.ts).
 const webBuiltins: RoundTripCase[] = [
   {
     name: "web-builtin: TextEncoder and TextDecoder with its encoding and options",
@@ -488,6 +488,21 @@ const webBuiltins: RoundTripCase[] = [
     name: "web-builtin: Headers with repeated set-cookie, and a StringDecoder",
     source: `const headers = new Headers({ "content-type": "text/plain" });\nheaders.append("set-cookie", "a=1");\nheaders.append("set-cookie", "b=2");\nconst decoder = new (require("string_decoder").StringDecoder)("utf8");\nexports.fn = () => [[...headers], headers.getSetCookie(), decoder.write(Buffer.from([0xc3])), decoder.end(Buffer.from([0xa9]))];`,
     expected: [[["content-type", "text/plain"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]], ["a=1", "b=2"], "", "é"],
+  },
+  {
+    name: "web-builtin: a captured AbortController and its separately captured signal are one controller and its signal",
+    source: `const controller = new AbortController();\nconst signal = controller.signal;\nconst either = AbortSignal.any([signal, new AbortController().signal]);\nexports.fn = () => { const before = [signal.aborted, either.aborted]; controller.abort("stop"); return [before, signal === controller.signal, signal.aborted, signal.reason, either.aborted, either.reason]; };`,
+    expected: [[false, false], true, true, "stop", true, "stop"],
+  },
+  {
+    name: "web-builtin: Blob and File with their bytes and type, and a FormData holding a File",
+    source: `const blob = new Blob(["héllo ", new Uint8Array([0, 255])], { type: "text/plain" });\nconst file = new File(["a,b"], "data.csv", { type: "text/csv", lastModified: 42 });\nconst form = new FormData();\nform.append("name", "value");\nform.append("upload", file);\nexports.fn = async () => [blob.size, blob.type, [...new Uint8Array(await blob.arrayBuffer())], file.name, file.lastModified, file.type, await file.text(), file instanceof File, form.get("name"), form.get("upload") === file, [...form.keys()]];`,
+    expected: [9, "text/plain", [104, 195, 169, 108, 108, 111, 32, 0, 255], "data.csv", 42, "text/csv", "a,b", true, "value", true, ["name", "upload"]],
+  },
+  {
+    name: "web-builtin: instances of subclasses (EventTarget, AbortController, Headers, a TextDecoder whose getter lies) keep their class",
+    source: `class Bus extends EventTarget { constructor() { super(); this.count = 0; } ping() { this.count++; let heard = 0; this.addEventListener("x", () => heard++); this.dispatchEvent(new Event("x")); return heard + this.count; } }\nclass Stopper extends AbortController { stop() { this.abort("stopped"); return this.signal.reason; } }\nclass Fields extends Headers { first() { return [...this][0]; } }\nclass Decoder extends TextDecoder { get encoding() { return "pretends"; } }\nconst bus = new Bus(), stopper = new Stopper(), fields = new Fields({ a: "1" }), decoder = new Decoder("utf-16le");\nexports.fn = () => [bus.ping(), bus instanceof Bus, stopper.stop(), fields.first(), decoder.decode(new Uint8Array([104, 0])), decoder.encoding];`,
+    expected: [2, true, "stopped", ["a", "1"], "h", "pretends"],
   },
 ];
 
@@ -520,16 +535,28 @@ const inside = (noun: string): string => `hint: create the ${noun} inside the ha
 
 const refusals: RefusalRow[] = [
   {
-    name: "web-builtin: Blob is refused",
-    source: `const blob = new Blob(["bytes"], { type: "text/plain" });\nexports.fn = () => blob.size;`,
+    name: "web-builtin: a Blob whose file changed after it was opened is refused",
+    source: `const fs = require("fs");\nconst file = require("path").join(require("os").tmpdir(), "closure-pack-blob-" + process.pid);\nfs.writeFileSync(file, "abc");\nmodule.exports = fs.openAsBlob(file).then((blob) => { fs.writeFileSync(file, "abcdef"); return { fn: () => blob.size }; });`,
     code: "UNSUPPORTED_VALUE",
-    message: "handler -> blob: cannot serialize a Blob: its bytes can only be read asynchronously\nhint: capture its bytes (await blob.arrayBuffer()) and create the Blob inside the handler",
+    message: "handler -> blob: cannot serialize a Blob: reading its bytes failed: The blob could not be read\nhint: open the file as a Blob inside the handler",
   },
   {
-    name: "web-builtin: FormData is refused",
-    source: `const form = new FormData();\nform.append("a", "1");\nexports.fn = () => form.get("a");`,
+    name: "web-builtin: an AbortSignal.timeout() that has not fired is refused",
+    source: `const signal = AbortSignal.timeout(60_000);\nexports.fn = () => signal.aborted;`,
     code: "UNSUPPORTED_VALUE",
-    message: "handler -> form: cannot serialize a FormData\nhint: capture its entries and build the FormData inside the handler",
+    message: "handler -> signal: cannot serialize an AbortSignal.timeout() signal that has not fired\nhint: call AbortSignal.timeout() inside the handler",
+  },
+  {
+    name: "web-builtin: an AbortController whose signal has listeners is refused",
+    source: `const controller = new AbortController();\ncontroller.signal.addEventListener("abort", () => console.log("aborted"));\nexports.fn = () => controller.abort();`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> controller: cannot serialize an AbortController whose signal has listeners\nhint: create the AbortController and add the listeners inside the handler",
+  },
+  {
+    name: "web-builtin: an AbortSignal with an onabort handler is refused",
+    source: `const controller = new AbortController();\nconst signal = controller.signal;\nsignal.onabort = () => console.log("aborted");\nexports.fn = () => signal.aborted;`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> signal: cannot serialize an AbortSignal with listeners\nhint: create the signal and add the listeners inside the handler",
   },
   {
     name: "web-builtin: EventTarget with listeners is refused",

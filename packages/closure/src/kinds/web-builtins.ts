@@ -1,85 +1,110 @@
 // Node's web-platform objects whose state lives in internal slots or in
 // symbols of Node's own (TextEncoder, TextDecoder, AbortController and
-// AbortSignal, EventTarget, DOMException, Headers, StringDecoder,
-// PerformanceMark): copied as plain objects they throw on every method. Each
-// is rebuilt through its public API from what that API reads back, or
-// refused where no faithful copy exists (a Blob's bytes can only be read
-// asynchronously; an EventTarget's listeners cannot be read at all).
-import { types } from "node:util";
+// AbortSignal, EventTarget, DOMException, Headers, Blob and File, FormData,
+// StringDecoder, PerformanceMark): copied as plain objects they throw on
+// every method. Each is rebuilt through its public API from what that API
+// reads back (always through the built-in's own getters, which a subclass may
+// override), or refused where no faithful copy exists (an EventTarget's
+// listeners cannot be read). Instances of subclasses are the built-in made
+// with the subclass's prototype and own properties.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import { brandController, brandSignal, listenerCount, ownedSignal, rebuildController, rebuildSignal, type Rebuild } from "./abort-signals.js";
+import { blobBytes } from "./blob-bytes.js";
 
 interface WebType {
   /** The global constructor, read when first needed (some are lazy globals). */
   name: string;
   /** Throws unless the value has the class's internal state. */
   brand(value: any): unknown;
-  /** The arguments that rebuild it, as live values (walked), or a refusal. */
-  rebuild(value: any): { args: unknown[]; after?: string } | { refuse: string; hint: string };
+  /** The arguments that rebuild it, as live values (walked), and the expression using them; or a refusal. */
+  rebuild(value: any, node: GraphNode, walker: Walker): Rebuild;
 }
 
 const decoder = () => (process as unknown as { getBuiltinModule(id: string): { StringDecoder: new (encoding: string) => object } }).getBuiltinModule("string_decoder").StringDecoder;
 
+/** `new Name(args…)`. */
+const construct =
+  (name: string) =>
+  (args: string[]): string =>
+    `new ${name}(${args.join(", ")})`;
+
 const TYPES: readonly WebType[] = [
-  { name: "TextEncoder", brand: (v) => getter(TextEncoder, "encoding").call(v), rebuild: () => ({ args: [] }) },
+  { name: "TextEncoder", brand: (v) => read(TextEncoder, "encoding", v), rebuild: () => ({ args: [], make: construct("TextEncoder") }) },
   {
     name: "TextDecoder",
-    brand: (v) => getter(TextDecoder, "encoding").call(v),
-    rebuild: (v) => ({ args: [v.encoding, { fatal: v.fatal, ignoreBOM: v.ignoreBOM }] }),
+    brand: (v) => read(TextDecoder, "encoding", v),
+    rebuild: (v) => ({ args: [read(TextDecoder, "encoding", v), { fatal: read(TextDecoder, "fatal", v), ignoreBOM: read(TextDecoder, "ignoreBOM", v) }], make: construct("TextDecoder") }),
   },
-  { name: "AbortSignal", brand: (v) => getter(AbortSignal, "aborted").call(v), rebuild: (v) => ({ args: [v.aborted, v.reason] }) },
-  {
-    name: "AbortController",
-    brand: (v) => getter(AbortController, "signal").call(v),
-    rebuild: (v) => ({ args: [v.signal.aborted, v.signal.reason] }),
-  },
+  { name: "AbortSignal", brand: brandSignal, rebuild: rebuildSignal },
+  { name: "AbortController", brand: brandController, rebuild: rebuildController },
   {
     name: "DOMException",
-    brand: (v) => getter(DOMException, "name").call(v),
-    rebuild: (v) => ({ args: [v.message, v.name] }),
+    brand: (v) => read(DOMException, "name", v),
+    rebuild: (v) => ({ args: [read(DOMException, "message", v), read(DOMException, "name", v)], make: construct("DOMException") }),
   },
-  {
-    name: "Headers",
-    brand: (v) => Headers.prototype.has.call(v, "x"),
-    rebuild: (v: Headers) => ({ args: [[...[...v].filter(([key]) => key !== "set-cookie"), ...v.getSetCookie().map((cookie) => ["set-cookie", cookie])]] }),
-  },
+  { name: "Headers", brand: (v) => Headers.prototype.has.call(v, "x"), rebuild: (v: Headers) => ({ args: [headerEntries(v)], make: construct("Headers") }) },
   {
     name: "EventTarget",
     brand: (v) => EventTarget.prototype.removeEventListener.call(v, "closure-pack", () => {}),
-    rebuild: (v) => (listenerCount(v) > 0 ? { refuse: "cannot serialize an EventTarget with listeners", hint: "create the EventTarget and add its listeners inside the handler" } : { args: [] }),
+    rebuild: (v) =>
+      listenerCount(v) > 0
+        ? { refuse: "cannot serialize an EventTarget with listeners", hint: "create the EventTarget and add its listeners inside the handler" }
+        : { args: [], make: construct("EventTarget") },
   },
   {
     name: "PerformanceMark",
-    brand: (v) => getter(PerformanceMark, "detail").call(v),
-    rebuild: (v) => ({ args: [v.name, { startTime: v.startTime, detail: v.detail }] }),
+    brand: (v) => read(PerformanceMark, "detail", v),
+    rebuild: (v) => ({ args: [read(PerformanceEntry, "name", v), { startTime: read(PerformanceEntry, "startTime", v), detail: read(PerformanceMark, "detail", v) }], make: construct("PerformanceMark") }),
   },
-  {
-    name: "Blob",
-    brand: (v) => getter(Blob, "size").call(v),
-    rebuild: () => ({ refuse: "cannot serialize a Blob: its bytes can only be read asynchronously", hint: "capture its bytes (await blob.arrayBuffer()) and create the Blob inside the handler" }),
-  },
+  { name: "File", brand: (v) => read(File, "name", v), rebuild: (v, node, walker) => rebuildBlob(v, walker, [read(File, "name", v)], read(File, "lastModified", v)) },
+  { name: "Blob", brand: (v) => read(Blob, "size", v), rebuild: (v, node, walker) => rebuildBlob(v, walker) },
   {
     name: "FormData",
     brand: (v) => FormData.prototype.has.call(v, "x"),
-    rebuild: () => ({ refuse: "cannot serialize a FormData", hint: "capture its entries and build the FormData inside the handler" }),
+    rebuild: (v: FormData) => ({
+      args: [[...FormData.prototype.entries.call(v)]],
+      // A File appended without a file name is kept as it is, so get() gives the same File.
+      make: ([entries]) => `((f) => (${entries}.forEach(([k, v]) => f.append(k, v)), f))(new FormData())`,
+    }),
   },
 ];
 
-function getter(ctor: { prototype: object }, key: string): (this: unknown) => unknown {
-  return Reflect.getOwnPropertyDescriptor(ctor.prototype, key)!.get!;
+function read(ctor: { prototype: object }, key: string, value: object): any {
+  return Reflect.getOwnPropertyDescriptor(ctor.prototype, key)!.get!.call(value);
 }
 
-/** Node keeps an EventTarget's listeners in a Map under its own Symbol(kEvents). */
-function listenerCount(target: object): number {
-  const key = Object.getOwnPropertySymbols(target).find((symbol) => symbol.description === "kEvents");
-  const events = key === undefined ? undefined : (target as Record<symbol, unknown>)[key];
-  // Node's SafeMap is a Map of its own primordials: branded, not an instance of this realm's Map.
-  return types.isMap(events) ? (events as Map<unknown, unknown>).size : 0;
+/** Every entry in order, each set-cookie line on its own (iteration joins nothing else). */
+function headerEntries(headers: Headers): Array<[string, string]> {
+  const entries = [...Headers.prototype.entries.call(headers)].filter(([key]) => key !== "set-cookie");
+  return [...entries, ...Headers.prototype.getSetCookie.call(headers).map((cookie): [string, string] => ["set-cookie", cookie])];
 }
 
-const byPrototype = new Map<object, WebType>();
+/** A Blob or File from its bytes (read before the walk, see blob-bytes.ts) and type. */
+function rebuildBlob(blob: Blob, walker: Walker, fileName: string[] = [], lastModified?: number): Rebuild {
+  const what = fileName.length > 0 ? "File" : "Blob";
+  const bytes = blobBytes(blob, walker);
+  // Not read yet: this walk is done again once it is.
+  if (bytes === undefined) return { args: [], make: () => "undefined" };
+  if (bytes instanceof Error) {
+    return { refuse: `cannot serialize a ${what}: reading its bytes failed: ${bytes.message}`, hint: "open the file as a Blob inside the handler" };
+  }
+  const options = lastModified === undefined ? { type: read(Blob, "type", blob) } : { type: read(Blob, "type", blob), lastModified };
+  return { args: [bytes, ...fileName, options], make: ([data, ...rest]) => `new ${what}([${data}], ${rest.join(", ")})` };
+}
+
+const STRING_DECODER: WebType = {
+  name: "StringDecoder",
+  brand: (v) => read(decoder(), "lastNeed", v),
+  rebuild: (v) =>
+    read(decoder(), "lastNeed", v) > 0
+      ? { refuse: "cannot serialize a StringDecoder holding part of a character", hint: "create the StringDecoder inside the handler" }
+      : { args: [v.encoding], make: (args, out) => `new (${out.importModule("node:string_decoder", "namespace")}.StringDecoder)(${args.join(", ")})` },
+};
+
+const byPrototype = new Map<object, WebType | null>();
 const byName = new Map<string, WebType>(TYPES.map((type) => [type.name, type]));
 
 /**
@@ -87,30 +112,34 @@ const byName = new Map<string, WebType>(TYPES.map((type) => [type.name, type]));
  * whose constructor has their name: some are lazy (FormData loads undici),
  * and a program that made such an object has read its global already.
  */
-function typeOf(proto: object | null): WebType | undefined {
-  if (proto === null || proto === Object.prototype) return undefined;
-  const known = byPrototype.get(proto);
-  if (known) return known;
-  const ctor = Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown;
-  const name = typeof ctor === "function" ? (Reflect.getOwnPropertyDescriptor(ctor, "name")?.value as unknown) : undefined;
-  if (name === "StringDecoder" && ctor === decoder()) byPrototype.set(proto, STRING_DECODER);
-  else if (typeof name === "string" && byName.has(name) && (globalThis as Record<string, unknown>)[name] === ctor) byPrototype.set(proto, byName.get(name)!);
-  return byPrototype.get(proto);
+function typeAt(proto: object): WebType | undefined {
+  let known = byPrototype.get(proto);
+  if (known === undefined) {
+    const ctor = Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown;
+    const name = typeof ctor === "function" ? (Reflect.getOwnPropertyDescriptor(ctor, "name")?.value as unknown) : undefined;
+    if (name === "StringDecoder" && ctor === decoder()) known = STRING_DECODER;
+    else if (typeof name === "string" && byName.has(name) && (globalThis as Record<string, unknown>)[name] === ctor) known = byName.get(name)!;
+    else known = null;
+    byPrototype.set(proto, known);
+  }
+  return known ?? undefined;
 }
 
-const STRING_DECODER: WebType = {
-  name: "StringDecoder",
-  brand: (v) => getter(decoder(), "lastNeed").call(v),
-  rebuild: (v) =>
-    v.lastNeed > 0 ? { refuse: "cannot serialize a StringDecoder holding part of a character", hint: "create the StringDecoder inside the handler" } : { args: [v.encoding] },
-};
+/** The nearest web type on the value's prototype chain (a subclass's instance is one), and its prototype. */
+function typeOf(value: object): { type: WebType; proto: object } | undefined {
+  for (let proto = Object.getPrototypeOf(value) as object | null; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    const type = typeAt(proto);
+    if (type) return { type, proto };
+  }
+  return undefined;
+}
 
 /** The web-builtin kind of an object with such internal state (by prototype, then brand). */
 export function classifyWebBuiltin(value: object): string | undefined {
-  const type = typeOf(Object.getPrototypeOf(value) as object | null);
-  if (!type) return undefined;
+  const found = typeOf(value);
+  if (!found) return undefined;
   try {
-    type.brand(value);
+    found.type.brand(value);
     return "web-builtin";
   } catch {
     return undefined;
@@ -118,7 +147,7 @@ export function classifyWebBuiltin(value: object): string | undefined {
 }
 
 interface WebData {
-  type: WebType;
+  make: (args: string[], out: Emitter, node: GraphNode) => string;
   args: Slot[];
   tail: BuiltinTail;
 }
@@ -126,25 +155,18 @@ interface WebData {
 export const webBuiltinKind = {
   walk(node: GraphNode, walker: Walker): void {
     const value = node.value as object;
-    const type = typeOf(Object.getPrototypeOf(value) as object | null)!;
-    const rebuilt = type.rebuild(value);
+    const { type, proto } = typeOf(value)!;
+    const rebuilt = type.rebuild(value, node, walker);
     if ("refuse" in rebuilt) walker.refuse(node, "UNSUPPORTED_VALUE", rebuilt.refuse, rebuilt.hint);
     const args = rebuilt.args.map((arg, i) => walker.visit(node, arg, { label: `.[[${type.name}]][${i}]` }, "create"));
     // Own symbols are Node's internal state, rebuilt above; DOMException's stack is the deploy machine's.
     const skip = (key: string | symbol): boolean => typeof key === "symbol" || key === "stack" || (type === STRING_DECODER && key === "encoding");
-    node.data = { type, args, tail: walkBuiltinTail(node, walker, Object.getPrototypeOf(value) as object, skip) } satisfies WebData;
+    node.data = { make: rebuilt.make, args, tail: walkBuiltinTail(node, walker, proto, skip) } satisfies WebData;
   },
   emit(node: GraphNode, out: Emitter): void {
-    const { type, args, tail } = node.data as WebData;
-    const list = args.map((slot) => out.required(slot, node));
-    out.declare(node, creation(type.name, list, out));
+    const { make, args, tail } = node.data as WebData;
+    const owned = ownedSignal(node, out);
+    out.declare(node, owned ?? make(args.map((slot) => out.required(slot, node)), out, node));
     emitBuiltinTail(node, tail, out);
   },
 };
-
-function creation(name: string, args: string[], out: Emitter): string {
-  if (name === "AbortController") return `((c) => (${args[0]} && c.abort(${args[1]}), c))(new AbortController())`;
-  if (name === "AbortSignal") return `(${args[0]} ? AbortSignal.abort(${args[1]}) : new AbortController().signal)`;
-  if (name === "StringDecoder") return `new (${out.importModule("node:string_decoder", "namespace")}.StringDecoder)(${args.join(", ")})`;
-  return `new ${name}(${args.join(", ")})`;
-}
