@@ -504,6 +504,11 @@ const webBuiltins: RoundTripCase[] = [
     source: `class Bus extends EventTarget { constructor() { super(); this.count = 0; } ping() { this.count++; let heard = 0; this.addEventListener("x", () => heard++); this.dispatchEvent(new Event("x")); return heard + this.count; } }\nclass Stopper extends AbortController { stop() { this.abort("stopped"); return this.signal.reason; } }\nclass Fields extends Headers { first() { return [...this][0]; } }\nclass Decoder extends TextDecoder { get encoding() { return "pretends"; } }\nconst bus = new Bus(), stopper = new Stopper(), fields = new Fields({ a: "1" }), decoder = new Decoder("utf-16le");\nexports.fn = () => [bus.ping(), bus instanceof Bus, stopper.stop(), fields.first(), decoder.decode(new Uint8Array([104, 0])), decoder.encoding];`,
     expected: [2, true, "stopped", ["a", "1"], "h", "pretends"],
   },
+  {
+    name: "web-builtin: #private fields of subclasses of built-ins (EventTarget, Map, Error) are installed on the rebuilt built-in",
+    source: `class Bus extends EventTarget { #heard = 0; bump() { this.#heard++; return this; } on(type) { this.addEventListener(type, () => this.#heard++); return this; } emit(type) { this.dispatchEvent(new Event(type)); return this.#heard; } }\nclass LoudBus extends Bus { #tag = "loud"; tag() { return this.#tag; } }\nclass Counts extends Map { #base = 10; total() { return this.#base + this.size; } }\nclass Failure extends Error { #code = 7; code() { return this.#code; } }\nconst bus = new LoudBus(), counts = new Counts([["a", 1]]), failure = new Failure("boom");\nbus.bump();\nexports.fn = () => [bus.on("y").emit("y"), bus.tag(), bus instanceof Bus, counts.total(), failure.code(), failure.message];`,
+    expected: [2, "loud", true, 11, 7, "boom"],
+  },
 ];
 
 describe("built-in kinds: round trips", () => {

@@ -155,7 +155,8 @@ export const functionKind = {
         // static field may hold an instance of it).
         out.statement(`const ${name} = ${creation(node, data, out)};`);
         const ancestors = (node.restoreChain ?? []).map((ancestor) => ancestor.restoreName).filter((each): each is string => each !== undefined);
-        out.statement(restoreMakeSource(name, node.restoreName, ancestors));
+        const top = node.adoptsBuiltin ? out.nameOf(node.restoreChain?.[0] ?? node) : undefined;
+        out.statement(restoreMakeSource(name, node.restoreName, ancestors, top));
         out.markReady(node);
       } else out.declare(node, creation(node, data, out));
       if (data.rename !== undefined) {

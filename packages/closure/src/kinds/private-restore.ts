@@ -43,11 +43,21 @@ export function injectRestoreHooks(classSource: string, fields: readonly string[
 /**
  * Source of the hooks object's `make`: a bare instance with the fields of the
  * class and of its ancestors installed (their hooks are on too, so each
- * constructor returns right after `super()`).
+ * constructor returns right after `super()`). With `top` (the first class of
+ * the chain, whose parent is a built-in), also `adopt(o)`: the fields are
+ * installed on `o`, a built-in made through its own API (a Map, an
+ * EventTarget), by giving `top` for that one construction a parent whose
+ * constructor returns `o`, the only way to add private fields to an object
+ * that exists already.
  */
-export function restoreMakeSource(className: string, hooks: string, ancestors: readonly string[]): string {
+export function restoreMakeSource(className: string, hooks: string, ancestors: readonly string[], top?: string): string {
   const all = [hooks, ...ancestors];
   const on = all.map((each) => `${each}.on = true;`).join(" ");
   const off = all.map((each) => `${each}.on = false;`).join(" ");
-  return `${hooks}.make = () => { ${on} try { return new ${className}(); } finally { ${off} } };`;
+  const make = `${hooks}.make = () => { ${on} try { return new ${className}(); } finally { ${off} } };`;
+  if (top === undefined) return make;
+  const adopt =
+    `${hooks}.adopt = (o) => { const parent = Object.getPrototypeOf(${top}); Object.setPrototypeOf(${top}, function () { return o; }); ${on} ` +
+    `try { new ${className}(); } finally { ${off} Object.setPrototypeOf(${top}, parent); } };`;
+  return `${make}\n${adopt}`;
 }

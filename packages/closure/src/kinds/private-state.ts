@@ -110,6 +110,24 @@ export function emitPrivateInstance(node: GraphNode, state: PrivateState, proto:
       out.statement(`if (Object.getPrototypeOf(${name}) !== ${expected}) Object.setPrototypeOf(${name}, ${expected});`);
     });
   }
+  emitPrivateFields(name, state, out);
+}
+
+/**
+ * A built-in instance of a class with #private fields (class Bus extends
+ * EventTarget { #seen }), made through the built-in's API: the class's hooks
+ * install its fields on it (`adopt`), then set their values.
+ */
+export function adoptPrivateState(state: PrivateState): void {
+  state.owner.adoptsBuiltin = true;
+}
+
+export function emitAdoptedPrivateState(name: string, state: PrivateState, out: Emitter): void {
+  out.whenReady([{ node: state.owner }], () => out.statement(`${state.owner.restoreName!}.adopt(${name});`));
+  emitPrivateFields(name, state, out);
+}
+
+function emitPrivateFields(name: string, state: PrivateState, out: Emitter): void {
   for (const field of state.fields) {
     const hooks = field.declaredBy.restoreName!;
     out.whenReady([field.value], () => out.statement(`${hooks}.set(${name}, ${JSON.stringify(field.name)}, ${out.expr(field.value)});`));

@@ -46,6 +46,8 @@ export interface GraphNode {
   restoreName?: string;
   /** Classes only: ancestor classes whose hooks must be on while this class restores an instance. */
   restoreChain?: GraphNode[];
+  /** Classes only: a built-in made another way (a Map, an EventTarget) gets this class's fields (restore hooks' `adopt`). */
+  adoptsBuiltin?: boolean;
 }
 
 /** One step of a capture path. */
