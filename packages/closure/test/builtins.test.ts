@@ -277,6 +277,16 @@ const rows: RoundTripCase[] = [
     source: `const df = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", dateStyle: "short", timeStyle: "short" });\nexports.fn = () => df.format(new Date(0));`,
     expected: "01/01/1970, 09:00",
   },
+  {
+    name: "intl: methods bound to their object (NumberFormat and DateTimeFormat format, Collator compare), captured alone and with it",
+    source: `const euros = new Intl.NumberFormat("de", { style: "currency", currency: "EUR" }).format;\nconst order = new Intl.Collator("sv").compare;\nconst dates = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo" });\nconst day = dates.format;\nexports.fn = () => [euros(1234.5), ["z", "ä", "a"].sort(order), day(new Date(0)), day === dates.format, euros.name, euros.length];`,
+    expected: ["1.234,50\u00a0€", ["a", "z", "ä"], "01/01/1970", true, "", 1],
+  },
+  {
+    name: "intl: a bound format of an instance of a subclass that overrides format",
+    source: `class Money extends Intl.NumberFormat { format(x) { return "about " + super.format(x); } }\nconst money = new Money("en-US");\nconst raw = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, "format").get.call(money);\nexports.fn = () => [raw(1234.5), money.format(2), money instanceof Money];`,
+    expected: ["1,234.5", "about 2", true],
+  },
   unsupported("finalization-registry: register on a captured registry"),
   {
     name: "weak-ref: deref of a captured WeakRef",

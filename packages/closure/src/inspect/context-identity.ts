@@ -127,6 +127,21 @@ export class ChainReader {
     return at;
   }
 
+  /**
+   * Heap ids of what each function's own context holds in slots that have
+   * no name (a builtin's context: an Intl object's bound format keeps the
+   * object there); undefined for a function the snapshot does not hold.
+   */
+  contextSlotsOf(heapIds: readonly number[]): Array<number[] | undefined> {
+    const snapshot = this.#snapshot;
+    return snapshot.ordinalsOf(heapIds).map((ordinal) => {
+      if (ordinal === undefined) return undefined;
+      const context = findInternal(snapshot.edgesOf(ordinal), "context");
+      if (context === undefined) return [];
+      return snapshot.edgesOf(context).filter((edge) => edge.type === "hidden").map((edge) => snapshot.idOf(edge.to));
+    });
+  }
+
   /** The chain of each function by heap id; undefined for one the snapshot does not hold. */
   chainsOf(heapIds: readonly number[]): Array<ContextLink[] | undefined> {
     return this.#snapshot.ordinalsOf(heapIds).map((ordinal, i) => (ordinal === undefined ? undefined : this.#chainAt(ordinal, heapIds[i]!)));

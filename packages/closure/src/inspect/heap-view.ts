@@ -6,7 +6,7 @@
 // practice: user code runs only in rebuild methods, before it) takes another.
 import type { Inspector } from "./inspector.js";
 import { ChainReader, resolveThis, type ContextLink } from "./context-identity.js";
-import { heapIdOf, releaseHeapProfiler, takeHeapSnapshot } from "./heap-snapshot.js";
+import { heapIdOf, objectByHeapId, releaseHeapProfiler, takeHeapSnapshot } from "./heap-snapshot.js";
 
 export class HeapView {
   readonly #inspector: Inspector;
@@ -56,6 +56,35 @@ export class HeapView {
       });
     }
     return fns.map((fn) => this.#chains.get(fn)!);
+  }
+
+  /** The live objects in each function's own context slots that have no name (see ChainReader.contextSlotsOf). */
+  contextObjectsOf(fns: readonly Function[], candidates: () => Iterable<unknown>): unknown[][] {
+    if (!this.#reader) this.take(candidates());
+    const inspector = this.#inspector;
+    const heapIds = () => inspector.objectIdsOf(fns).map((objectId) => heapIdOf(inspector.post, objectId));
+    let slots = this.#reader!.contextSlotsOf(heapIds());
+    if (slots.some((each) => each === undefined)) {
+      this.take(candidates());
+      slots = this.#reader!.contextSlotsOf(heapIds());
+    }
+    return slots.map((ids) => this.#liveObjects(ids ?? []));
+  }
+
+  /** Live values of heap ids: the candidates' where the snapshot shows one, else searched for. */
+  #liveObjects(heapIds: readonly number[]): unknown[] {
+    const inspector = this.#inspector;
+    const found: unknown[] = [];
+    const searched: string[] = [];
+    for (const heapId of heapIds) {
+      const at = this.#candidateAt.get(heapId);
+      if (at !== undefined) found.push(this.#candidates[at]);
+      else {
+        const objectId = objectByHeapId(inspector.post, heapId)?.objectId;
+        if (objectId) searched.push(objectId);
+      }
+    }
+    return [...found, ...inspector.liveValuesById(searched)];
   }
 
   /** The `this` each arrow captured; undefined where it holds none. */

@@ -18,6 +18,7 @@ import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Int
 import { globalNamesOf, holderOf } from "./walk-state.js";
 import { stringLiteral } from "./primitive.js";
 import { isObjectLike } from "../inspect/object-like.js";
+import { emitIntlMethod, isIntlMethodCandidate, walkIntlMethod, type IntlMethodData } from "./intl-methods.js";
 import { emitStaticPrivates, walkStaticPrivates, type StaticPrivate } from "./private-state.js";
 
 interface BoundData {
@@ -86,7 +87,9 @@ export const functionKind = {
     const syntax = facts.syntax;
     if (!syntax) {
       if (/\{\s*\[native code\]\s*\}\s*$/.test(facts.source)) {
-        walker.refuse(node, "NATIVE_FUNCTION", `cannot serialize native function ${fn.name || "(anonymous)"}`, "capture the module or global object it belongs to, or wrap it in a function of your own");
+        const refuse = (): never =>
+          walker.refuse(node, "NATIVE_FUNCTION", `cannot serialize native function ${fn.name || "(anonymous)"}`, "capture the module or global object it belongs to, or wrap it in a function of your own");
+        return isIntlMethodCandidate(fn) ? walkIntlMethod(node, walker, refuse) : refuse();
       }
       walker.refuse(node, "UNPARSABLE_FUNCTION", `cannot parse the source of this function: ${facts.syntaxError?.message ?? "unknown error"}`);
     }
@@ -140,6 +143,7 @@ export const functionKind = {
     }
   },
   emit(node: GraphNode, out: Emitter): void {
+    if ("intlMethod" in (node.data as object)) return emitIntlMethod(node, node.data as IntlMethodData, out);
     const data = node.data as BoundData | SourceData;
     const name = out.nameOf(node);
     if (data.bound) {
