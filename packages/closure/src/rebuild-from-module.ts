@@ -11,8 +11,8 @@ import { sliceRecipes } from "./kinds/module-slice.js";
 import type { Walker } from "./walk/walker.js";
 import type { GraphNode } from "./walk/graph.js";
 
-/** Refusals a fresh evaluation of the declaration can avoid. */
-const REBUILDABLE = new Set(["LIVE_HANDLE", "PRIVATE_STATE", "PENDING_PROMISE", "REJECTED_PROMISE"]);
+/** Refusals of values a fresh evaluation of their declaration can avoid (not of a function's own code). */
+const REBUILDABLE = new Set(["LIVE_HANDLE", "PRIVATE_STATE", "PENDING_PROMISE", "REJECTED_PROMISE", "NATIVE_FUNCTION", "UNSUPPORTED_VALUE"]);
 /** A CommonJS module's own variables, which the package's module does not have. */
 const MODULE_LOCALS = new Set(["module", "exports", "__filename", "__dirname"]);
 const WAY_OUT = "create it inside the handler or with callbackFactory in the SDK, or pack with --mode bundle in the CLI (the module then runs as it is)";

@@ -65,14 +65,30 @@ export async function serializeFunctions(items: readonly FunctionToSerialize[]):
       call.view.take(new Set(walks.filter((_, i) => again[i]).flatMap((walk) => objectsOf(walk.walker))));
       for (const [i, item] of checked.entries()) if (again[i]) walks[i] = await walkExactly(item, call, walks[i]!);
     }
-    for (const walk of walks) {
-      await checkFreshLoads(walk.walker);
-      refusePackageSymbols(walk.walker);
-    }
+    for (const [i, item] of checked.entries()) walks[i] = await checkWalk(item, call, walks[i]!);
     return walks.map((walk, i) => emitWalk(walk, checked[i]!.options));
   } finally {
     call.view.close();
     inspector.releaseSoon();
+  }
+}
+
+/**
+ * The checks of a finished walk (package references against a fresh load,
+ * package symbols). A value they refuse that a module-level binding holds is
+ * rebuilt from its module, and the function walked again.
+ */
+async function checkWalk(item: CheckedItem, call: Call, walk: Walk): Promise<Walk> {
+  for (;;) {
+    try {
+      await checkFreshLoads(walk.walker);
+      refusePackageSymbols(walk.walker);
+      return walk;
+    } catch (error) {
+      if (!(error instanceof SerializationError)) throw error;
+      rebuildAfterRefusal(error, walk.walker, call.inspector);
+      walk = await walkFunction(item, call, { defer: false, exact: walk.access.exact });
+    }
   }
 }
 
