@@ -112,6 +112,17 @@ const rows: RoundTripCase[] = [
     expectedCopy: "b.txt",
     modules: ["node:path"],
   },
+  {
+    name: "rebuilt: an AWS SDK v3 command is made again from its input, not copied with its middleware stack",
+    source: `const { GetObjectCommand } = require("@aws-sdk/client-s3");\nconst get = new GetObjectCommand({ Bucket: "docs", Key: "a.txt" });\nexports.fn = () => [get instanceof GetObjectCommand, get.input, typeof get.resolveMiddleware, typeof get.middlewareStack.add];`,
+    expected: [true, { Bucket: "docs", Key: "a.txt" }, "function", "function"],
+    modules: ["@aws-sdk/client-s3"],
+    captures: true,
+    check: (result, expect) => {
+      expect(result.text).not.toContain("constructStack");
+      expect(result.captures!.find((each) => each.path.join(" -> ") === "handler -> get")).toMatchObject({ kind: "rebuilt", how: "rebuilt" });
+    },
+  },
 ];
 
 describe.concurrent("rebuild protocol", () => roundTripTable(rows));

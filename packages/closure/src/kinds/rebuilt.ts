@@ -51,11 +51,28 @@ export function rebuildMethodOf(value: unknown): Function | undefined {
 }
 
 function inheritedMethod(value: object): Function | null {
-  for (const proto of prototypesOf(value)) {
+  const chain = prototypesOf(value);
+  for (const proto of chain) {
     const descriptor = Reflect.getOwnPropertyDescriptor(proto, REBUILD);
     if (descriptor) return typeof descriptor.value === "function" ? descriptor.value : null;
   }
-  return null;
+  return isSdkCommand(value, chain) ? rebuildSdkCommand : null;
+}
+
+/**
+ * An AWS SDK v3 command (`new GetObjectCommand(input)`): it keeps the input
+ * it was made with, and its middleware stack is the package's business. The
+ * SDK cannot carry the method, so closure-pack ships this recipe for it.
+ * (A client keeps no such input: a module-level one is rebuilt from its
+ * declaration, rebuild-from-module.ts.)
+ */
+function rebuildSdkCommand(this: { constructor: Function; input: unknown }): unknown {
+  return { fn: this.constructor, args: [this.input], construct: true };
+}
+
+function isSdkCommand(value: object, chain: readonly object[]): boolean {
+  if (!Object.hasOwn(value, "input") || !Object.hasOwn(value, "middlewareStack")) return false;
+  return chain.some((proto) => typeof Reflect.getOwnPropertyDescriptor(proto, "resolveMiddleware")?.value === "function" && Object.hasOwn(proto, "constructor"));
 }
 
 // The answer depends on the prototype chain only, and a big graph has few
