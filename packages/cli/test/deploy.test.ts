@@ -143,6 +143,14 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
     await sdk.clients.logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: "s", logEvents: [{ timestamp: now - 2000, message: "first\n" }, { timestamp: now - 1000, message: "second" }] }));
     const logs = await project.run(["logs", "--since", "1m"]);
     expect(logs.stdout).toBe(`${new Date(now - 2000).toISOString()}[docsHandler] first\n${new Date(now - 1000).toISOString()}[docsHandler] second\n`);
+    const json = await project.run(["logs", "--since", "1m", "--resource", "docsHandler", "--json"]);
+    expect(json.stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown)).toEqual([
+      { time: new Date(now - 2000).toISOString(), function: "docsHandler", message: "first" },
+      { time: new Date(now - 1000).toISOString(), function: "docsHandler", message: "second" },
+    ]);
+    expect((await project.run(["logs", "--since", "1s"])).stdout).toBe("");
+    const unknown = await project.run(["logs", "--resource", "nope"]);
+    expect(unknown.stderr).toBe('stack "dev": has no function named "nope"\nhint: --resource takes a function\'s name as the program gives it\n');
   });
 
   test("captures: a function gets the deployed values of the outputs and resources it captures, and depends on them", async () => {
