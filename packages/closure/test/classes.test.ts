@@ -240,7 +240,31 @@ const rows: RoundTripCase[] = [
     source: `const base = { hi() { return "base"; } };\nconst obj = { __proto__: base, hi() { return super.hi() + "+obj"; } };\nexports.fn = () => obj.hi();`,
     expected: "base+obj",
   },
-  unsupported("class: super-using method moved to another object keeps its home object"),
+  {
+    name: "class: super-using method moved to another object keeps its home object",
+    source: `const base = { hi() { return "base"; } };\nconst obj = { __proto__: base, hi() { return super.hi() + "+obj"; } };\nconst other = { __proto__: { hi() { return "other"; } }, hi: obj.hi };\nexports.fn = () => [other.hi(), obj.hi()];`,
+    expected: ["base+obj", "base+obj"],
+  },
+  {
+    name: "class: super-using object method whose home's prototype was set after it was defined",
+    source: `const obj = { __proto__: { hi() { return "first"; } }, hi() { return super.hi() + "+obj"; } };\nObject.setPrototypeOf(obj, { hi() { return "later"; } });\nconst hi = obj.hi;\nexports.fn = () => [hi.call({}), obj.hi()];`,
+    expected: ["later+obj", "later+obj"],
+  },
+  {
+    name: "class: methods using super taken from their class (instance, static, getter) and called on other objects",
+    source: `class A { m() { return "A"; } static who() { return "static A"; } }\nclass B extends A { m() { return super.m() + "B"; } static s() { return super.who() + "+B"; } get g() { return super.m() + "-getter"; } }\nconst m = B.prototype.m, s = B.s, g = Object.getOwnPropertyDescriptor(B.prototype, "g").get;\nexports.fn = () => [m.call({}), s.call(null), g.call({})];`,
+    expected: ["AB", "static A+B", "A-getter"],
+  },
+  {
+    name: "class: super inside an arrow that is the exported function, reading arguments and this",
+    source: `class A { m() { return "A"; } static who() { return "static A"; } }\nclass B extends A { m() { return "B"; } arrow(...xs) { return () => super.m() + arguments.length + xs.length + this.tag; } static staticArrow() { return () => super.who() + this.name; } }\nconst b = new B();\nb.tag = "!";\nexports.fn = b.arrow(1, 2);`,
+    expected: "A22!",
+  },
+  {
+    name: "class: super inside an arrow made in a static method",
+    source: `class A { static who() { return "static A"; } }\nclass B extends A { static who() { return "B"; } static arrow() { return () => super.who() + "/" + this.name; } }\nexports.fn = B.arrow();`,
+    expected: "static A/B",
+  },
   // Static #private fields: the initialiser runs again in the copy; the value
   // the field held when serialized is set through the restore hooks.
   {

@@ -39,6 +39,7 @@ function defaults(source: string): Omit<FunctionSyntax, "length"> {
     usesThis: false,
     usesArguments: false,
     usesSuper: false,
+    usesSuperCall: false,
     usesNewTarget: false,
     usesDirectEval: false,
     usesWith: false,
@@ -287,7 +288,7 @@ const rows: Row[] = [
   {
     name: "arrow: calls super in a derived constructor",
     source: "() => super()",
-    expected: { form: "arrow", usesSuper: true },
+    expected: { form: "arrow", usesSuper: true, usesSuperCall: true },
     noEval: "super() outside a derived constructor",
   },
   {

@@ -61,6 +61,7 @@ const WORDING = {
     problem: "cannot serialize a function using a `with` statement over captured scope",
     hint: "replace `with` by explicit property access",
   },
+  superCallArrow: { problem: "cannot serialize an arrow function that calls super()", hint: "call super() in the constructor itself" },
   invalidFormat: { problem: 'option "format" must be "cjs" or "esm", got "umd"', hint: undefined },
   declareProbe: { problem: "declareModuleImports: probe must be a function defined in the module, got number", hint: undefined },
   declareNamespace: { problem: 'declareModuleImports: the namespace of "fake-esm" must be an object, got null', hint: undefined },
@@ -371,6 +372,15 @@ const refusals: RefusalCase[] = [
     code: "DIRECT_EVAL",
     path: ["handler"],
     wording: "directEval",
+  },
+  {
+    // super() in an arrow runs the parent constructor for the instance being
+    // made; the copy has no construction to join.
+    name: "super: an arrow that calls super() in a derived constructor",
+    source: `class A { constructor() { this.x = 1; } }\nclass B extends A { constructor() { const init = () => super(); init(); this.init = init; } }\nexports.fn = new B().init;`,
+    code: "UNSUPPORTED_VALUE",
+    path: ["handler"],
+    wording: "superCallArrow",
   },
   {
     name: "with: with statement over a captured object",

@@ -88,16 +88,6 @@ export const UNSUPPORTED: readonly UnsupportedEntry[] = [
       expected: "hi",
     },
   },
-  {
-    name: "class: super-using method moved to another object keeps its home object",
-    reason:
-      "a method's [[HomeObject]] is not observable: the copy takes the object holding the method as its home, so super.hi() reaches other's prototype instead of base",
-    expected: "copy differs",
-    case: {
-      source: `const base = { hi() { return "base"; } };\nconst obj = { __proto__: base, hi() { return super.hi() + "+obj"; } };\nconst other = { __proto__: { hi() { return "other"; } }, hi: obj.hi };\nexports.fn = () => other.hi();`,
-      expected: "base+obj",
-    },
-  },
   // Modules.
   {
     name: "package: ES module namespace object",

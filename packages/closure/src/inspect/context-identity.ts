@@ -33,6 +33,12 @@ export interface ContextLink {
   names: string[];
   /** Heap id of the value in the context's `this` slot, when an arrow captured it. */
   thisId: number | undefined;
+  /**
+   * Heap ids of the home objects an object literal's or a class's context
+   * holds for its methods that use `super` (V8's `.home_object`, and
+   * `.static_home_object` for static methods).
+   */
+  homeIds: { home: number | undefined; staticHome: number | undefined } | undefined;
 }
 
 /**
@@ -170,7 +176,8 @@ export class ChainReader {
       const kind = (map !== undefined && kinds.get(map)) || "other";
       const thisEdge = edges.find((edge) => edge.type === "context" && edge.name === "this");
       const thisId = thisEdge && snapshot.idOf(thisEdge.to);
-      link = { id: snapshot.idOf(ordinal), kind, names: this.#namesOf(edges, kind).sort(), thisId };
+      const names = this.#namesOf(edges, kind);
+      link = { id: snapshot.idOf(ordinal), kind, names: [...names].sort(), thisId, homeIds: homeIdsOf(snapshot, edges, names) };
       this.#links.set(ordinal, link);
     }
     return link;
@@ -216,6 +223,23 @@ export class ChainReader {
     }
     return kinds;
   }
+}
+
+/**
+ * A home object lives in a slot with no variable edge: its name is the
+ * ScopeInfo's, its value the hidden edge at the same index. V8 numbers only
+ * the slots holding heap objects, which in such a context (home objects,
+ * private names, the class binding) all do; a count that differs means
+ * another layout, and no answer.
+ */
+function homeIdsOf(snapshot: HeapSnapshot, edges: readonly Edge[], names: readonly string[]): ContextLink["homeIds"] {
+  const home = names.indexOf(".home_object");
+  const staticHome = names.indexOf(".static_home_object");
+  if (home < 0 && staticHome < 0) return undefined;
+  const hidden = edges.filter((edge) => edge.type === "hidden");
+  if (hidden.length !== names.length) return undefined;
+  const idAt = (index: number): number | undefined => (index < 0 ? undefined : snapshot.idOf(hidden[index]!.to));
+  return { home: idAt(home), staticHome: idAt(staticHome) };
 }
 
 // Chrome appends the page URL ("system / NativeContext / https://…").

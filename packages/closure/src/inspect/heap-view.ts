@@ -71,6 +71,19 @@ export class HeapView {
     return slots.map((ids) => this.#liveObjects(ids ?? []));
   }
 
+  /**
+   * The home objects (`.home_object`, `.static_home_object`) of the nearest
+   * context in each function's chain that holds one; undefined where none does.
+   */
+  homesOf(fns: readonly Function[], candidates: () => Iterable<unknown>): Array<{ home: unknown; staticHome: unknown } | undefined> {
+    return this.chainsOf(fns, candidates).map((chain) => {
+      const ids = chain.find((link) => link.homeIds !== undefined)?.homeIds;
+      if (ids === undefined) return undefined;
+      const [home, staticHome] = [ids.home, ids.staticHome].map((id) => (id === undefined ? undefined : this.#liveObjects([id])[0]));
+      return { home, staticHome };
+    });
+  }
+
   /** Live values of heap ids: the candidates' where the snapshot shows one, else searched for. */
   #liveObjects(heapIds: readonly number[]): unknown[] {
     const inspector = this.#inspector;

@@ -45,6 +45,8 @@ export interface ScopeAnalysis {
    * derived is superClassText.
    */
   usesSuper: boolean;
+  /** `super(…)` called where `super` is the root's (an arrow in a derived constructor). */
+  usesSuperCall: boolean;
   /** `new.target` in an arrow referring to the enclosing function. */
   usesNewTarget: boolean;
   /** A direct call `eval(...)` where eval is free. */
@@ -67,6 +69,7 @@ interface WalkContext {
 interface SyntaxFacts {
   usesThis: boolean;
   usesSuper: boolean;
+  usesSuperCall: boolean;
   usesNewTarget: boolean;
   usesWith: boolean;
   usesImportMeta: boolean;
@@ -105,6 +108,7 @@ export function analyzeScope(
     usesThis: syntax.usesThis,
     usesArguments: references.length !== named.length,
     usesSuper: syntax.usesSuper,
+    usesSuperCall: syntax.usesSuperCall,
     usesNewTarget: syntax.usesNewTarget,
     usesDirectEval: references.some((ref) => syntax.evalCallees.has(ref.identifier)),
     usesWith: syntax.usesWith,
@@ -179,6 +183,7 @@ function walkRoot(root: AnalysisRoot): SyntaxFacts {
   const facts: SyntaxFacts = {
     usesThis: false,
     usesSuper: false,
+    usesSuperCall: false,
     usesNewTarget: false,
     usesWith: false,
     usesImportMeta: false,
@@ -232,6 +237,7 @@ function walk(node: acorn.Node, context: WalkContext, facts: SyntaxFacts): void 
       }
       break;
     case "CallExpression":
+      if (any.callee.type === "Super" && context.ownSuper) facts.usesSuperCall = true;
       // `eval?.(x)` and `(0, eval)(x)` are indirect; `(eval)(x)` is direct.
       if (!any.optional && any.callee.type === "Identifier" && any.callee.name === "eval") {
         facts.evalCallees.add(any.callee);

@@ -15,7 +15,8 @@ import { addDefiner, placeFunction, type Definer } from "./context.js";
 import { injectRestoreHooks, restoreMakeSource } from "./private-restore.js";
 import { SerializationError } from "../errors.js";
 import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
-import { globalNamesOf, holderOf } from "./walk-state.js";
+import { globalNamesOf } from "./walk-state.js";
+import { requestHome } from "./home-object.js";
 import { stringLiteral } from "./primitive.js";
 import { isObjectLike } from "../inspect/object-like.js";
 import { emitIntlMethod, isIntlMethodCandidate, walkIntlMethod, type IntlMethodData } from "./intl-methods.js";
@@ -104,26 +105,28 @@ export const functionKind = {
       // Values from the packages found are not recognised yet: serializeFunction loads them and walks again.
       throw new EsmModulesFound();
     }
-    const context = placeFunction(node, facts, syntax, walker, globalNamesOf(walker));
-    const needsHome = syntax.usesSuper && syntax.form !== "class" && syntax.form !== "arrow" && syntax.form !== "function";
-    let home: Slot | undefined;
-    if (needsHome) {
-      const holder = holderOf(walker, fn);
-      home = walker.visit(node, holder ? Object.getPrototypeOf(holder) : Object.prototype, { label: ".[[HomeObject]]" }, "create");
+    if (syntax.form === "arrow" && syntax.usesSuperCall) {
+      walker.refuse(node, "UNSUPPORTED_VALUE", "cannot serialize an arrow function that calls super()", "call super() in the constructor itself");
     }
+    const context = placeFunction(node, facts, syntax, walker, globalNamesOf(walker));
+    const needsHome = syntax.usesSuper && syntax.form !== "class" && syntax.form !== "function";
     const argumentsSlot = walkLexicalArguments(node, facts, syntax, walker);
-    const lexicalThis = syntax.form === "arrow" && syntax.usesThis;
+    // `super` in an arrow reads its home object and `this` (kinds/home-object.ts).
+    const lexicalThis = syntax.form === "arrow" && (syntax.usesThis || syntax.usesSuper);
     const style = lexicalThis || argumentsSlot ? "function" : "arrow";
     const heritage = walkHeritage(node, fn, syntax, walker);
-    const params = [...(needsHome ? ["__home"] : []), ...(heritage.parent ? ["__super"] : [])];
-    const definer: Definer = { fn: node, context: undefined, expression: heritage.expression, params, style };
+    const superArrow = syntax.form === "arrow" && needsHome;
+    const params = [...(needsHome ? ["__home"] : []), ...(heritage.parent ? ["__super"] : []), ...(superArrow && argumentsSlot ? ["__arguments"] : [])];
+    const expression = superArrow ? superArrowExpression(heritage.expression, argumentsSlot !== undefined) : heritage.expression;
+    const definer: Definer = { fn: node, context: undefined, expression, params, style };
     if (context) addDefiner(context, definer);
     node.data = {
       definer,
       bound: undefined,
       syntax,
-      expression: heritage.expression,
-      home,
+      expression,
+      // Read from the heap snapshot once the queue is empty (kinds/home-object.ts), then set.
+      home: undefined,
       parent: heritage.parent,
       // Read for all arrows of the walk at once (kinds/lexical-this.ts), then set.
       thisSlot: undefined,
@@ -139,6 +142,11 @@ export const functionKind = {
     if (lexicalThis) {
       requestLexicalThis(walker, fn, (value) => {
         (node.data as SourceData).thisSlot = walker.visit(node, value, { label: ".[[this]]" }, "create");
+      });
+    }
+    if (needsHome) {
+      requestHome(fn, syntax, walker, (parent) => {
+        (node.data as SourceData).home = walker.visit(node, parent, { label: ".[[HomeObject]]" }, "create");
       });
     }
   },
@@ -241,12 +249,15 @@ function prepareRestore(node: GraphNode, data: SourceData, out: Emitter): void {
 }
 
 function creation(node: GraphNode, data: SourceData, out: Emitter): string {
-  const slots = [data.home, data.parent].filter((slot): slot is Slot => slot !== undefined);
+  // An arrow using super takes its `arguments` as a parameter (see superArrowExpression).
+  const superArrow = data.syntax.form === "arrow" && data.home !== undefined;
+  const passedArguments = superArrow && data.argumentsSlot ? data.argumentsSlot : undefined;
+  const slots = [data.home, data.parent, passedArguments].filter((slot): slot is Slot => slot !== undefined);
   const args = [...slots.map((slot) => out.required(slot, node)), ...(node.restoreName ? [node.restoreName] : [])].join(", ");
-  const params = [...(data.home ? ["__home"] : []), ...(data.parent ? ["__super"] : []), ...(node.restoreName ? ["__restore"] : [])].join(", ");
+  const params = [...(data.home ? ["__home"] : []), ...(data.parent ? ["__super"] : []), ...(passedArguments ? ["__arguments"] : []), ...(node.restoreName ? ["__restore"] : [])].join(", ");
   const lexical = data.thisSlot || data.argumentsSlot;
   const thisArg = data.thisSlot ? out.required(data.thisSlot, node) : "undefined";
-  const call = data.argumentsSlot
+  const call = data.argumentsSlot && !superArrow
     ? `.apply(${thisArg}, ${out.required(data.argumentsSlot, node)})`
     : lexical
       ? `.call(${[thisArg, args].filter(Boolean).join(", ")})`
@@ -257,6 +268,15 @@ function creation(node: GraphNode, data: SourceData, out: Emitter): string {
   if (args !== "") return `((${params}) => (${data.expression}))(${args})`;
   // `const f = function () {}` would name the function "f"; `(0, …)` does not.
   return data.syntax.name === undefined ? `(0, ${data.expression})` : `(${data.expression})`;
+}
+
+/**
+ * An arrow using `super` is made inside a method whose home object has the
+ * original home's prototype, called with the arrow's `this` (and the
+ * `arguments` it reads).
+ */
+function superArrowExpression(arrow: string, readsArguments: boolean): string {
+  return `({ __proto__: __home, m() { return (${arrow}); } }).m.${readsArguments ? "apply(this, __arguments)" : "call(this)"}`;
 }
 
 /** The `arguments` an arrow reads from the function it was created in. */
