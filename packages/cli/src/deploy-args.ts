@@ -11,6 +11,8 @@ export type TargetKind = "local" | "aws";
 export interface TargetFlags {
   target: TargetKind | undefined;
   region: string | undefined;
+  /** --profile: a named profile of the shared AWS config (--target aws). */
+  profile: string | undefined;
   /** Undefined: the port of the daemon serving the data folder, else 4566. */
   port: number | undefined;
   data: string | undefined;
@@ -55,6 +57,7 @@ const OPTIONS = {
   diff: { type: "boolean" },
   target: { type: "string" },
   region: { type: "string" },
+  profile: { type: "string" },
   port: { type: "string" },
   data: { type: "string" },
   dir: { type: "string" },
@@ -64,7 +67,7 @@ const OPTIONS = {
 } as const;
 
 type Name = keyof typeof OPTIONS;
-const TARGET: Name[] = ["stack", "target", "region", "port", "data"];
+const TARGET: Name[] = ["stack", "target", "region", "profile", "port", "data"];
 const ALLOWED: Record<string, Name[]> = {
   up: [...TARGET, "yes", "json", "diff"],
   preview: [...TARGET, "json", "diff"],
@@ -118,7 +121,8 @@ function targetFlags(values: Partial<Record<Name, string | boolean>>): TargetFla
   const portText = values.port as string | undefined;
   const port = portText === undefined ? undefined : Number(portText);
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(`option "--port" must be a port number from 1 to 65535, got ${JSON.stringify(portText)}`);
-  return { target, region: nonEmpty(values.region as string | undefined, "--region"), port, data: nonEmpty(values.data as string | undefined, "--data") };
+  const profile = nonEmpty(values.profile as string | undefined, "--profile");
+  return { target, region: nonEmpty(values.region as string | undefined, "--region"), profile, port, data: nonEmpty(values.data as string | undefined, "--data") };
 }
 
 /** "90s", "15m", "1h", "2d" in milliseconds. */

@@ -17,7 +17,7 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   const region = flags.region ?? remembered?.slice(4) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
   // AWS_ENDPOINT_URL (an emulator such as moto) is passed on explicitly: S3 then needs path-style addressing.
   const endpoint = env.AWS_ENDPOINT_URL;
-  return { kind: "aws", region, ...(endpoint ? { endpoint } : {}) };
+  return { kind: "aws", region, ...(endpoint ? { endpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}) };
 }
 
 async function localCloud(flags: TargetFlags, projectDir: string, start: boolean, err: (text: string) => void): Promise<Target> {

@@ -88,6 +88,7 @@ Options of up, preview, destroy, stack and logs:
       --target local|aws   the local cloud (default) or AWS (credentials and
                            region from the AWS SDK's chain, AWS_ENDPOINT_URL)
       --region <name>      AWS region (--target aws)
+      --profile <name>     a profile of the shared AWS config files (--target aws)
       --port <n>           the local cloud's port (default 4566)
       --data <dir>         the local cloud's data (default .closure-pack/cloud/)
       --dir <dir>          stack, logs: the program's folder (default .)

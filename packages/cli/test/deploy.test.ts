@@ -124,6 +124,14 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
     }
   });
 
+  test("target: --profile takes the credentials of a named profile", async () => {
+    project.write("credentials", "[bench]\naws_access_key_id = test\naws_secret_access_key = test\n");
+    const env = { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_SHARED_CREDENTIALS_FILE: join(project.dir, "credentials"), AWS_CONFIG_FILE: "/nonexistent" };
+    const run = await project.run([...UP, "--profile", "bench"], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await inventory()).toEqual(declared());
+  });
+
   test("lock: a second up fails at once naming the holder; a dead holder's lock is taken over", async () => {
     const holder = await project.startUntil(UP, "test kill point 1 reached", { CLOSURE_PACK_TEST_KILL_POINT: "1" });
     const second = await project.run(UP);
@@ -230,6 +238,12 @@ const BAD: Array<{ name: string; args: string[]; stderr: string; env?: NodeJS.Pr
   {
     name: "bad input: no credentials for the target",
     args: ["up", "duplicate.ts", "--target", "aws", "--yes"],
+    env: { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent", AWS_CONFIG_FILE: "/nonexistent" },
+    stderr: "target aws:us-east-1: reading the account (STS GetCallerIdentity) failed: CredentialsProviderError: Could not load credentials from any providers\nhint: check the credentials and permissions of the target\n",
+  },
+  {
+    name: "bad input: a profile that does not exist",
+    args: ["up", "duplicate.ts", "--target", "aws", "--profile", "nope", "--yes"],
     env: { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent", AWS_CONFIG_FILE: "/nonexistent" },
     stderr: "target aws:us-east-1: reading the account (STS GetCallerIdentity) failed: CredentialsProviderError: Could not load credentials from any providers\nhint: check the credentials and permissions of the target\n",
   },

@@ -45,6 +45,7 @@ export function createProviderContext(target: Target, naming: { stack: string; p
     region: target.region,
     ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
     ...(target.credentials === undefined ? {} : { credentials: target.credentials }),
+    ...(target.profile === undefined ? {} : { profile: target.profile }),
   };
   const made: Partial<Clients> = {};
   const make = <K extends keyof Clients>(key: K, create: () => Clients[K]): Clients[K] => {

@@ -10,6 +10,8 @@ export interface Target {
   endpoint?: string;
   /** Undefined on AWS: the SDK's default credential chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** A named profile of the shared config and credentials files (AWS only). */
+  profile?: string;
 }
 
 export const LOCAL_REGION = "us-east-1";
