@@ -90,7 +90,7 @@ test("seed on the local cloud: up, upload, log line, no-change up, one edit, des
   expect(destroyed.code, destroyed.stderr).toBe(0);
   expect((await sdk.clients.s3.send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
   expect((await sdk.clients.lambda.send(new ListFunctionsCommand({}))).Functions ?? []).toEqual([]);
-});
+}, 300_000);
 
 test("kill -9 of up on the local cloud at three points, then up again: exactly the declared resources", async () => {
   for (const point of [2, 7, 12]) {
@@ -111,7 +111,7 @@ test("kill -9 of up on the local cloud at three points, then up again: exactly t
       fresh.remove();
     }
   }
-});
+}, 300_000);
 
 test("up starts the local cloud when none runs and leaves it running; later commands find it by its data folder", async () => {
   const fresh = createProject("seed", {});
@@ -133,7 +133,7 @@ test("up starts the local cloud when none runs and leaves it running; later comm
     await stopDaemon(dataDir);
     fresh.remove();
   }
-});
+}, 300_000);
 
 test("bad input: the port is in use by something else", async () => {
   const server = createServer((_request, response) => response.end("not a cloud"));

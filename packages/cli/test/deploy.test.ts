@@ -107,7 +107,7 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
     expect(destroyed.stdout).toContain("- 6 to delete\n");
     expect(await inventory()).toEqual({ buckets: [], functions: [], roles: [], policies: [], statements: [], notifications: [] });
     expect((await project.run(["stack", "ls"])).stdout).toBe("dev  aws:us-east-1  0 resources\n");
-  });
+  }, 300_000);
 
   test("kill -9: up killed around each mutating call, then up again, ends with exactly the declared resources", async () => {
     for (const point of [1, 2, 5, 8, 11, 12]) {
@@ -122,7 +122,7 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
       expect({ point, ...(await inventory()) }).toEqual({ point, ...declared() });
       expect((await project.run(UP)).stdout).toContain("no changes\n");
     }
-  });
+  }, 300_000);
 
   test("target: --profile takes the credentials of a named profile", async () => {
     project.write("credentials", "[bench]\naws_access_key_id = test\naws_secret_access_key = test\n");
@@ -181,7 +181,7 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
     const renamed = await project.run(UP, { OTHER_BUCKET: "renamed-other" });
     expect(renamed.stdout).toContain("  aws:lambda:Function  reader  update\n");
     expect((await run()).result).toEqual({ docs: ids().docs, other: "arn:aws:s3:::renamed-other", upper: "ARN:AWS:S3:::RENAMED-OTHER" });
-  });
+  }, 300_000);
 
   test("up: on a terminal it asks; no changes nothing, yes applies", async () => {
     const ask = (answer: string) =>
