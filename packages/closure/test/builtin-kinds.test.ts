@@ -600,11 +600,11 @@ const refusals: RefusalRow[] = [
     message: "handler -> state.it: cannot serialize a suspended generator object\nhint: capture the generator function and create the generator inside the handler",
   },
   {
-    name: "namespace: local ES module namespace is refused",
-    sourceFormat: "esm",
-    source: `import * as local from "./fixtures/local-esm.mjs";\nexport const fn = () => local.twice(2);`,
+    name: "namespace: a project module's namespace whose export is not initialized yet is refused",
+    source: `import("./fixtures/self-namespace-tla.mjs");\nconst ready = () => (globalThis.unfinishedNamespace ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, 5)).then(ready));\nmodule.exports = ready().then(() => { const ns = globalThis.unfinishedNamespace; return { fn: () => ns }; });`,
     code: "UNSUPPORTED_VALUE",
-    message: "handler -> local: cannot serialize a module namespace object\nhint: import it from a package (or a node builtin), or capture the values you need from it",
+    message:
+      'handler -> ns: cannot serialize this module namespace object: its export "late" is not initialized yet\nhint: serialize once its module has finished evaluating (an import cycle or a pending top-level await leaves exports uninitialized)',
   },
   {
     name: "live handle: net.Socket nested in a config object",

@@ -244,7 +244,13 @@ const rows: RoundTripCase[] = [
     expected: "hey zed",
     modules: ["fake-esm"],
   },
-  unsupported("package: ES module namespace object"),
+  {
+    name: "package: ES module namespace object emitted as CommonJS has the namespace's exports, not require()'s __esModule",
+    sourceFormat: "esm",
+    source: `import * as ns from "fake-esm";\nexport const fn = () => { let threw = false; try { ns.VERSION = "2"; } catch { threw = true; } return [ns.VERSION, ns.tools.reverse("abc"), Object.keys(ns), Object.prototype.toString.call(ns), Object.getPrototypeOf(ns), threw]; };`,
+    expected: ["1.0.0", "cba", ["Stack", "VERSION", "default", "shout", "tools"], "[object Module]", null, true],
+    modules: ["fake-esm"],
+  },
   {
     name: "package: ES module namespace object emitted as an ES module",
     sourceFormat: "esm",
@@ -381,6 +387,15 @@ const rows: RoundTripCase[] = [
     check: copiesLocal,
   },
   unsupported("local: live binding of an ES module import"),
+  {
+    name: "local: namespace of a project ES module is copied as a namespace (frozen, null prototype, tagged Module)",
+    sourceFormat: "esm",
+    source: `import * as local from "./fixtures/local-esm.mjs";\nexport const fn = () => { let threw = false; try { local.twice = null; } catch { threw = true; } return [local.twice(2), Object.keys(local), Object.prototype.toString.call(local), Object.getPrototypeOf(local), Object.isFrozen(local), threw]; };`,
+    expected: [4, ["bump", "count", "twice"], "[object Module]", null, false, true],
+    expectedCopy: [4, ["bump", "count", "twice"], "[object Module]", null, true, true],
+    check: copiesLocal,
+  },
+  unsupported("local: live binding read through a project module's namespace"),
   {
     name: "local: project module alongside a package",
     source: `const { tag } = require("./fixtures/local-util.cjs");\nconst { greet } = require("fake-greeter");\nexports.fn = () => tag(greet("z"));`,

@@ -175,7 +175,7 @@ export class ModuleIndex {
   referenceOfNamespace(namespace: object): ModuleReference | undefined {
     const keys = Reflect.ownKeys(namespace).filter((key): key is string => typeof key === "string");
     for (const key of keys) {
-      const entry = this.#references.get((namespace as Record<string, unknown>)[key]);
+      const entry = this.#references.get(exportOf(namespace, key));
       if (entry && entry.style === "namespace" && entry.key === key && entry.parent?.parent === undefined) {
         return { specifier: entry.specifier, style: entry.style, path: [], file: entry.parent?.file, root: namespace };
       }
@@ -197,6 +197,15 @@ export class ModuleIndex {
       this.#references.set(value, entry);
       if (depth < MAX_DEPTH && typeof value !== "symbol") queueMembers(queue, value, entry, depth + 1);
     }
+  }
+}
+
+/** A namespace's export; undefined for one not initialized yet (its module is still evaluating). */
+function exportOf(namespace: object, key: string): unknown {
+  try {
+    return (namespace as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
   }
 }
 

@@ -7,6 +7,7 @@ import type { Walker } from "../walk/walker.js";
 import type { ModuleReference } from "../inspect/module-index.js";
 import { loadedFile } from "../inspect/package-specifier.js";
 import { sep } from "node:path";
+import { types } from "node:util";
 
 export const globalReferenceKind = {
   walk(node: GraphNode, walker: Walker): void {
@@ -24,6 +25,9 @@ export const moduleReferenceKind = {
   emit(node: GraphNode, out: Emitter): void {
     const { reference, viaRequire } = node.data as ReferenceData;
     if (viaRequire) return declareMember(node, out.importModule(reference.specifier, "require"), reference.path, out);
+    if (out.format === "cjs" && reference.path.length === 0 && types.isModuleNamespaceObject(node.value)) {
+      return out.declare(node, namespaceOf(out.importModule(reference.specifier, reference.style), node.value as object));
+    }
     // ES module output imports the first step by name, so a bundler keeps
     // only the exports used (a whole-package import keeps all of them).
     const [first, ...rest] = reference.path;
@@ -85,6 +89,17 @@ function packageFile(specifier: string, file: string): string {
   const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!;
   const at = file.lastIndexOf(`${sep}node_modules${sep}${name.split("/").join(sep)}${sep}`);
   return at < 0 ? name : `${name}/${file.slice(at + name.length + 15).split(sep).join("/")}`;
+}
+
+/**
+ * An ES module's namespace in CommonJS output: require() gives a namespace of
+ * Node's own that adds `__esModule`, and import() is asynchronous. The copy
+ * holds the original's exports, read from it, in a frozen null-prototype
+ * object tagged "Module", as kinds/namespace.ts makes for project modules.
+ */
+function namespaceOf(required: string, namespace: object): string {
+  const keys = Reflect.ownKeys(namespace).filter((key) => typeof key === "string");
+  return `((m) => { const ns = { __proto__: null }; for (const k of ${JSON.stringify(keys)}) ns[k] = m[k]; Object.defineProperty(ns, Symbol.toStringTag, { value: "Module" }); return Object.freeze(ns); })(${required})`;
 }
 
 function member(key: string): string {
