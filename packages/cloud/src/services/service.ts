@@ -147,7 +147,7 @@ export interface LogsTarget {
   /**
    * Appends lines to `group`/`stream`, creating both when missing (as
    * Lambda's first write does). Every read answered after this call sees
-   * them; they reach the disk within one turn of the event loop.
+   * them; they reach the disk within about 10 ms.
    */
   appendLogEvents(group: string, stream: string, lines: readonly LogLine[]): void;
 }

@@ -4,9 +4,10 @@
 // loop after an enqueue (the producer's transaction has committed by then),
 // runs at most the function's concurrency at once (more wait: throttled,
 // never failed), deletes an event only after the function finished with it
-// (at least once across kill -9), and follows Lambda's retry policy: a
-// function error is retried after each of the configured delays, then the
-// event moves to the failed events with its last error.
+// (at least once across kill -9; the outcomes of one turn are written in one
+// transaction), and follows Lambda's retry policy: a function error is
+// retried after each of the configured delays, then the event moves to the
+// failed events with its last error.
 import { RuntimeError, type FunctionError } from "@closure-pack/runtime";
 import type { CloudContext } from "../service.js";
 import type { AsyncStore, QueuedEvent } from "./async-store.js";
@@ -22,7 +23,11 @@ export class AsyncQueue {
   readonly #inFlight = new Set<number>();
   /** Per function: how many of its events are in flight. */
   readonly #running = new Map<string, number>();
+  /** Invocations finished since the last turn, written together before the next pump. */
+  #settled: Array<{ name: string; event: QueuedEvent; error: FunctionError | undefined }> = [];
   #wakeScheduled = false;
+  /** Invoke events waiting for the next turn's transaction (enqueueDurably). */
+  #arriving: Array<{ event: { functionName: string; payload: string; source: string }; resolve: () => void; reject: (error: unknown) => void }> = [];
   #timer: AbortController | undefined;
   #timerAt = Infinity;
   #closed = false;
@@ -40,12 +45,38 @@ export class AsyncQueue {
     this.wake();
   }
 
+  /**
+   * Queues one event durably on its own (Invoke with InvocationType Event):
+   * events that arrive in the same turn share one transaction, and each
+   * promise resolves once that transaction is on disk.
+   */
+  enqueueDurably(functionName: string, payload: string, source: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#arriving.push({ event: { functionName, payload, source }, resolve, reject });
+      if (this.#arriving.length > 1) return;
+      setImmediate(() => {
+        const batch = this.#arriving;
+        this.#arriving = [];
+        try {
+          this.#store.insertMany(batch.map((each) => each.event), this.#context.clock.now());
+        } catch (error) {
+          for (const each of batch) each.reject(error);
+          return;
+        }
+        for (const each of batch) each.resolve();
+        this.wake();
+      });
+    });
+  }
+
   /** Looks for due events on the next turn of the event loop (coalesced). */
   wake(): void {
     if (this.#wakeScheduled || this.#closed) return;
     this.#wakeScheduled = true;
     setImmediate(() => {
       this.#wakeScheduled = false;
+      if (this.#closed) return;
+      this.#applySettled();
       this.#pump();
     });
   }
@@ -91,18 +122,34 @@ export class AsyncQueue {
   }
 
   #settle(name: string, event: QueuedEvent, error: FunctionError | undefined): void {
-    this.#inFlight.delete(event.id);
-    this.#running.set(name, (this.#running.get(name) ?? 1) - 1);
     // Closing ends instances mid-invocation: the event stays queued for the next start.
     if (this.#closed) return;
-    const now = this.#context.clock.now();
-    const attempts = event.attempts + 1;
-    const delays = this.#context.settings.asyncRetryDelaysMs;
-    if (error === undefined) this.#store.delete(event.id);
-    else if (this.#functions.get(name) === undefined) this.#store.fail(event.id, JSON.stringify(error), attempts, now);
-    else if (attempts > delays.length) this.#store.fail(event.id, JSON.stringify(error), attempts, now);
-    else this.#store.retryAt(event.id, attempts, now + delays[attempts - 1]!);
+    this.#settled.push({ name, event, error });
     this.wake();
+  }
+
+  // Deletes what succeeded, schedules retries and records what failed for
+  // good, in one transaction; the events stay "in flight" until then, so the
+  // pump never hands out an event whose outcome is not yet written.
+  #applySettled(): void {
+    const batch = this.#settled;
+    if (batch.length === 0) return;
+    this.#settled = [];
+    const now = this.#context.clock.now();
+    const delays = this.#context.settings.asyncRetryDelaysMs;
+    // A power cut may undo these writes, never a crash: the events are then delivered again.
+    this.#store.transactionWithoutFlush(() => {
+      for (const { name, event, error } of batch) {
+        const attempts = event.attempts + 1;
+        if (error === undefined) this.#store.delete(event.id);
+        else if (this.#functions.get(name) === undefined || attempts > delays.length) this.#store.fail(event.id, JSON.stringify(error), attempts, now);
+        else this.#store.retryAt(event.id, attempts, now + delays[attempts - 1]!);
+      }
+    });
+    for (const { name, event } of batch) {
+      this.#inFlight.delete(event.id);
+      this.#running.set(name, (this.#running.get(name) ?? 1) - 1);
+    }
   }
 
   // One timer, for the earliest retry; an advance of the clock wakes it early.

@@ -3,7 +3,7 @@
 // moment redelivers it) and events that failed every attempt (kept until a
 // user clears them, never dropped).
 import type { Database } from "../../store/database.js";
-import { migrate } from "../../store/database.js";
+import { migrate, transactionWithoutFlush } from "../../store/database.js";
 
 export interface QueuedEvent {
   id: number;
@@ -73,6 +73,22 @@ export class AsyncStore {
       ofFunction: db.prepare("SELECT id FROM lambda_async_events WHERE function_name = ?").pluck(),
       count: db.prepare("SELECT count(*) FROM lambda_async_events").pluck(),
     };
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.#db.transaction(work)();
+  }
+
+  /** A transaction that a power cut may undo (never a crash): for outcomes of deliveries, which are then delivered again. */
+  transactionWithoutFlush<T>(work: () => T): T {
+    return transactionWithoutFlush(this.#db, work);
+  }
+
+  /** Queues many events in one transaction (one flush to disk for all). */
+  insertMany(events: ReadonlyArray<{ functionName: string; payload: string; source: string }>, now: number): void {
+    this.transaction(() => {
+      for (const event of events) this.#statements.insert.run(event.functionName, event.payload, event.source, now, now);
+    });
   }
 
   insert(functionName: string, payload: string, source: string, now: number): void {

@@ -24,7 +24,7 @@ export const invoke: LambdaAction = async (state, request, [name]) => {
   if (type === "DryRun") return { status: 204 };
   if (type === "Event") {
     // Accepted even while throttled (reserved concurrency 0): it waits in the queue, as on AWS.
-    state.queue.enqueue(row.name, payload, "lambda:Invoke");
+    await state.queue.enqueueDurably(row.name, payload, "lambda:Invoke");
     return { status: 202, headers: { "content-length": 0 } };
   }
   if (row.reservedConcurrency === 0) {

@@ -1,8 +1,9 @@
 // The CloudWatch Logs service (JSON 1.1, X-Amz-Target Logs_20140328.<Action>):
 // groups, streams, events, and the LogsTarget functions write through.
-// Lines that functions write are buffered for one turn of the event loop and
-// then stored in one transaction (one disk flush for a burst, not one per
-// line); every read first stores what is buffered, so nothing a function has
+// Lines that functions write are buffered for up to 10 ms and then stored in
+// one transaction (one disk flush for a burst, not one per line: at hundreds
+// of invocations a second, flushes per line would hold the event loop);
+// every read first stores what is buffered, so nothing a function has
 // written is ever invisible to a reader.
 import { AwsError } from "../../errors.js";
 import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
@@ -13,6 +14,7 @@ import { LogsStore } from "./logs-store.js";
 
 const ACTIONS: Readonly<Record<string, LogsAction>> = { ...GROUP_ACTIONS, ...EVENT_ACTIONS };
 const TARGET_PREFIX = "Logs_20140328.";
+const FLUSH_DELAY_MS = 10;
 // Retention is applied at start and then hourly.
 const EXPIRY_INTERVAL_MS = 3_600_000;
 
@@ -28,7 +30,7 @@ export function createLogsService(context: CloudContext): Service & LogsTarget {
     const batches = [...buffer.values()];
     buffer.clear();
     const now = context.clock.now();
-    store.transaction(() => {
+    store.transactionWithoutFlush(() => {
       for (const { group, stream, lines } of batches) {
         store.createGroup(group, now, {});
         store.createStream(group, stream, now);
@@ -59,10 +61,10 @@ export function createLogsService(context: CloudContext): Service & LogsTarget {
       else batch.lines.push(...lines);
       if (flushScheduled) return;
       flushScheduled = true;
-      setImmediate(() => {
+      setTimeout(() => {
         flushScheduled = false;
-        flush();
-      });
+        if (!closed) flush();
+      }, FLUSH_DELAY_MS);
     },
     start() {
       store.expire(context.clock.now());

@@ -3,7 +3,7 @@
 // following a group from a start time (`closure-pack logs -f`) reads a short
 // index range, never the whole table. An event's id is its ingestion order.
 import type { Database } from "../../store/database.js";
-import { migrate } from "../../store/database.js";
+import { migrate, transactionWithoutFlush } from "../../store/database.js";
 
 export interface GroupRow {
   name: string;
@@ -89,6 +89,11 @@ export class LogsStore {
 
   transaction<T>(work: () => T): T {
     return this.#db.transaction(work)();
+  }
+
+  /** For lines functions write: a power cut may lose the last of them, a crash does not. */
+  transactionWithoutFlush<T>(work: () => T): T {
+    return transactionWithoutFlush(this.#db, work);
   }
 
   getGroup(name: string): GroupRow | undefined {
