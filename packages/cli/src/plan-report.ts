@@ -53,11 +53,17 @@ export function formatSummary(steps: readonly PlanStep[]): string {
 
 const VERB: Record<StepKind, string> = { create: "created", update: "updated", replace: "replaced", delete: "deleted", read: "read", same: "unchanged" };
 
-/** One line per step as it happens. */
-export function formatProgress(step: PlanStep, status: StepStatus): string | undefined {
-  if (status === "start") return undefined;
+const DOING: Record<StepKind, string> = { create: "creating", update: "updating", replace: "replacing", delete: "deleting", read: "reading", same: "" };
+
+/**
+ * Progress as it happens: one line per step when it ends; on a terminal also
+ * a line when it starts and the seconds it took (steps run in parallel).
+ */
+export function formatProgress(step: PlanStep, status: StepStatus, terminal: boolean, seconds?: number): string | undefined {
+  if (status === "start") return terminal ? `  ${step.type} ${step.name}: ${DOING[step.step]}...\n` : undefined;
   if (status === "skipped") return `  ${step.type} ${step.name}: unchanged after all\n`;
-  return `  ${step.type} ${step.name}: ${status === "done" ? VERB[step.step] : "failed"}\n`;
+  const took = terminal && seconds !== undefined ? ` (${seconds.toFixed(1)} s)` : "";
+  return `  ${step.type} ${step.name}: ${status === "done" ? VERB[step.step] : "failed"}${took}\n`;
 }
 
 export function formatOutputs(outputs: Record<string, unknown>): string {

@@ -4,7 +4,7 @@
 // outputs. Nothing is applied when loading or planning fails.
 import { createInterface } from "node:readline/promises";
 import { dirname, resolve } from "node:path";
-import { AwsError, collectProgram, Deployment, projectName, readState, targetLabel, type Plan } from "@closure-pack/aws/engine";
+import { AwsError, collectProgram, Deployment, projectName, readState, targetLabel, type Plan, type PlanStep, type StepStatus } from "@closure-pack/aws/engine";
 import type { DeployCommand } from "../deploy-args.js";
 import { resolveTarget } from "../deploy-target.js";
 import type { Io } from "../io.js";
@@ -34,8 +34,12 @@ export async function runDeploy(command: DeployCommand, io: Io): Promise<number>
     const loaded = command.kind === "destroy" ? { program: collectProgram([]), exports: {} } : await loadProgram(command.program, io.cwd);
     const plan = await deployment.plan(loaded.program);
     return await present(command, io, plan, targetLabel(target), async () => {
-      const onStep = command.json ? undefined : (step: Plan["steps"][number], status: Parameters<typeof formatProgress>[1]) => {
-        const line = formatProgress(step, status);
+      const terminal = process.stdout.isTTY === true;
+      const started = new Map<PlanStep, number>();
+      const onStep = command.json ? undefined : (step: PlanStep, status: StepStatus) => {
+        if (status === "start") started.set(step, performance.now());
+        const began = started.get(step);
+        const line = formatProgress(step, status, terminal, began === undefined ? undefined : (performance.now() - began) / 1000);
         if (line !== undefined) io.out(line);
       };
       return deployment.apply(plan, loaded.exports, onStep);
