@@ -3,16 +3,20 @@
 // SDK importable unbundled, Lambda's answers for results, errors and log
 // tails; new code replaces the pool while running invocations finish on the
 // old one; delete and kill -9 leave no function process behind.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import {
-  DeleteFunctionCommand, InvokeCommand, PutFunctionConcurrencyCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, type InvokeCommandOutput,
+  CreateFunctionCommand, DeleteFunctionCommand, InvokeCommand, PutFunctionConcurrencyCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, type InvokeCommandOutput,
 } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli, clientsFor, type Clients } from "./helpers/clients.js";
 import { removeDataDir, startDaemon, type DaemonProcess } from "./helpers/daemon.js";
-import { createFixtureFunction, zipOf } from "./helpers/functions.js";
+import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { createFixtureFunction, ensureRole, fixtureZip, ROLE_ARN, zipOf } from "./helpers/functions.js";
+import { s3Client } from "./helpers/s3-clients.js";
 
 let daemon: DaemonProcess;
 let aws: Clients;
@@ -86,6 +90,61 @@ describe("invoke", () => {
   it("sdk: a function calls the local cloud with the AWS SDK it did not bundle", async () => {
     await createFixtureFunction(aws, "sdk", "sdk");
     expect(payloadOf(await invoke("sdk", {}))).toEqual({ account: "000000000000" });
+  });
+
+  it("sdk: an @aws-sdk client nobody installed fails to load with a hint saying how to provide it", async () => {
+    await ensureRole(aws);
+    const zip = await zipOf({ "index.mjs": 'import { TextractClient } from "@aws-sdk/client-textract";\nexport const handler = async () => typeof TextractClient;\n' });
+    await aws.lambda.send(new CreateFunctionCommand({ FunctionName: "no-textract", Runtime: "nodejs22.x", Role: ROLE_ARN, Handler: "index.handler", Code: { ZipFile: zip } }));
+    const output = await invoke("no-textract", {});
+    expect(output.FunctionError).toBe("Unhandled");
+    const error = payloadOf(output) as { errorType: string; errorMessage: string };
+    expect(error.errorType).toBe("Runtime.ImportModuleError");
+    expect(error.errorMessage.split("\n").at(-1)).toBe(
+      "hint: Lambda's Node.js runtimes include @aws-sdk/client-textract; closure-pack gives functions the @aws-sdk packages installed in your project or beside closure-pack, and @aws-sdk/client-textract is in neither: install it (npm install @aws-sdk/client-textract), or bundle it into the function",
+    );
+  });
+
+  it("code: a function's zip read from S3 (S3Bucket and S3Key)", async () => {
+    await ensureRole(aws);
+    const s3 = s3Client(daemon.endpoint);
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: "code-bucket" }));
+      await s3.send(new PutObjectCommand({ Bucket: "code-bucket", Key: "fn/echo.zip", Body: await fixtureZip("echo") }));
+      const created = await aws.lambda.send(
+        new CreateFunctionCommand({ FunctionName: "from-s3", Runtime: "nodejs22.x", Role: ROLE_ARN, Handler: "index.handler", Code: { S3Bucket: "code-bucket", S3Key: "fn/echo.zip" } }),
+      );
+      expect(created.CodeSha256).toBe(createHash("sha256").update(await fixtureZip("echo")).digest("base64"));
+      expect(payloadOf(await invoke("from-s3", { via: "s3" }))).toMatchObject({ event: { via: "s3" } });
+      await expect(aws.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: "from-s3", S3Bucket: "code-bucket", S3Key: "fn/missing.zip" }))).rejects.toMatchObject({
+        name: "InvalidParameterValueException",
+        message: "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist. (s3://code-bucket/fn/missing.zip)",
+      });
+    } finally {
+      s3.destroy();
+    }
+  });
+
+  it("logs: a line is readable while the function that wrote it still runs", async () => {
+    await ensureRole(aws);
+    const dir = mkdtempSync(join(tmpdir(), "cloud-signal-"));
+    try {
+      const zip = await zipOf({ "index.mjs": 'import { existsSync } from "node:fs";\nexport const handler = async (e) => { console.log("first line"); while (!existsSync(e.release)) await new Promise((r) => setTimeout(r, 10)); return "done"; };\n' });
+      await aws.lambda.send(new CreateFunctionCommand({ FunctionName: "writes-early", Runtime: "nodejs22.x", Role: ROLE_ARN, Handler: "index.handler", Code: { ZipFile: zip }, Timeout: 60 }));
+      let finished = false;
+      const running = invoke("writes-early", { release: join(dir, "release") }).then((output) => ((finished = true), output));
+      const seen = async () => {
+        const page = await aws.logs.send(new FilterLogEventsCommand({ logGroupName: "/aws/lambda/writes-early", filterPattern: '"first line"' })).catch(() => ({ events: [] }));
+        return (page.events ?? []).length > 0;
+      };
+      while (!(await seen())) await new Promise((resolve) => setTimeout(resolve, 10));
+      // The handler waits for the release file: it cannot have finished yet.
+      expect(finished).toBe(false);
+      writeFileSync(join(dir, "release"), "");
+      expect(payloadOf(await running)).toBe("done");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("error: X-Amz-Function-Error Unhandled, the error as the payload, and the log tail", async () => {
