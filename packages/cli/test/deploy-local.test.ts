@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DeleteObjectCommand, ListBucketsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { InvokeCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { createProviderContext, localTarget, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { join } from "node:path";
@@ -131,6 +131,23 @@ test("up starts the local cloud when none runs and leaves it running; later comm
     expect((await fresh.run(["destroy", "index.ts", "--yes"])).code).toBe(0);
   } finally {
     await stopDaemon(dataDir);
+    fresh.remove();
+  }
+}, 300_000);
+
+test("callbackFactory: runs once per cold start; the handler it returns keeps its state across warm invocations", async () => {
+  const fresh = createProject("factory", {});
+  try {
+    expect((await fresh.run(["up", "index.ts", "--yes", "--port", port])).code).toBe(0);
+    const name = (await fresh.run(["stack", "output", "counterName"])).stdout.trim();
+    const invoke = async () => {
+      const response = await sdk.clients.lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from("{}") }));
+      return JSON.parse(Buffer.from(response.Payload!).toString("utf8")) as unknown;
+    };
+    expect(await invoke()).toEqual({ factoryRuns: 1, calls: 1 });
+    expect(await invoke()).toEqual({ factoryRuns: 1, calls: 2 });
+    expect((await fresh.run(["destroy", "index.ts", "--yes", "--port", port])).code).toBe(0);
+  } finally {
     fresh.remove();
   }
 }, 300_000);
