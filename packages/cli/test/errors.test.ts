@@ -134,7 +134,7 @@ hint: export the handler function itself, e.g. export const version = async (eve
     name: "capture: a live net.Socket",
     args: ["project/socket.ts", "-o", "out/socket.zip"],
     stderr: `handler -> config.client.socket: cannot serialize a net.Socket
-hint: create the client inside the handler, or capture a factory
+hint: create the client inside the handler, or capture a factory; or use callbackFactory in the SDK, or pack with --mode bundle in the CLI
 `,
   },
   {

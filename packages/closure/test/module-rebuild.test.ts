@@ -99,6 +99,11 @@ const refusals: RefusalRow[] = [
       notRebuilt("s3", "its declaration holds a literal secretAccessKey (line 2): leave credentials out, the function's role provides them"),
   },
   {
+    name: "module slice: a value made inside a function has no declaration to run again",
+    source: `${net}exports.fn = (() => {\n  const socket = new net.Socket();\n  return () => socket;\n})();`,
+    message: `${SOCKET}\nhint: create the client inside the handler, or capture a factory; or use callbackFactory in the SDK, or pack with --mode bundle in the CLI`,
+  },
+  {
     name: "module slice: rebuildModuleBindings false refuses as before",
     source: `${net}const socket = new net.Socket();\nexports.fn = () => socket;`,
     options: { rebuildModuleBindings: false },
