@@ -2,7 +2,7 @@
 // the cloud's own test helper on a free port): up, an upload through
 // @aws-sdk/client-s3, the handler's line in `closure-pack logs` (and in
 // `logs -f`), no-change up, a one-handler edit and its new line, destroy.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DeleteObjectCommand, ListBucketsCommand, PutObjectCommand } from "@aws-sdk/client-s3";
@@ -80,6 +80,16 @@ test("seed on the local cloud: up, upload, log line, no-change up, one edit, des
   await upload(bucket, "doc3.txt");
   expect(await seen).toContain(`[docsHandler] Goodbye from Lambda -- got an S3 Object: ${bucket}/doc3.txt`);
   follow.kill("SIGINT");
+
+  // The issue's own line: an upload with the aws CLI, where it is installed.
+  if (spawnSync("sh", ["-c", "command -v aws"]).status === 0) {
+    project.write("doc4.txt", "hello");
+    const env = { ...process.env, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_DEFAULT_REGION: "us-east-1" };
+    const cp = spawnSync("aws", ["--endpoint-url", daemon.endpoint, "s3", "cp", "doc4.txt", `s3://${bucket}/doc4.txt`], { cwd: project.dir, env, encoding: "utf8" });
+    expect(cp.status, cp.stderr).toBe(0);
+    expect(await logLine("doc4.txt")).toContain(`[docsHandler] Goodbye from Lambda -- got an S3 Object: ${bucket}/doc4.txt`);
+    await sdk.clients.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: "doc4.txt" }));
+  }
 
   // A bucket with objects is kept (forceDestroy is false), with a clear message; emptied, it goes.
   const refused = await project.run(["destroy", "index.ts", "--yes", "--port", port]);
