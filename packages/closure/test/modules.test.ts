@@ -346,6 +346,22 @@ const rows: RoundTripCase[] = [
     slow: true,
   },
   {
+    // fake-parent depends on fake-dep 2, installed under it; the project's
+    // node_modules holds fake-dep 1, which require("fake-dep") would load.
+    name: "package: a class of a dependency installed under another package is referenced through that package, not by its own name",
+    source: `const { makeWidget, tools } = require("fake-parent");\nconst widget = makeWidget();\nexports.fn = () => [widget.version(), widget instanceof tools.Widget];`,
+    expected: ["2", true],
+    modules: ["fake-parent"],
+  },
+  {
+    name: "package: a module-level instance of a class only a dependency installed under another package exports is rebuilt from its module",
+    source: `const { makeGear } = require("fake-parent");\nconst gear = makeGear();\nexports.fn = () => gear.turn();`,
+    expected: "gear 2",
+    modules: ["fake-parent"],
+    captures: true,
+    check: (result, expect) => expect(result.captures?.find((capture) => capture.path.join(" -> ") === "handler -> gear")?.kind).toBe("module-slice"),
+  },
+  {
     name: "package: a zod schema made inside the handler from a referenced zod",
     source: `const { z } = require("zod");\nexports.fn = () => { const S = z.object({ name: z.string() }); return [S.safeParse({ name: "a" }).success, S.safeParse({}).success]; };`,
     expected: [true, false],

@@ -90,6 +90,11 @@ const WORDING = {
       'cannot serialize a reference to aws-sdk/clients/s3.js.services["2006-03-01"].prototype: it does not exist when aws-sdk/clients/s3.js loads fresh (code that ran before serializing changed the package)',
     hint: "create the value inside the handler, or capture a factory (isFactoryFunction; callbackFactory in the SDK)",
   },
+  nestedDependency: {
+    problem:
+      'cannot serialize a reference to fake-dep: the value comes from node_modules/fake-parent/node_modules/fake-dep, a package installed for another package, and require("fake-dep") loads another copy from your project (node_modules/fake-dep)',
+    hint: "add fake-dep to your project's dependencies if one copy will do, or create the value inside the handler",
+  },
   privateState: {
     problem: "cannot serialize private state of a Counter from package fake-greeter",
     hint: "create the instance inside the handler, or capture a factory",
@@ -436,6 +441,15 @@ const refusals: RefusalCase[] = [
     code: "UNSUPPORTED_VALUE",
     path: ["handler", "dayjs"],
     wording: "changedDayjs",
+  },
+  {
+    // fake-parent depends on fake-dep 2, installed under it; the project's
+    // node_modules holds fake-dep 1. Gear is exported by fake-dep 2 only.
+    name: "package: a class only a dependency installed under another package exports",
+    source: `const { makeGear } = require("fake-parent");\nconst holder = { gear: makeGear() };\nexports.fn = () => holder.gear.turn();`,
+    code: "UNSUPPORTED_VALUE",
+    path: ["handler", "holder.gear.[[Prototype]]"],
+    wording: "nestedDependency",
   },
   {
     // new AWS.S3() creates the versioned service class at S3.services["2006-03-01"].

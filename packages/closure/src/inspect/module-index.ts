@@ -6,6 +6,7 @@
 import { createRequire, builtinModules, isBuiltin } from "node:module";
 import { join } from "node:path";
 import { packageSpecifier } from "./package-specifier.js";
+import { packageReach } from "./package-reach.js";
 import { isObjectLike } from "./object-like.js";
 import { fileURLToPath } from "node:url";
 import { types } from "node:util";
@@ -281,9 +282,12 @@ const LIVE_BUILTIN_GETTERS = new Set(["node:process"]);
  * shortest property path; then not through a default export; then from a
  * subpath module (date-fns/parseISO) rather than the package's main entry,
  * whose import makes the bundler read every module it re-exports (for
- * date-fns, 450 files instead of a dozen). Ties keep the first indexed.
+ * date-fns, 450 files instead of a dozen). Ties keep the first indexed. A
+ * package the project cannot load by name comes last, whatever its path.
  */
 const RANK_DEPTH = 4;
+/** A package the project cannot load by its name (inspect/package-reach.ts): any other route wins. */
+const RANK_UNREACHABLE = 1 << 20;
 const RANK_DEFAULT = 2;
 const RANK_MAIN = 1;
 
@@ -306,7 +310,8 @@ function referenceOfEntry(entry: Entry): ModuleReference {
 }
 
 function rootEntry(specifier: string, style: ModuleReference["style"], file?: string): Entry {
-  return { specifier, style, parent: undefined, key: undefined, rank: isMainSpecifier(specifier) ? RANK_MAIN : 0, file };
+  const unreachable = file !== undefined && packageReach(file)?.reachable === false;
+  return { specifier, style, parent: undefined, key: undefined, rank: (isMainSpecifier(specifier) ? RANK_MAIN : 0) + (unreachable ? RANK_UNREACHABLE : 0), file };
 }
 
 /** Public builtins already loaded by this process (loading is never our side effect). */

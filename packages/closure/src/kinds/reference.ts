@@ -6,6 +6,7 @@ import type { GraphNode } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import type { ModuleReference } from "../inspect/module-index.js";
 import { loadedFile } from "../inspect/package-specifier.js";
+import { packageReach } from "../inspect/package-reach.js";
 import { sep } from "node:path";
 import { types } from "node:util";
 
@@ -39,8 +40,28 @@ export const moduleReferenceKind = {
 
 /** Makes `node` a reference to `reference` (kinds/fresh-check.ts may choose another route). */
 export function setReference(node: GraphNode, reference: ModuleReference, walker: Walker): void {
+  refuseUnreachable(node, reference, walker);
   node.data = { reference, viaRequire: loadsOtherFile(node, reference, walker) } satisfies ReferenceData;
   node.module = reference.specifier;
+}
+
+/**
+ * A value of a package the project cannot load by name (a dependency of a
+ * dependency, installed under it), with no other route (the index prefers
+ * one through the package that depends on it, express.Router rather than
+ * router): `require("router")` where the copy runs would load nothing, or
+ * another copy.
+ */
+function refuseUnreachable(node: GraphNode, reference: ModuleReference, walker: Walker): void {
+  const reach = reference.file === undefined ? undefined : packageReach(reference.file);
+  if (reach === undefined || reach.reachable) return;
+  const where = reach.resolves === undefined ? `does not resolve from your project` : `loads another copy from your project (${reach.resolves})`;
+  walker.refuse(
+    node,
+    "UNSUPPORTED_VALUE",
+    `cannot serialize a reference to ${reference.specifier}: the value comes from ${reach.installed}, a package installed for another package, and require(${JSON.stringify(reach.name)}) ${where}`,
+    `add ${reach.name} to your project's dependencies if one copy will do, or create the value inside the handler`,
+  );
 }
 
 export interface ReferenceData {
