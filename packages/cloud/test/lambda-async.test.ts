@@ -24,8 +24,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup(): Promise<{ daemon: DaemonProcess; aws: Clients; out: string }> {
-  const daemon = await startDaemon();
+async function setup(asyncRetryDelaysMs?: number[]): Promise<{ daemon: DaemonProcess; aws: Clients; out: string }> {
+  const daemon = await startDaemon(asyncRetryDelaysMs === undefined ? {} : { asyncRetryDelaysMs });
   const aws = clientsFor(daemon.endpoint);
   const dir = mkdtempSync(join(tmpdir(), "cloud-async-"));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => removeDataDir(daemon.dataDir), () => daemon.stop(), () => aws.destroy());
@@ -86,6 +86,20 @@ describe("async invocation", () => {
       error: { errorType: "Error", errorMessage: "attempt 3 of c fails" },
     });
     expect((await control(daemon, "queue")).pending).toBe(0);
+  });
+
+  it("retry: Lambda's own delays (1 and 2 minutes) follow the daemon's clock, so advancing it brings each retry forward", async () => {
+    const { daemon, aws, out } = await setup([60_000, 120_000]);
+    await createFixtureFunction(aws, "patient", "record", { Environment: { Variables: { OUT: out } } });
+    await sendEvent(aws, "patient", { id: "p", failTimes: 10 });
+    // Each advance once the failed attempt's retry is written (its delay counts from then).
+    const retryWritten = (count: number) => async () => attempts(out).length === count && (await control(daemon, "queue")).inFlight === 0;
+    await until(retryWritten(1));
+    await fetch(`${daemon.endpoint}/_closure-pack/clock/advance?ms=60000`, { method: "POST" });
+    await until(retryWritten(2));
+    await fetch(`${daemon.endpoint}/_closure-pack/clock/advance?ms=120000`, { method: "POST" });
+    await until(async () => ((await control(daemon, "failed-events")).failedEvents as unknown[]).length === 1);
+    expect(attempts(out).map((each) => each.id)).toEqual(["p", "p", "p"]);
   });
 
   it("throttle: at reserved concurrency 1, events wait and never overlap", async () => {

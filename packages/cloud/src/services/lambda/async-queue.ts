@@ -81,6 +81,11 @@ export class AsyncQueue {
     });
   }
 
+  /** Events handed to a function whose outcome is not written yet. */
+  inFlight(): number {
+    return this.#inFlight.size;
+  }
+
   /** The function is gone: what still waits for it becomes failed events. */
   functionDeleted(name: string): void {
     const error = JSON.stringify({ errorType: "ResourceNotFoundException", errorMessage: `The function ${name} was deleted before this event was delivered`, trace: [] });

@@ -72,6 +72,7 @@ export class AsyncStore {
       ),
       ofFunction: db.prepare("SELECT id FROM lambda_async_events WHERE function_name = ?").pluck(),
       count: db.prepare("SELECT count(*) FROM lambda_async_events").pluck(),
+      retrying: db.prepare("SELECT count(*) FROM lambda_async_events WHERE attempts > 0").pluck(),
     };
   }
 
@@ -133,6 +134,11 @@ export class AsyncStore {
 
   pending(): number {
     return this.#statements.count.get() as number;
+  }
+
+  /** Events that failed at least once and wait for a retry. */
+  retrying(): number {
+    return this.#statements.retrying.get() as number;
   }
 
   failed(functionName: string | undefined): FailedEvent[] {

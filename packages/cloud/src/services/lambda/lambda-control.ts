@@ -1,6 +1,8 @@
 // closure-pack's own calls under /_closure-pack/lambda/ (not AWS APIs): the
-// stored zip of a function (GetFunction's Code.Location), the queue's depth,
-// and the events that failed every attempt.
+// stored zip of a function (GetFunction's Code.Location), the queue's depth
+// (events waiting, how many are with a function now, how many wait for a
+// retry), and the events
+// that failed every attempt.
 import { readFileSync } from "node:fs";
 import { jsonResponse } from "../../server/http-server.js";
 import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
@@ -14,7 +16,7 @@ export async function lambdaControl(state: LambdaState, store: AsyncStore, reque
     if (row === undefined) return jsonResponse(404, { error: "no such function" });
     return { status: 200, headers: { "content-type": "application/zip" }, body: readFileSync(state.code.path(row.codeSha256)) };
   }
-  if (request.method === "GET" && path === "queue") return jsonResponse(200, { pending: store.pending() });
+  if (request.method === "GET" && path === "queue") return jsonResponse(200, { pending: store.pending(), inFlight: state.queue.inFlight(), retrying: store.retrying() });
   if (request.method === "GET" && path === "failed-events") return jsonResponse(200, { failedEvents: failedEvents(store, request.query.get("function")) });
   if (request.method === "DELETE" && path === "failed-events") return jsonResponse(200, { deleted: store.clearFailed() });
   return undefined;
