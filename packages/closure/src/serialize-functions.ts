@@ -161,6 +161,7 @@ function walkOnce(item: CheckedItem, call: Call, mode: { defer: boolean; exact: 
   for (;;) {
     const walker = new Walker(call.inspector, call.globals, moduleIndex(), item.options, classify, KINDS, call.session);
     const environment = new EnvironmentValues(call.environment, item.options.allowEnvironmentSecrets === true);
+    walker.watchedStrings = call.environment;
     walker.onString = (value, path) => environment.check(value, path);
     walker.state.set("environment", environment);
     const access: HeapAccess = { view: call.view, defer: mode.defer, deferred: false, exact: mode.exact };

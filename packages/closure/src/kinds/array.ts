@@ -57,8 +57,10 @@ export const arrayKind = {
     const literal = onlyJson && !("toJSON" in array) ? jsonLiteral(array) : undefined;
     if (literal === undefined) {
       for (let i = 0; i < length; i++) if (deferred[i] === 1) elements[i] = walker.visit(node, array[i], { key: i }, "fill");
-    } else if (walker.onString) {
-      for (let i = 0; i < length; i++) if (typeof array[i] === "string") walker.onString(array[i] as string, () => extendPath(node.path, { key: i }).toArray());
+    } else if (walker.watchedStrings) {
+      for (let i = 0; i < length; i++) {
+        if (typeof array[i] === "string" && walker.watchedStrings.has(array[i] as string)) walker.onString!(array[i] as string, () => extendPath(node.path, { key: i }).toArray());
+      }
     }
     node.data = {
       length,

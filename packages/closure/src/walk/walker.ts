@@ -65,18 +65,19 @@ export class Walker {
     return slot.node;
   }
 
-  /** Called with every captured string and its path (policy: environment-values.ts). */
+  /** Strings to report when captured, and what to do with one (policy: environment-values.ts). */
+  watchedStrings: ReadonlyMap<string, unknown> | undefined;
   onString: ((value: string, path: () => string[]) => void) | undefined;
 
   /** Records that `from` depends on `value`, queueing value's node if it is new. */
   visit(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: CapturePath = from.path): Slot {
-    if (typeof value === "string" && this.onString) this.onString(value, () => extendPath(path, step).toArray());
+    if (typeof value === "string" && this.watchedStrings?.has(value)) this.onString!(value, () => extendPath(path, step).toArray());
     return inlineSlot(value) ?? this.#visitNode(from, value, step, timing, path);
   }
 
   /** visit() of a property's value; the path step is only made for a value that is not inline. */
   visitProperty(from: GraphNode, value: unknown, key: PropertyKey, timing: Timing): Slot {
-    if (typeof value === "string" && this.onString) this.onString(value, () => extendPath(from.path, { key }).toArray());
+    if (typeof value === "string" && this.watchedStrings?.has(value)) this.onString!(value, () => extendPath(from.path, { key }).toArray());
     return inlineSlot(value) ?? this.#visitNode(from, value, { key }, timing, from.path);
   }
 
