@@ -338,6 +338,15 @@ const p = new Proxy(function target() { return 1; }, handler);
 exports.fn = () => [calls, p()];`,
   },
   {
+    name: "proxy: a proxy on an object's prototype chain runs no trap while serializing",
+    source: `let calls = 0;
+const handler = new Proxy({}, { get: (_, trap) => (...args) => { calls++; return Reflect[trap](...args); } });
+const parent = new Proxy({ hello() { return "hi"; } }, handler);
+const child = Object.create(parent);
+exports.fn = () => [calls, Object.getPrototypeOf(child) === parent];`,
+    expected: [0, true],
+  },
+  {
     name: "proxy: revoked proxy throws on use",
     source: `const { proxy, revoke } = Proxy.revocable(function () {}, {});
 revoke();

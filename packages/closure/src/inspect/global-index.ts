@@ -80,7 +80,7 @@ export class GlobalIndex {
     if (typeof value === "function") name = Reflect.getOwnPropertyDescriptor(value, "name")?.value;
     else if (typeof value === "object" && value !== null) {
       const proto = Reflect.getPrototypeOf(value);
-      if (proto === null || this.#seenPrototypes.has(proto)) return [];
+      if (proto === null || types.isProxy(proto) || this.#seenPrototypes.has(proto)) return [];
       this.#seenPrototypes.add(proto);
       const ctor = Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown;
       if (typeof ctor === "function") name = Reflect.getOwnPropertyDescriptor(ctor, "name")?.value;

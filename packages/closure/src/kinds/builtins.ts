@@ -16,6 +16,7 @@ import { proxyKind } from "./proxy.js";
 import { weakCollectionKind } from "./weak-collection.js";
 import { argumentsKind } from "./arguments.js";
 import { namespaceKind } from "./namespace.js";
+import { inheritsFrom } from "./prototype-chain.js";
 import { classifyWebBuiltin, webBuiltinKind } from "./web-builtins.js";
 import { classifyInternalSlots, finalizationRegistryKind, intlKind, weakRefKind } from "./internal-slots.js";
 
@@ -62,8 +63,9 @@ export function classifyBuiltin(value: unknown): string | undefined {
   if (types.isPromise(value)) return "promise";
   if (types.isGeneratorObject(value)) return "generator";
   if (types.isModuleNamespaceObject(value)) return "namespace";
-  if (value instanceof URL) return "url";
-  if (value instanceof URLSearchParams) return "url-search-params";
+  // Not instanceof: it would run the getPrototypeOf trap of a proxy on the chain.
+  if (inheritsFrom(value, URL.prototype)) return "url";
+  if (inheritsFrom(value, URLSearchParams.prototype)) return "url-search-params";
   if (types.isArgumentsObject(value)) return "arguments";
   return classifyInternalSlots(value) ?? classifyWebBuiltin(value);
 }

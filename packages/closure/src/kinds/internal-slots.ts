@@ -3,6 +3,7 @@
 // (rebuilt from their resolved options) and FinalizationRegistry (refused:
 // its callbacks and registrations cannot be read). Recognised by brand
 // checks, i.e. calling a built-in method that throws on anything else.
+import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
@@ -41,7 +42,8 @@ function knownPrototypes(): Map<object, string> {
 export function classifyInternalSlots(value: object): string | undefined {
   const table = knownPrototypes();
   let kind: string | undefined;
-  for (let proto = Object.getPrototypeOf(value) as object | null; proto && !kind; proto = Object.getPrototypeOf(proto) as object | null) {
+  // A proxy on the chain ends the search before its getPrototypeOf trap could run.
+  for (let proto = Object.getPrototypeOf(value) as object | null; proto && !kind && !types.isProxy(proto); proto = Object.getPrototypeOf(proto) as object | null) {
     kind = table.get(proto);
   }
   if (kind === "weak-ref") return passesBrand(() => WeakRef.prototype.deref.call(value as WeakRef<object>)) ? kind : undefined;

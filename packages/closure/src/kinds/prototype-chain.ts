@@ -16,9 +16,13 @@ export function prototypesOf(value: object): object[] {
   return chain;
 }
 
-/** Whether `proto` is on the prototype chain of `value` (a trap-free `isPrototypeOf`). */
+/** Whether `proto` is on the prototype chain of `value` (a trap-free `isPrototypeOf`; no array, it runs for every object). */
 export function inheritsFrom(value: object, proto: object): boolean {
-  return prototypesOf(value).includes(proto);
+  for (let at = Object.getPrototypeOf(value) as object | null; at !== null; at = Object.getPrototypeOf(at) as object | null) {
+    if (at === proto) return true;
+    if (at === Object.prototype || types.isProxy(at)) return false;
+  }
+  return false;
 }
 
 /** A prototype's `constructor` and that constructor's `name`, read by descriptor (no getter runs). */

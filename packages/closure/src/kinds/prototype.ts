@@ -3,6 +3,7 @@
 // completed with what the source does not create: properties added later
 // (`Fn.prototype.method = …`), a changed [[Prototype]] for ES5-style
 // inheritance, a non-default `constructor`. Class-body members are skipped.
+import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
@@ -17,6 +18,8 @@ interface PrototypeData {
 
 /** Whether `value` is the prototype object of a function that is its own `constructor`. */
 export function constructorOf(value: object): Function | undefined {
+  // A proxy (a prototype may be one) is never a class's prototype object here: no trap runs.
+  if (types.isProxy(value)) return undefined;
   const constructor = Reflect.getOwnPropertyDescriptor(value, "constructor")?.value as unknown;
   if (typeof constructor !== "function") return undefined;
   return Reflect.getOwnPropertyDescriptor(constructor, "prototype")?.value === value ? constructor : undefined;

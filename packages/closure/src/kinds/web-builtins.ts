@@ -7,6 +7,7 @@
 // override), or refused where no faithful copy exists (an EventTarget's
 // listeners cannot be read). Instances of subclasses are the built-in made
 // with the subclass's prototype and own properties.
+import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
@@ -125,9 +126,13 @@ function typeAt(proto: object): WebType | undefined {
   return known ?? undefined;
 }
 
-/** The nearest web type on the value's prototype chain (a subclass's instance is one), and its prototype. */
+/**
+ * The nearest web type on the value's prototype chain (a subclass's instance
+ * is one), and its prototype. A proxy on the chain ends the search before its
+ * getPrototypeOf trap could run.
+ */
 function typeOf(value: object): { type: WebType; proto: object } | undefined {
-  for (let proto = Object.getPrototypeOf(value) as object | null; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (let proto = Object.getPrototypeOf(value) as object | null; proto !== null && proto !== Object.prototype && !types.isProxy(proto); proto = Object.getPrototypeOf(proto) as object | null) {
     const type = typeAt(proto);
     if (type) return { type, proto };
   }
