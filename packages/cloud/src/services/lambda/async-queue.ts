@@ -3,7 +3,8 @@
 // invokes each function with them. It wakes on the next turn of the event
 // loop after an enqueue (the producer's transaction has committed by then),
 // runs at most the function's concurrency at once (more wait: throttled,
-// never failed), deletes an event only after the function finished with it
+// never failed; the next waits in memory and goes the moment one finishes),
+// deletes an event only after the function finished with it
 // (at least once across kill -9; the outcomes of one turn are written in one
 // transaction), and follows Lambda's retry policy: a function error is
 // retried after each of the configured delays, then the event moves to the
@@ -13,6 +14,9 @@ import type { CloudContext } from "../service.js";
 import type { AsyncStore, QueuedEvent } from "./async-store.js";
 import { DEFAULT_CONCURRENCY, type FunctionRunner } from "./function-runner.js";
 import type { FunctionRow, FunctionStore } from "./function-store.js";
+
+// Due events fetched beyond what is handed out at once, for the handoffs until the next pump.
+const PREFETCH = 32;
 
 export class AsyncQueue {
   readonly #context: CloudContext;
@@ -28,6 +32,10 @@ export class AsyncQueue {
   #wakeScheduled = false;
   /** Invoke events waiting for the next turn's transaction (enqueueDurably). */
   #arriving: Array<{ event: { functionName: string; payload: string; source: string }; resolve: () => void; reject: (error: unknown) => void }> = [];
+  /** Per function: due events fetched by the last pump and not yet handed out (the next one goes the moment one finishes). */
+  readonly #ready = new Map<string, QueuedEvent[]>();
+  /** Per function: how many events it may have at once, as the last pump decided. */
+  readonly #caps = new Map<string, number>();
   #timer: AbortController | undefined;
   #timerAt = Infinity;
   #closed = false;
@@ -88,6 +96,7 @@ export class AsyncQueue {
 
   /** The function is gone: what still waits for it becomes failed events. */
   functionDeleted(name: string): void {
+    this.#ready.delete(name);
     const error = JSON.stringify({ errorType: "ResourceNotFoundException", errorMessage: `The function ${name} was deleted before this event was delivered`, trace: [] });
     for (const id of this.#store.eventsOf(name)) if (!this.#inFlight.has(id)) this.#store.fail(id, error, 0, this.#context.clock.now());
   }
@@ -101,20 +110,28 @@ export class AsyncQueue {
   #pump(): void {
     if (this.#closed) return;
     const now = this.#context.clock.now();
+    this.#ready.clear();
     for (const name of this.#store.dueFunctions(now)) {
       const row = this.#functions.get(name);
       if (row === undefined) {
         this.functionDeleted(name);
         continue;
       }
+      const cap = row.reservedConcurrency ?? DEFAULT_CONCURRENCY;
+      this.#caps.set(name, cap);
+      // In-flight events are still due rows: fetch past them, and a few more to hand out as instances free up.
       const running = this.#running.get(name) ?? 0;
-      const free = (row.reservedConcurrency ?? DEFAULT_CONCURRENCY) - running;
-      if (free <= 0) continue;
-      // In-flight events are still due rows: ask for enough to find `free` new ones.
-      const fresh = this.#store.due(name, now, free + running).filter((event) => !this.#inFlight.has(event.id));
-      for (const event of fresh.slice(0, free)) this.#deliver(row, event);
+      this.#ready.set(name, this.#store.due(name, now, cap + running + PREFETCH).filter((event) => !this.#inFlight.has(event.id)));
+      this.#fill(row);
     }
     this.#scheduleRetries(now);
+  }
+
+  /** Hands the function fetched events while it has room for them. */
+  #fill(row: FunctionRow): void {
+    const ready = this.#ready.get(row.name);
+    const cap = this.#caps.get(row.name) ?? 1;
+    while (ready !== undefined && ready.length > 0 && (this.#running.get(row.name) ?? 0) < cap) this.#deliver(row, ready.shift()!);
   }
 
   #deliver(row: FunctionRow, event: QueuedEvent): void {
@@ -130,6 +147,11 @@ export class AsyncQueue {
     // Closing ends instances mid-invocation: the event stays queued for the next start.
     if (this.#closed) return;
     this.#settled.push({ name, event, error });
+    this.#running.set(name, (this.#running.get(name) ?? 1) - 1);
+    // The instance that just finished gets the next event now, not after the
+    // outcome is written and the queue read again (a gap each event would pay).
+    const row = this.#functions.get(name);
+    if (row !== undefined) this.#fill(row);
     this.wake();
   }
 
@@ -151,10 +173,7 @@ export class AsyncQueue {
         else this.#store.retryAt(event.id, attempts, now + delays[attempts - 1]!);
       }
     });
-    for (const { name, event } of batch) {
-      this.#inFlight.delete(event.id);
-      this.#running.set(name, (this.#running.get(name) ?? 1) - 1);
-    }
+    for (const { event } of batch) this.#inFlight.delete(event.id);
   }
 
   // One timer, for the earliest retry; an advance of the clock wakes it early.
