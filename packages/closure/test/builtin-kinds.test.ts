@@ -500,6 +500,11 @@ const webBuiltins: RoundTripCase[] = [
     expected: [[["content-type", "text/plain"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]], ["a=1", "b=2"], "", "é"],
   },
   {
+    name: "web-builtin: Event, CustomEvent and MessageEvent with their options (prevented), a subclass of Event, and queuing strategies",
+    source: `const custom = new CustomEvent("saved", { detail: { id: 1 }, cancelable: true, bubbles: true });\ncustom.preventDefault();\nconst message = new MessageEvent("message", { data: [1, 2], origin: "https://a.example", lastEventId: "7" });\nclass Ping extends Event { constructor() { super("ping"); this.extra = 1; } }\nconst ping = new Ping();\nconst count = new CountQueuingStrategy({ highWaterMark: 3 });\nconst bytes = new ByteLengthQueuingStrategy({ highWaterMark: 8 });\nexports.fn = () => [custom.type, custom.detail, custom.defaultPrevented, custom.bubbles, message.data, message.origin, message.lastEventId, ping instanceof Ping, ping.type, ping.extra, count.highWaterMark, count.size(), bytes.highWaterMark, bytes.size(new Uint8Array(5))];`,
+    expected: ["saved", { id: 1 }, true, true, [1, 2], "https://a.example", "7", true, "ping", 1, 3, 1, 8, 5],
+  },
+  {
     name: "web-builtin: a captured AbortController and its separately captured signal are one controller and its signal",
     source: `const controller = new AbortController();\nconst signal = controller.signal;\nconst either = AbortSignal.any([signal, new AbortController().signal]);\nexports.fn = () => { const before = [signal.aborted, either.aborted]; controller.abort("stop"); return [before, signal === controller.signal, signal.aborted, signal.reason, either.aborted, either.reason]; };`,
     expected: [[false, false], true, true, "stop", true, "stop"],
@@ -555,6 +560,42 @@ const refusals: RefusalRow[] = [
     source: `const fs = require("fs");\nconst file = require("path").join(require("os").tmpdir(), "closure-pack-blob-" + process.pid);\nfs.writeFileSync(file, "abc");\nmodule.exports = fs.openAsBlob(file).then((blob) => { fs.writeFileSync(file, "abcdef"); return { fn: () => blob.size }; });`,
     code: "UNSUPPORTED_VALUE",
     message: "handler -> blob: cannot serialize a Blob: reading its bytes failed: The blob could not be read\nhint: open the file as a Blob inside the handler",
+  },
+  {
+    name: "web-builtin: a ReadableStream is refused",
+    source: `const stream = new ReadableStream({ start(controller) { controller.enqueue("chunk"); } });\nexports.fn = () => stream.getReader().read();`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> stream: cannot serialize a ReadableStream\nhint: create the stream inside the handler",
+  },
+  {
+    name: "web-builtin: a stream's reader is refused",
+    source: `const reader = new ReadableStream().getReader();\nexports.fn = () => reader.read();`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> reader: cannot serialize a ReadableStreamDefaultReader\nhint: create the stream inside the handler",
+  },
+  {
+    name: "web-builtin: a Response is refused",
+    source: `const cached = new Response("hello", { status: 201 });\nexports.fn = () => cached.status;`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> cached: cannot serialize a Response\nhint: capture its status, headers and body (await response.text()), and create the Response inside the handler",
+  },
+  {
+    name: "web-builtin: a Request is refused",
+    source: `const template = new Request("https://a.example/items", { method: "POST" });\nexports.fn = () => template.method;`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> template: cannot serialize a Request\nhint: capture its URL, method, headers and body (await request.text()), and create the Request inside the handler",
+  },
+  {
+    name: "web-builtin: a CryptoKey is refused",
+    source: `module.exports = crypto.subtle.generateKey({ name: "HMAC", hash: "SHA-256" }, true, ["sign"]).then((key) => ({ fn: () => key.type }));`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> key: cannot serialize a CryptoKey\nhint: export the key (crypto.subtle.exportKey) and import it inside the handler",
+  },
+  {
+    name: "web-builtin: an Event that was dispatched is refused",
+    source: `const target = new EventTarget();\nconst event = new Event("ping");\ntarget.dispatchEvent(event);\nexports.fn = () => event.target;`,
+    code: "UNSUPPORTED_VALUE",
+    message: "handler -> event: cannot serialize an Event that was dispatched\nhint: create the event inside the handler",
   },
   {
     name: "web-builtin: an AbortSignal.timeout() that has not fired is refused",

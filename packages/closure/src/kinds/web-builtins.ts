@@ -1,18 +1,20 @@
 // Node's web-platform objects whose state lives in internal slots or in
 // symbols of Node's own (TextEncoder, TextDecoder, AbortController and
-// AbortSignal, EventTarget, DOMException, Headers, Blob and File, FormData,
-// StringDecoder, PerformanceMark): copied as plain objects they throw on
-// every method. Each is rebuilt through its public API from what that API
-// reads back (always through the built-in's own getters, which a subclass may
-// override), or refused where no faithful copy exists (an EventTarget's
-// listeners cannot be read). Instances of subclasses are the built-in made
-// with the subclass's prototype and own properties.
+// AbortSignal, EventTarget, Event and its kinds, DOMException, Headers, Blob
+// and File, FormData, queuing strategies, StringDecoder, PerformanceMark):
+// copied as plain objects they throw on every method. Each is rebuilt through
+// its public API from what that API reads back (always through the
+// built-in's own getters, which a subclass may override), or refused with a
+// message of its own where no faithful copy exists (an EventTarget's
+// listeners, a stream's queue and a Request's or Response's body cannot be
+// read back). Instances of subclasses are the built-in made with the
+// subclass's prototype and own properties.
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
-import { brandController, brandSignal, listenerCount, ownedSignal, rebuildController, rebuildSignal, type Rebuild } from "./abort-signals.js";
+import { brandController, brandSignal, internalSlot, listenerCount, ownedSignal, rebuildController, rebuildSignal, type Rebuild } from "./abort-signals.js";
 import { blobBytes } from "./blob-bytes.js";
 
 interface WebType {
@@ -31,6 +33,19 @@ const construct =
   (name: string) =>
   (args: string[]): string =>
     `new ${name}(${args.join(", ")})`;
+
+/** A type with no faithful copy: refused with its name and a hint. */
+const refused = (name: string, brand: WebType["brand"], hint: string): WebType => ({
+  name,
+  brand,
+  rebuild: () => ({ refuse: `cannot serialize ${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}`, hint }),
+});
+const STREAM_HINT = "create the stream inside the handler";
+const streams = (names: readonly string[], key: string): WebType[] =>
+  names.map((name) => refused(name, (v) => read(globalNamed(name), key, v), STREAM_HINT));
+/** Readers and writers brand-check through promises only; Node gives them a kState. */
+const streamParts = (names: readonly string[]): WebType[] =>
+  names.map((name) => refused(name, (v) => assertSlot(v, "kState"), STREAM_HINT));
 
 const TYPES: readonly WebType[] = [
   { name: "TextEncoder", brand: (v) => read(TextEncoder, "encoding", v), rebuild: () => ({ args: [], make: construct("TextEncoder") }) },
@@ -62,6 +77,35 @@ const TYPES: readonly WebType[] = [
   },
   { name: "File", brand: (v) => read(File, "name", v), rebuild: (v, node, walker) => rebuildBlob(v, walker, [read(File, "name", v)], read(File, "lastModified", v)) },
   { name: "Blob", brand: (v) => read(Blob, "size", v), rebuild: (v, node, walker) => rebuildBlob(v, walker) },
+  { name: "Event", brand: (v) => read(Event, "type", v), rebuild: (v) => rebuildEvent(v, "Event") },
+  { name: "CustomEvent", brand: (v) => read(CustomEvent, "detail", v), rebuild: (v) => rebuildEvent(v, "CustomEvent", { detail: read(CustomEvent, "detail", v) }) },
+  {
+    name: "MessageEvent",
+    brand: (v) => read(MessageEvent, "data", v),
+    rebuild: (v) =>
+      rebuildEvent(v, "MessageEvent", {
+        data: read(MessageEvent, "data", v),
+        origin: read(MessageEvent, "origin", v),
+        lastEventId: read(MessageEvent, "lastEventId", v),
+        source: read(MessageEvent, "source", v),
+        ports: [...read(MessageEvent, "ports", v)],
+      }),
+  },
+  ...["CountQueuingStrategy", "ByteLengthQueuingStrategy"].map(
+    (name): WebType => ({
+      name,
+      brand: (v) => read(globalNamed(name), "highWaterMark", v),
+      rebuild: (v) => ({ args: [{ highWaterMark: read(globalNamed(name), "highWaterMark", v) }], make: construct(name) }),
+    }),
+  ),
+  ...streams(["ReadableStream", "WritableStream"], "locked"),
+  ...streams(["TransformStream", "CompressionStream", "DecompressionStream"], "readable"),
+  ...streams(["TextEncoderStream", "TextDecoderStream"], "encoding"),
+  ...streams(["ReadableStreamDefaultController", "ReadableByteStreamController", "WritableStreamDefaultController", "TransformStreamDefaultController"], "desiredSize"),
+  ...streamParts(["ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "WritableStreamDefaultWriter"]),
+  refused("Request", (v) => read(Request, "method", v), "capture its URL, method, headers and body (await request.text()), and create the Request inside the handler"),
+  refused("Response", (v) => read(Response, "status", v), "capture its status, headers and body (await response.text()), and create the Response inside the handler"),
+  refused("CryptoKey", (v) => read(globalNamed("CryptoKey"), "type", v), "export the key (crypto.subtle.exportKey) and import it inside the handler"),
   {
     name: "FormData",
     brand: (v) => FormData.prototype.has.call(v, "x"),
@@ -73,8 +117,34 @@ const TYPES: readonly WebType[] = [
   },
 ];
 
+/** A global class @types/node may not declare (CryptoKey). */
+function globalNamed(name: string): { prototype: object } {
+  return (globalThis as unknown as Record<string, { prototype: object }>)[name]!;
+}
+
 function read(ctor: { prototype: object }, key: string, value: object): any {
   return Reflect.getOwnPropertyDescriptor(ctor.prototype, key)!.get!.call(value);
+}
+
+function assertSlot(value: object, description: string): void {
+  if (internalSlot(value, description) === undefined) throw new TypeError(`no ${description}`);
+}
+
+/**
+ * An event from its type and options (a CustomEvent's detail, a
+ * MessageEvent's data…), prevented again if it was. One that was dispatched
+ * keeps its target, which no constructor sets.
+ */
+function rebuildEvent(event: Event, name: string, init: Record<string, unknown> = {}): Rebuild {
+  if (read(Event, "target", event) !== null) {
+    return { refuse: `cannot serialize ${name === "Event" ? "an Event" : `a ${name}`} that was dispatched`, hint: "create the event inside the handler" };
+  }
+  const options = { bubbles: read(Event, "bubbles", event), cancelable: read(Event, "cancelable", event), composed: read(Event, "composed", event), ...init };
+  const prevented = read(Event, "defaultPrevented", event) as boolean;
+  return {
+    args: [read(Event, "type", event), options],
+    make: (args) => (prevented ? `((e) => (e.preventDefault(), e))(new ${name}(${args.join(", ")}))` : construct(name)(args)),
+  };
 }
 
 /** Every entry in order, each set-cookie line on its own (iteration joins nothing else). */
