@@ -498,6 +498,13 @@ const webBuiltins: RoundTripCase[] = [
     name: "web-builtin: Headers with repeated set-cookie, and a StringDecoder",
     source: `const headers = new Headers({ "content-type": "text/plain" });\nheaders.append("set-cookie", "a=1");\nheaders.append("set-cookie", "b=2");\nconst decoder = new (require("string_decoder").StringDecoder)("utf8");\nexports.fn = () => [[...headers], headers.getSetCookie(), decoder.write(Buffer.from([0xc3])), decoder.end(Buffer.from([0xa9]))];`,
     expected: [[["content-type", "text/plain"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]], ["a=1", "b=2"], "", "é"],
+    modules: ["string_decoder"],
+  },
+  {
+    name: "web-builtin: net.SocketAddress from its address, port, family and flow label; an AbortSignal.any() of nothing",
+    source: `const { SocketAddress } = require("net");\nconst address = new SocketAddress({ address: "::1", port: 8080, family: "ipv6", flowlabel: 3 });\nconst never = AbortSignal.any([]);\nexports.fn = () => [address.address, address.port, address.family, address.flowlabel, address instanceof SocketAddress, never.aborted];`,
+    expected: ["::1", 8080, "ipv6", 3, true, false],
+    modules: ["net"],
   },
   {
     name: "web-builtin: Event, CustomEvent and MessageEvent with their options (prevented), a subclass of Event, and queuing strategies",
@@ -742,6 +749,30 @@ const refusals: RefusalRow[] = [
     source: `const udp = require("dgram").createSocket("udp4");\nexports.fn = () => udp;`,
     code: "LIVE_HANDLE",
     message: `handler -> udp: cannot serialize a dgram.Socket\n${inside("socket")}`,
+  },
+  {
+    name: "live handle: a Console of its own",
+    source: `const { Console } = require("console");\nconst logger = new Console({ stdout: process.stdout });\nexports.fn = () => logger.log("x");`,
+    code: "LIVE_HANDLE",
+    message: "handler -> logger: cannot serialize a console.Console\nhint: create the Console inside the handler",
+  },
+  {
+    name: "live handle: net.BlockList",
+    source: `const blocked = new (require("net").BlockList)();\nblocked.addAddress("10.0.0.1");\nexports.fn = () => blocked.check("10.0.0.1");`,
+    code: "LIVE_HANDLE",
+    message: "handler -> blocked: cannot serialize a net.BlockList\nhint: create the BlockList and add its rules inside the handler",
+  },
+  {
+    name: "live handle: a perf_hooks histogram",
+    source: `const latency = require("perf_hooks").createHistogram();\nlatency.record(5);\nexports.fn = () => latency.max;`,
+    code: "LIVE_HANDLE",
+    message: "handler -> latency: cannot serialize a perf_hooks histogram\nhint: create the histogram inside the handler",
+  },
+  {
+    name: "live handle: events.EventEmitterAsyncResource",
+    source: `const { EventEmitterAsyncResource } = require("events");\nconst emitter = new EventEmitterAsyncResource({ name: "jobs" });\nexports.fn = () => emitter.emit("x");`,
+    code: "LIVE_HANDLE",
+    message: "handler -> emitter: cannot serialize an events.EventEmitterAsyncResource\nhint: create it inside the handler",
   },
   {
     name: "live handle: timer",

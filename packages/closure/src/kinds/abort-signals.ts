@@ -68,10 +68,13 @@ export function rebuildSignal(signal: AbortSignal, node: GraphNode, walker: Walk
   return { args: [], make: () => "new AbortController().signal" };
 }
 
-/** AbortSignal.any(sources): Node holds the sources as WeakRefs; a collected one could not abort it anyway. */
+/**
+ * AbortSignal.any(sources): Node holds the sources as WeakRefs (a collected
+ * one could not abort it anyway), and none for AbortSignal.any([]).
+ */
 function compositeOf(signal: AbortSignal): Rebuild {
-  const sources = internalSlot(signal, "kSourceSignals") as Iterable<WeakRef<AbortSignal>> | undefined;
-  if (sources === undefined || typeof sources[Symbol.iterator] !== "function") {
+  const sources = (internalSlot(signal, "kSourceSignals") ?? []) as Iterable<WeakRef<AbortSignal>>;
+  if (typeof sources[Symbol.iterator] !== "function") {
     return { refuse: "cannot serialize this AbortSignal.any() signal: its sources cannot be read", hint: "call AbortSignal.any() inside the handler" };
   }
   const live = [...sources].map((ref) => WeakRef.prototype.deref.call(ref)).filter((each) => each !== undefined);

@@ -69,6 +69,9 @@ const HANDLE_TYPES: ReadonlyArray<readonly [string, string, string?]> = [
   ["crypto.KeyObject", KEY],
   ["crypto.X509Certificate", "capture the certificate's PEM text and create the X509Certificate inside the handler"],
   ["dns.Resolver", inside("resolver")],
+  ["net.BlockList", "create the BlockList and add its rules inside the handler"],
+  ["console.Console", "create the Console inside the handler"],
+  ["events.EventEmitterAsyncResource", "create it inside the handler"],
   ["inspector.Session", inside("session")],
   ["stream.PassThrough", "create the stream inside the handler"],
   ["stream.Transform", "create the stream inside the handler"],
@@ -110,6 +113,7 @@ function refusalsByPrototype(): Map<object, Refusal> {
     }
   }
   for (const [what, hint, proto] of timerPrototypes(load?.("timers"))) byPrototype.set(proto, { what, hint });
+  for (const proto of histogramPrototypes(load?.("perf_hooks"))) byPrototype.set(proto, { what: "a perf_hooks histogram", hint: "create the histogram inside the handler" });
   return byPrototype;
 }
 
@@ -132,6 +136,14 @@ function timerPrototypes(timers: Record<string, unknown> | undefined): Array<[st
   return candidates
     .filter(([className, , , proto]) => (proto as { constructor?: { name?: unknown } }).constructor?.name === className)
     .map(([, what, hint, proto]) => [what, hint, proto]);
+}
+
+/** perf_hooks exports no histogram class: the prototypes of one made here (a recordable one, and its base). */
+function histogramPrototypes(perfHooks: Record<string, unknown> | undefined): object[] {
+  const create = perfHooks?.["createHistogram"];
+  if (typeof create !== "function") return [];
+  const recordable = Object.getPrototypeOf(create()) as object;
+  return [recordable, Object.getPrototypeOf(recordable) as object].filter((proto) => proto !== Object.prototype);
 }
 
 /** Why a value cannot be serialized, or undefined if it can. */

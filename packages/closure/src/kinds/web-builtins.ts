@@ -24,9 +24,14 @@ interface WebType {
   brand(value: any): unknown;
   /** The arguments that rebuild it, as live values (walked), and the expression using them; or a refusal. */
   rebuild(value: any, node: GraphNode, walker: Walker): Rebuild;
+  /** The builtin module the rebuilt value's class comes from (listed in `modules`), for a class that is no global. */
+  module?: string;
 }
 
-const decoder = () => (process as unknown as { getBuiltinModule(id: string): { StringDecoder: new (encoding: string) => object } }).getBuiltinModule("string_decoder").StringDecoder;
+/** A class a builtin module exports (not a global). */
+const exported = (id: string, name: string): { prototype: object } =>
+  (process as unknown as { getBuiltinModule(id: string): Record<string, { prototype: object }> }).getBuiltinModule(id)[name]!;
+const decoder = () => exported("string_decoder", "StringDecoder");
 
 /** `new Name(args…)`. */
 const construct =
@@ -168,12 +173,30 @@ function rebuildBlob(blob: Blob, walker: Walker, fileName: string[] = [], lastMo
 
 const STRING_DECODER: WebType = {
   name: "StringDecoder",
+  module: "node:string_decoder",
   brand: (v) => read(decoder(), "lastNeed", v),
   rebuild: (v) =>
     read(decoder(), "lastNeed", v) > 0
       ? { refuse: "cannot serialize a StringDecoder holding part of a character", hint: "create the StringDecoder inside the handler" }
       : { args: [v.encoding], make: (args, out) => `new (${out.importModule("node:string_decoder", "namespace")}.StringDecoder)(${args.join(", ")})` },
 };
+
+const SOCKET_ADDRESS: WebType = {
+  name: "SocketAddress",
+  module: "node:net",
+  brand: (v) => read(exported("net", "SocketAddress"), "port", v),
+  rebuild: (v) => {
+    const ctor = exported("net", "SocketAddress");
+    const options = Object.fromEntries(["address", "port", "family", "flowlabel"].map((key) => [key, read(ctor, key, v)]));
+    return { args: [options], make: (args, out) => `new (${out.importModule("node:net", "namespace")}.SocketAddress)(${args.join(", ")})` };
+  },
+};
+
+/** Classes of builtin modules, by export name and module. */
+const MODULE_TYPES: ReadonlyMap<string, { id: string; type: WebType }> = new Map([
+  ["StringDecoder", { id: "string_decoder", type: STRING_DECODER }],
+  ["SocketAddress", { id: "net", type: SOCKET_ADDRESS }],
+]);
 
 const byPrototype = new Map<object, WebType | null>();
 const byName = new Map<string, WebType>(TYPES.map((type) => [type.name, type]));
@@ -188,7 +211,8 @@ function typeAt(proto: object): WebType | undefined {
   if (known === undefined) {
     const ctor = Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown;
     const name = typeof ctor === "function" ? (Reflect.getOwnPropertyDescriptor(ctor, "name")?.value as unknown) : undefined;
-    if (name === "StringDecoder" && ctor === decoder()) known = STRING_DECODER;
+    const fromModule = typeof name === "string" ? MODULE_TYPES.get(name) : undefined;
+    if (fromModule && ctor === exported(fromModule.id, name as string)) known = fromModule.type;
     else if (typeof name === "string" && byName.has(name) && (globalThis as Record<string, unknown>)[name] === ctor) known = byName.get(name)!;
     else known = null;
     byPrototype.set(proto, known);
@@ -233,6 +257,7 @@ export const webBuiltinKind = {
     const { type, proto } = typeOf(value)!;
     const rebuilt = type.rebuild(value, node, walker);
     if ("refuse" in rebuilt) walker.refuse(node, "UNSUPPORTED_VALUE", rebuilt.refuse, rebuilt.hint);
+    if (type.module) node.module = type.module;
     const args = rebuilt.args.map((arg, i) => walker.visit(node, arg, { label: `.[[${type.name}]][${i}]` }, "create"));
     // Own symbols are Node's internal state, rebuilt above; DOMException's stack is the deploy machine's.
     const skip = (key: string | symbol): boolean => typeof key === "symbol" || key === "stack" || (type === STRING_DECODER && key === "encoding");
