@@ -1,5 +1,5 @@
 // The arguments of `closure-pack cloud start|stop|status|tick`: a subcommand,
-// --data (default .closure-pack/cloud), --port for start, a duration for
+// --data (default .closure-pack/cloud), --port and --durability for start, a duration for
 // tick (`5m`, `1h30m`, `250ms`), --json. Checked here, nothing is read.
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
@@ -11,6 +11,8 @@ export interface CloudCommand {
   data: string;
   /** start: the port to listen on (default: 4566, or the running daemon's). */
   port: number | undefined;
+  /** start: what an acknowledged write survives (default: the daemon's, "process"). */
+  durability: "process" | "machine" | undefined;
   /** tick: milliseconds to advance. */
   ms: number;
   /** tick: the duration as given. */
@@ -28,7 +30,7 @@ export function parseCloudCommand(argv: readonly string[]): CloudCommand | { kin
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { data: { type: "string" }, port: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: { data: { type: "string" }, port: { type: "string" }, durability: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
       allowPositionals: true,
       strict: true,
     });
@@ -43,6 +45,10 @@ export function parseCloudCommand(argv: readonly string[]): CloudCommand | { kin
     throw new UsageError(`"cloud" takes start, stop, status or tick, got ${action === undefined ? "none" : JSON.stringify(action)}`);
   }
   if (values.port !== undefined && action !== "start") throw new UsageError(`option "--port" does not apply to "cloud ${action}"`);
+  if (values.durability !== undefined && action !== "start") throw new UsageError(`option "--durability" does not apply to "cloud ${action}"`);
+  if (values.durability !== undefined && values.durability !== "process" && values.durability !== "machine") {
+    throw new UsageError(`option "--durability" must be process or machine, got ${JSON.stringify(values.durability)}`);
+  }
   if (values.data === "") throw new UsageError(`option "--data" must not be empty`);
   const duration = action === "tick" ? rest.shift() : undefined;
   if (action === "tick" && duration === undefined) throw new UsageError(`"cloud tick" takes a duration, e.g. 5m, 1h30m or 250ms`);
@@ -52,6 +58,7 @@ export function parseCloudCommand(argv: readonly string[]): CloudCommand | { kin
     action: action as CloudCommand["action"],
     data: values.data ?? DEFAULT_DATA,
     port: values.port === undefined ? undefined : portOf(values.port),
+    durability: values.durability as CloudCommand["durability"],
     ms: duration === undefined ? 0 : durationMs(duration),
     duration: duration ?? "",
     json: values.json ?? false,

@@ -31,7 +31,10 @@ export const USAGE = `Usage:
   closure-pack cloud start|stop|status [--data <dir>] [--port <n>] [--json]
                                                 the local cloud's daemon (default data folder
                                                 .closure-pack/cloud, port 4566): start it in
-                                                the background, stop it, or say if it runs
+                                                the background, stop it, or say if it runs;
+                                                start --durability machine also survives a
+                                                power cut (fsync per write; default process:
+                                                a crash of the daemon, kill -9 included)
   closure-pack cloud tick <duration> [--data <dir>]
                                                 advance the local cloud's clock (5m, 1h30m)
 

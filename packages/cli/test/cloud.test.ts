@@ -47,6 +47,14 @@ describe("cloud command", () => {
     expect((await run(["cloud", "stop", "--data", "data"])).stdout).toBe("no local cloud is running (data data)\n");
   });
 
+  it("cloud: start --durability machine flushes every write (the health answer says so)", async () => {
+    const { run } = workspace();
+    const start = await run(["cloud", "start", "--data", "data", "--port", "0", "--durability", "machine"]);
+    const endpoint = /running at (\S+) /.exec(start.stdout)?.[1];
+    expect([start.code, start.stderr, endpoint !== undefined]).toEqual([0, "", true]);
+    expect(((await (await fetch(`${endpoint}/_closure-pack/health`)).json()) as { durability: string }).durability).toBe("machine");
+  });
+
   it("cloud: tick without a running daemon is an error with a hint", async () => {
     const { dir, run } = workspace();
     expect(await run(["cloud", "tick", "5m", "--data", "data"])).toEqual({
@@ -64,6 +72,8 @@ describe("cloud command", () => {
     ["usage: --port on stop", ["cloud", "stop", "--port", "1"], 'option "--port" does not apply to "cloud stop"'],
     ["usage: a port out of range", ["cloud", "start", "--port", "70000"], 'option "--port" must be a whole number from 0 to 65535, got "70000"'],
     ["usage: an unknown flag", ["cloud", "status", "--verbose"], 'unknown option "--verbose" for "cloud"'],
+    ["usage: an unknown durability", ["cloud", "start", "--durability", "disk"], 'option "--durability" must be process or machine, got "disk"'],
+    ["usage: --durability on status", ["cloud", "status", "--durability", "machine"], 'option "--durability" does not apply to "cloud status"'],
   ];
 
   it.each(usage)("%s", async (_name, args, message) => {

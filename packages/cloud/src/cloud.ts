@@ -11,7 +11,7 @@ import { CloudError } from "./errors.js";
 import { createCloudServer, jsonResponse } from "./server/http-server.js";
 import type { AwsRequest, AwsResponse, ServiceName } from "./server/aws-request.js";
 import { SERVICE_FACTORIES } from "./services/index.js";
-import type { CloudContext, CloudSettings, Service } from "./services/service.js";
+import type { CloudContext, CloudSettings, Durability, Service } from "./services/service.js";
 import { openDatabase } from "./store/database.js";
 
 export interface CloudOptions {
@@ -21,6 +21,8 @@ export interface CloudOptions {
   port?: number;
   /** Delays before the 2 retries of a failed asynchronous invocation (default 60 s and 120 s, as Lambda). */
   asyncRetryDelaysMs?: readonly number[];
+  /** What an acknowledged write survives: "process" (default; kill -9 included) or "machine" (a power cut too, at the cost of an fsync per write). */
+  durability?: Durability;
   /** Where unexpected errors are written (default stderr). */
   logError?: (message: string) => void;
 }
@@ -46,12 +48,16 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
   }
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const durability = options.durability ?? "process";
+  if (durability !== "process" && durability !== "machine") {
+    throw new CloudError("INVALID_OPTION", "durability", `must be "process" or "machine", got ${JSON.stringify(durability)}`);
+  }
   const lock = lockDataDir(dataDir);
   const logError = options.logError ?? ((message: string) => process.stderr.write(`${message}\n`));
   try {
-    const db = openDatabase(dataDir);
+    const db = openDatabase(dataDir, durability);
     const services = new Map<ServiceName, Service>();
-    const settings: CloudSettings = { asyncRetryDelaysMs: options.asyncRetryDelaysMs ?? DEFAULT_ASYNC_RETRY_DELAYS_MS };
+    const settings: CloudSettings = { durability, asyncRetryDelaysMs: options.asyncRetryDelaysMs ?? DEFAULT_ASYNC_RETRY_DELAYS_MS };
     const clock = new Clock();
     const endpointRef = { value: "" };
     const context: CloudContext = {
@@ -117,7 +123,7 @@ function listen(server: ReturnType<typeof createCloudServer>, port: number): Pro
 // and the clock, which tests advance instead of waiting.
 async function daemonControl(request: AwsRequest, path: string, context: CloudContext): Promise<AwsResponse | undefined> {
   if (request.method === "GET" && path === "health") {
-    return jsonResponse(200, { service: "closure-pack-cloud", pid: process.pid, dataDir: context.dataDir, endpoint: context.endpoint, now: context.clock.now() });
+    return jsonResponse(200, { service: "closure-pack-cloud", pid: process.pid, dataDir: context.dataDir, endpoint: context.endpoint, durability: context.settings.durability, now: context.clock.now() });
   }
   if (request.method === "POST" && path === "clock/advance") {
     const ms = Number(request.query.get("ms"));

@@ -3,11 +3,13 @@
 // every PUT answered 200 is there; and the blobs a crash cut short (a body
 // half received, a blob with no row yet, a replaced blob not yet removed)
 // are gone after the restart: blob files and objects correspond one to one.
+// Both durability settings: kill -9 is a crash of the process, which
+// "process" durability (no fsync) must survive as well as "machine".
 import { readdirSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDataDir, removeDataDir, startDaemon, type DaemonProcess } from "./helpers/daemon.js";
 import { s3Client } from "./helpers/s3-clients.js";
 
@@ -16,8 +18,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+let durability: "process" | "machine" = "process";
+
 async function start(dataDir: string): Promise<{ daemon: DaemonProcess; s3: S3Client }> {
-  const daemon = await startDaemon({ dataDir });
+  const daemon = await startDaemon({ dataDir, durability });
   const s3 = s3Client(daemon.endpoint);
   cleanups.push(async () => {
     s3.destroy();
@@ -44,7 +48,11 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   if (!condition()) throw new Error(`timed out waiting for ${what}`);
 }
 
-describe("s3 durability", () => {
+describe.each(["process", "machine"] as const)("s3 durability (%s)", (setting) => {
+  beforeEach(() => {
+    durability = setting;
+  });
+
   it("kill -9: a body half received leaves the old object and no file behind", async () => {
     const dataDir = freshDataDir();
     cleanups.push(() => removeDataDir(dataDir));

@@ -28,7 +28,7 @@ describe("server", () => {
   it("server: health names the data folder and the endpoint", async () => {
     const cloud = await start();
     const health = (await (await fetch(`${cloud.endpoint}/_closure-pack/health`)).json()) as Record<string, unknown>;
-    expect(health).toMatchObject({ service: "closure-pack-cloud", dataDir: cloud.dataDir, endpoint: cloud.endpoint, pid: process.pid });
+    expect(health).toMatchObject({ service: "closure-pack-cloud", dataDir: cloud.dataDir, endpoint: cloud.endpoint, pid: process.pid, durability: "process" });
   });
 
   it("server: a request signed for a service it does not speak gets UnknownService", async () => {
@@ -57,6 +57,10 @@ describe("server", () => {
     await expect(startCloud({ dataDir, port: 0 })).rejects.toThrow(
       `${dataDir}: another local cloud (pid ${process.pid}) is using this data folder\nhint: stop it with \`closure-pack cloud stop\`, or start this one with another --data folder`,
     );
+  });
+
+  it("server: an unknown durability setting is named", async () => {
+    await expect(startCloud({ dataDir: tempDir(), port: 0, durability: "disk" as never })).rejects.toThrow('durability: must be "process" or "machine", got "disk"');
   });
 
   it("server: a port another program holds is named with a hint", async () => {

@@ -13,7 +13,7 @@ export async function runCloud(command: CloudCommand, io: Io): Promise<number> {
   const say = (text: string, json: unknown): void => io.out(command.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
   switch (command.action) {
     case "start": {
-      const daemon = await startDaemon({ dataDir, ...(command.port === undefined ? {} : { port: command.port }) });
+      const daemon = await startDaemon({ dataDir, ...(command.port === undefined ? {} : { port: command.port }), ...(command.durability === undefined ? {} : { durability: command.durability }) });
       const what = daemon.alreadyRunning ? "already running" : "running";
       say(`local cloud ${what} at ${daemon.endpoint} (pid ${daemon.pid}, data ${data})`, { state: "running", endpoint: daemon.endpoint, port: daemon.port, pid: daemon.pid, alreadyRunning: daemon.alreadyRunning });
       return 0;

@@ -9,6 +9,7 @@ import { closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DEFAULT_PORT } from "../cloud.js";
 import { CloudError, type CloudErrorCode } from "../errors.js";
+import type { Durability } from "../services/service.js";
 import type { DaemonInfo } from "./daemon-file.js";
 import { daemonStatus, readHealth } from "./daemon-status.js";
 import { daemonEntryPath } from "./entry-path.js";
@@ -20,6 +21,8 @@ export interface StartDaemonOptions {
   port?: number;
   /** Lambda's async retry delays (default Lambda's own, about 1 and 2 minutes). */
   asyncRetryDelaysMs?: readonly number[];
+  /** What an acknowledged write survives (default "process"; see Durability). */
+  durability?: Durability;
   /** How long to wait for the ready line (default 30 s). */
   readyTimeoutMs?: number;
 }
@@ -47,6 +50,7 @@ export async function startDaemon(options: StartDaemonOptions): Promise<StartedD
   const offset = statSync(logFile).size;
   const args = [daemonEntryPath(), "--data", dataDir, "--port", String(port)];
   if (options.asyncRetryDelaysMs !== undefined) args.push("--async-retry-delays", options.asyncRetryDelaysMs.join(","));
+  if (options.durability !== undefined) args.push("--durability", options.durability);
   const child = spawn(process.execPath, args, { cwd: dataDir, detached: true, stdio: ["ignore", log, log], env: process.env });
   closeSync(log);
   let exitCode: number | null | undefined;

@@ -43,7 +43,18 @@ export interface CloudContext {
   readonly settings: CloudSettings;
 }
 
+/**
+ * What an acknowledged write survives. "process" (default): a crash of the
+ * daemon, kill -9 included; the write is in the operating system's cache
+ * before the answer, so only a power cut or a kernel crash can lose the last
+ * writes (never corrupt the store). "machine": a power cut too; every
+ * acknowledged write is flushed to the disk first (fsync), about 4 ms more
+ * per write on this project's CI disks.
+ */
+export type Durability = "process" | "machine";
+
 export interface CloudSettings {
+  readonly durability: Durability;
   /** Delays before the retries of a failed asynchronous invocation (Lambda: 2 retries, about 1 and 2 minutes). */
   readonly asyncRetryDelaysMs: readonly number[];
 }

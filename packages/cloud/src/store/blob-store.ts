@@ -1,5 +1,6 @@
 // Immutable byte files ("blobs") under one folder, for object bodies and
-// multipart parts. A blob is written to `tmp/<id>`, fsynced, then renamed to
+// multipart parts. A blob is written to `tmp/<id>`, fsynced (when the
+// durability setting asks for it), then renamed to
 // `<id[0..2]>/<id>`; only then may a metadata row name it. So after a crash a
 // blob without a row is garbage (collectGarbage at start removes it), and a
 // row never names a half-written file. Blobs are never modified: a copy is
@@ -37,8 +38,12 @@ export class BlobStore {
   readonly #tmp: string;
   readonly #shards = new Set<string>();
 
-  constructor(root: string) {
+  /** fsync each blob before it is placed ("machine" durability). */
+  readonly #flush: boolean;
+
+  constructor(root: string, options: { flush: boolean }) {
     this.root = root;
+    this.#flush = options.flush;
     this.#tmp = join(root, "tmp");
     mkdirSync(this.#tmp, { recursive: true });
   }
@@ -59,7 +64,7 @@ export class BlobStore {
     const fd = openSync(temp, "w");
     try {
       for (const chunk of bytes) writeAll(fd, chunk);
-      await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error === null ? resolve() : reject(error))));
+      if (this.#flush) await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error === null ? resolve() : reject(error))));
     } catch (error) {
       closeSync(fd);
       rmSync(temp, { force: true });
@@ -87,7 +92,7 @@ export class BlobStore {
         if (chunks.length > 0) await handle.writev(chunks as Buffer[]);
       },
       commit: async () => {
-        await handle.datasync();
+        if (this.#flush) await handle.datasync();
         await close();
         this.#place(temp, id);
         return id;
@@ -151,8 +156,9 @@ export class BlobStore {
   }
 
   // No fsync of the folder after the rename: the metadata row that names the
-  // blob commits with an fsync of SQLite's log right after, and journaling
-  // file systems (ext4, xfs) commit their metadata in order, the rename first.
+  // blob commits right after (with an fsync of SQLite's log under "machine"
+  // durability), and journaling file systems (ext4, xfs) commit their
+  // metadata in order, the rename first.
   #place(temp: string, id: string): void {
     this.#ensureShard(id);
     renameSync(temp, this.path(id));

@@ -1,23 +1,27 @@
 // The one embedded database of the daemon (SQLite through better-sqlite3):
 // metadata, queues of pending events and logs, in WAL mode so readers never
-// wait for the writer. A write that returned is on disk (synchronous=FULL):
-// an S3 PUT answered 200 has its notification queued durably, whatever
-// happens to the process next. Each service creates its own tables through
+// wait for the writer. A write that returned survives what the durability
+// setting promises (services/service.ts: a crash of the process, or a power
+// cut too): an S3 PUT answered 200 has its notification queued with it,
+// whatever happens to the daemon next. Each service creates its own tables through
 // migrate(), keyed by a name and a version so a restart never redoes one.
 import Database from "better-sqlite3";
 import { join } from "node:path";
 import { CloudError } from "../errors.js";
+import type { Durability } from "../services/service.js";
 
 export type { Database };
 
 /** Opens (creating when missing) `<dataDir>/cloud.db`. */
-export function openDatabase(dataDir: string): Database.Database {
+export function openDatabase(dataDir: string, durability: Durability = "machine"): Database.Database {
   const path = join(dataDir, "cloud.db");
   let db: Database.Database;
   try {
     db = new Database(path);
     db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = FULL");
+    // WAL with synchronous=NORMAL: a commit is in the log file (the OS cache)
+    // when it returns, so it survives the process; FULL also fsyncs the log.
+    db.pragma(`synchronous = ${durability === "machine" ? "FULL" : "NORMAL"}`);
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
     db.exec("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, version INTEGER NOT NULL)");
@@ -62,10 +66,13 @@ export function migrate(db: Database.Database, name: string, steps: readonly str
 export function transactionWithoutFlush<T>(db: Database.Database, work: () => T): T {
   // Inside another transaction the commit is the outer one's: nothing to change.
   if (db.inTransaction) return db.transaction(work)();
+  const level = db.pragma("synchronous", { simple: true }) as number;
+  // 1 is NORMAL: already a commit without a flush.
+  if (level <= 1) return db.transaction(work)();
   db.pragma("synchronous = NORMAL");
   try {
     return db.transaction(work)();
   } finally {
-    db.pragma("synchronous = FULL");
+    db.pragma(`synchronous = ${level}`);
   }
 }

@@ -28,6 +28,8 @@ export interface DaemonStartOptions {
   port?: number;
   /** Lambda's async retry delays, default 50,100 ms so tests need not wait minutes. */
   asyncRetryDelaysMs?: number[];
+  /** What an acknowledged write survives (the daemon's default, "process", when left out). */
+  durability?: "process" | "machine";
   env?: NodeJS.ProcessEnv;
 }
 
@@ -42,6 +44,7 @@ export function removeDataDir(dir: string): void {
 export async function startDaemon(options: DaemonStartOptions = {}): Promise<DaemonProcess> {
   const dataDir = options.dataDir ?? freshDataDir();
   const args = [daemonEntryPath(), "--data", dataDir, "--port", String(options.port ?? 0), "--async-retry-delays", (options.asyncRetryDelaysMs ?? [50, 100]).join(",")];
+  if (options.durability !== undefined) args.push("--durability", options.durability);
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: options.env ?? process.env });
   let stderr = "";
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));

@@ -19,7 +19,7 @@ import { S3Store } from "./s3-store.js";
 
 export function createS3Service(cloud: CloudContext): Service {
   const store = new S3Store(cloud.db);
-  const blobs = new BlobStore(join(cloud.dataDir, "s3"));
+  const blobs = new BlobStore(join(cloud.dataDir, "s3"), { flush: cloud.settings.durability === "machine" });
   // Before the first request: blobs no row names are leftovers of a crash.
   const live = store.liveBlobs();
   blobs.collectGarbage((id) => live.has(id));
