@@ -82,6 +82,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
       services.set(service.name, service);
     }
     for (const service of services.values()) service.start?.();
+    for (const service of services.values()) await service.ready?.();
     return {
       endpoint: endpointRef.value,
       port: actualPort,

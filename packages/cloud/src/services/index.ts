@@ -1,6 +1,7 @@
 // The services the daemon speaks, one factory each; a new service is one row.
 // Order does not matter: cross-service calls go through CloudContext.services,
 // filled before any service starts.
+import { createApiGatewayService } from "./apigateway/apigateway-service.js";
 import { createIamService } from "./iam/iam-service.js";
 import { createLambdaService } from "./lambda/lambda-service.js";
 import { createLogsService } from "./logs/logs-service.js";
@@ -10,4 +11,4 @@ import { createStsService } from "./sts/sts-service.js";
 
 export type ServiceFactory = (context: CloudContext) => Service;
 
-export const SERVICE_FACTORIES: readonly ServiceFactory[] = [createIamService, createStsService, createLambdaService, createLogsService, createS3Service];
+export const SERVICE_FACTORIES: readonly ServiceFactory[] = [createIamService, createStsService, createLambdaService, createLogsService, createS3Service, createApiGatewayService];

@@ -24,6 +24,12 @@ export interface Service {
   handleControl?(request: AwsRequest, path: string): Promise<AwsResponse | undefined>;
   /** Starts background work (delivery loops, timers) once every service exists. */
   start?(): void;
+  /**
+   * Resolves once what start() began serves (API Gateway's servers reopened
+   * on their ports); the cloud counts as started, and the daemon says it is
+   * ready, only after every service's ready().
+   */
+  ready?(): Promise<void>;
   /** Stops background work and releases resources; in-flight work may be abandoned (it is durable). */
   close?(): Promise<void>;
 }
