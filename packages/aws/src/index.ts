@@ -4,6 +4,7 @@ export * as s3 from "./s3/index.js";
 export * as lambda from "./lambda/index.js";
 export * as iam from "./iam/index.js";
 export * as asset from "./asset/index.js";
+export * as apigateway from "./apigateway/index.js";
 export { Output, output, all, interpolate, concat, type Input, type Unwrap } from "./core/output.js";
 export { Resource, type ResourceOptions } from "./core/resource.js";
 export { AwsError, type AwsErrorCode } from "./errors.js";

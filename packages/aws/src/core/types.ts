@@ -9,6 +9,8 @@ export const TYPES = {
   rolePolicyAttachment: "aws:iam:RolePolicyAttachment",
   function: "aws:lambda:Function",
   permission: "aws:lambda:Permission",
+  httpApi: "aws:apigatewayv2:Api",
+  restApi: "aws:apigateway:RestApi",
 } as const;
 
 export type ResourceType = (typeof TYPES)[keyof typeof TYPES];

@@ -2,12 +2,14 @@
 // service, the account (STS GetCallerIdentity, once), the naming context and
 // the retry bounds for AWS's eventual consistency. An optional observer sees
 // every call (tests count them with it).
+import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import type { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { STSClient } from "@aws-sdk/client-sts";
-import { iamApi, lambdaApi, logsApi, s3Api, stsApi } from "./sdk.js";
+import { apiGatewayApi, apiGatewayV2Api, iamApi, lambdaApi, logsApi, s3Api, stsApi } from "./sdk.js";
 import type { Target } from "./target.js";
 
 export type CallObserver = (service: string, command: string) => void;
@@ -18,6 +20,10 @@ export interface Clients {
   iam: IAMClient;
   sts: STSClient;
   logs: CloudWatchLogsClient;
+  /** HTTP APIs (API Gateway v2). */
+  apigatewayv2: ApiGatewayV2Client;
+  /** REST APIs (API Gateway v1). */
+  apigateway: APIGatewayClient;
 }
 
 export interface ProviderOptions {
@@ -72,6 +78,12 @@ export function createProviderContext(target: Target, naming: { stack: string; p
     },
     get logs() {
       return make("logs", () => new (logsApi().CloudWatchLogsClient)(config));
+    },
+    get apigatewayv2() {
+      return make("apigatewayv2", () => new (apiGatewayV2Api().ApiGatewayV2Client)(config));
+    },
+    get apigateway() {
+      return make("apigateway", () => new (apiGatewayApi().APIGatewayClient)(config));
     },
   };
   let account: Promise<string> | undefined;

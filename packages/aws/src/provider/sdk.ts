@@ -3,6 +3,8 @@
 // change) does not pay for loading Lambda's, IAM's, S3's and CloudWatch
 // Logs' clients (together ~0.3 s). Types come from static type imports.
 import { createRequire } from "node:module";
+import type * as ApiGateway from "@aws-sdk/client-api-gateway";
+import type * as ApiGatewayV2 from "@aws-sdk/client-apigatewayv2";
 import type * as CloudWatchLogs from "@aws-sdk/client-cloudwatch-logs";
 import type * as Iam from "@aws-sdk/client-iam";
 import type * as Lambda from "@aws-sdk/client-lambda";
@@ -16,3 +18,5 @@ export const lambdaApi = (): typeof Lambda => load("@aws-sdk/client-lambda") as 
 export const iamApi = (): typeof Iam => load("@aws-sdk/client-iam") as typeof Iam;
 export const stsApi = (): typeof Sts => load("@aws-sdk/client-sts") as typeof Sts;
 export const logsApi = (): typeof CloudWatchLogs => load("@aws-sdk/client-cloudwatch-logs") as typeof CloudWatchLogs;
+export const apiGatewayV2Api = (): typeof ApiGatewayV2 => load("@aws-sdk/client-apigatewayv2") as typeof ApiGatewayV2;
+export const apiGatewayApi = (): typeof ApiGateway => load("@aws-sdk/client-api-gateway") as typeof ApiGateway;
