@@ -45,12 +45,13 @@ const HOW: Readonly<Record<string, Capture["how"]>> = {
 };
 
 function capturesOf(nodes: readonly GraphNode[]): Capture[] {
-  return nodes
-    .filter((node) => node.kind !== "context" && node.kind !== "binding")
-    .map((node) => {
-      const capture: Capture = { path: node.path.toArray(), kind: node.kind, how: HOW[node.kind] ?? "copied", bytes: node.bytes };
-      if (node.module) capture.module = node.module;
-      if (node.why) capture.why = node.why;
-      return capture;
-    });
+  const captures: Capture[] = [];
+  for (const node of nodes) {
+    if (node.kind === "context" || node.kind === "binding") continue;
+    const capture: Capture = { path: node.path.toArray(), kind: node.kind, how: HOW[node.kind] ?? "copied", bytes: node.bytes };
+    if (node.module) capture.module = node.module;
+    if (node.why) capture.why = node.why;
+    captures.push(capture);
+  }
+  return captures;
 }

@@ -26,13 +26,15 @@ export class Emitter {
   readonly #finals: string[] = [];
   readonly #late: string[] = [];
   readonly #declarations: string[] = [];
-  readonly #ready = new Set<GraphNode>();
+  /** Which nodes exist yet, by node id (ids number a walk's nodes from 0). */
+  #ready: Uint8Array;
   readonly #waiting = new Map<GraphNode, Array<() => void>>();
   readonly #imports = new Map<string, ModuleImport>();
   #current: GraphNode | undefined;
 
-  constructor(format: "cjs" | "esm", reserved: ReadonlyArray<ReadonlySet<string>>) {
+  constructor(format: "cjs" | "esm", reserved: ReadonlyArray<ReadonlySet<string>>, nodeCount = 0) {
     this.format = format;
+    this.#ready = new Uint8Array(nodeCount);
     this.names = new NameAllocator(reserved);
   }
 
@@ -48,7 +50,11 @@ export class Emitter {
   }
 
   isReady(slot: Slot): boolean {
-    return !slot.node || this.#ready.has(slot.node);
+    return !slot.node || this.#ready[slot.node.id] === 1;
+  }
+
+  isNodeReady(node: GraphNode): boolean {
+    return this.#ready[node.id] === 1;
   }
 
   /** Source for a slot that must already exist (a creation-time dependency). */
@@ -77,7 +83,8 @@ export class Emitter {
   }
 
   markReady(node: GraphNode): void {
-    this.#ready.add(node);
+    if (node.id >= this.#ready.length) this.#ready = grown(this.#ready, node.id);
+    this.#ready[node.id] = 1;
     const waiting = this.#waiting.get(node);
     if (!waiting) return;
     this.#waiting.delete(node);
@@ -124,9 +131,15 @@ export class Emitter {
     this.markReady(node);
   }
 
-  /** Emits `node` with its bytes attributed to it. */
-  emitting(node: GraphNode, write: () => void): void {
-    this.#attributed(node, write);
+  /** Emits `node` through its kind, with its bytes attributed to it. */
+  emitNode(node: GraphNode, kind: { emit(node: GraphNode, out: Emitter): void }): void {
+    const previous = this.#current;
+    this.#current = node;
+    try {
+      kind.emit(node, this);
+    } finally {
+      this.#current = previous;
+    }
   }
 
   #attributed(node: GraphNode | undefined, write: () => void): void {
@@ -152,4 +165,10 @@ export class Emitter {
   body(): { declarations: string[]; statements: string[]; finals: string[] } {
     return { declarations: this.#declarations, statements: [...this.#statements, ...this.#late], finals: this.#finals };
   }
+}
+
+function grown(marks: Uint8Array, id: number): Uint8Array {
+  const bigger = new Uint8Array(Math.max(2 * marks.length, id + 1));
+  bigger.set(marks);
+  return bigger;
 }

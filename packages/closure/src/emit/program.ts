@@ -20,12 +20,15 @@ export interface ProgramOptions {
 }
 
 export function emitProgram(root: GraphNode, nodes: readonly GraphNode[], kinds: Readonly<Record<string, KindEmitter>>, options: ProgramOptions): string {
-  const out = new Emitter(options.format, options.reserved);
+  const out = new Emitter(options.format, options.reserved, nodes.length);
   // A node whose creation needs a value not created yet (a cycle closed
   // through assignments, e.g. a class whose WeakMap holds its own instance)
   // waits for it instead of failing.
   for (const node of postOrder(root, nodes)) {
-    out.whenReady(creationDeps(node), () => out.emitting(node, () => kinds[node.kind]!.emit(node, out)));
+    const kind = kinds[node.kind]!;
+    const deps = creationDeps(node);
+    if (deps.every((slot) => out.isReady(slot))) out.emitNode(node, kind);
+    else out.whenReady(deps, () => out.emitNode(node, kind));
   }
   const stuck = out.unresolved()[0];
   if (stuck) {
@@ -48,33 +51,41 @@ const NO_SLOTS: readonly Slot[] = [];
  * Dependencies before dependents; a dependency already on the path (a cycle)
  * is skipped. Starts from the root, then from every node not reached yet in
  * walk order (values walked without an ordering edge, like prototypes).
+ * Node ids index the walk's nodes, so the marks are one byte per node.
  */
 function postOrder(root: GraphNode, nodes: readonly GraphNode[]): GraphNode[] {
   const order: GraphNode[] = [];
-  const state = new Set<GraphNode>();
-  for (const start of [root, ...nodes]) {
-    if (state.has(start)) continue;
-    state.add(start);
-    visitFrom(start, state, order);
-  }
-  return order;
-}
-
-function visitFrom(start: GraphNode, state: Set<GraphNode>, order: GraphNode[]): void {
-  const stack: Array<{ node: GraphNode; next: number }> = [{ node: start, next: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (top.next < top.node.deps.length) {
-      const dep = top.node.deps[top.next++]!.node;
-      if (!state.has(dep)) {
-        state.add(dep);
-        stack.push({ node: dep, next: 0 });
+  const seen = new Uint8Array(nodes.length);
+  const stack: GraphNode[] = [];
+  const next: number[] = [];
+  const visit = (start: GraphNode): void => {
+    if (seen[start.id] === 1) return;
+    seen[start.id] = 1;
+    stack.push(start);
+    next.push(0);
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const node = stack[top]!;
+      const at = next[top]!;
+      if (at < node.deps.length) {
+        next[top] = at + 1;
+        const dep = node.deps[at]!.node;
+        if (nodes[dep.id] !== dep) throw new Error(`internal: node ${dep.id} (${dep.kind}) is not one of the walk's nodes`);
+        if (seen[dep.id] !== 1) {
+          seen[dep.id] = 1;
+          stack.push(dep);
+          next.push(0);
+        }
+        continue;
       }
-      continue;
+      stack.pop();
+      next.pop();
+      order.push(node);
     }
-    stack.pop();
-    order.push(top.node);
-  }
+  };
+  visit(root);
+  for (const node of nodes) visit(node);
+  return order;
 }
 
 function assemble(out: Emitter, rootName: string, options: ProgramOptions): string {

@@ -34,6 +34,9 @@ const HIDDEN_INTRINSICS = [
   "Object.getPrototypeOf(''[Symbol.iterator]())",
 ];
 
+// pathOf() asks for every object a walk meets: most have none.
+const NO_NAMES: readonly string[] = [];
+
 export class GlobalIndex {
   readonly #paths = new Map<unknown, string>();
   /** Lazy globals not read yet (see isLazyGlobal). */
@@ -73,21 +76,21 @@ export class GlobalIndex {
   }
 
   /** Lazy globals `value` may be, by its name or its class's name; each prototype is looked at once. */
-  #lazyNamesFor(value: unknown): string[] {
+  #lazyNamesFor(value: unknown): readonly string[] {
     let name: unknown;
     // A proxy's traps must not run: a built-in is never one.
-    if (types.isProxy(value)) return [];
+    if (types.isProxy(value)) return NO_NAMES;
     if (typeof value === "function") name = Reflect.getOwnPropertyDescriptor(value, "name")?.value;
     else if (typeof value === "object" && value !== null) {
       const proto = Reflect.getPrototypeOf(value);
-      if (proto === null || types.isProxy(proto) || this.#seenPrototypes.has(proto)) return [];
+      if (proto === null || types.isProxy(proto) || this.#seenPrototypes.has(proto)) return NO_NAMES;
       this.#seenPrototypes.add(proto);
       const ctor = Reflect.getOwnPropertyDescriptor(proto, "constructor")?.value as unknown;
       if (typeof ctor === "function") name = Reflect.getOwnPropertyDescriptor(ctor, "name")?.value;
     }
-    if (typeof name !== "string" || name === "") return [];
+    if (typeof name !== "string" || name === "") return NO_NAMES;
     const instance = name[0]!.toLowerCase() + name.slice(1);
-    return [name, instance].filter((each) => this.#lazy.has(each));
+    return this.#lazy.has(name) || this.#lazy.has(instance) ? [name, instance].filter((each) => this.#lazy.has(each)) : NO_NAMES;
   }
 
   #index(queue: Array<[unknown, string, number]>): void {

@@ -4,7 +4,7 @@ import type { Emitter } from "../emit/emitter.js";
 import { extendPath, type GraphNode, type Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import { escapeLineSeparators } from "./primitive.js";
-import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
+import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
 
 interface ArrayData {
   length: number;
@@ -13,7 +13,7 @@ interface ArrayData {
   /** The whole literal, when every element is a JSON primitive. */
   literal: string | undefined;
   /** Non-index properties and index properties with non-default descriptors. */
-  extra: PropertyFact[];
+  extra: Properties;
   proto: Slot | undefined;
   integrity: Integrity;
   lengthWritable: boolean;

@@ -4,14 +4,14 @@
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
-import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
+import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
 import { adoptPrivateState, emitAdoptedPrivateState, walkPrivateState, type PrivateState } from "./private-state.js";
 
 export interface BuiltinTail {
   proto: Slot | undefined;
   /** #private fields of a subclass instance, installed by its class's restore hooks. */
   privateState: PrivateState | undefined;
-  props: PropertyFact[];
+  props: Properties;
   integrity: Integrity;
 }
 

@@ -14,7 +14,7 @@ import { walkHeritage } from "./class-heritage.js";
 import { addDefiner, placeFunction, type Definer } from "./context.js";
 import { injectRestoreHooks, restoreMakeSource } from "./private-restore.js";
 import { SerializationError } from "../errors.js";
-import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
+import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
 import { globalNamesOf } from "./walk-state.js";
 import { requestHome } from "./home-object.js";
 import { stringLiteral } from "./primitive.js";
@@ -28,7 +28,7 @@ interface BoundData {
   parent: Slot | undefined;
   /** Whether the target's own chain reaches Function.prototype's bind (a changed [[Prototype]] may not). */
   inheritsBind: boolean;
-  props: PropertyFact[];
+  props: Properties;
   integrity: Integrity;
 }
 
@@ -47,7 +47,7 @@ interface SourceData {
   length: string | undefined;
   /** The name to set when the emitted source would not give the function its name. */
   rename: string | undefined;
-  props: PropertyFact[];
+  props: Properties;
   prototype: Slot | undefined;
   integrity: Integrity;
   /** Static #private fields of a class, set through its restore hooks once the class exists. */

@@ -4,13 +4,13 @@ import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import { emitPrivateInstance, walkPrivateState, type PrivateState } from "./private-state.js";
-import { emitIntegrity, emitPropertyFills, integrityOf, literalEntries, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
+import { emitIntegrity, emitPropertyFills, integrityOf, literalEntries, walkProperties, type Integrity, type Properties } from "./properties.js";
 
 interface ObjectData {
   /** #private fields of a class instance, made through its class's restore hooks. */
   privateState: PrivateState | undefined;
   proto: Slot;
-  props: PropertyFact[];
+  props: Properties;
   integrity: Integrity;
 }
 
@@ -38,7 +38,7 @@ export const objectKind = {
     if (data.proto.code !== "" && protoReady) entries.unshift(`__proto__: ${out.expr(data.proto)}`);
     out.declare(node, entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`);
     if (!protoReady) out.whenReady([data.proto], () => out.statement(`Object.setPrototypeOf(${name}, ${out.expr(data.proto)});`));
-    emitPropertyFills(name, rest, out);
+    emitPropertyFills(name, data.props, out, rest);
     emitIntegrity(name, data.integrity, out);
   },
 };

@@ -3,15 +3,23 @@
 // assignments and defineProperty calls after creation. Keys keep their
 // original order; values not created yet (cycles) are assigned when they are.
 import type { Emitter } from "../emit/emitter.js";
-import type { GraphNode, Slot } from "../walk/graph.js";
+import type { GraphNode, Reached, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import { stringLiteral } from "./primitive.js";
 import { recordHolder } from "./walk-state.js";
 
-export interface PropertyFact {
-  key: string | symbol;
-  keySlot: Slot | undefined;
-  value: Slot | undefined;
+/** The own properties of one value in key order, as parallel lists (a big graph has millions of properties). */
+export interface Properties {
+  readonly keys: readonly (string | symbol)[];
+  /** Each key's value; undefined for an accessor. */
+  readonly values: ReadonlyArray<Reached | undefined>;
+  /** Each symbol key's slot; undefined when no key is a symbol. */
+  readonly keySlots: ReadonlyArray<Slot | undefined> | undefined;
+  /** Each descriptor that is not writable, enumerable, configurable data; undefined when there is none. */
+  readonly odd: ReadonlyArray<OddDescriptor | undefined> | undefined;
+}
+
+interface OddDescriptor {
   get: Slot | undefined;
   set: Slot | undefined;
   writable: boolean;
@@ -28,28 +36,39 @@ export function walkProperties(
   walker: Walker,
   skip?: (key: string | symbol) => boolean,
   keys: readonly (string | symbol)[] = Reflect.ownKeys(target),
-): PropertyFact[] {
-  const facts: PropertyFact[] = [];
-  for (const key of keys) {
-    if (skip?.(key)) continue;
+): Properties {
+  const kept = skip ? keys.filter((key) => !skip(key)) : keys;
+  const values = new Array<Reached | undefined>(kept.length);
+  let keySlots: Array<Slot | undefined> | undefined;
+  let odd: Array<OddDescriptor | undefined> | undefined;
+  for (let i = 0; i < kept.length; i++) {
+    const key = kept[i]!;
     const descriptor = Reflect.getOwnPropertyDescriptor(target, key)!;
-    const keySlot = typeof key === "symbol" ? walker.visit(node, key, { label: "[key]" }, "create") : undefined;
-    const accessor = "get" in descriptor || "set" in descriptor;
-    if (typeof descriptor.value === "function") recordHolder(walker, descriptor.value, target);
-    if (typeof descriptor.get === "function") recordHolder(walker, descriptor.get, target);
-    if (typeof descriptor.set === "function") recordHolder(walker, descriptor.set, target);
-    facts.push({
-      key,
-      keySlot,
-      value: accessor ? undefined : walker.visitProperty(node, descriptor.value, key, "fill"),
-      get: descriptor.get ? walker.visit(node, descriptor.get, { label: `[get ${String(key)}]` }, "fill") : undefined,
-      set: descriptor.set ? walker.visit(node, descriptor.set, { label: `[set ${String(key)}]` }, "fill") : undefined,
-      writable: descriptor.writable ?? false,
-      enumerable: descriptor.enumerable ?? false,
-      configurable: descriptor.configurable ?? false,
-    });
+    if (typeof key === "symbol") (keySlots ??= new Array(kept.length))[i] = walker.visit(node, key, { label: "[key]" }, "create");
+    if ("value" in descriptor) {
+      const value = descriptor.value as unknown;
+      if (typeof value === "function") recordHolder(walker, value, target);
+      values[i] = walker.reach(node, value, key, "fill");
+      if (descriptor.writable && descriptor.enumerable && descriptor.configurable) continue;
+      (odd ??= new Array(kept.length))[i] = { get: undefined, set: undefined, writable: descriptor.writable ?? false, enumerable: descriptor.enumerable ?? false, configurable: descriptor.configurable ?? false };
+    } else {
+      (odd ??= new Array(kept.length))[i] = walkAccessor(node, target, key, descriptor, walker);
+    }
   }
-  return facts;
+  return { keys: kept, values, keySlots, odd };
+}
+
+function walkAccessor(node: GraphNode, target: object, key: string | symbol, descriptor: PropertyDescriptor, walker: Walker): OddDescriptor {
+  const { get, set } = descriptor;
+  if (typeof get === "function") recordHolder(walker, get, target);
+  if (typeof set === "function") recordHolder(walker, set, target);
+  return {
+    get: get ? walker.visit(node, get, { label: `[get ${String(key)}]` }, "fill") : undefined,
+    set: set ? walker.visit(node, set, { label: `[set ${String(key)}]` }, "fill") : undefined,
+    writable: false,
+    enumerable: descriptor.enumerable ?? false,
+    configurable: descriptor.configurable ?? false,
+  };
 }
 
 export function integrityOf(target: object): Integrity {
@@ -59,12 +78,13 @@ export function integrityOf(target: object): Integrity {
 }
 
 /** A property key as it appears in an object literal or a member expression. */
-export function keySource(fact: PropertyFact, out: Emitter): { literal: string; member: string } {
-  if (fact.keySlot) {
-    const symbol = out.expr(fact.keySlot);
+export function keySource(props: Properties, i: number, out: Emitter): { literal: string; member: string } {
+  const keySlot = props.keySlots?.[i];
+  if (keySlot) {
+    const symbol = out.expr(keySlot);
     return { literal: `[${symbol}]`, member: `[${symbol}]` };
   }
-  const key = fact.key as string;
+  const key = props.keys[i] as string;
   let source = keySources.get(key);
   if (source === undefined) {
     source = stringKeySource(key);
@@ -86,43 +106,64 @@ function stringKeySource(key: string): { literal: string; member: string } {
   return { literal: quoted, member: `[${quoted}]` };
 }
 
-export function isPlainData(fact: PropertyFact): boolean {
-  return fact.value !== undefined && fact.writable && fact.enumerable && fact.configurable;
+function isPlainData(props: Properties, i: number): boolean {
+  return props.values[i] !== undefined && props.odd?.[i] === undefined;
+}
+
+function sourceOf(value: Reached, out: Emitter): string {
+  return typeof value === "string" ? value : out.nameOf(value);
+}
+
+function isReachedReady(value: Reached, out: Emitter): boolean {
+  return typeof value === "string" || out.isNodeReady(value);
 }
 
 /**
  * Entries for an object literal: every key in order (so enumeration order is
  * kept), with `undefined` standing in until a later assignment when the
- * value does not exist yet or the descriptor is not a plain one.
+ * value does not exist yet or the descriptor is not a plain one. `rest`:
+ * the indices of those.
  */
-export function literalEntries(facts: readonly PropertyFact[], out: Emitter): { entries: string[]; rest: PropertyFact[] } {
-  const rest: PropertyFact[] = [];
-  const entries = facts.map((fact) => {
-    const key = keySource(fact, out).literal;
-    const ready = isPlainData(fact) && out.isReady(fact.value!);
-    if (!ready) rest.push(fact);
-    return `${key}: ${ready ? out.expr(fact.value!) : "undefined"}`;
-  });
+export function literalEntries(props: Properties, out: Emitter): { entries: string[]; rest: number[] } {
+  const rest: number[] = [];
+  const entries = new Array<string>(props.keys.length);
+  for (let i = 0; i < entries.length; i++) {
+    const key = keySource(props, i, out).literal;
+    const value = props.values[i];
+    const ready = value !== undefined && isPlainData(props, i) && isReachedReady(value, out);
+    if (!ready) rest.push(i);
+    entries[i] = `${key}: ${ready ? sourceOf(value, out) : "undefined"}`;
+  }
   return { entries, rest };
 }
 
-/** Assigns or defines `facts` on the created value `target`, each once its values exist. */
-export function emitPropertyFills(target: string, facts: readonly PropertyFact[], out: Emitter): void {
-  for (const fact of facts) {
-    const slots = [fact.value, fact.get, fact.set].filter((slot): slot is Slot => slot !== undefined);
-    out.whenReady(slots, () => out.statement(fillStatement(target, fact, out)));
+/** Assigns or defines the properties (those at `only`, else all) on the created value `target`, each once its values exist. */
+export function emitPropertyFills(target: string, props: Properties, out: Emitter, only?: readonly number[]): void {
+  const count = only ? only.length : props.keys.length;
+  for (let at = 0; at < count; at++) {
+    const i = only ? only[at]! : at;
+    const value = props.values[i];
+    const odd = props.odd?.[i];
+    const slots: Slot[] = [];
+    if (value !== undefined && typeof value !== "string") slots.push({ node: value });
+    if (odd?.get) slots.push(odd.get);
+    if (odd?.set) slots.push(odd.set);
+    out.whenReady(slots, () => out.statement(fillStatement(target, props, i, out)));
   }
 }
 
-function fillStatement(target: string, fact: PropertyFact, out: Emitter): string {
-  const { member } = keySource(fact, out);
-  if (isPlainData(fact)) return `${target}${member} = ${out.expr(fact.value!)};`;
+function fillStatement(target: string, props: Properties, i: number, out: Emitter): string {
+  const { member } = keySource(props, i, out);
+  const value = props.values[i];
+  const odd = props.odd?.[i];
+  if (!odd) return `${target}${member} = ${sourceOf(value!, out)};`;
   const parts: string[] = [];
-  if (fact.value) parts.push(`value: ${out.expr(fact.value)}`, `writable: ${fact.writable}`);
-  if (fact.get) parts.push(`get: ${out.expr(fact.get)}`);
-  if (fact.set) parts.push(`set: ${out.expr(fact.set)}`);
-  parts.push(`enumerable: ${fact.enumerable}`, `configurable: ${fact.configurable}`);
-  const key = fact.keySlot ? out.expr(fact.keySlot) : stringLiteral(fact.key as string);
+  if (value !== undefined) parts.push(`value: ${sourceOf(value, out)}`, `writable: ${odd.writable}`);
+  if (odd.get) parts.push(`get: ${out.expr(odd.get)}`);
+  if (odd.set) parts.push(`set: ${out.expr(odd.set)}`);
+  parts.push(`enumerable: ${odd.enumerable}`, `configurable: ${odd.configurable}`);
+  const keySlot = props.keySlots?.[i];
+  const key = keySlot ? out.expr(keySlot) : stringLiteral(props.keys[i] as string);
   return `Object.defineProperty(${target}, ${key}, { ${parts.join(", ")} });`;
 }
 

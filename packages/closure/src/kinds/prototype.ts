@@ -7,12 +7,12 @@ import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
-import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type PropertyFact } from "./properties.js";
+import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
 
 interface PrototypeData {
   owner: Slot;
   parent: Slot | undefined;
-  props: PropertyFact[];
+  props: Properties;
   integrity: Integrity;
 }
 

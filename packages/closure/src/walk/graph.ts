@@ -11,6 +11,12 @@ export type Timing = "create" | "fill" | "none";
 /** A reference to a value: inline source for primitives, or a graph node. */
 export type Slot = { readonly code: string; readonly node?: undefined } | { readonly node: GraphNode; readonly code?: undefined };
 
+/**
+ * What a property's visit reaches, without a Slot around it (a big graph
+ * has one per property): a primitive's source text, or the value's node.
+ */
+export type Reached = string | GraphNode;
+
 export interface Dep {
   readonly node: GraphNode;
   readonly timing: Timing;
@@ -58,38 +64,63 @@ export type PathStep =
 
 /**
  * A capture path, built in O(1) per step (values can be 20,000 links deep,
- * closures 2,000 hops deep): a long property chain inside one hop keeps only
+ * closures 2,000 hops deep): a long property chain inside one hop shows only
  * its first and last steps, and a long chain of hops only its first and last
- * hops, each with a count of what was left out. Arrays are copied only while
- * they are short, so a deep path costs as little as a short one.
+ * hops, each with a count of what was left out. A step is one small object
+ * linked to the step before it; the text of a hop is made only when asked
+ * for (every capture's path is, for the report), and then once per step.
  */
 export class CapturePath {
+  #text: string | undefined;
+
   private constructor(
     /** Finished hops: the first HEAD_HOPS, then how many were left out, then the last TAIL_HOPS. */
     private readonly hops: Elided,
-    /** Steps of the current hop, the same way. */
-    private readonly steps: Elided,
+    /** The previous step of the current hop. */
+    private readonly previous: CapturePath | undefined,
+    private readonly step: string,
+    /** Steps in the current hop up to this one. */
+    private readonly count: number,
+    /** The step that ends the current hop's head (the HEAD_STEPS-th), once the hop is longer. */
+    private readonly head: CapturePath | undefined,
   ) {}
 
   static root(name: string): CapturePath {
-    return new CapturePath(EMPTY, { head: [name], skipped: 0, tail: [] });
+    return new CapturePath(EMPTY, undefined, name, 1, undefined);
   }
 
   extend(step: PathStep): CapturePath {
-    if ("binding" in step) return new CapturePath(append(this.hops, this.#last(), HEAD_HOPS, TAIL_HOPS), { head: [step.binding], skipped: 0, tail: [] });
+    if ("binding" in step) return new CapturePath(append(this.hops, this.#hopText(), HEAD_HOPS, TAIL_HOPS), undefined, step.binding, 1, undefined);
     const text = "label" in step ? step.label : formatKey(step.key);
-    return new CapturePath(this.hops, append(this.steps, text, HEAD_STEPS, TAIL_STEPS));
+    const head = this.count === HEAD_STEPS ? this : this.head;
+    return new CapturePath(this.hops, this, text, this.count + 1, head);
   }
 
   /** One element per hop, as in SerializationError.path; left-out hops are one "…N more…" element. */
   toArray(): string[] {
     const { head, skipped, tail } = this.hops;
-    return skipped > 0 ? [...head, marker(skipped), ...tail, this.#last()] : [...head, ...tail, this.#last()];
+    // Sized up front: a path per capture, and push() would leave room for 16 more.
+    const hops = new Array<string>(head.length + (skipped > 0 ? 1 : 0) + tail.length + 1);
+    let at = 0;
+    for (let i = 0; i < head.length; i++) hops[at++] = head[i]!;
+    if (skipped > 0) hops[at++] = marker(skipped);
+    for (let i = 0; i < tail.length; i++) hops[at++] = tail[i]!;
+    hops[at] = this.#hopText();
+    return hops;
   }
 
-  #last(): string {
-    const { head, skipped, tail } = this.steps;
-    return `${head.join("")}${skipped > 0 ? marker(skipped) : ""}${tail.join("")}`;
+  /** The current hop: every step while it is short, else its head, a count and its last TAIL_STEPS steps. */
+  #hopText(): string {
+    if (this.#text !== undefined) return this.#text;
+    if (this.count <= HEAD_STEPS + TAIL_STEPS) {
+      this.#text = this.previous ? this.previous.#hopText() + this.step : this.step;
+      return this.#text;
+    }
+    let tail = this.step;
+    let at = this.previous!;
+    for (let i = 1; i < TAIL_STEPS; i++, at = at.previous!) tail = at.step + tail;
+    this.#text = this.head!.#hopText() + marker(this.count - HEAD_STEPS - TAIL_STEPS) + tail;
+    return this.#text;
   }
 }
 
@@ -120,10 +151,24 @@ export function extendPath(path: CapturePath, step: PathStep): CapturePath {
   return path.extend(step);
 }
 
+// The objects of a big graph share a few dozen property names: each name's step text is made once.
+const stepTexts = new Map<string, string>();
+const MAX_STEP_TEXTS = 10_000;
+
 export function formatKey(key: PropertyKey): string {
+  if (typeof key !== "string") return formatOtherKey(key);
+  let text = stepTexts.get(key);
+  if (text === undefined) {
+    text = /^(0|[1-9]\d*)$/.test(key) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+    if (stepTexts.size >= MAX_STEP_TEXTS) stepTexts.clear();
+    stepTexts.set(key, text);
+  }
+  return text;
+}
+
+function formatOtherKey(key: number | symbol): string {
   if (typeof key === "symbol") return `[${key.toString()}]`;
-  if (typeof key === "number" || /^(0|[1-9]\d*)$/.test(key)) return `[${String(key)}]`;
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  return `[${String(key)}]`;
 }
 
 export function hintOf(step: PathStep): string {

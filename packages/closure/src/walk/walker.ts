@@ -7,7 +7,7 @@ import type { SerializeOptions } from "../options.js";
 import type { Inspector } from "../inspect/inspector.js";
 import type { GlobalIndex } from "../inspect/global-index.js";
 import type { ModuleIndex } from "../inspect/module-index.js";
-import { CapturePath, extendPath, hintOf, type GraphNode, type PathStep, type Slot, type Timing } from "./graph.js";
+import { CapturePath, extendPath, hintOf, type GraphNode, type PathStep, type Reached, type Slot, type Timing } from "./graph.js";
 import { inlinePrimitive } from "../kinds/primitive.js";
 
 export interface KindWalker {
@@ -77,8 +77,19 @@ export class Walker {
 
   /** visit() of a property's value; the path step is only made for a value that is not inline. */
   visitProperty(from: GraphNode, value: unknown, key: PropertyKey, timing: Timing): Slot {
+    const reached = this.reach(from, value, key, timing);
+    return typeof reached === "string" ? { code: reached } : { node: reached };
+  }
+
+  /** visitProperty() without the Slot: the inline source of a primitive, or the value's node. */
+  reach(from: GraphNode, value: unknown, key: PropertyKey, timing: Timing): Reached {
+    if (value === null) return "null";
+    if (value === undefined) return "undefined";
     if (typeof value === "string" && this.watchedStrings?.has(value)) this.onString!(value, () => extendPath(from.path, { key }).toArray());
-    return inlineSlot(value) ?? this.#visitNode(from, value, { key }, timing, from.path);
+    const code = inlinePrimitive(value);
+    if (code !== undefined) return code;
+    const slot = this.#visitNode(from, value, { key }, timing, from.path);
+    return slot.node ?? slot.code;
   }
 
   /** Adds a synthetic node (a context, a binding assignment) with its own kind. */
