@@ -21,7 +21,9 @@ export interface ProxyRequest {
 export async function readProxyRequest(incoming: IncomingMessage, limit: number): Promise<ProxyRequest | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of incoming) {
+  // Most API requests (GETs) have no body: no stream to wait on.
+  const hasBody = incoming.headers["content-length"] !== undefined || incoming.headers["transfer-encoding"] !== undefined;
+  for await (const chunk of hasBody ? incoming : []) {
     size += (chunk as Buffer).length;
     if (size > limit) return undefined;
     chunks.push(chunk as Buffer);
