@@ -85,6 +85,7 @@ export class Emitter {
   markReady(node: GraphNode): void {
     if (node.id >= this.#ready.length) this.#ready = grown(this.#ready, node.id);
     this.#ready[node.id] = 1;
+    if (this.#waiting.size === 0) return;
     const waiting = this.#waiting.get(node);
     if (!waiting) return;
     this.#waiting.delete(node);
@@ -162,8 +163,8 @@ export class Emitter {
     return [...this.#waiting.keys()];
   }
 
-  body(): { declarations: string[]; statements: string[]; finals: string[] } {
-    return { declarations: this.#declarations, statements: [...this.#statements, ...this.#late], finals: this.#finals };
+  body(): { declarations: readonly string[]; statements: readonly string[]; late: readonly string[]; finals: readonly string[] } {
+    return { declarations: this.#declarations, statements: this.#statements, late: this.#late, finals: this.#finals };
   }
 }
 

@@ -24,9 +24,11 @@ export function emitProgram(root: GraphNode, nodes: readonly GraphNode[], kinds:
   // A node whose creation needs a value not created yet (a cycle closed
   // through assignments, e.g. a class whose WeakMap holds its own instance)
   // waits for it instead of failing.
-  for (const node of postOrder(root, nodes)) {
-    const kind = kinds[node.kind]!;
-    const deps = creationDeps(node);
+  const { order, creates } = postOrder(root, nodes);
+  const kindsByName = new Map(Object.entries(kinds));
+  for (const node of order) {
+    const kind = kindsByName.get(node.kind)!;
+    const deps = creates[node.id] === 1 ? creationDeps(node) : NO_SLOTS;
     if (deps.every((slot) => out.isReady(slot))) out.emitNode(node, kind);
     else out.whenReady(deps, () => out.emitNode(node, kind));
   }
@@ -38,11 +40,11 @@ export function emitProgram(root: GraphNode, nodes: readonly GraphNode[], kinds:
   return assemble(out, out.nameOf(root), options);
 }
 
-/** What must exist before `node` is created: nothing for most nodes, which share one empty list. */
+/** What must exist before `node` is created. */
 function creationDeps(node: GraphNode): readonly Slot[] {
-  let needed: Slot[] | undefined;
-  for (const dep of node.deps) if (dep.timing === "create") (needed ??= []).push({ node: dep.node });
-  return needed ?? NO_SLOTS;
+  const needed: Slot[] = [];
+  for (const dep of node.deps) if (dep.timing === "create") needed.push({ node: dep.node });
+  return needed;
 }
 
 const NO_SLOTS: readonly Slot[] = [];
@@ -51,11 +53,14 @@ const NO_SLOTS: readonly Slot[] = [];
  * Dependencies before dependents; a dependency already on the path (a cycle)
  * is skipped. Starts from the root, then from every node not reached yet in
  * walk order (values walked without an ordering edge, like prototypes).
- * Node ids index the walk's nodes, so the marks are one byte per node.
+ * Node ids index the walk's nodes, so the marks are one byte per node;
+ * `creates` marks the nodes with a creation-time dependency, noted while
+ * their dependencies are at hand.
  */
-function postOrder(root: GraphNode, nodes: readonly GraphNode[]): GraphNode[] {
+function postOrder(root: GraphNode, nodes: readonly GraphNode[]): { order: GraphNode[]; creates: Uint8Array } {
   const order: GraphNode[] = [];
   const seen = new Uint8Array(nodes.length);
+  const creates = new Uint8Array(nodes.length);
   const stack: GraphNode[] = [];
   const next: number[] = [];
   const visit = (start: GraphNode): void => {
@@ -69,7 +74,8 @@ function postOrder(root: GraphNode, nodes: readonly GraphNode[]): GraphNode[] {
       const at = next[top]!;
       if (at < node.deps.length) {
         next[top] = at + 1;
-        const dep = node.deps[at]!.node;
+        const { node: dep, timing } = node.deps[at]!;
+        if (timing === "create") creates[node.id] = 1;
         if (nodes[dep.id] !== dep) throw new Error(`internal: node ${dep.id} (${dep.kind}) is not one of the walk's nodes`);
         if (seen[dep.id] !== 1) {
           seen[dep.id] = 1;
@@ -85,17 +91,15 @@ function postOrder(root: GraphNode, nodes: readonly GraphNode[]): GraphNode[] {
   };
   visit(root);
   for (const node of nodes) visit(node);
-  return order;
+  return { order, creates };
 }
 
 function assemble(out: Emitter, rootName: string, options: ProgramOptions): string {
-  const lines: string[] = ['"use strict";'];
-  lines.push(...importLines(out.imports(), options.format));
-  const { declarations, statements, finals } = out.body();
-  lines.push(...declarations, ...statements, ...finals);
+  const { declarations, statements, late, finals } = out.body();
   const value = options.isFactoryFunction ? `${rootName}()` : rootName;
-  lines.push(exportLine(options.exportName, value, options.format));
-  return `${lines.join("\n")}\n`;
+  // concat, not push(...spread): a big graph has tens of thousands of statements.
+  const lines = ['"use strict";'].concat(importLines(out.imports(), options.format), declarations, statements, late, finals, exportLine(options.exportName, value, options.format), "");
+  return lines.join("\n");
 }
 
 /** One line per whole-module import; named imports of one module share a line. */

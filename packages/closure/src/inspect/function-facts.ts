@@ -97,6 +97,11 @@ export function functionLocation(internal: ReadonlyMap<string, RemoteObject>): F
   return where && { scriptId: where.scriptId, line: where.lineNumber, column: where.columnNumber };
 }
 
+/** The parsed syntax of `fn` (undefined for bound and native functions), read without the inspector; cached like inspectFunction's. */
+export function syntaxOf(fn: Function): FunctionSyntax | undefined {
+  return readStatic(fn).syntax;
+}
+
 function readStatic(fn: Function): StaticFacts {
   let facts = staticFacts.get(fn);
   if (!facts) {

@@ -7,7 +7,8 @@ import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
-import { inspectFunction, inspectFunctions, type FunctionFacts } from "../inspect/function-facts.js";
+import { inspectFunction, type FunctionFacts } from "../inspect/function-facts.js";
+import { prefetchFunctions, takePrefetched } from "./function-prefetch.js";
 import { requestLexicalThis } from "./lexical-this.js";
 import { isClassBodyMember } from "./prototype.js";
 import { walkHeritage } from "./class-heritage.js";
@@ -58,28 +59,12 @@ interface SourceData {
 
 const HANDLED_KEYS = new Set<string | symbol>(["name", "length", "prototype", "arguments", "caller"]);
 
-function prefetched(walker: Walker): Map<Function, FunctionFacts> {
-  let map = walker.state.get("functionFacts") as Map<Function, FunctionFacts> | undefined;
-  if (!map) walker.state.set("functionFacts", (map = new Map()));
-  return map;
-}
-
-function takePrefetched(walker: Walker, fn: Function): FunctionFacts | undefined {
-  const map = prefetched(walker);
-  const facts = map.get(fn);
-  map.delete(fn);
-  return facts;
-}
-
 /** Stops a walk that found ES modules to index first (see serializeFunction). */
 export class EsmModulesFound extends Error {}
 
 export const functionKind = {
   prefetch(nodes: readonly GraphNode[], walker: Walker): void {
-    const fns = nodes.map((node) => node.value as Function);
-    const facts = inspectFunctions(walker.inspector, fns);
-    const map = prefetched(walker);
-    fns.forEach((fn, i) => map.set(fn, facts[i]!));
+    prefetchFunctions(nodes, walker);
   },
   walk(node: GraphNode, walker: Walker): void {
     const fn = node.value as Function;

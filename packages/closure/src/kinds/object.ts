@@ -35,8 +35,9 @@ export const objectKind = {
     }
     const { entries, rest } = literalEntries(data.props, out);
     const protoReady = out.isReady(data.proto);
-    if (data.proto.code !== "" && protoReady) entries.unshift(`__proto__: ${out.expr(data.proto)}`);
-    out.declare(node, entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`);
+    const proto = data.proto.code !== "" && protoReady ? `__proto__: ${out.expr(data.proto)}` : "";
+    const inside = proto === "" ? entries : entries === "" ? proto : `${proto}, ${entries}`;
+    out.declare(node, inside === "" ? "{}" : `{ ${inside} }`);
     if (!protoReady) out.whenReady([data.proto], () => out.statement(`Object.setPrototypeOf(${name}, ${out.expr(data.proto)});`));
     emitPropertyFills(name, data.props, out, rest);
     emitIntegrity(name, data.integrity, out);

@@ -119,23 +119,27 @@ function isReachedReady(value: Reached, out: Emitter): boolean {
 }
 
 /**
- * Entries for an object literal: every key in order (so enumeration order is
- * kept), with `undefined` standing in until a later assignment when the
- * value does not exist yet or the descriptor is not a plain one. `rest`:
- * the indices of those.
+ * The entries of an object literal, `a: 1, b: x`: every key in order (so
+ * enumeration order is kept), with `undefined` standing in until a later
+ * assignment when the value does not exist yet or the descriptor is not a
+ * plain one. `rest`: the indices of those.
  */
-export function literalEntries(props: Properties, out: Emitter): { entries: string[]; rest: number[] } {
-  const rest: number[] = [];
+export function literalEntries(props: Properties, out: Emitter): { entries: string; rest: readonly number[] } {
+  let rest: number[] | undefined;
   const entries = new Array<string>(props.keys.length);
   for (let i = 0; i < entries.length; i++) {
     const key = keySource(props, i, out).literal;
     const value = props.values[i];
-    const ready = value !== undefined && isPlainData(props, i) && isReachedReady(value, out);
-    if (!ready) rest.push(i);
-    entries[i] = `${key}: ${ready ? sourceOf(value, out) : "undefined"}`;
+    if (value !== undefined && isPlainData(props, i) && isReachedReady(value, out)) entries[i] = `${key}: ${sourceOf(value, out)}`;
+    else {
+      (rest ??= []).push(i);
+      entries[i] = `${key}: undefined`;
+    }
   }
-  return { entries, rest };
+  return { entries: entries.join(", "), rest: rest ?? NONE };
 }
+
+const NONE: readonly number[] = [];
 
 /** Assigns or defines the properties (those at `only`, else all) on the created value `target`, each once its values exist. */
 export function emitPropertyFills(target: string, props: Properties, out: Emitter, only?: readonly number[]): void {

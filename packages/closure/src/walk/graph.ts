@@ -41,7 +41,7 @@ export interface GraphNode {
   /** Module specifier, for module references. */
   module?: string;
   /** The node that first reached this one (undefined for the root and synthetic nodes). */
-  via?: GraphNode;
+  via: GraphNode | undefined;
   /** A binding's value: the context and name it is bound to, and the script of the function that read it. */
   binding?: { context: GraphNode; name: string; scriptId: string | undefined };
   /** Why the value was rebuilt rather than copied, for the captures report. */

@@ -54,7 +54,12 @@ export class Walker {
     readonly kinds: Readonly<Record<string, KindWalker>>,
     /** State shared by every walk of one serializeFunctions call (a rebuild recipe is read once). */
     readonly session: Map<string, unknown> = new Map(),
-  ) {}
+  ) {
+    this.#kinds = new Map(Object.entries(kinds));
+  }
+
+  /** The dispatch table by kind name: a keyed read of a 35-key object is megamorphic at every node. */
+  readonly #kinds: ReadonlyMap<string, KindWalker>;
 
   /** Walks everything reachable from `root`. */
   run(root: unknown, rootPath: string): GraphNode {
@@ -149,13 +154,12 @@ export class Walker {
   #newSlot(value: unknown, path: CapturePath, hint: string, via?: GraphNode): Slot {
     if (this.options.serialize && !this.options.serialize(value)) return { code: "undefined" };
     const kind = this.classify(value, this);
-    const node = this.#newNode(value, kind, path, betterHint(value, kind) ?? hint);
-    if (via) node.via = via;
-    return { node };
+    return { node: this.#newNode(value, kind, path, betterHint(value, kind) ?? hint, via) };
   }
 
-  #newNode(value: unknown, kind: string, path: CapturePath, hint: string): GraphNode {
-    const node: GraphNode = { id: this.nodes.length, value, kind, path, hint, deps: [], data: undefined, name: "", bytes: 0 };
+  #newNode(value: unknown, kind: string, path: CapturePath, hint: string, via?: GraphNode): GraphNode {
+    // Every node gets `via` at creation: nodes of one shape keep property reads monomorphic.
+    const node: GraphNode = { id: this.nodes.length, value, kind, path, hint, deps: [], data: undefined, name: "", bytes: 0, via };
     this.nodes.push(node);
     this.#byValue.set(value, node);
     this.#queue.push(node);
@@ -178,7 +182,7 @@ export class Walker {
       // Breadth-first: a value is named after its shortest capture path.
       while (this.#head < this.#queue.length) {
         const node = this.#queue[this.#head++]!;
-        const kind = this.kinds[node.kind]!;
+        const kind = this.#kinds.get(node.kind)!;
         if (kind.prefetch && !this.#prefetched.has(node)) this.#prefetchFrom(node, kind);
         kind.walk(node, this);
         this.inspector.releaseIfMany();
@@ -191,7 +195,7 @@ export class Walker {
       this.#late.clear();
       if (late.length === 0) return;
       const before = this.nodes.length;
-      for (const node of late) this.kinds[node.kind]!.walk(node, this);
+      for (const node of late) this.#kinds.get(node.kind)!.walk(node, this);
       // A round that added no node ends the walk (the re-deferred have seen
       // the final graph); every other round adds one, so this terminates.
       if (this.nodes.length === before) {
