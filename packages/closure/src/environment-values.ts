@@ -8,6 +8,13 @@ import type { SerializationWarning } from "./options.js";
 
 const MIN_LENGTH = 4;
 const CREDENTIAL_NAME = /^AWS_SECRET_ACCESS_KEY$|^AWS_SESSION_TOKEN$|SECRET|TOKEN|PASSWORD|PRIVATE_KEY/i;
+// A credential-like variable's value is refused only when it is long enough
+// to be a real secret: 8 characters, the shortest password NIST SP 800-63B
+// allows (AWS secret keys have 40, session tokens hundreds). Shorter values
+// are the placeholders of local emulators (AWS_SECRET_ACCESS_KEY=test for
+// LocalStack and the local cloud, "testing" for moto), which would otherwise
+// refuse every captured "test"; they are reported like any other value.
+const MIN_SECRET_LENGTH = 8;
 
 /** Environment values of one serializeFunctions call, and what one walk found of them. */
 export class EnvironmentValues {
@@ -39,7 +46,7 @@ export class EnvironmentValues {
     const names = this.#names.get(value);
     if (names === undefined) return;
     const hops = path();
-    const credential = names.find((name) => CREDENTIAL_NAME.test(name));
+    const credential = value.length >= MIN_SECRET_LENGTH ? names.find((name) => CREDENTIAL_NAME.test(name)) : undefined;
     if (credential !== undefined && !this.#allowSecrets) {
       throw new SerializationError(
         "ENVIRONMENT_SECRET",

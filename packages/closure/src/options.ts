@@ -19,7 +19,9 @@ export interface SerializeOptions {
   /**
    * Allow a captured string equal to the value of a credential-like
    * environment variable (AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, *SECRET*,
-   * *TOKEN*, *PASSWORD*, *PRIVATE_KEY*); it is refused by default.
+   * *TOKEN*, *PASSWORD*, *PRIVATE_KEY*) of 8 characters or more; it is
+   * refused by default (a shorter value, such as a local emulator's `test`,
+   * is only reported in `warnings`).
    */
   allowEnvironmentSecrets?: boolean;
 }

@@ -45,6 +45,18 @@ const rows: Row[] = [
     warnings: [],
   },
   {
+    name: "environment: a credential value shorter than 8 characters (a local emulator's AWS_SECRET_ACCESS_KEY=test) is only reported",
+    source: `const mode = "test";\nexports.fn = () => mode;`,
+    env: { AWS_SECRET_ACCESS_KEY: "test" },
+    warnings: [warn(["handler", "mode"], "AWS_SECRET_ACCESS_KEY")],
+  },
+  {
+    name: "environment: a 7-character password (moto's \"testing\") is only reported",
+    source: `const DB_PASSWORD = process.env.DB_PASSWORD;\nexports.fn = () => DB_PASSWORD.length;`,
+    env: { DB_PASSWORD: "testing" },
+    warnings: [warn(["handler", "DB_PASSWORD"], "DB_PASSWORD")],
+  },
+  {
     name: "environment: a credential-like value, allowed by the option",
     source: `const token = process.env.API_TOKEN;\nexports.fn = () => token;`,
     options: { allowEnvironmentSecrets: true },
@@ -69,12 +81,12 @@ const refusals: Array<CaseSource & { name: string; env: Record<string, string>; 
   {
     name: "environment: the deploy machine's AWS secret key is refused",
     source: `const creds = { secret: process.env.AWS_SECRET_ACCESS_KEY };\nexports.fn = () => creds;`,
-    env: { AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI" },
+    env: { AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
     message:
       "handler -> creds.secret: this string is the value of AWS_SECRET_ACCESS_KEY where the function was serialized\nhint: read process.env.AWS_SECRET_ACCESS_KEY inside the handler, or give the function a role or secret of its own; if the match is a coincidence, pass allowEnvironmentSecrets: true",
   },
   {
-    name: "environment: a variable named like a password is refused",
+    name: "environment: a variable named like a password is refused from 8 characters",
     source: `const DB_PASSWORD = process.env.DB_PASSWORD;\nexports.fn = () => DB_PASSWORD.length;`,
     env: { DB_PASSWORD: "hunter22" },
     message:
