@@ -6,9 +6,12 @@ import { createIamService } from "./iam/iam-service.js";
 import { createLambdaService } from "./lambda/lambda-service.js";
 import { createLogsService } from "./logs/logs-service.js";
 import { createS3Service } from "./s3/s3-service.js";
+import { createSqsService } from "./sqs/sqs-service.js";
 import type { CloudContext, Service } from "./service.js";
 import { createStsService } from "./sts/sts-service.js";
 
 export type ServiceFactory = (context: CloudContext) => Service;
 
-export const SERVICE_FACTORIES: readonly ServiceFactory[] = [createIamService, createStsService, createLambdaService, createLogsService, createS3Service, createApiGatewayService];
+export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
+  createIamService, createStsService, createLambdaService, createLogsService, createS3Service, createApiGatewayService, createSqsService,
+];

@@ -174,3 +174,37 @@ export function logsTarget(context: CloudContext): LogsTarget | undefined {
   const logs = context.services.get("logs") as (Service & Partial<LogsTarget>) | undefined;
   return logs?.appendLogEvents === undefined ? undefined : (logs as Service & LogsTarget);
 }
+
+/** One SQS message as a poller receives it: every system attribute, every message attribute. */
+export interface PolledMessage {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  md5OfBody: string;
+  /** System attributes (SentTimestamp, ApproximateReceiveCount, MessageGroupId…), values as text. */
+  attributes: Record<string, string>;
+  /** Message attributes as SQS answers them (BinaryValue as base64). */
+  messageAttributes: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>;
+  /** Present when the message has message attributes. */
+  md5OfMessageAttributes?: string;
+}
+
+/** SQS as Lambda's event source mappings use it (the poller runs in the daemon, not over HTTP). */
+export interface QueueSource {
+  /** The queue `queueArn` names (its visibility timeout in seconds, FIFO or not), or undefined when there is none. */
+  describeQueue(queueArn: string): { visibilityTimeoutSeconds: number; fifo: boolean } | undefined;
+  /**
+   * Receives up to `max` (1 to 10) messages, waiting up to `waitMs` for a
+   * first one; [] when the wait ended empty or `signal` aborted. Throws
+   * AwsError QueueDoesNotExist when the queue is gone.
+   */
+  receiveMessages(queueArn: string, max: number, waitMs: number, signal: AbortSignal): Promise<PolledMessage[]>;
+  /** Deletes the received messages (a handle from an older receive deletes nothing, as on SQS). */
+  deleteMessages(queueArn: string, receiptHandles: readonly string[]): void;
+}
+
+/** The SQS service as a QueueSource, or undefined when the cloud was built without it. */
+export function queueSource(context: CloudContext): QueueSource | undefined {
+  const sqs = context.services.get("sqs") as (Service & Partial<QueueSource>) | undefined;
+  return sqs?.receiveMessages === undefined ? undefined : (sqs as Service & QueueSource);
+}
