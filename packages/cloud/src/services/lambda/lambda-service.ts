@@ -18,6 +18,7 @@ import { FunctionStore, type FunctionRow } from "./function-store.js";
 import type { LambdaState } from "./lambda-state.js";
 import { lambdaControl } from "./lambda-control.js";
 import { allowsInvoke } from "./permissions.js";
+import { EventSourceMappings } from "./mappings/mappings.js";
 import { matchRoute } from "./routes.js";
 
 export type LambdaService = Service & LambdaTarget & FunctionInvoker;
@@ -28,12 +29,14 @@ export function createLambdaService(context: CloudContext): LambdaService {
   const asyncStore = new AsyncStore(context.db);
   const runner = new FunctionRunner({ code, endpoint: () => context.endpoint, providedModules: providedSdk(context.dataDir), onLog: (name, record) => writeLog(context, name, record) });
   const queue = new AsyncQueue(context, asyncStore, functions, runner);
+  const mappings = new EventSourceMappings(context, functions, runner);
   const state: LambdaState = {
     context,
     functions,
     code,
     runner,
     queue,
+    mappings,
     changed(name, deleted) {
       if (deleted) {
         void runner.remove(name);
@@ -60,8 +63,10 @@ export function createLambdaService(context: CloudContext): LambdaService {
       // Zips of functions deleted while a previous daemon was killed.
       code.collect(functions.codeInUse());
       queue.wake();
+      mappings.start();
     },
     async close() {
+      mappings.close();
       queue.close();
       await runner.close();
     },

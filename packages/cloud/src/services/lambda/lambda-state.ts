@@ -10,6 +10,7 @@ import type { CodeStore } from "./code-store.js";
 import { functionArn, parseFunctionRef } from "./function-config.js";
 import type { FunctionRunner } from "./function-runner.js";
 import type { FunctionRow, FunctionStore } from "./function-store.js";
+import type { EventSourceMappings } from "./mappings/mappings.js";
 
 export interface LambdaState {
   readonly context: CloudContext;
@@ -17,6 +18,8 @@ export interface LambdaState {
   readonly code: CodeStore;
   readonly runner: FunctionRunner;
   readonly queue: AsyncQueue;
+  /** Event source mappings and their pollers. */
+  readonly mappings: EventSourceMappings;
   /** After a function's code or settings changed (or it was deleted): new invocations run the stored function. */
   changed(name: string, deleted: boolean): void;
 }

@@ -8,6 +8,7 @@ import {
 } from "./function-actions.js";
 import { invoke } from "./invoke-action.js";
 import type { LambdaAction } from "./lambda-state.js";
+import { createMapping, deleteMapping, getMapping, listMappings, updateMapping } from "./mappings/mapping-actions.js";
 import { addPermission, getPolicy, removePermission } from "./permission-actions.js";
 import { deleteFunctionConcurrency, getFunctionConcurrency, listTags, putFunctionConcurrency, tagResource, untagResource } from "./tag-actions.js";
 
@@ -38,6 +39,11 @@ const ROUTES: readonly Route[] = [
   ["POST", path(`/2017-03-31/tags/${SEGMENT}`), tagResource],
   ["DELETE", path(`/2017-03-31/tags/${SEGMENT}`), untagResource],
   ["GET", path(`/2017-03-31/tags/${SEGMENT}`), listTags],
+  ["POST", path("/2015-03-31/event-source-mappings"), createMapping],
+  ["GET", path("/2015-03-31/event-source-mappings"), listMappings],
+  ["GET", path(`/2015-03-31/event-source-mappings/${SEGMENT}`), getMapping],
+  ["PUT", path(`/2015-03-31/event-source-mappings/${SEGMENT}`), updateMapping],
+  ["DELETE", path(`/2015-03-31/event-source-mappings/${SEGMENT}`), deleteMapping],
 ];
 
 /** The action of a request and its decoded path parameters. */

@@ -10,7 +10,7 @@ import { receiveWaiting } from "./long-poll.js";
 import { decodeReceipt, type Received } from "./receive.js";
 import { sequenceNumber } from "./send-actions.js";
 import { batchEntries, batchFailure, invalidParameter, optionalInteger, requiredString, SqsError, stringList, type SqsInput } from "./sqs-protocol.js";
-import { requireQueue, type SqsAction, type SqsState } from "./sqs-state.js";
+import { requireQueue, unblocked, type SqsAction, type SqsState } from "./sqs-state.js";
 
 const SYSTEM_ATTRIBUTES = ["SenderId", "SentTimestamp", "ApproximateReceiveCount", "ApproximateFirstReceiveTimestamp", "SequenceNumber", "MessageDeduplicationId", "MessageGroupId", "AWSTraceHeader", "DeadLetterQueueSourceArn"];
 
@@ -90,13 +90,16 @@ const deleteMessage: SqsAction = async (state, input, request) => {
   const queue = requireQueue(state, input, request.region);
   const handle = requiredString(input, "ReceiptHandle");
   state.quickly(() => deleteOne(state, queue.id, handle));
+  unblocked(state, queue.id);
   return undefined;
 };
 
 const deleteMessageBatch: SqsAction = async (state, input, request) => {
   const queue = requireQueue(state, input, request.region);
   const entries = batchEntries(input, "Entries", "DeleteMessage");
-  return state.quickly(() => eachEntry(entries, (entry) => deleteOne(state, queue.id, requiredString(entry, "ReceiptHandle"))));
+  const result = state.quickly(() => eachEntry(entries, (entry) => deleteOne(state, queue.id, requiredString(entry, "ReceiptHandle"))));
+  unblocked(state, queue.id);
+  return result;
 };
 
 function changeOne(state: SqsState, queueId: number, handle: string, seconds: number): void {

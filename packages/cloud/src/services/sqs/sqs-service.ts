@@ -13,7 +13,7 @@ import { decodeReceipt, type Received } from "./receive.js";
 import { messageOutput, RECEIVE_ACTIONS } from "./receive-actions.js";
 import { SEND_ACTIONS } from "./send-actions.js";
 import { parseInput, queueDoesNotExist, sqsErrorReply, sqsReply, SqsError } from "./sqs-protocol.js";
-import { writers, type SqsAction, type SqsState } from "./sqs-state.js";
+import { unblocked, writers, type SqsAction, type SqsState } from "./sqs-state.js";
 import { Waiters } from "./waiters.js";
 
 const ACTIONS: Readonly<Record<string, SqsAction>> = { ...QUEUE_ACTIONS, ...SEND_ACTIONS, ...RECEIVE_ACTIONS };
@@ -70,6 +70,7 @@ export function createSqsService(context: CloudContext): Service & QueueSource {
           state.messages.deleteByReceipt(queue.id, seq, token);
         }
       });
+      unblocked(state, queue.id);
     },
   };
 }

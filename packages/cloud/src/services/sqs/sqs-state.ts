@@ -35,6 +35,11 @@ export function requireQueue(state: SqsState, input: SqsInput, region: string): 
   return queue;
 }
 
+/** A delete may end a FIFO message group's wait: receivers of the queue look again. */
+export function unblocked(state: SqsState, queueId: number): void {
+  if (state.queues.byId(queueId)?.attributes.FifoQueue === "true") state.waiters.notify(queueId);
+}
+
 interface Pending {
   work: () => unknown;
   resolve: (value: unknown) => void;
