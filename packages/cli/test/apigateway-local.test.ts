@@ -3,9 +3,12 @@
 // as stack outputs, and requests through fetch get the handlers' answers as
 // API Gateway maps them; no-change up; a bad route is refused before
 // anything is applied; destroy takes the APIs (and their servers) away.
+import { GetRestApisCommand } from "@aws-sdk/client-api-gateway";
+import { GetApisCommand } from "@aws-sdk/client-apigatewayv2";
+import { createProviderContext, localTarget, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
-import { createProject, type Project } from "./support/deploy.js";
+import { createProject, killHard, type Project } from "./support/deploy.js";
 
 // The SDK warns once per process that Node 20 support ends in 2027; tests need not say so.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -13,13 +16,16 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 let daemon: DaemonProcess;
 let project: Project;
 let port: string;
+let sdk: ProviderContext;
 
 beforeAll(async () => {
   daemon = await startDaemon();
   port = String(daemon.port);
   project = createProject("api", {});
+  sdk = createProviderContext(localTarget(daemon.port), { stack: "t", project: "t" });
 });
 afterAll(async () => {
+  sdk?.destroy();
   await daemon?.stop();
   if (daemon) removeDataDir(daemon.dataDir);
   project?.remove();
@@ -65,6 +71,37 @@ test("api on the local cloud: up prints the URLs, both APIs answer through fetch
   await expect(fetch(`${shopUrl}items/42`)).rejects.toThrow();
   await expect(fetch(shopRestUrl)).rejects.toThrow();
 }, 300_000);
+
+// The plan has 22 steps, two kill points each (journaled, then called but not recorded); the
+// HTTP API's were points 27 and 28, the REST API's 33 and 34 (their functions come first; steps
+// run four at a time, so the points around them are taken too).
+test("api: kill -9 of up before and after each API's create call, then up again: one API of each kind, each serving", async () => {
+  const interrupted: string[] = [];
+  for (const point of [26, 27, 28, 29, 32, 33, 34, 35]) {
+    const fresh = createProject("api", {});
+    try {
+      const up = ["up", "index.ts", "--yes", "--port", port];
+      await killHard(await fresh.startUntil(up, `test kill point ${point} reached`, { CLOSURE_PACK_TEST_KILL_POINT: String(point) }));
+      interrupted.push(...(JSON.parse(fresh.read(".closure-pack/stacks/dev.json")) as StackState).pending.map((operation) => operation.type));
+      const rerun = await fresh.run(up);
+      expect(rerun.code, rerun.stderr).toBe(0);
+      const state = JSON.parse(fresh.read(".closure-pack/stacks/dev.json")) as StackState;
+      const ids = (type: string) => state.resources.filter((r) => r.type === type).map((r) => r.id);
+      const httpApis = ((await sdk.clients.apigatewayv2.send(new GetApisCommand({}))).Items ?? []).map((api) => api.Name);
+      const restApis = ((await sdk.clients.apigateway.send(new GetRestApisCommand({}))).items ?? []).map((api) => api.name);
+      expect({ point, httpApis, restApis }).toEqual({ point, httpApis: ids("aws:apigatewayv2:Api"), restApis: ids("aws:apigateway:RestApi") });
+      const shopUrl = outputLine(rerun.stdout, "shopUrl");
+      const shopRestUrl = outputLine(rerun.stdout, "shopRestUrl");
+      expect([(await fetch(`${shopUrl}items/1`)).status, (await fetch(`${shopRestUrl}items/1`)).status]).toEqual([200, 200]);
+      expect((await fresh.run(up)).stdout).toContain("no changes\n");
+      expect((await fresh.run(["destroy", "index.ts", "--yes", "--port", port])).code).toBe(0);
+    } finally {
+      fresh.remove();
+    }
+  }
+  // Some points did cut each API's own create short.
+  expect(new Set(interrupted.filter((type) => type.includes("apigateway")))).toEqual(new Set(["aws:apigatewayv2:Api", "aws:apigateway:RestApi"]));
+}, 600_000);
 
 test("api: a route AWS would refuse stops up before anything is applied", async () => {
   const bad = createProject("api", {});

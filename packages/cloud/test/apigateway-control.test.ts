@@ -5,11 +5,12 @@
 // codes for what AWS refuses, and malformed requests answered, never a crash.
 import {
   CreateDeploymentCommand as CreateRestDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, DeleteResourceCommand, DeleteRestApiCommand, GetResourcesCommand, GetRestApiCommand,
-  PutIntegrationCommand as PutRestIntegrationCommand, PutMethodCommand, UpdateRestApiCommand,
+  GetTagsCommand as GetRestTagsCommand, PutIntegrationCommand as PutRestIntegrationCommand, PutMethodCommand, TagResourceCommand as TagRestCommand, UntagResourceCommand as UntagRestCommand,
+  UpdateRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
 import {
   CreateApiCommand, CreateIntegrationCommand, CreateRouteCommand, DeleteApiCommand, DeleteIntegrationCommand, GetApiCommand, GetApisCommand, GetIntegrationsCommand, GetRoutesCommand, GetStagesCommand,
-  UpdateApiCommand, UpdateRouteCommand,
+  GetTagsCommand, TagResourceCommand, UntagResourceCommand, UpdateApiCommand, UpdateRouteCommand,
 } from "@aws-sdk/client-apigatewayv2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli } from "./helpers/clients.js";
@@ -193,6 +194,22 @@ describe("rest apis", () => {
     expect((JSON.parse(listed.stdout) as { items: Array<{ path: string }> }).items.map((item) => item.path)).toEqual(["/", "/items"]);
     const refused = await awsCli(daemon.endpoint, ["apigateway", "create-resource", "--rest-api-id", id, "--parent-id", root, "--path-part", "items"]);
     expect([refused.code, refused.stderr.trim()]).toEqual([255, "An error occurred (ConflictException) when calling the CreateResource operation: Another resource with the same parent already has this name: items"]);
+  });
+});
+
+describe("tags", () => {
+  it("tags: get, add and remove on an HTTP API and a REST API, by API Gateway's ARN", async () => {
+    const http = (await gateway.v2.send(new CreateApiCommand({ Name: "tagged", ProtocolType: "HTTP", Tags: { a: "1" } }))).ApiId!;
+    const httpArn = `arn:aws:apigateway:us-east-1::/apis/${http}`;
+    await gateway.v2.send(new TagResourceCommand({ ResourceArn: httpArn, Tags: { b: "2", c: "3" } }));
+    await gateway.v2.send(new UntagResourceCommand({ ResourceArn: httpArn, TagKeys: ["a", "c"] }));
+    expect((await gateway.v2.send(new GetTagsCommand({ ResourceArn: httpArn }))).Tags).toEqual({ b: "2" });
+    const rest = (await gateway.v1.send(new CreateRestApiCommand({ name: "tagged", tags: { a: "1" } }))).id!;
+    const restArn = `arn:aws:apigateway:us-east-1::/restapis/${rest}`;
+    await gateway.v1.send(new TagRestCommand({ resourceArn: restArn, tags: { b: "2", c: "3" } }));
+    await gateway.v1.send(new UntagRestCommand({ resourceArn: restArn, tagKeys: ["a", "c"] }));
+    expect((await gateway.v1.send(new GetRestTagsCommand({ resourceArn: restArn }))).tags).toEqual({ b: "2" });
+    await expect(gateway.v1.send(new GetRestTagsCommand({ resourceArn: "arn:aws:apigateway:us-east-1::/restapis/nope" }))).rejects.toMatchObject({ name: "NotFoundException", message: "Invalid API identifier specified 000000000000:nope" });
   });
 });
 

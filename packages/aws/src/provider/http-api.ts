@@ -115,9 +115,10 @@ export const httpApiProvider: Provider = {
     return converge(context, found, inputs);
   },
 
-  async update(context, id, _olds, inputs) {
+  async update(context, id, olds, inputs) {
     // Deleted behind the stack's back: made again (under a new id and URL).
     const found = (await findApi(context, id)) ?? (await makeApi(context, id, inputs));
+    if (!sameTags(olds.tags, inputs.tags)) await retag(context, found.apiId, inputs);
     return converge(context, found, inputs);
   },
 
@@ -131,6 +132,21 @@ export const httpApiProvider: Provider = {
     }
   },
 };
+
+export function sameTags(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+}
+
+/** Makes the API's tags the stack's and the program's: adds or changes, then removes the rest. */
+async function retag(context: ApplyContext, apiId: string, inputs: Record<string, unknown>): Promise<void> {
+  const api = apiGatewayV2Api();
+  const ResourceArn = `arn:aws:apigateway:${context.target.region}::/apis/${apiId}`;
+  const wanted = resourceTags(context, inputs.tags);
+  const { Tags = {} } = await context.clients.apigatewayv2.send(new api.GetTagsCommand({ ResourceArn }));
+  await context.clients.apigatewayv2.send(new api.TagResourceCommand({ ResourceArn, Tags: wanted }));
+  const removed = Object.keys(Tags).filter((key) => !(key in wanted));
+  if (removed.length > 0) await context.clients.apigatewayv2.send(new api.UntagResourceCommand({ ResourceArn, TagKeys: removed }));
+}
 
 async function makeApi(context: ApplyContext, name: string, inputs: Record<string, unknown>): Promise<FoundApi> {
   const made = await context.clients.apigatewayv2.send(new (apiGatewayV2Api().CreateApiCommand)({ Name: name, ProtocolType: "HTTP", Tags: resourceTags(context, inputs.tags) }));

@@ -8,6 +8,7 @@
 import type { Resource as ApiResource } from "@aws-sdk/client-api-gateway";
 import { TYPES } from "../core/types.js";
 import { isNotFound, resourceTags } from "./calls.js";
+import { sameTags } from "./http-api.js";
 import type { ApplyContext, Outputs, Provider } from "./provider.js";
 import { apiGatewayApi } from "./sdk.js";
 
@@ -136,6 +137,17 @@ async function setBinaryMediaTypes(context: ApplyContext, apiId: string, wanted:
   if (patchOperations.length > 0) await context.clients.apigateway.send(new api.UpdateRestApiCommand({ restApiId: apiId, patchOperations }));
 }
 
+/** Makes the API's tags the stack's and the program's: adds or changes, then removes the rest. */
+async function retag(context: ApplyContext, apiId: string, inputs: Record<string, unknown>): Promise<void> {
+  const api = apiGatewayApi();
+  const resourceArn = `arn:aws:apigateway:${context.target.region}::/restapis/${apiId}`;
+  const wanted = resourceTags(context, inputs.tags);
+  const { tags = {} } = await context.clients.apigateway.send(new api.GetTagsCommand({ resourceArn }));
+  await context.clients.apigateway.send(new api.TagResourceCommand({ resourceArn, tags: wanted }));
+  const removed = Object.keys(tags).filter((key) => !(key in wanted));
+  if (removed.length > 0) await context.clients.apigateway.send(new api.UntagResourceCommand({ resourceArn, tagKeys: removed }));
+}
+
 async function makeRestApi(context: ApplyContext, name: string, inputs: Record<string, unknown>): Promise<string> {
   const made = await context.clients.apigateway.send(new (apiGatewayApi().CreateRestApiCommand)({ name, tags: resourceTags(context, inputs.tags) }));
   return made.id!;
@@ -160,6 +172,7 @@ export const restApiProvider: Provider = {
 
   async update(context, id, olds, inputs) {
     const apiId = (await findRestApi(context, id)) ?? (await makeRestApi(context, id, inputs));
+    if (!sameTags(olds.tags, inputs.tags)) await retag(context, apiId, inputs);
     const made = await converge(context, apiId, inputs);
     // A renamed stage: the old one stops serving.
     if (typeof olds.stageName === "string" && olds.stageName !== inputs.stageName) {

@@ -8,6 +8,7 @@ import { jsonResponse } from "../../server/http-server.js";
 import type { AwsRequest } from "../../server/aws-request.js";
 import type { CloudContext, Service } from "../service.js";
 import { ApiServers } from "./api-servers.js";
+import { getTags, tagResource, untagResource } from "./api-tags.js";
 import { ApiStore } from "./api-store.js";
 import type { GatewayAction, GatewayState } from "./gateway-state.js";
 import * as parts from "./http-api-parts.js";
@@ -56,6 +57,12 @@ const ROUTES: readonly Route[] = [
   ["GET", path(`${V2}/deployments`), stages.getDeployments],
   ["GET", path(`${V2}/deployments/${ID}`), stages.getDeployment],
   ["DELETE", path(`${V2}/deployments/${ID}`), stages.deleteDeployment],
+  ["GET", path(`/v2/tags/${ID}`), getTags],
+  ["POST", path(`/v2/tags/${ID}`), tagResource],
+  ["DELETE", path(`/v2/tags/${ID}`), untagResource],
+  ["GET", path(`/tags/${ID}`), getTags],
+  ["PUT", path(`/tags/${ID}`), tagResource],
+  ["DELETE", path(`/tags/${ID}`), untagResource],
   ["POST", path("/restapis"), createRestApi],
   ["GET", path("/restapis"), getRestApis],
   ["GET", path(REST), getRestApi],
