@@ -67,8 +67,8 @@ async function open(): Promise<Deployment> {
   return Deployment.open({ projectDir: dir, project: "shop", stack: "dev", target, command: "test", mutating: true });
 }
 
-async function up(shape: Shape | undefined, beforeApply?: (plan: Plan) => Promise<void>): Promise<Plan> {
-  const resources = declare(() => shape && program(shape));
+async function up(shape: Shape | (() => void) | undefined, beforeApply?: (plan: Plan) => Promise<void>): Promise<Plan> {
+  const resources = declare(() => (typeof shape === "function" ? shape() : shape && program(shape)));
   const deployment = await open();
   try {
     const plan = await deployment.plan(resources);
@@ -164,6 +164,15 @@ describe.skipIf(!enabled)("apigateway provider against moto", () => {
     expect(await read(apiId)).toEqual({ ...stackTags, team: "a" });
     expect(changes(await up({ kind: "http", routes: ["GET /a"], tags: { env: "x" } }))).toEqual(["update aws:apigatewayv2:Api api"]);
     expect(await read(apiId)).toEqual({ ...stackTags, env: "x" });
+  });
+
+  test("get: an API made elsewhere is read by its id, never changed or deleted", async () => {
+    const made = await sdk.clients.apigatewayv2.send(new CreateApiCommand({ Name: "theirs", ProtocolType: "HTTP" }));
+    const read = await up(() => aws.apigateway.API.get("existing", made.ApiId!));
+    expect(read.steps.map((s) => [s.step, s.type, s.id])).toEqual([["read", "aws:apigatewayv2:Api", made.ApiId]]);
+    expect(read.values.outputsOf("aws:apigatewayv2:Api::existing")).toMatchObject({ apiId: made.ApiId, url: `${made.ApiEndpoint!}/` });
+    await up(undefined);
+    expect(((await sdk.clients.apigatewayv2.send(new GetApisCommand({}))).Items ?? []).map((api) => api.Name)).toEqual(["theirs"]);
   });
 
   test("destroy: no API left", async () => {
