@@ -5,10 +5,11 @@
 // dist, schedules the children and prints markdown tables. Progress goes to stderr.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { benchDir, ensureBuilt, ensurePeers, root } from "./lib/prepare.mjs";
 import { resultOf } from "./lib/result-line.mjs";
-import { progress } from "./lib/stats.mjs";
+import { median, progress } from "./lib/stats.mjs";
 
 const childScript = join(benchDir, "serialize", "child.mjs");
 const { workloads } = createRequire(import.meta.url)(
@@ -46,7 +47,11 @@ const overheadBudget = quick
   ? { roundMs: 10, rounds: 5 }
   : { roundMs: 40, rounds: 15 };
 const serializers = ["closure-pack", "pulumi"];
-const targets = { speedup: 20, linearity: 2.3, overhead: 1.2 };
+const targets = { speedup: 20, linearity: 2.3, overhead: 1.2, floor: 1.5 };
+// Rounds of floor and closure-pack in alternating processes, for the ratio
+// to the floor: on a shared machine the load changes within seconds, and
+// alternating puts both sides under the same load.
+const floorRounds = quick ? 1 : 3;
 
 
 function runChild(task) {
@@ -149,21 +154,64 @@ function detailsCell(result, key) {
 // serializer must do on them, to check the targets against.
 const FLOOR_WORKLOADS = ["function-chain", "object-graph"];
 
-function floorSection(results, floors) {
+/** The floor and closure-pack on one workload in alternating processes, `floorRounds` times each. */
+function floorRoundsOf(workload) {
+  const size = workloads[workload].size;
+  const rounds = { floor: [], "closure-pack": [] };
+  for (let round = 1; round <= floorRounds; round++) {
+    rounds.floor.push(runLogged(`floor ${workload} n=${size} (round ${round})`, { task: "floor", workload, size, budget }));
+    rounds["closure-pack"].push(
+      runLogged(`closure-pack ${workload} n=${size} (round ${round})`, { task: "serialize", serializer: "closure-pack", workload, size, budget }),
+    );
+  }
+  return rounds;
+}
+
+/** Median over rounds of each process's median (wall and CPU), or null when a round has none. */
+function overRounds(results) {
+  const ok = results.filter((r) => r.ok && r.medianMs !== null);
+  if (ok.length === 0) return null;
+  return { wall: median(ok.map((r) => r.medianMs)), cpu: median(ok.map((r) => r.medianCpuMs)), rounds: ok.length };
+}
+
+function ratioCell(ours, floor) {
+  if (!ours || !floor) return "–";
+  const ratio = ours / floor;
+  return `${ratio.toFixed(2)}x${ratio <= targets.floor ? "" : " (above target)"}`;
+}
+
+function floorSection(results, floors, load) {
   const rows = FLOOR_WORKLOADS.map((w) => {
-    const [atN, at2n] = floors[w];
+    const floor = overRounds(floors[w].rounds.floor);
+    const ours = overRounds(floors[w].rounds["closure-pack"]);
     const pulumi = results[w].pulumi;
     const target = pulumi.ok && pulumi.medianMs !== null ? ms(pulumi.medianMs / targets.speedup) : "–";
-    const floorOk = atN.ok && atN.medianMs !== null;
-    const growth = floorOk && at2n.ok && at2n.medianMs !== null ? (at2n.medianMs / atN.medianMs).toFixed(2) : "–";
-    return [sizeLabel(w), target, medianCell(atN), medianCell(results[w]["closure-pack"]), growth];
+    const atN = floor?.wall;
+    const at2n = floors[w].at2n;
+    const growth = atN && at2n.ok && at2n.medianMs !== null ? (at2n.medianMs / atN).toFixed(2) : "–";
+    return [
+      sizeLabel(w),
+      floor ? ms(floor.cpu) : "–",
+      ours ? ms(ours.cpu) : "–",
+      ratioCell(ours?.cpu, floor?.cpu),
+      floor ? ms(floor.wall) : "–",
+      ours ? ms(ours.wall) : "–",
+      ratioCell(ours?.wall, floor?.wall),
+      target,
+      growth,
+    ];
   });
   return [
-    "### Floors: the least work any serializer must do (bench/serialize/floor.mjs)",
+    `### Against the floors (bench/serialize/floor.mjs): target closure-pack ≤ ${targets.floor}x the floor`,
     "",
     "Chain of functions: one `Runtime.getProperties` per function, the call whose answer lists its [[Scopes]] (V8 copies every variable of every scope of the function to make it). Object graph: read every own key and property descriptor, keep identity in a Map and write one declaration per object, without ordering, cycles, names, capture paths or built-in checks.",
     "",
-    table(["workload", `Pulumi / ${targets.speedup} (ms)`, "floor (ms)", "closure-pack (ms)", "floor growth at 2n"], rows),
+    `The floor and closure-pack run in alternating processes, ${floorRounds} round${floorRounds === 1 ? "" : "s"} each; each figure is the median over rounds of a process's median. CPU: the process's CPU time per call (every thread, garbage collection included), which a loaded machine disturbs far less than wall time. Load average (1 min) during these rounds: ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after, on ${cpus().length} cores.`,
+    "",
+    table(
+      ["workload", "floor CPU (ms)", "closure-pack CPU (ms)", "CPU ratio", "floor wall (ms)", "closure-pack wall (ms)", "wall ratio", `Pulumi / ${targets.speedup} (ms)`, "floor growth at 2n"],
+      rows,
+    ),
   ];
 }
 
@@ -205,12 +253,15 @@ function main() {
     linearity[workload] = runLogged(`closure-pack ${workload} n=${size}`, task);
   }
   const floors = {};
+  const load = { before: loadavg()[0], after: 0 };
   for (const workload of FLOOR_WORKLOADS) {
-    floors[workload] = [1, 2].map((times) => {
-      const size = workloads[workload].size * times;
-      return runLogged(`floor ${workload} n=${size}`, { task: "floor", workload, size, budget });
-    });
+    const size = workloads[workload].size * 2;
+    floors[workload] = {
+      rounds: floorRoundsOf(workload),
+      at2n: runLogged(`floor ${workload} n=${size}`, { task: "floor", workload, size, budget }),
+    };
   }
+  load.after = loadavg()[0];
   const overhead = {};
   for (const serializer of serializers) {
     overhead[serializer] = runLogged(`${serializer} per-call overhead`, {
@@ -297,7 +348,7 @@ function main() {
       }),
     ),
     "",
-    ...floorSection(results, floors),
+    ...floorSection(results, floors, load),
     "",
     `### Per-call overhead of the emitted handler: \`(x) => x + captured.a\` (target for closure-pack: copy / original ≤ ${targets.overhead})`,
     "",

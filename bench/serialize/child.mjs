@@ -46,14 +46,24 @@ const gc = /** @type {() => void} */ (globalThis.gc ?? (() => {}));
 // half-cold process: 1.4x to 2.4x slower for both serializers. Collections
 // the work itself causes stay in the times.
 async function timeSerialize(serialize, fn) {
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const result = await serialize(fn);
   const ms = performance.now() - start;
+  const cpuMs = cpuMsSince(cpuStart);
   if (typeof result?.text !== "string")
     throw new Error(
       "serializeFunction did not resolve to { text, exportName }",
     );
-  return { ms, bytes: Buffer.byteLength(result.text) };
+  return { ms, cpuMs, bytes: Buffer.byteLength(result.text) };
+}
+
+// CPU time of the whole process (every thread, so garbage collection on
+// helper threads counts): on a loaded machine it moves far less than wall
+// time, which includes waiting for a core.
+function cpuMsSince(start) {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
 }
 
 
@@ -81,10 +91,12 @@ async function runFloor({ workload, size, budget }) {
 
 /** Times `work` on `input` alone: building the input is not timed. */
 async function timeWork(input, work) {
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const output = work(input);
   const ms = performance.now() - start;
-  return { ms, bytes: typeof output === "string" ? Buffer.byteLength(output) : 0 };
+  const cpuMs = cpuMsSince(cpuStart);
+  return { ms, cpuMs, bytes: typeof output === "string" ? Buffer.byteLength(output) : 0 };
 }
 
 // First call (setup: module load done, but inspector session, lazy tables,
@@ -121,17 +133,21 @@ async function measure(run, budget, started, loadMs) {
     ),
   );
   const times = [];
+  const cpuTimes = [];
   while (
     times.length < wanted &&
     (times.length === 0 || elapsed() + estimate <= budget.capMs)
   ) {
-    times.push((await run()).ms);
+    const { ms, cpuMs } = await run();
+    times.push(ms);
+    cpuTimes.push(cpuMs);
   }
   return {
     ...result,
     runs: times.length,
     medianMs: median(times),
     minMs: Math.min(...times),
+    medianCpuMs: median(cpuTimes),
   };
 }
 
