@@ -2,9 +2,10 @@
 // the local Lambda runtime. The response (or the function's error object) as
 // JSON on stdout, the function's logs on stderr as they happen; exit 0 when
 // the function succeeded, 1 when it failed.
-import { readFileSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
-import { createFunction, formatLogRecord, type LogRecord } from "@closure-pack/runtime";
+import { readFileSync, statSync } from "node:fs";
+import { basename, dirname, extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createFunction, formatLogRecord, provideAwsSdk, type LogRecord } from "@closure-pack/runtime";
 import type { InvokeCommand } from "../args.js";
 import type { Paint } from "../colors.js";
 import { CliError } from "../errors.js";
@@ -13,15 +14,18 @@ import { displayPath } from "../paths.js";
 
 export async function runInvoke(command: InvokeCommand, io: Io): Promise<number> {
   // The code is checked before the event is read, as the arguments come.
+  const code = resolve(io.cwd, command.code);
+  const providedModules = provideAwsSdk([codeFolder(code), io.cwd, dirname(fileURLToPath(import.meta.url))]);
   const fn = await createFunction({
     name: command.name ?? functionName(command.code),
-    code: resolve(io.cwd, command.code),
+    code,
     codeName: displayPath(io.cwd, command.code),
     handler: command.handler,
     timeout: command.timeout,
     memorySize: command.memory,
     environment: command.env,
     concurrency: 1,
+    ...(providedModules === undefined ? {} : { providedModules }),
     onLog: (record) => io.err(`${formatLog(record, io.errPaint)}\n`),
   });
   try {
@@ -52,6 +56,13 @@ async function readEvent(file: string | undefined, io: Io): Promise<unknown> {
   } catch (error) {
     throw new CliError("INVALID_EVENT", shown, `the event is not JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+}
+
+// Lambda's runtimes include the AWS SDK v3. Functions get the project's copy
+// (found from the code's folder or the working directory up: the version it
+// was written against), then the one closure-pack itself depends on.
+function codeFolder(code: string): string {
+  return statSync(code, { throwIfNoEntry: false })?.isDirectory() === true ? code : dirname(code);
 }
 
 /** "out/my handler.zip" -> "my-handler": Lambda's name rules. */
