@@ -1,5 +1,6 @@
 // The package graph of STYLE.md §1: dependencies point one way (cli -> aws ->
-// pack -> closure; cli -> cloud -> runtime; every package -> errors, the base
+// pack -> closure; cli -> cloud -> runtime; aws and cloud -> event-rules;
+// every package -> errors, the base
 // class of user errors, which depends on none), never in a cycle, and a package
 // reaches another only by its name, never by a relative path into its src.
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -16,9 +17,10 @@ const ALLOWED: Record<string, string[]> = {
   closure: ["errors"],
   pack: ["closure", "errors"],
   runtime: ["errors"],
-  cloud: ["runtime", "errors"],
-  aws: ["pack", "closure", "errors"],
-  cli: ["aws", "cloud", "pack", "closure", "runtime", "errors"],
+  "event-rules": ["errors"],
+  cloud: ["runtime", "event-rules", "errors"],
+  aws: ["pack", "closure", "event-rules", "errors"],
+  cli: ["aws", "cloud", "pack", "closure", "runtime", "event-rules", "errors"],
 };
 
 interface Workspace {
