@@ -104,6 +104,24 @@ describe("logs API", () => {
     expect((await filterAll({ logGroupName: group, filterPattern })).map((event) => event.message)).toEqual(expected);
   });
 
+  // Raw messages (no "<stream><offset>" prefix): JSON and space-delimited patterns read the whole message.
+  const structured: Array<[string, string, string[]]> = [
+    ["pattern: a JSON selector", '{ $.level = "ERROR" }', ['{"level":"ERROR","ms":12}']],
+    ["pattern: a JSON numeric comparison", "{ $.ms > 100 }", ['{"level":"INFO","ms":250}']],
+    ["pattern: space-delimited fields with a condition", "[ip, ..., status = 404]", ["10.0.0.1 GET /a 404"]],
+  ];
+
+  it.each(structured)("%s", async (_name, filterPattern, expected) => {
+    const group = "/app/structured";
+    if ((await aws.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: group }))).logGroups?.length === 0) {
+      await aws.logs.send(new CreateLogGroupCommand({ logGroupName: group }));
+      await aws.logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: "s" }));
+      const messages = ['{"level":"ERROR","ms":12}', '{"level":"INFO","ms":250}', "10.0.0.1 GET /a 404", "10.0.0.2 GET /b 200"];
+      await aws.logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: "s", logEvents: messages.map((message, i) => ({ timestamp: T0 + i, message })) }));
+    }
+    expect((await filterAll({ logGroupName: group, filterPattern })).map((event) => event.message)).toEqual(expected);
+  });
+
   it("get: oldest or newest first, and forward and backward tokens that stay put at the ends", async () => {
     await seed("/app/get", [["a", 1, "one"], ["a", 2, "two"], ["a", 3, "three"]]);
     const newest = await aws.logs.send(new GetLogEventsCommand({ logGroupName: "/app/get", logStreamName: "a", limit: 2 }));
@@ -134,6 +152,7 @@ describe("logs API", () => {
   const errors: Array<[string, () => Promise<unknown>, string, string]> = [
     ["group: created twice", async () => (await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/twice" })), aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/twice" }))), "ResourceAlreadyExistsException", "The specified log group already exists"],
     ["group: filtering one that does not exist", () => aws.logs.send(new FilterLogEventsCommand({ logGroupName: "/app/none" })), "ResourceNotFoundException", "The specified log group does not exist."],
+    ["pattern: one CloudWatch cannot read", async () => (await seed("/app/badpattern", []), aws.logs.send(new FilterLogEventsCommand({ logGroupName: "/app/badpattern", filterPattern: "{ $.level = }" }))), "InvalidParameterException", 'Invalid filter pattern: Invalid JSON filter pattern { $.level = }: expected a value at position 13, found "}"'],
     ["stream: putting to one that does not exist", async () => (await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/nostream" })), aws.logs.send(new PutLogEventsCommand({ logGroupName: "/app/nostream", logStreamName: "x", logEvents: [{ timestamp: T0, message: "m" }] }))), "ResourceNotFoundException", "The specified log stream does not exist."],
     ["put: events out of order", async () => (await seed("/app/unordered", []), aws.logs.send(new PutLogEventsCommand({ logGroupName: "/app/unordered", logStreamName: "a", logEvents: [{ timestamp: T0 + 2, message: "2" }, { timestamp: T0 + 1, message: "1" }] }))), "InvalidParameterException", "Log events in a single PutLogEvents request must be in chronological order."],
     ["retention: a number of days CloudWatch does not offer", async () => (await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/days" })), aws.logs.send(new PutRetentionPolicyCommand({ logGroupName: "/app/days", retentionInDays: 2 }))), "InvalidParameterException", "1 validation error detected: Value '2' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]"],
