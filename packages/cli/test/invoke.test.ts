@@ -2,7 +2,7 @@
 // a package packed with writeZip and invoked with a generated event, exit
 // codes, stdout/stderr split, and the errors a user can cause.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeZip } from "@closure-pack/pack";
@@ -61,6 +61,15 @@ describe("invoke", () => {
     expect(result.code).toBe(0);
     const { env } = JSON.parse(result.stdout) as { env: Record<string, string> };
     expect([env.STAGE, env.EMPTY, env.AWS_LAMBDA_FUNCTION_NAME]).toEqual(["dev", "", "cases"]);
+  });
+
+  it("invoke: a CommonJS folder inside a type module project loads as on Lambda", async () => {
+    // An unzipped package in a project's build folder: the project's package.json is above the task root.
+    mkdirSync(join(dir, "app", "dist", "fn"), { recursive: true });
+    writeFileSync(join(dir, "app", "package.json"), '{ "type": "module" }\n');
+    writeFileSync(join(dir, "app", "dist", "fn", "index.js"), "module.exports.handler = async () => typeof require;\n");
+    const result = await run(["invoke", "app/dist/fn"]);
+    expect([result.code, result.stdout]).toEqual([0, '"function"\n']);
   });
 
   it("invoke: a function error prints the error object and exits 1", async () => {

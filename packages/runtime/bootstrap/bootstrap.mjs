@@ -4,12 +4,14 @@
 // Lambda context, post its response or error. Async and callback handlers,
 // callbackWaitsForEmptyEventLoop, and exits on uncaught errors as
 // aws-lambda-ric does (129 uncaught exception, 128 unhandled rejection).
+import { realpathSync } from "node:fs";
 import { patchConsole, setRequestId, writeEndMarker } from "./console-log.mjs";
 import { formatForLog, toErrorResponse, UnhandledPromiseRejection } from "./errors.mjs";
 import { loadHandler } from "./load-handler.mjs";
 import { exitWithParent } from "./parent-watch.mjs";
-import { hintMissingSdk } from "./provided-modules.mjs";
+import { hintMissingSdk, registerImportHooks } from "./provided-modules.mjs";
 import { createRuntimeClient } from "./runtime-client.mjs";
+import { fenceRequire, needsFence } from "./task-root.mjs";
 
 const env = process.env;
 const client = createRuntimeClient(env.AWS_LAMBDA_RUNTIME_API);
@@ -19,6 +21,12 @@ let current = undefined;
 patchConsole();
 exitWithParent();
 hintMissingSdk();
+// The loaders compare real paths: the root may be reached through a link.
+const taskRoot = realpathSync(env.LAMBDA_TASK_ROOT);
+if (needsFence(taskRoot)) {
+  fenceRequire(taskRoot);
+  registerImportHooks(taskRoot);
+}
 process.on("uncaughtException", (error) => void crash("Uncaught Exception", error, 129));
 process.on("unhandledRejection", (reason) => void crash("Unhandled Promise Rejection", new UnhandledPromiseRejection(String(reason)), 128));
 
@@ -40,7 +48,7 @@ async function crash(label, error, exitCode) {
 
 let handler;
 try {
-  handler = await loadHandler(env.LAMBDA_TASK_ROOT, env._HANDLER);
+  handler = await loadHandler(taskRoot, env._HANDLER);
 } catch (error) {
   await crash("Uncaught Exception", error, 129);
 }

@@ -1,14 +1,15 @@
 // Finds and loads the handler the way aws-lambda-ric's UserFunction does:
 // "dir/file.a.b" is module "dir/file" and export path "a.b"; the module is
 // an extensionless file, then file.js (require, or import when the nearest
-// package.json says "type": "module"), file.mjs, file.cjs, then a Node
+// package.json in the task root says "type": "module"), file.mjs, file.cjs, then a Node
 // resolution from the task root. Errors carry the runtime's error types.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { HandlerNotFound, ImportModuleError, MalformedHandlerName, UserCodeSyntaxError } from "./errors.mjs";
-import { addSdkHint, resolveFromNodePath } from "./provided-modules.mjs";
+import { addSdkHint, registerImportHooks } from "./provided-modules.mjs";
+import { moduleType } from "./task-root.mjs";
 
 const FUNCTION_EXPR = /^([^.]*)\.(.*)$/;
 
@@ -46,8 +47,8 @@ async function tryLoad(taskRoot, moduleRoot, moduleName) {
   const path = resolve(taskRoot, moduleRoot, moduleName);
   const require = createRequire(join(taskRoot, "__closure_pack_bootstrap__.js"));
   if (isFile(path)) return require(path);
-  // Only a .js file asks the nearest package.json how to load it.
-  if (isFile(`${path}.js`)) return hasTypeModule(dirname(path)) ? importModule(`${path}.js`) : require(`${path}.js`);
+  // Only a .js file asks the nearest package.json (up to the root) how to load it.
+  if (isFile(`${path}.js`)) return moduleType(dirname(path), taskRoot) === "module" ? importModule(`${path}.js`) : require(`${path}.js`);
   if (isFile(`${path}.mjs`)) return importModule(`${path}.mjs`);
   if (isFile(`${path}.cjs`)) return require(`${path}.cjs`);
   // Why not require(moduleName) straight away: require is relative to this
@@ -56,25 +57,10 @@ async function tryLoad(taskRoot, moduleRoot, moduleName) {
 }
 
 function importModule(path) {
-  resolveFromNodePath();
+  registerImportHooks();
   return import(pathToFileURL(path).href);
 }
 
 function isFile(path) {
   return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
-}
-
-// The nearest package.json decides, as Node decides for a .js file.
-function hasTypeModule(dir) {
-  for (let current = dir; ; current = dirname(current)) {
-    const manifest = join(current, "package.json");
-    if (existsSync(manifest)) {
-      try {
-        return JSON.parse(readFileSync(manifest, "utf8")).type === "module";
-      } catch {
-        return false;
-      }
-    }
-    if (dirname(current) === current) return false;
-  }
 }

@@ -3,19 +3,24 @@
 // searches it after the function's own node_modules. ES modules do not read
 // NODE_PATH; Lambda's runtimes search it for them too, so a resolve hook
 // retries a bare specifier there. The hook costs a thread (~50 ms of cold
-// start), so it is registered only before an ES module handler loads.
+// start), so it is registered only before an ES module handler loads, or at
+// once when the task root is fenced (the hook fences import too).
 import Module, { register } from "node:module";
 import { delimiter } from "node:path";
 import { sdkHint } from "./sdk-hint.mjs";
 
 let registered = false;
 
-/** Makes import() search NODE_PATH (once; nothing to do without one). */
-export function resolveFromNodePath() {
+/**
+ * Registers the module hooks (once): import() searches NODE_PATH, and
+ * stops at `taskRoot` when given (task-root.mjs). Nothing to do without either.
+ * @param {string} [taskRoot]
+ */
+export function registerImportHooks(taskRoot) {
   if (registered) return;
   registered = true;
   const folders = (process.env.NODE_PATH ?? "").split(delimiter).filter((folder) => folder !== "");
-  if (folders.length > 0) register("./resolve-hook.mjs", import.meta.url, { data: { folders } });
+  if (folders.length > 0 || taskRoot !== undefined) register("./resolve-hook.mjs", import.meta.url, { data: { folders, taskRoot } });
 }
 
 /** A require() of a missing @aws-sdk package says how to provide it. */

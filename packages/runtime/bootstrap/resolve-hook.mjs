@@ -1,20 +1,29 @@
-// The module resolve hook provided-modules.mjs registers (it runs on Node's
-// hooks thread): a bare specifier the normal resolution cannot find is
-// resolved again as if imported from inside each NODE_PATH folder.
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+// The module hooks provided-modules.mjs registers (they run on Node's hooks
+// thread). resolve: a bare specifier the normal resolution cannot find is
+// resolved again as if imported from inside each NODE_PATH folder; and inside
+// a fenced task root, a package found only above the root counts as not
+// found (on Lambda nothing is above /var/task). load: a .js file with no
+// package.json between it and the root is not given a type by one above.
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { addSdkHint } from "./provided-modules.mjs";
+import { hasPackageBelow, isInside, nearestManifest } from "./task-root.mjs";
 
 let parents = [];
+/** @type {string | undefined} The fenced task root, if any. */
+let root;
 
-export function initialize({ folders }) {
+export function initialize({ folders, taskRoot }) {
   // A file directly inside the folder: Node then looks in the folder itself.
   parents = folders.map((folder) => pathToFileURL(join(folder, "provided.js")).href);
+  root = taskRoot ?? undefined;
 }
 
 export async function resolve(specifier, context, nextResolve) {
   try {
-    return await nextResolve(specifier, context);
+    const resolved = await nextResolve(specifier, context);
+    if (isAboveRoot(specifier, context.parentURL, resolved.url)) throw notFound(specifier, context.parentURL);
+    return resolved;
   } catch (error) {
     if (error?.code !== "ERR_MODULE_NOT_FOUND" || !isBare(specifier)) throw error;
     for (const parentURL of parents) {
@@ -27,6 +36,28 @@ export async function resolve(specifier, context, nextResolve) {
     addSdkHint(error, specifier);
     throw error;
   }
+}
+
+export async function load(url, context, nextLoad) {
+  if (root !== undefined && url.startsWith("file:") && url.endsWith(".js")) {
+    const path = fileURLToPath(url);
+    // CommonJS, as Node 20 loads a .js file with no package.json at all.
+    if (isInside(root, path) && nearestManifest(dirname(path), root) === undefined) return nextLoad(url, { ...context, format: "commonjs" });
+  }
+  return nextLoad(url, context);
+}
+
+// A bare import from code inside the root that Node found in a node_modules
+// folder above the root (a link from inside the root to elsewhere is fine).
+function isAboveRoot(specifier, parentURL, url) {
+  if (root === undefined || !isBare(specifier) || parentURL === undefined || !parentURL.startsWith("file:") || !url.startsWith("file:")) return false;
+  const parent = fileURLToPath(parentURL);
+  return isInside(root, parent) && !isInside(root, fileURLToPath(url)) && !hasPackageBelow(root, dirname(parent), specifier);
+}
+
+function notFound(specifier, parentURL) {
+  const error = new Error(`Cannot find package '${specifier}' imported from ${fileURLToPath(parentURL)}`);
+  return Object.assign(error, { code: "ERR_MODULE_NOT_FOUND" });
 }
 
 function isBare(specifier) {
