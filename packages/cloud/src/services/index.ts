@@ -2,6 +2,7 @@
 // Order does not matter: cross-service calls go through CloudContext.services,
 // filled before any service starts.
 import { createApiGatewayService } from "./apigateway/apigateway-service.js";
+import { createDynamoDbService } from "./dynamodb/dynamodb-service.js";
 import { createIamService } from "./iam/iam-service.js";
 import { createLambdaService } from "./lambda/lambda-service.js";
 import { createLogsService } from "./logs/logs-service.js";
@@ -13,5 +14,5 @@ import { createStsService } from "./sts/sts-service.js";
 export type ServiceFactory = (context: CloudContext) => Service;
 
 export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
-  createIamService, createStsService, createLambdaService, createLogsService, createS3Service, createApiGatewayService, createSqsService,
+  createIamService, createStsService, createLambdaService, createLogsService, createS3Service, createApiGatewayService, createSqsService, createDynamoDbService,
 ];
