@@ -2,6 +2,7 @@
 // The engine the CLI drives is the separate entry @closure-pack/aws/engine.
 export * as s3 from "./s3/index.js";
 export * as lambda from "./lambda/index.js";
+export * as sqs from "./sqs/index.js";
 export * as iam from "./iam/index.js";
 export * as asset from "./asset/index.js";
 export * as apigateway from "./apigateway/index.js";

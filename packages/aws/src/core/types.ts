@@ -11,6 +11,8 @@ export const TYPES = {
   permission: "aws:lambda:Permission",
   httpApi: "aws:apigatewayv2:Api",
   restApi: "aws:apigateway:RestApi",
+  queue: "aws:sqs:Queue",
+  eventSourceMapping: "aws:lambda:EventSourceMapping",
 } as const;
 
 export type ResourceType = (typeof TYPES)[keyof typeof TYPES];

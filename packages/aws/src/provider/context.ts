@@ -8,8 +8,9 @@ import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { S3Client } from "@aws-sdk/client-s3";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { STSClient } from "@aws-sdk/client-sts";
-import { apiGatewayApi, apiGatewayV2Api, iamApi, lambdaApi, logsApi, s3Api, stsApi } from "./sdk.js";
+import { apiGatewayApi, apiGatewayV2Api, iamApi, lambdaApi, logsApi, s3Api, sqsApi, stsApi } from "./sdk.js";
 import type { Target } from "./target.js";
 
 export type CallObserver = (service: string, command: string) => void;
@@ -24,6 +25,7 @@ export interface Clients {
   apigatewayv2: ApiGatewayV2Client;
   /** REST APIs (API Gateway v1). */
   apigateway: APIGatewayClient;
+  sqs: SQSClient;
 }
 
 export interface ProviderOptions {
@@ -84,6 +86,9 @@ export function createProviderContext(target: Target, naming: { stack: string; p
     },
     get apigateway() {
       return make("apigateway", () => new (apiGatewayApi().APIGatewayClient)(config));
+    },
+    get sqs() {
+      return make("sqs", () => new (sqsApi().SQSClient)(config));
     },
   };
   let account: Promise<string> | undefined;

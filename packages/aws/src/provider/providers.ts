@@ -3,17 +3,22 @@
 import { AwsError } from "../errors.js";
 import { bucketProvider } from "./bucket.js";
 import { bucketNotificationProvider } from "./bucket-notification.js";
+import { eventSourceMappingProvider } from "./event-source-mapping.js";
 import { functionProvider } from "./function.js";
 import { httpApiProvider } from "./http-api.js";
 import { permissionProvider } from "./permission.js";
 import type { Provider } from "./provider.js";
+import { queueProvider } from "./queue.js";
 import { restApiProvider } from "./rest-api.js";
 import { roleProvider } from "./role.js";
 import { rolePolicyProvider } from "./role-policy.js";
 import { rolePolicyAttachmentProvider } from "./role-policy-attachment.js";
 
 const PROVIDERS: ReadonlyMap<string, Provider> = new Map(
-  [bucketProvider, bucketNotificationProvider, functionProvider, permissionProvider, roleProvider, rolePolicyProvider, rolePolicyAttachmentProvider, httpApiProvider, restApiProvider].map((p) => [p.type, p]),
+  [
+    bucketProvider, bucketNotificationProvider, functionProvider, permissionProvider, roleProvider, rolePolicyProvider, rolePolicyAttachmentProvider, httpApiProvider,
+    restApiProvider, queueProvider, eventSourceMappingProvider,
+  ].map((p) => [p.type, p]),
 );
 
 export function providerFor(type: string): Provider {

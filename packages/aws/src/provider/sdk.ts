@@ -9,6 +9,7 @@ import type * as CloudWatchLogs from "@aws-sdk/client-cloudwatch-logs";
 import type * as Iam from "@aws-sdk/client-iam";
 import type * as Lambda from "@aws-sdk/client-lambda";
 import type * as S3 from "@aws-sdk/client-s3";
+import type * as Sqs from "@aws-sdk/client-sqs";
 import type * as Sts from "@aws-sdk/client-sts";
 
 const load = createRequire(import.meta.url);
@@ -20,3 +21,4 @@ export const stsApi = (): typeof Sts => load("@aws-sdk/client-sts") as typeof St
 export const logsApi = (): typeof CloudWatchLogs => load("@aws-sdk/client-cloudwatch-logs") as typeof CloudWatchLogs;
 export const apiGatewayV2Api = (): typeof ApiGatewayV2 => load("@aws-sdk/client-apigatewayv2") as typeof ApiGatewayV2;
 export const apiGatewayApi = (): typeof ApiGateway => load("@aws-sdk/client-api-gateway") as typeof ApiGateway;
+export const sqsApi = (): typeof Sqs => load("@aws-sdk/client-sqs") as typeof Sqs;
