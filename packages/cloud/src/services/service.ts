@@ -208,3 +208,46 @@ export function queueSource(context: CloudContext): QueueSource | undefined {
   const sqs = context.services.get("sqs") as (Service & Partial<QueueSource>) | undefined;
   return sqs?.receiveMessages === undefined ? undefined : (sqs as Service & QueueSource);
 }
+
+/** One record of a stream as Lambda's pollers read it. */
+export interface StreamRecord {
+  /** Orders the records of a shard; compare with compareSequenceNumbers. */
+  sequenceNumber: string;
+  /** When the stream accepted it (ms since the epoch, daemon clock). */
+  arrivalMs: number;
+  /** The record as Lambda's event carries it, without eventSourceARN (added by the poller). */
+  record: Record<string, unknown>;
+}
+
+/** A shard's starting point for a new reader. */
+export type StreamStart = { position: "TRIM_HORIZON" | "LATEST" } | { position: "AT_TIMESTAMP"; timestampMs: number };
+
+/**
+ * DynamoDB Streams and Kinesis as Lambda's event source mappings read them
+ * (in the daemon, without HTTP). A position in a shard is the sequence
+ * number of the last record read, or "" before its first record.
+ */
+export interface StreamSource {
+  /** The stream's shards in order (parents before children), or undefined when there is no such stream. */
+  listShards(streamArn: string): Array<{ shardId: string; closed: boolean }> | undefined;
+  /** The position a reader starting at `start` begins after. */
+  startPosition(streamArn: string, shardId: string, start: StreamStart): string;
+  /** Up to `max` records of the shard after `after`, oldest first, skipping those trimmed by retention. */
+  readRecords(streamArn: string, shardId: string, after: string, max: number): StreamRecord[];
+  /** Resolves when the stream may have new records, after `ms` of the daemon clock, or when `signal` aborts. */
+  waitForRecords(streamArn: string, ms: number, signal: AbortSignal): Promise<void>;
+}
+
+/** The service (dynamodb, kinesis) as a StreamSource, or undefined when it does not offer one. */
+export function streamSource(context: CloudContext, service: ServiceName): StreamSource | undefined {
+  const found = context.services.get(service) as (Service & Partial<StreamSource>) | undefined;
+  return found?.readRecords === undefined ? undefined : (found as Service & StreamSource);
+}
+
+/** Orders two sequence numbers (decimal strings of any length). */
+export function compareSequenceNumbers(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === "") return -1;
+  if (b === "") return 1;
+  return a.length !== b.length ? Math.sign(a.length - b.length) : a < b ? -1 : 1;
+}

@@ -10,12 +10,14 @@ import type { CloudContext } from "../service.js";
 import { valuesEqual, type Item } from "./attribute-value.js";
 import { tableNotFound, tableName, type DynamoInput } from "./dynamodb-protocol.js";
 import { keyOf, type EncodedKey, type ItemStore } from "./item-store.js";
+import type { StreamReader } from "./stream-reader.js";
 import type { TableRow, TableStore } from "./table-store.js";
 
 export interface DynamoState {
   readonly context: CloudContext;
   readonly tables: TableStore;
   readonly items: ItemStore;
+  readonly streams: StreamReader;
   /** Called after a transaction that appended stream records (pollers waiting on the stream look again). */
   readonly streamWritten: (streamId: number) => void;
   /** Streams written in the current transaction, announced once it commits. */
