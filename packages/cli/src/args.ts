@@ -6,6 +6,7 @@ import { parseCloudCommand, type CloudCommand } from "./cloud-args.js";
 import { UsageError } from "./errors.js";
 import { DEPLOY_COMMANDS, parseDeployCommand, type DeployCommand, type LogsCommand, type StackCommand } from "./deploy-args.js";
 import { s3Command, type S3Command } from "./s3-args.js";
+import { parseSqsCommand, type SqsCommand } from "./sqs-args.js";
 
 export type ModuleFormat = "cjs" | "esm";
 export type Runtime = "nodejs20.x" | "nodejs22.x";
@@ -61,6 +62,7 @@ export type Command =
   | StackCommand
   | LogsCommand
   | S3Command
+  | SqsCommand
   | CloudCommand;
 
 /** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
@@ -116,6 +118,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if ((DEPLOY_COMMANDS as readonly string[]).includes(argv[0] ?? "") && !argv.slice(1).some((a) => a === "-h" || a === "--help")) return parseDeployCommand(argv);
   // `cloud` has flags of its own (cloud-args.ts).
   if (argv[0] === "cloud") return parseCloudCommand(argv.slice(1));
+  // `sqs` too (sqs-args.ts).
+  if (argv[0] === "sqs") return parseSqsCommand(argv.slice(1));
   const { values, positionals } = parse(argv);
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };

@@ -25,7 +25,9 @@ export type CliErrorCode =
   | "FILE_NOT_FOUND"
   | "FILE_NOT_WRITABLE"
   | "S3_REQUEST_FAILED"
-  | "ENDPOINT_NOT_REACHABLE";
+  | "ENDPOINT_NOT_REACHABLE"
+  | "QUEUE_NOT_FOUND"
+  | "SQS_REQUEST_FAILED";
 
 /** Where a CLI error happened (file, line, column) and how to fix it. */
 export type CliErrorData = Omit<ClosurePackErrorData, "path">;

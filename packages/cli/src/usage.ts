@@ -18,6 +18,8 @@ export const USAGE = `Usage:
                                                 (s3://bucket/key; a key ending in / is a folder)
   closure-pack s3 ls [s3://bucket[/prefix]]     list the buckets, or a bucket's folder
   closure-pack s3 rm s3://bucket/key            delete an object
+  closure-pack sqs send <queue> <body|->        send a message to a queue (its name or URL);
+                                                prints the message id
 
   closure-pack up <program> [--stack dev] [--yes] [--json] [--diff]
                                                 deploy the program's resources and magic
@@ -103,5 +105,12 @@ Options of s3:
       --endpoint-url <url> where S3 is (default $AWS_ENDPOINT_URL, else the local
                            cloud at http://127.0.0.1:4566); credentials and region
                            come from the environment as for the aws CLI
+
+Options of sqs send:
+      --group <id>         FIFO: the message group id
+      --dedup-id <id>      FIFO: the deduplication id (unless content-based)
+      --delay <s>          seconds before the message can be received, 0 to 900
+      --attribute N=V      a String message attribute (repeatable)
+      --endpoint-url <url> as for s3; --json prints SQS's answer as JSON
 
 Exit codes: 0 success, 1 a known error (message printed), 2 a usage error.`;
