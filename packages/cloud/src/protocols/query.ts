@@ -72,8 +72,19 @@ export async function readQueryParams(request: AwsRequest): Promise<QueryParams>
   return new QueryParams(values);
 }
 
-/** A value as the query protocol writes it: structures as elements, lists as `<member>`s. */
-export type XmlValue = string | number | boolean | Date | undefined | XmlValue[] | { [name: string]: XmlValue };
+/** A value as the query protocol writes it: structures as elements, lists as `<member>`s (or an XmlList's own element). */
+export type XmlValue = string | number | boolean | Date | undefined | XmlList | XmlValue[] | { [name: string]: XmlValue };
+
+/** A list whose items are written as `<tag>` instead of `<member>` (SNS's attribute maps are `<entry>`s). */
+export class XmlList {
+  readonly tag: string;
+  readonly items: readonly XmlValue[];
+
+  constructor(tag: string, items: readonly XmlValue[]) {
+    this.tag = tag;
+    this.items = items;
+  }
+}
 
 /** The answer to `action`: its result wrapped as the query protocol wraps it. */
 export function queryResponse(action: string, namespace: string, result: Record<string, XmlValue> | undefined): AwsResponse {
@@ -95,6 +106,7 @@ export function toXml(fields: { [name: string]: XmlValue }): string {
 
 function valueXml(value: Exclude<XmlValue, undefined>): string {
   if (Array.isArray(value)) return value.map((item) => (item === undefined ? "" : `<member>${valueXml(item)}</member>`)).join("");
+  if (value instanceof XmlList) return value.items.map((item) => (item === undefined ? "" : `<${value.tag}>${valueXml(item)}</${value.tag}>`)).join("");
   if (value instanceof Date) return isoSeconds(value);
   if (typeof value === "object") return toXml(value);
   return escapeXml(String(value));

@@ -7,6 +7,7 @@ import { createIamService } from "./iam/iam-service.js";
 import { createLambdaService } from "./lambda/lambda-service.js";
 import { createLogsService } from "./logs/logs-service.js";
 import { createS3Service } from "./s3/s3-service.js";
+import { createSnsService } from "./sns/sns-service.js";
 import { createSqsService } from "./sqs/sqs-service.js";
 import type { CloudContext, Service } from "./service.js";
 import { createStsService } from "./sts/sts-service.js";
@@ -15,4 +16,5 @@ export type ServiceFactory = (context: CloudContext) => Service;
 
 export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
   createIamService, createStsService, createLambdaService, createLogsService, createS3Service, createApiGatewayService, createSqsService, createDynamoDbService,
+  createSnsService,
 ];

@@ -251,3 +251,36 @@ export function compareSequenceNumbers(a: string, b: string): number {
   if (b === "") return 1;
   return a.length !== b.length ? Math.sign(a.length - b.length) : a < b ? -1 : 1;
 }
+
+/** One message another service delivers into a queue (SNS's sqs subscriptions). */
+export interface DeliveredMessage {
+  body: string;
+  /** Message attributes as SQS takes them (BinaryValue as base64). */
+  attributes?: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>;
+  /** Required by FIFO queues, ignored by standard ones. */
+  groupId?: string;
+  deduplicationId?: string;
+}
+
+/** SQS as SNS delivers to it: the queue's access policy decides, as on AWS, and the message is stored in the caller's transaction. */
+export interface QueueTarget {
+  /**
+   * True when the queue exists and its access policy (the Policy attribute)
+   * allows `principal` (`sns.amazonaws.com`) sqs:SendMessage for `sourceArn`;
+   * a queue without a policy allows no service, as on AWS.
+   */
+  allowsSend(queueArn: string, principal: string, sourceArn: string): boolean;
+  /**
+   * Stores the message in the queue. Call it inside the caller's own
+   * database transaction: the message is then stored durably together with
+   * the write that caused it, or not at all; long polls wake once that
+   * transaction has ended. Throws AwsError QueueDoesNotExist when the queue is gone.
+   */
+  enqueueMessage(queueArn: string, message: DeliveredMessage): void;
+}
+
+/** The SQS service as a QueueTarget, or undefined when the cloud was built without it. */
+export function queueTarget(context: CloudContext): QueueTarget | undefined {
+  const sqs = context.services.get("sqs") as (Service & Partial<QueueTarget>) | undefined;
+  return sqs?.enqueueMessage === undefined ? undefined : (sqs as Service & QueueTarget);
+}

@@ -5,7 +5,7 @@
 // a deduplication id seen in the last 5 minutes answers the first message's
 // id and stores nothing.
 import { createHash, randomUUID } from "node:crypto";
-import { ACCOUNT_ID } from "../service.js";
+import { ACCOUNT_ID, type DeliveredMessage } from "../service.js";
 import { attributesMd5, checkCharacters, md5Hex, messageSize, readMessageAttributes, type MessageAttributes } from "./message-content.js";
 import type { QueueRow } from "./queue-store.js";
 import { batchEntries, batchFailure, invalidParameter, missingParameter, optionalInteger, optionalString, SqsError, type SqsInput } from "./sqs-protocol.js";
@@ -93,6 +93,26 @@ function store(state: SqsState, queue: QueueRow, message: Prepared, now: number)
   });
   if (dedupKey !== undefined) state.messages.rememberDedup(queue.id, dedupKey, messageId, seq, now + DEDUP_WINDOW_MS);
   return { MessageId: messageId, ...digests, ...(fifo ? { SequenceNumber: sequenceNumber(seq) } : {}) };
+}
+
+/**
+ * Stores a message another service delivers (SNS), inside that service's
+ * transaction; the queue's delay applies, FIFO queues take the given group
+ * and deduplication ids.
+ */
+export function storeDelivered(state: SqsState, queue: QueueRow, message: DeliveredMessage, now: number): void {
+  const attributes = message.attributes === undefined || Object.keys(message.attributes).length === 0 ? undefined : message.attributes;
+  const fifo = queue.attributes.FifoQueue === "true";
+  const prepared: Prepared = {
+    body: message.body,
+    attributes,
+    systemAttributes: undefined,
+    delaySeconds: fifo ? 0 : Number(queue.attributes.DelaySeconds),
+    groupId: fifo ? (message.groupId ?? null) : null,
+    dedupId: fifo ? (message.deduplicationId ?? null) : null,
+    size: messageSize(message.body, attributes),
+  };
+  store(state, queue, prepared, now);
 }
 
 /** A FIFO message's SequenceNumber: its order in the queue, as the 20-digit text SQS uses. */

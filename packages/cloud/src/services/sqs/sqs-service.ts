@@ -1,17 +1,19 @@
 // The SQS service (JSON 1.0, X-Amz-Target AmazonSQS.<Action>): wires the
 // stores, the waiters and the group commit to the actions, answers errors in
 // SQS's query-compatible JSON, and offers Lambda's pollers the QueueSource
-// they receive through (in the daemon, without HTTP).
+// they receive through (in the daemon, without HTTP) and SNS the QueueTarget
+// it delivers to (the queue policy decides, queue-policy.ts).
 import { AwsError } from "../../errors.js";
 import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
-import type { CloudContext, PolledMessage, QueueSource, Service } from "../service.js";
+import type { CloudContext, PolledMessage, QueueSource, QueueTarget, Service } from "../service.js";
 import { receiveWaiting } from "./long-poll.js";
 import { MessageStore } from "./message-store.js";
 import { QUEUE_ACTIONS } from "./queue-actions.js";
 import { parseQueueArn, QueueStore } from "./queue-store.js";
 import { decodeReceipt, type Received } from "./receive.js";
 import { messageOutput, RECEIVE_ACTIONS } from "./receive-actions.js";
-import { SEND_ACTIONS } from "./send-actions.js";
+import { policyAllowsSend } from "./queue-policy.js";
+import { SEND_ACTIONS, storeDelivered } from "./send-actions.js";
 import { parseInput, queueDoesNotExist, sqsErrorReply, sqsReply, SqsError } from "./sqs-protocol.js";
 import { unblocked, writers, type SqsAction, type SqsState } from "./sqs-state.js";
 import { Waiters } from "./waiters.js";
@@ -23,7 +25,7 @@ const TARGET_PREFIX = "AmazonSQS.";
 // Expired deduplication ids are forgotten every minute.
 const DEDUP_SWEEP_MS = 60_000;
 
-export function createSqsService(context: CloudContext): Service & QueueSource {
+export function createSqsService(context: CloudContext): Service & QueueSource & QueueTarget {
   const waiters = new Waiters(context.clock);
   const state: SqsState = { context, queues: new QueueStore(context.db), messages: new MessageStore(context.db), waiters, purgedAt: new Map(), ...writers(context) };
   let sweep: NodeJS.Timeout | undefined;
@@ -61,6 +63,17 @@ export function createSqsService(context: CloudContext): Service & QueueSource {
     async receiveMessages(arn, max, waitMs, signal) {
       const received = await receiveWaiting(state, { queueId: queueOf(arn).id, max, visibilityMs: undefined, waitMs, signal });
       return received.map(polled);
+    },
+    allowsSend(arn, principal, sourceArn) {
+      const parsed = parseQueueArn(arn);
+      const queue = parsed === undefined ? undefined : state.queues.find(parsed.region, parsed.name);
+      return queue !== undefined && policyAllowsSend(queue.attributes.Policy, { principal, queueArn: arn, sourceArn });
+    },
+    enqueueMessage(arn, message) {
+      const queue = queueOf(arn);
+      storeDelivered(state, queue, message, context.clock.now());
+      // The waiters resume on a later turn, after the caller's transaction has committed.
+      waiters.notify(queue.id);
     },
     deleteMessages(arn, handles) {
       const queue = queueOf(arn);
