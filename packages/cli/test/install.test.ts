@@ -81,6 +81,13 @@ describe("install from a clone's folder", () => {
     expect(installed.code).toBe(0);
     await expectWorkingCommand(project);
   });
+
+  it("install: npm install <clone>/packages/aws, then a program imports it", async () => {
+    const installed = await project.npm(["install", "--offline", "--no-audit", "--no-fund", join(REPO, "packages", "aws")], 120_000);
+    expect(installed.code).toBe(0);
+    project.write("program.mjs", `import * as aws from "@closure-pack/aws";\nconsole.log(typeof aws.s3.Bucket, typeof aws.lambda.CallbackFunction);\n`);
+    expect(await runCommand(process.execPath, ["program.mjs"], project.dir, 60_000)).toEqual({ code: 0, stderr: "", stdout: "function function\n" });
+  });
 });
 
 describe.skipIf(!tarballsEnabled)("install from npm pack tarballs", () => {
@@ -96,12 +103,12 @@ describe.skipIf(!tarballsEnabled)("install from npm pack tarballs", () => {
   });
 
   it("install: npm pack of every package, npm install of the tarballs, then npx closure-pack", { timeout: 900_000 }, async () => {
-    const packed = await runCommand("npm", ["pack", "--workspaces", "--ignore-scripts", "--pack-destination", tarballs], REPO, 120_000);
+    const packed = await runCommand("npm", ["pack", "--workspaces", "--pack-destination", tarballs], REPO, 120_000);
     expect(packed.code).toBe(0);
     const files = readdirSync(tarballs).sort();
     expect(files).toEqual(readWorkspaceNames().map((name) => `${name.replace("@", "").replace("/", "-")}-${VERSION}.tgz`).sort());
-    // --prefer-offline: the registry's packages come from npm's cache when
-    // it has them, so the run needs the network only on a fresh machine.
+    // The README's command, plus --prefer-offline: the registry's packages
+    // come from npm's cache when it has them, so the network only on a fresh machine.
     const args = ["install", "--prefer-offline", "--no-audit", "--no-fund", ...files.map((file) => join(tarballs, file))];
     const installed = await project.npm(args, 840_000);
     expect({ code: installed.code, stderr: installed.code === 0 ? "" : installed.stderr }).toEqual({ code: 0, stderr: "" });
