@@ -7,21 +7,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ALLOWED } from "./support/package-graph.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const rootManifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { workspaces: string[] };
-
-/** Which workspace folders each workspace folder may depend on. */
-const ALLOWED: Record<string, string[]> = {
-  errors: [],
-  closure: ["errors"],
-  pack: ["closure", "errors"],
-  runtime: ["errors"],
-  "event-rules": ["errors"],
-  cloud: ["runtime", "event-rules", "errors"],
-  aws: ["pack", "closure", "event-rules", "errors"],
-  cli: ["aws", "cloud", "pack", "closure", "runtime", "event-rules", "errors"],
-};
 
 interface Workspace {
   folder: string;
