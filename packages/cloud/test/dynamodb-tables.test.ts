@@ -2,7 +2,9 @@
 // CreateTable with DynamoDB's checks and TableDescription, DescribeTable,
 // ListTables in pages, UpdateTable (billing, the stream on and off),
 // DeleteTable, and errors in DynamoDB's codes, also for malformed requests.
-import { DeleteTableCommand, DescribeTableCommand, ListTablesCommand, PutItemCommand, UpdateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  DeleteTableCommand, DescribeTableCommand, ListTablesCommand, ListTagsOfResourceCommand, PutItemCommand, TagResourceCommand, UntagResourceCommand, UpdateTableCommand, type DynamoDBClient,
+} from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli } from "./helpers/clients.js";
 import { removeDataDir, startDaemon, type DaemonProcess } from "./helpers/daemon.js";
@@ -92,6 +94,15 @@ describe("tables", () => {
     const deleted = await ddb.send(new DeleteTableCommand({ TableName: "list-c" }));
     expect(deleted.TableDescription?.TableStatus).toBe("DELETING");
     expect((await ddb.send(new ListTablesCommand({}))).TableNames).not.toContain("list-c");
+  });
+
+  it("tags: CreateTable's tags, TagResource replaces by key, UntagResource removes; a missing table's ARN is refused", async () => {
+    await createTable(ddb, "tagged", undefined, { Tags: [{ Key: "stack", Value: "dev" }] });
+    const arn = "arn:aws:dynamodb:us-east-1:000000000000:table/tagged";
+    await ddb.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: "stack", Value: "prod" }, { Key: "team", Value: "a" }] }));
+    await ddb.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ["team"] }));
+    expect((await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags).toEqual([{ Key: "stack", Value: "prod" }]);
+    expect(await failure(ddb.send(new ListTagsOfResourceCommand({ ResourceArn: `${arn}x` })))).toBe(`ResourceNotFoundException: Requested resource not found: ResourceArn: ${arn}x not found`);
   });
 
   it("aws CLI: create-table, describe-table, and its error text for a missing table", async () => {

@@ -13,6 +13,7 @@ export const TYPES = {
   restApi: "aws:apigateway:RestApi",
   queue: "aws:sqs:Queue",
   eventSourceMapping: "aws:lambda:EventSourceMapping",
+  table: "aws:dynamodb:Table",
 } as const;
 
 export type ResourceType = (typeof TYPES)[keyof typeof TYPES];

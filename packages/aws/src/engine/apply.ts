@@ -2,6 +2,7 @@
 // independent steps in parallel (bounded), then deletes with dependents
 // first (replaced resources go last, once their dependents moved over).
 // Every mutating call is journaled before it runs (journal.ts).
+import { UNKNOWN } from "../core/brand.js";
 import { resolveValue } from "../core/output.js";
 import { describeResource } from "../errors.js";
 import type { ApplyContext, Provider } from "../provider/provider.js";
@@ -89,6 +90,9 @@ async function applyStep(step: PlanStep, input: ApplyInput): Promise<void> {
 async function mutate(step: PlanStep, input: ApplyInput, inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
   const provider = input.providerFor(step.type);
   const context = input.contextFor(step.name);
+  // An id planned from a value known only after apply (a mapping's id holds its
+  // source's ARN, and a DynamoDB stream's ARN is named when the table is made).
+  if (step.step !== "update" && step.id.includes(String(UNKNOWN))) step.id = provider.identity(inputs, step.id);
   const record: ResourceState = { type: step.type, name: step.name, id: step.id, generation: step.generation, inputs, outputs: {}, dependencies: step.dependencies };
   const operation: PendingOperation = { op: step.step === "update" ? "update" : "create", type: step.type, name: step.name, id: step.id, generation: step.generation, inputs, dependencies: step.dependencies };
   if (step.step === "replace" && step.deleteFirst) await deleteRecord(step.old!, input);

@@ -9,8 +9,9 @@ import type { IAMClient } from "@aws-sdk/client-iam";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SQSClient } from "@aws-sdk/client-sqs";
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { STSClient } from "@aws-sdk/client-sts";
-import { apiGatewayApi, apiGatewayV2Api, iamApi, lambdaApi, logsApi, s3Api, sqsApi, stsApi } from "./sdk.js";
+import { apiGatewayApi, apiGatewayV2Api, dynamodbApi, iamApi, lambdaApi, logsApi, s3Api, sqsApi, stsApi } from "./sdk.js";
 import type { Target } from "./target.js";
 
 export type CallObserver = (service: string, command: string) => void;
@@ -26,6 +27,7 @@ export interface Clients {
   /** REST APIs (API Gateway v1). */
   apigateway: APIGatewayClient;
   sqs: SQSClient;
+  dynamodb: DynamoDBClient;
 }
 
 export interface ProviderOptions {
@@ -89,6 +91,9 @@ export function createProviderContext(target: Target, naming: { stack: string; p
     },
     get sqs() {
       return make("sqs", () => new (sqsApi().SQSClient)(config));
+    },
+    get dynamodb() {
+      return make("dynamodb", () => new (dynamodbApi().DynamoDBClient)(config));
     },
   };
   let account: Promise<string> | undefined;

@@ -11,13 +11,14 @@ import type { Provider } from "./provider.js";
 import { queueProvider } from "./queue.js";
 import { restApiProvider } from "./rest-api.js";
 import { roleProvider } from "./role.js";
+import { tableProvider } from "./table.js";
 import { rolePolicyProvider } from "./role-policy.js";
 import { rolePolicyAttachmentProvider } from "./role-policy-attachment.js";
 
 const PROVIDERS: ReadonlyMap<string, Provider> = new Map(
   [
     bucketProvider, bucketNotificationProvider, functionProvider, permissionProvider, roleProvider, rolePolicyProvider, rolePolicyAttachmentProvider, httpApiProvider,
-    restApiProvider, queueProvider, eventSourceMappingProvider,
+    restApiProvider, queueProvider, eventSourceMappingProvider, tableProvider,
   ].map((p) => [p.type, p]),
 );
 

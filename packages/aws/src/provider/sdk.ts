@@ -10,6 +10,7 @@ import type * as Iam from "@aws-sdk/client-iam";
 import type * as Lambda from "@aws-sdk/client-lambda";
 import type * as S3 from "@aws-sdk/client-s3";
 import type * as Sqs from "@aws-sdk/client-sqs";
+import type * as DynamoDb from "@aws-sdk/client-dynamodb";
 import type * as Sts from "@aws-sdk/client-sts";
 
 const load = createRequire(import.meta.url);
@@ -22,3 +23,4 @@ export const logsApi = (): typeof CloudWatchLogs => load("@aws-sdk/client-cloudw
 export const apiGatewayV2Api = (): typeof ApiGatewayV2 => load("@aws-sdk/client-apigatewayv2") as typeof ApiGatewayV2;
 export const apiGatewayApi = (): typeof ApiGateway => load("@aws-sdk/client-api-gateway") as typeof ApiGateway;
 export const sqsApi = (): typeof Sqs => load("@aws-sdk/client-sqs") as typeof Sqs;
+export const dynamodbApi = (): typeof DynamoDb => load("@aws-sdk/client-dynamodb") as typeof DynamoDb;

@@ -13,9 +13,10 @@ import { QUERY_ACTIONS } from "./query-actions.js";
 import { STREAM_ACTIONS } from "./stream-actions.js";
 import { parseSequenceNumber, sequenceNumber, shardIdOf, StreamReader } from "./stream-reader.js";
 import { TABLE_ACTIONS } from "./table-actions.js";
+import { TAG_ACTIONS } from "./tag-actions.js";
 import { TableStore } from "./table-store.js";
 
-const DYNAMODB: Readonly<Record<string, DynamoAction>> = { ...TABLE_ACTIONS, ...ITEM_ACTIONS, ...QUERY_ACTIONS, ...BATCH_ACTIONS };
+const DYNAMODB: Readonly<Record<string, DynamoAction>> = { ...TABLE_ACTIONS, ...ITEM_ACTIONS, ...QUERY_ACTIONS, ...BATCH_ACTIONS, ...TAG_ACTIONS };
 const APIS = [
   { prefix: "DynamoDB_20120810.", namespace: "com.amazonaws.dynamodb.v20120810", actions: DYNAMODB },
   { prefix: "DynamoDBStreams_20120810.", namespace: "com.amazonaws.dynamodb.v20120810", actions: STREAM_ACTIONS },
