@@ -54,8 +54,10 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
   }
   const lock = lockDataDir(dataDir);
   const logError = options.logError ?? ((message: string) => process.stderr.write(`${message}\n`));
+  let opened: ReturnType<typeof openDatabase> | undefined;
   try {
     const db = openDatabase(dataDir, durability);
+    opened = db;
     const services = new Map<ServiceName, Service>();
     const settings: CloudSettings = { durability, asyncRetryDelaysMs: options.asyncRetryDelaysMs ?? DEFAULT_ASYNC_RETRY_DELAYS_MS };
     const clock = new Clock();
@@ -99,6 +101,9 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
       },
     };
   } catch (error) {
+    // The database holds its lock while open (locking_mode EXCLUSIVE): a
+    // failed start closes it, so the next start in this process can open it.
+    opened?.close();
     lock.release();
     throw error;
   }

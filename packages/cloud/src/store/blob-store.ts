@@ -1,5 +1,6 @@
-// Immutable byte files ("blobs") under one folder, for object bodies and
-// multipart parts. A blob is written to `tmp/<id>`, fsynced (when the
+// Immutable byte files ("blobs") under one folder, for object bodies larger
+// than S3's INLINE_LIMIT (smaller ones live in the database) and multipart
+// parts. A blob is written to `tmp/<id>`, fsynced (when the
 // durability setting asks for it), then renamed to
 // `<id[0..2]>/<id>`; only then may a metadata row name it. So after a crash a
 // blob without a row is garbage (collectGarbage at start removes it), and a

@@ -18,6 +18,11 @@ export function openDatabase(dataDir: string, durability: Durability = "machine"
   let db: Database.Database;
   try {
     db = new Database(path);
+    // The daemon is the only process that opens its database (daemon.lock):
+    // holding SQLite's lock for the connection's life spares every statement
+    // and commit the file-lock system calls (the WAL index lives in the
+    // process's memory instead of the -shm file).
+    db.pragma("locking_mode = EXCLUSIVE");
     db.pragma("journal_mode = WAL");
     // WAL with synchronous=NORMAL: a commit is in the log file (the OS cache)
     // when it returns, so it survives the process; FULL also fsyncs the log.

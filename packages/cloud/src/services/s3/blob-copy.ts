@@ -1,15 +1,27 @@
 // New blobs made from byte ranges of existing ones: a CopyObject that must
 // re-hash, UploadPartCopy of a range, CompleteMultipartUpload's concatenation
 // of parts. Reads stream through the hashers the caller passes and are
-// written in large batches; nothing is held whole in memory.
+// written in large batches; nothing is held whole in memory (but the bytes
+// of an inline object, which are small and already in hand).
 import { createReadStream } from "node:fs";
 import type { BlobStore } from "../../store/blob-store.js";
+import type { ObjectRow } from "./s3-store.js";
+
+/** Where an object's bytes are: its blob file's id, or the bytes of an inline body. */
+export type BytesSource = string | Buffer;
 
 export interface BlobRange {
-  blob: string;
+  source: BytesSource;
   /** Inclusive byte offsets. */
   start: number;
   end: number;
+}
+
+/** The bytes of an object read with objectWithBytes: its blob, or its inline bytes. */
+export function bytesOf(row: ObjectRow): BytesSource {
+  const source = row.blob ?? row.bytes;
+  if (source === undefined) throw new Error(`object ${row.bucket}/${row.key} was read without its bytes`);
+  return source;
 }
 
 const BATCH_BYTES = 1024 * 1024;
@@ -22,7 +34,7 @@ export async function concatenateBlobs(blobs: BlobStore, ranges: readonly BlobRa
     let batchBytes = 0;
     for (const range of ranges) {
       if (range.end < range.start) continue;
-      for await (const chunk of createReadStream(blobs.path(range.blob), { start: range.start, end: range.end, highWaterMark: 256 * 1024 })) {
+      for await (const chunk of chunksOf(blobs, range.source, range.start, range.end)) {
         observe(chunk as Buffer);
         batch.push(chunk as Buffer);
         batchBytes += (chunk as Buffer).length;
@@ -41,7 +53,12 @@ export async function concatenateBlobs(blobs: BlobStore, ranges: readonly BlobRa
   }
 }
 
-/** Streams a blob's bytes through `observe` (to compute digests of an existing blob). */
-export async function readBlob(blobs: BlobStore, blob: string, observe: (chunk: Buffer) => void): Promise<void> {
-  for await (const chunk of createReadStream(blobs.path(blob), { highWaterMark: 256 * 1024 })) observe(chunk as Buffer);
+/** Streams an object's bytes through `observe` (to compute digests of an existing object). */
+export async function readBlob(blobs: BlobStore, source: BytesSource, observe: (chunk: Buffer) => void): Promise<void> {
+  for await (const chunk of chunksOf(blobs, source, 0, Infinity)) observe(chunk as Buffer);
+}
+
+function chunksOf(blobs: BlobStore, source: BytesSource, start: number, end: number): AsyncIterable<unknown> | Iterable<Buffer> {
+  if (typeof source !== "string") return [source.subarray(start, end + 1)];
+  return createReadStream(blobs.path(source), { start, end, highWaterMark: 256 * 1024 });
 }

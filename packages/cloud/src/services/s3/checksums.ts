@@ -28,8 +28,10 @@ export interface Hasher {
 
 const DIGEST_BYTES: Readonly<Record<ChecksumAlgorithm, number>> = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32 };
 
+const CHECKSUM_HEADERS = Object.fromEntries(CHECKSUM_ALGORITHMS.map((algorithm) => [algorithm, `x-amz-checksum-${algorithm.toLowerCase()}`])) as Readonly<Record<ChecksumAlgorithm, string>>;
+
 export function checksumHeader(algorithm: ChecksumAlgorithm): string {
-  return `x-amz-checksum-${algorithm.toLowerCase()}`;
+  return CHECKSUM_HEADERS[algorithm];
 }
 
 /** The XML element of a checksum in S3's answers (ChecksumCRC32…). */

@@ -15,12 +15,26 @@ interface Pending {
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export class GroupCommit {
-  readonly #db: Database.Database;
   #queue: Pending[] = [];
   #scheduled = false;
+  // Made once: better-sqlite3 builds four wrapper functions per
+  // db.transaction() call, which cost as much as a small write's statements.
+  readonly #transaction: (batch: readonly Pending[]) => Outcome[];
 
   constructor(db: Database.Database) {
-    this.#db = db;
+    // Nested in #transaction, a transaction function runs as a savepoint.
+    const savepoint = db.transaction((work: () => unknown) => work());
+    this.#transaction = db.transaction((batch: readonly Pending[]): Outcome[] => {
+      // One write alone needs no savepoint: if it throws, the batch is undone, which is that write.
+      if (batch.length === 1) return [{ ok: true, value: batch[0]!.work() }];
+      return batch.map((pending): Outcome => {
+        try {
+          return { ok: true, value: savepoint(pending.work) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      });
+    });
   }
 
   /** Runs `work` inside the next batch's transaction; resolves with its result once the batch is committed. */
@@ -40,20 +54,12 @@ export class GroupCommit {
     this.#scheduled = false;
     const batch = this.#queue;
     this.#queue = [];
-    const outcomes: Outcome[] = [];
+    let outcomes: Outcome[];
     try {
-      this.#db.transaction(() => {
-        for (const pending of batch) {
-          try {
-            // A nested transaction is a savepoint: a throw undoes this write only.
-            outcomes.push({ ok: true, value: this.#db.transaction(pending.work)() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      })();
+      outcomes = this.#transaction(batch);
     } catch (error) {
-      // The commit itself failed (disk full, I/O error): nothing in the batch happened.
+      // The commit itself failed (disk full, I/O error), or a batch's only
+      // write threw: nothing in the batch happened.
       for (const pending of batch) pending.reject(error);
       return;
     }

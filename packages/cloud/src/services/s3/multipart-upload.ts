@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AwsResponse } from "../../server/aws-request.js";
 import { asArray } from "../../protocols/xml.js";
-import { concatenateBlobs } from "./blob-copy.js";
+import { bytesOf, concatenateBlobs } from "./blob-copy.js";
 import { receiveBody } from "./body-receiver.js";
 import { wholeSeconds } from "./bucket-operations.js";
 import { checksumElement, createHasher, type Checksum } from "./checksums.js";
@@ -43,7 +43,8 @@ export function createMultipartUpload(context: S3Context, call: S3Call): AwsResp
 
 export async function uploadPart(context: S3Context, call: S3Call): Promise<AwsResponse> {
   const { upload, partNumber } = targetPart(context, call);
-  const body = await receiveBody(call.http, context.blobs);
+  // Parts stay files, whatever their size: completion concatenates files.
+  const body = await receiveBody(call.http, context.blobs, false);
   const part: PartRow = {
     uploadId: upload.uploadId,
     partNumber,
@@ -68,7 +69,7 @@ export async function uploadPartCopy(context: S3Context, call: S3Call): Promise<
   const range = copyRange(call.http.headers["x-amz-copy-source-range"], source.size);
   const md5 = createHash("md5");
   const hasher = upload.checksumAlgorithm === undefined ? undefined : createHasher(upload.checksumAlgorithm);
-  const blob = await concatenateBlobs(context.blobs, [{ blob: source.blob, ...range }], (chunk) => {
+  const blob = await concatenateBlobs(context.blobs, [{ source: bytesOf(source), ...range }], (chunk) => {
     md5.update(chunk);
     hasher?.update(chunk);
   });
@@ -136,7 +137,7 @@ export async function completeMultipartUpload(context: S3Context, call: S3Call):
   const md5s = Buffer.concat(parts.map((part) => Buffer.from(part.etag, "hex")));
   const etag = `${createHash("md5").update(md5s).digest("hex")}-${parts.length}`;
   const full = upload.checksumType === "FULL_OBJECT" ? createHasher(upload.checksumAlgorithm!) : undefined;
-  const blob = await concatenateBlobs(context.blobs, parts.map((part) => ({ blob: part.blob, start: 0, end: part.size - 1 })), (chunk) => full?.update(chunk));
+  const blob = await concatenateBlobs(context.blobs, parts.map((part) => ({ source: part.blob, start: 0, end: part.size - 1 })), (chunk) => full?.update(chunk));
   const row: ObjectRow = {
     bucket: call.bucket,
     key: call.key,

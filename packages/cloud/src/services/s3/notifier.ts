@@ -21,12 +21,15 @@ export class Notifier {
     this.#store = store;
   }
 
-  /** Queues the records `change` produces. Call inside the change's transaction. */
-  emit(bucket: BucketRow, facts: ChangeFacts): void {
+  /**
+   * Queues the records the change `facts` describes produces (asked only
+   * when the bucket has notifications). Call inside the change's transaction.
+   */
+  emit(bucket: BucketRow, facts: () => ChangeFacts): void {
     const config = bucket.notification;
     if (config === undefined || config.rules.length === 0) return;
     const sequencer = formatSequencer(this.#store.nextSequence());
-    const deliveries = deliveriesFor(config, { ...facts, bucket: bucket.name, region: bucket.region, sequencer });
+    const deliveries = deliveriesFor(config, { ...facts(), bucket: bucket.name, region: bucket.region, sequencer });
     for (const { rule, record } of deliveries) {
       if (rule.kind !== "lambda") continue;
       this.#enqueue(rule.arn, JSON.stringify({ Records: [record] }), `s3:${bucket.name}`);

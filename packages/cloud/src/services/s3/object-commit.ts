@@ -1,5 +1,6 @@
 // The one way an object comes into being (PutObject, CopyObject,
-// CompleteMultipartUpload): its blob is already on disk; one transaction
+// CompleteMultipartUpload, POST): its blob is already on disk (or its small
+// body is in hand, inserted with the row); one transaction
 // checks the bucket still exists and the write's conditions hold, replaces
 // the row and queues its events; then the replaced blob is removed. A crash
 // before the commit leaves the old object (the new blob is garbage), after it
@@ -13,8 +14,8 @@ import type { ObjectRow } from "./s3-store.js";
 import { unquoteEtag } from "./s3-xml.js";
 
 /**
- * Commits `row` (whose blob is written) and queues `event`; removes the blob
- * instead if the commit is refused. `alsoInside` runs in the same
+ * Commits `row` (whose blob is written, or whose bytes are inline) and
+ * queues `event`; removes the blob instead if the commit is refused. `alsoInside` runs in the same
  * transaction (CompleteMultipartUpload removes its upload there).
  */
 export async function commitObject(context: S3Context, call: S3Call, row: ObjectRow, event: ObjectEventName, alsoInside?: () => void): Promise<void> {
@@ -23,13 +24,13 @@ export async function commitObject(context: S3Context, call: S3Call, row: Object
     await context.commits.run(() => {
       const bucket = context.store.bucket(row.bucket);
       if (bucket === undefined) throw noSuchBucket(row.bucket);
-      checkWriteConditions(call.http.headers, context.store.object(row.bucket, row.key), row.key);
+      checkWriteConditions(call.http.headers, () => context.store.object(row.bucket, row.key), row.key);
       alsoInside?.();
       replaced = context.store.putObject(row);
-      context.notifier.emit(bucket, changeFacts(context, call, event, row.key, { size: row.size, eTag: row.etag }));
+      context.notifier.emit(bucket, () => changeFacts(context, call, event, row.key, { size: row.size, eTag: row.etag }));
     });
   } catch (error) {
-    context.blobs.remove([row.blob]);
+    if (row.blob !== undefined) context.blobs.remove([row.blob]);
     throw error;
   }
   if (replaced !== undefined) context.blobs.remove([replaced]);
@@ -51,13 +52,16 @@ export function changeFacts(context: S3Context, call: S3Call, name: ObjectEventN
 
 // Conditional writes (If-None-Match: * creates only; If-Match replaces only
 // that version), checked inside the commit so two writers cannot both win.
-function checkWriteConditions(headers: IncomingHttpHeaders, existing: ObjectRow | undefined, key: string): void {
+// The existing row is read only when a condition asks.
+function checkWriteConditions(headers: IncomingHttpHeaders, readExisting: () => ObjectRow | undefined, key: string): void {
   const noneMatch = headers["if-none-match"];
+  const match = headers["if-match"];
+  if (noneMatch === undefined && match === undefined) return;
+  const existing = readExisting();
   if (noneMatch !== undefined) {
     if (noneMatch.trim() !== "*") throw notImplemented("If-None-Match other than * on writes");
     if (existing !== undefined) throw preconditionFailed("If-None-Match");
   }
-  const match = headers["if-match"];
   if (match !== undefined) {
     if (existing === undefined) throw noSuchKey(key);
     if (!match.split(",").some((tag) => tag.trim() === "*" || unquoteEtag(tag) === existing.etag)) throw preconditionFailed("If-Match");

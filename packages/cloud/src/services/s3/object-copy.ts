@@ -1,13 +1,14 @@
 // CopyObject: the source named by x-amz-copy-source (URL-encoded
 // `bucket/key`, in this or another bucket), its copy-source conditions, and
 // MetadataDirective COPY (the source's headers) or REPLACE (the request's).
-// The copy shares the source's bytes through a hard link; only a multipart
+// The copy shares the source's bytes through a hard link (an inline source's
+// bytes are inserted again with the copy's row); only a multipart
 // source (whose copy is a single-part object with an MD5 ETag) or a change of
 // checksum algorithm makes it read them.
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { AwsResponse } from "../../server/aws-request.js";
-import { readBlob } from "./blob-copy.js";
+import { bytesOf, readBlob } from "./blob-copy.js";
 import { wholeSeconds } from "./bucket-operations.js";
 import { checksumElement, createHasher, isChecksumAlgorithm, type Checksum } from "./checksums.js";
 import { commitObject } from "./object-commit.js";
@@ -37,11 +38,11 @@ export function parseCopySource(header: string | string[] | undefined): CopySour
   return { bucket: decoded.slice(0, slash), key: decoded.slice(slash + 1) };
 }
 
-/** The source object, after its copy-source conditions; every failed condition is 412 on a copy. */
+/** The source object (with its bytes, when inline), after its copy-source conditions; every failed condition is 412 on a copy. */
 export function readCopySource(context: S3Context, headers: IncomingHttpHeaders): ObjectRow {
   const source = parseCopySource(headers["x-amz-copy-source"]);
   if (context.store.bucket(source.bucket) === undefined) throw noSuchBucket(source.bucket);
-  const row = context.store.object(source.bucket, source.key);
+  const row = context.store.objectWithBytes(source.bucket, source.key);
   if (row === undefined) throw noSuchKey(source.key);
   const match = headers["x-amz-copy-source-if-match"];
   const noneMatch = headers["x-amz-copy-source-if-none-match"];
@@ -71,11 +72,12 @@ export async function copyObject(context: S3Context, call: S3Call): Promise<AwsR
   }
   const algorithm = String(headers["x-amz-checksum-algorithm"] ?? "").toUpperCase();
   // Linked in the tick the source row was read: a concurrent overwrite cannot remove it first.
-  const blob = context.blobs.link(source.blob);
+  const blob = source.blob === undefined ? undefined : context.blobs.link(source.blob);
   const row: ObjectRow = {
     bucket: call.bucket,
     key: call.key,
     blob,
+    bytes: source.bytes,
     size: source.size,
     etag: source.etag,
     modifiedMs: wholeSeconds(context.cloud.clock.now()),
@@ -86,7 +88,7 @@ export async function copyObject(context: S3Context, call: S3Call): Promise<AwsR
   try {
     await rehashIfNeeded(context, source, row, isChecksumAlgorithm(algorithm) ? algorithm : undefined);
   } catch (error) {
-    context.blobs.remove([blob]);
+    if (blob !== undefined) context.blobs.remove([blob]);
     throw error;
   }
   await commitObject(context, call, row, "ObjectCreated:Copy");
@@ -107,7 +109,7 @@ async function rehashIfNeeded(context: S3Context, source: ObjectRow, row: Object
   if (source.parts === undefined && !newChecksum) return;
   const md5 = createHash("md5");
   const hasher = newChecksum ? createHasher(wanted!) : undefined;
-  await readBlob(context.blobs, row.blob, (chunk) => {
+  await readBlob(context.blobs, bytesOf(row), (chunk) => {
     md5.update(chunk);
     hasher?.update(chunk);
   });

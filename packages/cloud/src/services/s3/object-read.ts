@@ -2,9 +2,10 @@
 // If-Unmodified-Since → 412; If-None-Match, If-Modified-Since → 304, in
 // RFC 7232's order, as S3 evaluates them), byte ranges (206, or 416 when
 // unsatisfiable), part numbers of multipart objects, response-* overrides,
-// and the stored checksum when the client asks (whole object only). The
-// blob is opened in the same tick as its row is read, so a concurrent
-// overwrite (which unlinks the old blob) cannot pull the bytes away.
+// and the stored checksum when the client asks (whole object only). An
+// inline body comes with its row, in one read; a blob is opened in the same
+// tick as its row is read, so a concurrent overwrite (which unlinks the old
+// blob) cannot pull the bytes away.
 import { closeSync, readSync } from "node:fs";
 import type { IncomingHttpHeaders } from "node:http";
 import type { AwsResponse } from "../../server/aws-request.js";
@@ -32,7 +33,7 @@ export function headObject(context: S3Context, call: S3Call): AwsResponse {
 
 function readObject(context: S3Context, call: S3Call, withBody: boolean): AwsResponse {
   requireBucket(context, call);
-  const row = context.store.object(call.bucket, call.key);
+  const row = withBody ? context.store.objectWithBytes(call.bucket, call.key) : context.store.object(call.bucket, call.key);
   if (row === undefined) throw noSuchKey(call.key);
   const headers = call.http.headers;
   const notModified = evaluateConditions(headers, row);
@@ -56,6 +57,7 @@ function readObject(context: S3Context, call: S3Call, withBody: boolean): AwsRes
 }
 
 function readBlob(context: S3Context, row: ObjectRow, start: number, end: number): NonNullable<AwsResponse["body"]> {
+  if (row.blob === undefined) return row.bytes!.subarray(start, end + 1);
   const fd = context.blobs.openSync(row.blob);
   const length = end - start + 1;
   if (length > SMALL_BODY) return context.blobs.streamFd(fd, start, end);

@@ -1,7 +1,8 @@
-// PutObject, DeleteObject and DeleteObjects. Bodies are received to a blob
-// first (body-receiver.ts), rows committed with their events after
-// (object-commit.ts); a delete removes the row and queues its event in one
-// transaction, then removes the blob.
+// PutObject, DeleteObject and DeleteObjects. Bodies are received first
+// (body-receiver.ts: a blob file, or bytes kept in the row's transaction
+// when small), rows committed with their events after (object-commit.ts); a
+// delete removes the row and queues its event in one transaction, then
+// removes the blob file, if any.
 import type { AwsResponse } from "../../server/aws-request.js";
 import { asArray } from "../../protocols/xml.js";
 import { wholeSeconds } from "./bucket-operations.js";
@@ -17,11 +18,12 @@ import { element, objectOf, optionalElement, parseXmlBody, quoteEtag, textOf, xm
 export async function putObject(context: S3Context, call: S3Call): Promise<AwsResponse> {
   requireBucket(context, call);
   const headers = storedHeaders(call.http.headers);
-  const body = await receiveBody(call.http, context.blobs);
+  const body = await receiveBody(call.http, context.blobs, true);
   const row: ObjectRow = {
     bucket: call.bucket,
     key: call.key,
     blob: body.blob,
+    bytes: body.bytes,
     size: body.size,
     etag: body.md5,
     modifiedMs: wholeSeconds(context.cloud.clock.now()),
@@ -74,8 +76,8 @@ async function removeObjects(context: S3Context, call: S3Call, keys: readonly st
     for (const key of keys) {
       const row = context.store.deleteObject(call.bucket, key);
       if (row === undefined) continue;
-      removed.push(row.blob);
-      context.notifier.emit(bucket, changeFacts(context, call, "ObjectRemoved:Delete", key));
+      if (row.blob !== undefined) removed.push(row.blob);
+      context.notifier.emit(bucket, () => changeFacts(context, call, "ObjectRemoved:Delete", key));
     }
   });
   context.blobs.remove(removed);

@@ -29,8 +29,8 @@ export async function postObject(context: S3Context, call: S3Call): Promise<AwsR
   if (key === "") throw invalidArgument("User key must have a length greater than 0.", "key", "");
   if (Buffer.byteLength(key) > 1024) throw keyTooLong(Buffer.byteLength(key));
   const headers = storedHeaders(Object.fromEntries(form.fields));
-  const body = await receivePayload(form.file.content, context.blobs);
-  const row: ObjectRow = { bucket: call.bucket, key, blob: body.blob, size: body.size, etag: body.md5, modifiedMs: wholeSeconds(context.cloud.clock.now()), headers, checksum: undefined, parts: undefined };
+  const body = await receivePayload(form.file.content, context.blobs, true);
+  const row: ObjectRow = { bucket: call.bucket, key, blob: body.blob, bytes: body.bytes, size: body.size, etag: body.md5, modifiedMs: wholeSeconds(context.cloud.clock.now()), headers, checksum: undefined, parts: undefined };
   await commitObject(context, { ...call, key }, row, "ObjectCreated:Post");
   return postAnswer(call, key, row.etag, form.fields.get("success_action_status"));
 }

@@ -1,6 +1,6 @@
 // S3's metadata in SQLite: buckets (cached in memory, they are few and read
-// by every request), objects, multipart uploads and parts, and the event
-// sequencer. Prepared once; every write is a statement the caller runs
+// by every request), objects with their small bodies (the others are blob
+// files), multipart uploads and parts, and the event sequencer. Prepared once; every write is a statement the caller runs
 // inside its own transaction, so an object, its replaced blob and its
 // notification commit together. Keys cross this boundary as strings and are
 // stored as UTF-8 BLOBs (see s3-schema.ts).
@@ -30,7 +30,10 @@ export type ObjectHeaders = Record<string, string>;
 export interface ObjectRow {
   bucket: string;
   key: string;
-  blob: string;
+  /** The blob file of its bytes; undefined when they are kept in the database (bodies up to INLINE_LIMIT, body-receiver.ts). */
+  blob: string | undefined;
+  /** The bytes of an object kept in the database: given to putObject, read by objectWithBytes only. */
+  bytes?: Buffer | undefined;
   size: number;
   /** Hex, without quotes; `<hex>-<parts>` for multipart objects. */
   etag: string;
@@ -43,13 +46,16 @@ export interface ObjectRow {
 
 interface RawObject {
   key: Buffer;
-  blob: string;
+  blob: string | null;
+  body: number | null;
   size: number;
   etag: string;
   modified_ms: number;
   headers: string;
   checksum: string | null;
   parts: string | null;
+  /** Only from getObjectWithBytes. */
+  bytes?: Buffer | null;
 }
 
 interface RawBucket {
@@ -66,7 +72,7 @@ export function compareKeys(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
-const OBJECT_COLUMNS = "key, blob, size, etag, modified_ms, headers, checksum, parts";
+const OBJECT_COLUMNS = "key, blob, body, size, etag, modified_ms, headers, checksum, parts";
 
 export class S3Store {
   readonly db: Database.Database;
@@ -126,26 +132,44 @@ export class S3Store {
 
   // ---- objects ----
 
+  /** The object's row, without the bytes of an inline body. */
   object(bucket: string, key: string): ObjectRow | undefined {
     const raw = this.#statements.getObject.get(bucket, Buffer.from(key)) as RawObject | undefined;
     return raw === undefined ? undefined : objectFromRaw(bucket, raw);
   }
 
-  /** Inserts or replaces an object; returns the blob it replaced. */
+  /** The object's row with `bytes` set when its body is inline: one read for GetObject and copies. */
+  objectWithBytes(bucket: string, key: string): ObjectRow | undefined {
+    const raw = this.#statements.getObjectWithBytes.get(bucket, Buffer.from(key)) as RawObject | undefined;
+    return raw === undefined ? undefined : objectFromRaw(bucket, raw);
+  }
+
+  /**
+   * Inserts or replaces an object, with its body row when `row.blob` is
+   * undefined (then `row.bytes` holds the bytes); the replaced object's body
+   * row goes in the same statement group. Returns the blob file it replaced.
+   */
   putObject(row: ObjectRow): string | undefined {
     const key = Buffer.from(row.key);
-    const previous = this.#statements.objectBlob.get(row.bucket, key) as { blob: string } | undefined;
+    const previous = this.#statements.objectStorage.get(row.bucket, key) as { blob: string | null; body: number | null } | undefined;
+    let body: number | bigint | null = null;
+    if (row.blob === undefined) {
+      if (row.bytes === undefined) throw new Error(`object ${row.bucket}/${row.key} has neither a blob nor bytes`);
+      body = this.#statements.insertBody.run(row.bytes).lastInsertRowid;
+    }
     this.#statements.putObject.run(
-      row.bucket, key, row.blob, row.size, row.etag, row.modifiedMs, JSON.stringify(row.headers),
+      row.bucket, key, row.blob ?? null, body, row.size, row.etag, row.modifiedMs, JSON.stringify(row.headers),
       row.checksum === undefined ? null : JSON.stringify(row.checksum),
       row.parts === undefined ? null : JSON.stringify(row.parts),
     );
-    return previous?.blob;
+    if (previous?.body != null) this.#statements.deleteBody.run(previous.body);
+    return previous?.blob ?? undefined;
   }
 
-  /** Deletes an object; returns its row, or undefined when there was none. */
+  /** Deletes an object (and its body row); returns its row, or undefined when there was none. */
   deleteObject(bucket: string, key: string): ObjectRow | undefined {
     const raw = this.#statements.deleteObject.get(bucket, Buffer.from(key)) as RawObject | undefined;
+    if (raw?.body != null) this.#statements.deleteBody.run(raw.body);
     return raw === undefined ? undefined : objectFromRaw(bucket, raw);
   }
 
@@ -171,7 +195,7 @@ export class S3Store {
 
   /** Every blob a row names. */
   liveBlobs(): Set<string> {
-    const rows = this.db.prepare("SELECT blob FROM s3_objects UNION ALL SELECT blob FROM s3_parts").raw().iterate() as Iterable<[string]>;
+    const rows = this.db.prepare("SELECT blob FROM s3_objects WHERE blob IS NOT NULL UNION ALL SELECT blob FROM s3_parts").raw().iterate() as Iterable<[string]>;
     const live = new Set<string>();
     for (const [blob] of rows) live.add(blob);
     return live;
@@ -194,9 +218,14 @@ function prepare(db: Database.Database) {
     setNotification: db.prepare("UPDATE s3_buckets SET notification = ? WHERE name = ?"),
     anyObject: db.prepare("SELECT 1 FROM s3_objects WHERE bucket = ? LIMIT 1"),
     getObject: db.prepare(`SELECT ${OBJECT_COLUMNS} FROM s3_objects WHERE bucket = ? AND key = ?`),
-    objectBlob: db.prepare("SELECT blob FROM s3_objects WHERE bucket = ? AND key = ?"),
+    getObjectWithBytes: db.prepare(
+      `SELECT ${OBJECT_COLUMNS.replace(/\w+/g, "o.$&")}, b.bytes FROM s3_objects o LEFT JOIN s3_bodies b ON b.id = o.body WHERE o.bucket = ? AND o.key = ?`,
+    ),
+    objectStorage: db.prepare("SELECT blob, body FROM s3_objects WHERE bucket = ? AND key = ?"),
+    insertBody: db.prepare("INSERT INTO s3_bodies (bytes) VALUES (?)"),
+    deleteBody: db.prepare("DELETE FROM s3_bodies WHERE id = ?"),
     putObject: db.prepare(
-      `INSERT OR REPLACE INTO s3_objects (bucket, key, blob, size, etag, modified_ms, headers, checksum, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO s3_objects (bucket, key, blob, body, size, etag, modified_ms, headers, checksum, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     deleteObject: db.prepare(`DELETE FROM s3_objects WHERE bucket = ? AND key = ? RETURNING ${OBJECT_COLUMNS}`),
     scans: {
@@ -224,7 +253,8 @@ function objectFromRaw(bucket: string, raw: RawObject): ObjectRow {
   return {
     bucket,
     key: raw.key.toString("utf8"),
-    blob: raw.blob,
+    blob: raw.blob ?? undefined,
+    ...(raw.bytes == null ? {} : { bytes: raw.bytes }),
     size: raw.size,
     etag: raw.etag,
     modifiedMs: raw.modified_ms,
