@@ -11,29 +11,22 @@ import type { Walk } from "./serialize-functions.js";
 import type { EnvironmentValues } from "./environment-values.js";
 
 export function emitWalk({ walker, root }: Walk, options: SerializeOptions & { exportName: string; format: "cjs" | "esm" }): SerializedFunction {
-  collapseEmptyContexts(walker.nodes);
+  const contexts = walker.nodesOfKind("context");
+  collapseEmptyContexts(contexts);
   const text = emitProgram(root, walker.nodes, KINDS, {
     format: options.format,
     exportName: options.exportName,
     isFactoryFunction: options.isFactoryFunction ?? false,
     reserved: [walker.globals.names, globalNamesOf(walker)],
-    finish: (out) => emitFactories(rootContexts(walker.nodes), out),
+    finish: (out) => emitFactories(rootContexts(contexts), out),
   });
   const warnings = (walker.state.get("environment") as EnvironmentValues | undefined)?.warnings ?? [];
-  return { text, exportName: options.exportName, format: options.format, modules: modulesOf(walker.nodes), captures: capturesOf(walker.nodes), warnings };
+  const { modules, captures } = reportOf(walker.nodes);
+  return { text, exportName: options.exportName, format: options.format, modules, captures, warnings };
 }
 
-function rootContexts(nodes: readonly GraphNode[]): GraphNode[] {
-  return nodes.filter((node) => node.kind === "context" && !(node.data as ContextData).parent && !(node.data as ContextData).collapsed);
-}
-
-function modulesOf(nodes: readonly GraphNode[]): string[] {
-  const specifiers = new Set<string>();
-  for (const node of nodes) {
-    if (node.module) specifiers.add(node.module);
-    for (const specifier of sliceModules(node)) specifiers.add(specifier);
-  }
-  return [...specifiers].sort();
+function rootContexts(contexts: readonly GraphNode[]): GraphNode[] {
+  return contexts.filter((node) => !(node.data as ContextData).parent && !(node.data as ContextData).collapsed);
 }
 
 const HOW: Readonly<Record<string, Capture["how"]>> = {
@@ -44,14 +37,18 @@ const HOW: Readonly<Record<string, Capture["how"]>> = {
   "module-slice": "rebuilt",
 };
 
-function capturesOf(nodes: readonly GraphNode[]): Capture[] {
+/** The modules the output needs and the captures report, in one pass over the nodes (a big graph has many). */
+function reportOf(nodes: readonly GraphNode[]): { modules: string[]; captures: Capture[] } {
+  const specifiers = new Set<string>();
   const captures: Capture[] = [];
   for (const node of nodes) {
+    if (node.module) specifiers.add(node.module);
+    if (node.kind === "module-slice") for (const specifier of sliceModules(node)) specifiers.add(specifier);
     if (node.kind === "context" || node.kind === "binding") continue;
     const capture: Capture = { path: node.path.toArray(), kind: node.kind, how: HOW[node.kind] ?? "copied", bytes: node.bytes };
     if (node.module) capture.module = node.module;
     if (node.why) capture.why = node.why;
     captures.push(capture);
   }
-  return captures;
+  return { modules: [...specifiers].sort(), captures };
 }

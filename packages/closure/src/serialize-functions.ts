@@ -189,5 +189,5 @@ function isAmbiguous(walker: Walker): boolean {
 }
 
 function functionsOf(walker: Walker): Function[] {
-  return walker.nodes.filter((node) => node.kind === "function").map((node) => node.value as Function);
+  return walker.nodesOfKind("function").map((node) => node.value as Function);
 }

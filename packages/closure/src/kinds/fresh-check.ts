@@ -16,7 +16,7 @@ const NODE_MODULES = /[\\/]node_modules[\\/]/;
 
 /** Checks the package references of a finished walk against a fresh load; may refuse. */
 export async function checkFreshLoads(walker: Walker): Promise<void> {
-  const nodes = walker.nodes.filter((node) => node.kind === "module" && typeof node.value !== "symbol" && !node.module?.startsWith("node:"));
+  const nodes = walker.nodesOfKind("module").filter((node) => typeof node.value !== "symbol" && !node.module?.startsWith("node:"));
   if (nodes.length === 0) return;
   const references = nodes.map((node) => (node.data as ReferenceData).reference);
   const shapes = await freshShapes(references.map(requestOf));

@@ -6,11 +6,11 @@ import type { Walker } from "../walk/walker.js";
 import { emitPrivateInstance, walkPrivateState, type PrivateState } from "./private-state.js";
 import { emitIntegrity, emitPropertyFills, integrityOf, literalEntries, walkProperties, type Integrity, type Properties } from "./properties.js";
 
-interface ObjectData {
+/** The properties and the rest in one object: a big graph keeps one per node until it is emitted. */
+interface ObjectData extends Properties {
   /** #private fields of a class instance, made through its class's restore hooks. */
   privateState: PrivateState | undefined;
   proto: Slot;
-  props: Properties;
   integrity: Integrity;
 }
 
@@ -23,23 +23,24 @@ export const objectKind = {
     const proto = Object.getPrototypeOf(value) as object | null;
     const protoSlot: Slot = proto === Object.prototype ? OBJECT_PROTOTYPE : walker.visit(node, proto, { label: ".[[Prototype]]" }, "create");
     const privateState = walkPrivateState(node, value, proto, walker);
-    node.data = { privateState, proto: protoSlot, props: walkProperties(node, value, walker), integrity: integrityOf(value) } satisfies ObjectData;
+    const { keys, values, keySlots, odd } = walkProperties(node, value, walker);
+    node.data = { keys, values, keySlots, odd, privateState, proto: protoSlot, integrity: integrityOf(value) } satisfies ObjectData;
   },
   emit(node: GraphNode, out: Emitter): void {
     const data = node.data as ObjectData;
     const name = out.nameOf(node);
     if (data.privateState) {
       emitPrivateInstance(node, data.privateState, data.proto, out);
-      emitPropertyFills(out.nameOf(node), data.props, out);
+      emitPropertyFills(out.nameOf(node), data, out);
       return emitIntegrity(out.nameOf(node), data.integrity, out);
     }
-    const { entries, rest } = literalEntries(data.props, out);
+    const { entries, rest } = literalEntries(data, out);
     const protoReady = out.isReady(data.proto);
     const proto = data.proto.code !== "" && protoReady ? `__proto__: ${out.expr(data.proto)}` : "";
     const inside = proto === "" ? entries : entries === "" ? proto : `${proto}, ${entries}`;
     out.declare(node, inside === "" ? "{}" : `{ ${inside} }`);
     if (!protoReady) out.whenReady([data.proto], () => out.statement(`Object.setPrototypeOf(${name}, ${out.expr(data.proto)});`));
-    emitPropertyFills(name, data.props, out, rest);
+    emitPropertyFills(name, data, out, rest);
     emitIntegrity(name, data.integrity, out);
   },
 };

@@ -3,16 +3,20 @@
 // assignments and defineProperty calls after creation. Keys keep their
 // original order; values not created yet (cycles) are assigned when they are.
 import type { Emitter } from "../emit/emitter.js";
-import type { GraphNode, Reached, Slot } from "../walk/graph.js";
+import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "../walk/walker.js";
-import { stringLiteral } from "./primitive.js";
+import { inlinePrimitive, stringLiteral } from "./primitive.js";
 import { recordHolder } from "./walk-state.js";
 
 /** The own properties of one value in key order, as parallel lists (a big graph has millions of properties). */
 export interface Properties {
   readonly keys: readonly (string | symbol)[];
-  /** Each key's value; undefined for an accessor. */
-  readonly values: ReadonlyArray<Reached | undefined>;
+  /**
+   * Each key's value: a primitive as it is (its source is made when it is
+   * emitted: a big graph would keep a source string per property alive
+   * until then), the value's node, or ACCESSOR.
+   */
+  readonly values: readonly unknown[];
   /** Each symbol key's slot; undefined when no key is a symbol. */
   readonly keySlots: ReadonlyArray<Slot | undefined> | undefined;
   /** Each descriptor that is not writable, enumerable, configurable data; undefined when there is none. */
@@ -38,7 +42,7 @@ export function walkProperties(
   keys: readonly (string | symbol)[] = Reflect.ownKeys(target),
 ): Properties {
   const kept = skip ? keys.filter((key) => !skip(key)) : keys;
-  const values = new Array<Reached | undefined>(kept.length);
+  const values = new Array<unknown>(kept.length);
   let keySlots: Array<Slot | undefined> | undefined;
   let odd: Array<OddDescriptor | undefined> | undefined;
   for (let i = 0; i < kept.length; i++) {
@@ -48,10 +52,11 @@ export function walkProperties(
     if ("value" in descriptor) {
       const value = descriptor.value as unknown;
       if (typeof value === "function") recordHolder(walker, value, target);
-      values[i] = walker.reach(node, value, key, "fill");
+      values[i] = walker.reachValue(node, value, key, "fill");
       if (descriptor.writable && descriptor.enumerable && descriptor.configurable) continue;
       (odd ??= new Array(kept.length))[i] = { get: undefined, set: undefined, writable: descriptor.writable ?? false, enumerable: descriptor.enumerable ?? false, configurable: descriptor.configurable ?? false };
     } else {
+      values[i] = ACCESSOR;
       (odd ??= new Array(kept.length))[i] = walkAccessor(node, target, key, descriptor, walker);
     }
   }
@@ -106,16 +111,24 @@ function stringKeySource(key: string): { literal: string; member: string } {
   return { literal: quoted, member: `[${quoted}]` };
 }
 
+/** A property without a value: a symbol, since a captured symbol is a node, never a value kept as it is. */
+const ACCESSOR = Symbol("accessor");
+
+/** Whether a kept value is a node: values kept as they are are primitives. */
+function isNode(value: unknown): value is GraphNode {
+  return typeof value === "object" && value !== null;
+}
+
 function isPlainData(props: Properties, i: number): boolean {
-  return props.values[i] !== undefined && props.odd?.[i] === undefined;
+  return props.values[i] !== ACCESSOR && props.odd?.[i] === undefined;
 }
 
-function sourceOf(value: Reached, out: Emitter): string {
-  return typeof value === "string" ? value : out.nameOf(value);
+function sourceOf(value: unknown, out: Emitter): string {
+  return isNode(value) ? out.nameOf(value) : inlinePrimitive(value)!;
 }
 
-function isReachedReady(value: Reached, out: Emitter): boolean {
-  return typeof value === "string" || out.isNodeReady(value);
+function isReachedReady(value: unknown, out: Emitter): boolean {
+  return !isNode(value) || out.isNodeReady(value);
 }
 
 /**
@@ -130,7 +143,7 @@ export function literalEntries(props: Properties, out: Emitter): { entries: stri
   for (let i = 0; i < entries.length; i++) {
     const key = keySource(props, i, out).literal;
     const value = props.values[i];
-    if (value !== undefined && isPlainData(props, i) && isReachedReady(value, out)) entries[i] = `${key}: ${sourceOf(value, out)}`;
+    if (isPlainData(props, i) && isReachedReady(value, out)) entries[i] = `${key}: ${sourceOf(value, out)}`;
     else {
       (rest ??= []).push(i);
       entries[i] = `${key}: undefined`;
@@ -149,7 +162,7 @@ export function emitPropertyFills(target: string, props: Properties, out: Emitte
     const value = props.values[i];
     const odd = props.odd?.[i];
     const slots: Slot[] = [];
-    if (value !== undefined && typeof value !== "string") slots.push({ node: value });
+    if (isNode(value)) slots.push({ node: value });
     if (odd?.get) slots.push(odd.get);
     if (odd?.set) slots.push(odd.set);
     out.whenReady(slots, () => out.statement(fillStatement(target, props, i, out)));
@@ -160,9 +173,9 @@ function fillStatement(target: string, props: Properties, i: number, out: Emitte
   const { member } = keySource(props, i, out);
   const value = props.values[i];
   const odd = props.odd?.[i];
-  if (!odd) return `${target}${member} = ${sourceOf(value!, out)};`;
+  if (!odd) return `${target}${member} = ${sourceOf(value, out)};`;
   const parts: string[] = [];
-  if (value !== undefined) parts.push(`value: ${sourceOf(value, out)}`, `writable: ${odd.writable}`);
+  if (value !== ACCESSOR) parts.push(`value: ${sourceOf(value, out)}`, `writable: ${odd.writable}`);
   if (odd.get) parts.push(`get: ${out.expr(odd.get)}`);
   if (odd.set) parts.push(`set: ${out.expr(odd.set)}`);
   parts.push(`enumerable: ${odd.enumerable}`, `configurable: ${odd.configurable}`);

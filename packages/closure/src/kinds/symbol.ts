@@ -41,8 +41,8 @@ const MAX_PACKAGE_FUNCTIONS = 500;
  */
 export function refusePackageSymbols(walker: Walker): void {
   const symbols = new Map<unknown, GraphNode>();
-  for (const node of walker.nodes) {
-    if (node.kind === "symbol" && !WELL_KNOWN.has(node.value as symbol) && Symbol.keyFor(node.value as symbol) === undefined) symbols.set(node.value, node);
+  for (const node of walker.nodesOfKind("symbol")) {
+    if (!WELL_KNOWN.has(node.value as symbol) && Symbol.keyFor(node.value as symbol) === undefined) symbols.set(node.value, node);
   }
   if (symbols.size === 0) return;
   const functions = packageFunctions(walker);
@@ -70,10 +70,10 @@ function packageFunctions(walker: Walker): Function[] {
   const add = (value: unknown): void => {
     if (typeof value === "function" && found.size < MAX_PACKAGE_FUNCTIONS && walker.modules.referenceOf(value) !== undefined) found.add(value);
   };
-  for (const node of walker.nodes) {
+  for (const node of walker.nodesOfKind("module")) {
     // Node's own symbols (EventEmitter's kCapture on every emitter) stay as
     // they were: copied as new symbols, which those classes read as unset.
-    if (node.kind !== "module" || typeof node.value === "symbol" || node.module?.startsWith("node:")) continue;
+    if (typeof node.value === "symbol" || node.module?.startsWith("node:")) continue;
     add(node.value);
     if (typeof node.value !== "object" || node.value === null) continue;
     for (const key of Reflect.ownKeys(node.value)) {

@@ -31,7 +31,8 @@ export interface GraphNode {
   readonly path: CapturePath;
   /** Program-derived name hint (binding name, property key). */
   readonly hint: string;
-  readonly deps: Dep[];
+  /** Grown by addDep (walk/walker.ts), which keeps small lists small. */
+  deps: Dep[];
   /** Kind-specific facts gathered while walking. */
   data: unknown;
   /** Emitted identifier, set by the emitter. */
@@ -142,10 +143,13 @@ function append(list: Elided, text: string, headMax: number, tailMax: number): E
   return tail.length > tailMax ? { head: list.head, skipped: list.skipped + 1, tail: tail.slice(1) } : { head: list.head, skipped: list.skipped, tail };
 }
 
-/** What stands for the left-out part of a path. */
+/** What stands for the left-out part of a path; the deep nodes of a graph share a few counts. */
 function marker(skipped: number): string {
-  return `…${skipped} more…`;
+  if (skipped >= MARKERS.length) return `…${skipped} more…`;
+  return (MARKERS[skipped] ??= `…${skipped} more…`);
 }
+
+const MARKERS: Array<string | undefined> = new Array(256);
 
 export function extendPath(path: CapturePath, step: PathStep): CapturePath {
   return path.extend(step);

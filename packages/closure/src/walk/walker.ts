@@ -7,7 +7,7 @@ import type { SerializeOptions } from "../options.js";
 import type { Inspector } from "../inspect/inspector.js";
 import type { GlobalIndex } from "../inspect/global-index.js";
 import type { ModuleIndex } from "../inspect/module-index.js";
-import { CapturePath, extendPath, hintOf, type GraphNode, type PathStep, type Reached, type Slot, type Timing } from "./graph.js";
+import { CapturePath, extendPath, hintOf, type Dep, type GraphNode, type PathStep, type Reached, type Slot, type Timing } from "./graph.js";
 import { inlinePrimitive } from "../kinds/primitive.js";
 
 export interface KindWalker {
@@ -17,6 +17,7 @@ export interface KindWalker {
 }
 
 const PREFETCH_BATCH = 256;
+const NO_NODES: readonly GraphNode[] = [];
 
 // Slots are never mutated: null and undefined share one each (the leaves of
 // a graph are full of them).
@@ -97,6 +98,19 @@ export class Walker {
     return slot.node ?? slot.code;
   }
 
+  /**
+   * reach() without source text: a primitive as it is, else the value's
+   * node; undefined where options.serialize leaves the value out.
+   */
+  reachValue(from: GraphNode, value: unknown, key: PropertyKey, timing: Timing): unknown {
+    if (typeof value === "string") {
+      if (this.watchedStrings?.has(value)) this.onString!(value, () => extendPath(from.path, { key }).toArray());
+      return value;
+    }
+    if (value === null || (typeof value !== "object" && typeof value !== "function" && typeof value !== "symbol")) return value;
+    return this.#visitNode(from, value, { key }, timing, from.path).node;
+  }
+
   /** Adds a synthetic node (a context, a binding assignment) with its own kind. */
   synthetic(kind: string, key: unknown, path: CapturePath, hint: string, data: unknown): GraphNode {
     const existing = this.#byValue.get(key);
@@ -114,6 +128,17 @@ export class Walker {
   nodeOf(value: unknown): GraphNode | undefined {
     return this.#byValue.get(value);
   }
+
+  /**
+   * The nodes of one kind, in walk order. Checks after the walk look for a
+   * few kinds among all nodes; a scan of a big graph's nodes misses the
+   * cache at every node.
+   */
+  nodesOfKind(kind: string): readonly GraphNode[] {
+    return this.#byKind.get(kind) ?? NO_NODES;
+  }
+
+  readonly #byKind = new Map<string, GraphNode[]>();
 
   /**
    * Walks `node` again once the queue is empty. A deferred walk that needs
@@ -146,7 +171,7 @@ export class Walker {
   #visitNode(from: GraphNode, value: unknown, step: PathStep, timing: Timing, path: CapturePath): Slot {
     const known = this.#byValue.get(value);
     const slot = known ? { node: known } : this.#newSlot(value, extendPath(path, step), hintOf(step), from);
-    if (slot.node && timing !== "none") from.deps.push({ node: slot.node, timing });
+    if (slot.node && timing !== "none") addDep(from, { node: slot.node, timing });
     return slot;
   }
 
@@ -161,6 +186,9 @@ export class Walker {
     // Every node gets `via` at creation: nodes of one shape keep property reads monomorphic.
     const node: GraphNode = { id: this.nodes.length, value, kind, path, hint, deps: [], data: undefined, name: "", bytes: 0, via };
     this.nodes.push(node);
+    const ofKind = this.#byKind.get(kind);
+    if (ofKind) ofKind.push(node);
+    else this.#byKind.set(kind, [node]);
     this.#byValue.set(value, node);
     this.#queue.push(node);
     return node;
@@ -203,6 +231,32 @@ export class Walker {
         return;
       }
     }
+  }
+}
+
+/**
+ * Appends a dependency. push() onto a short array reserves 17 slots, and a
+ * big graph has one list per node with a few dependencies each (an object's
+ * property values): a short list is copied into an array literal of its
+ * exact size instead (concat() does the same, twice as slowly).
+ */
+function addDep(node: GraphNode, dep: Dep): void {
+  const d = node.deps;
+  switch (d.length) {
+    case 0:
+      node.deps = [dep];
+      return;
+    case 1:
+      node.deps = [d[0]!, dep];
+      return;
+    case 2:
+      node.deps = [d[0]!, d[1]!, dep];
+      return;
+    case 3:
+      node.deps = [d[0]!, d[1]!, d[2]!, dep];
+      return;
+    default:
+      d.push(dep);
   }
 }
 
