@@ -97,10 +97,11 @@ describe.skipIf(!tarballsEnabled)("install from npm pack tarballs", () => {
     project = createUserProject();
     tarballs = mkdtempSync(join(tmpdir(), "closure-pack-tarballs-"));
   });
+  // Removing the project's node_modules (8 packages and the AWS SDK's tree) takes seconds on a busy machine.
   afterAll(() => {
     project.remove();
     rmSync(tarballs, { recursive: true, force: true });
-  });
+  }, 300_000);
 
   it("install: npm pack of every package, npm install of the tarballs, then npx closure-pack", { timeout: 900_000 }, async () => {
     const packed = await runCommand("npm", ["pack", "--workspaces", "--pack-destination", tarballs], REPO, 120_000);
