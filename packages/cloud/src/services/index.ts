@@ -4,6 +4,7 @@
 import { createApiGatewayService } from "./apigateway/apigateway-service.js";
 import { createDynamoDbService } from "./dynamodb/dynamodb-service.js";
 import { createIamService } from "./iam/iam-service.js";
+import { createKinesisService } from "./kinesis/kinesis-service.js";
 import { createLambdaService } from "./lambda/lambda-service.js";
 import { createLogsService } from "./logs/logs-service.js";
 import { createS3Service } from "./s3/s3-service.js";
@@ -15,6 +16,6 @@ import { createStsService } from "./sts/sts-service.js";
 export type ServiceFactory = (context: CloudContext) => Service;
 
 export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
-  createIamService, createStsService, createLambdaService, createLogsService, createS3Service, createApiGatewayService, createSqsService, createDynamoDbService,
+  createIamService, createStsService, createLambdaService, createLogsService, createS3Service, createApiGatewayService, createSqsService, createDynamoDbService, createKinesisService,
   createSnsService,
 ];

@@ -1,0 +1,9 @@
+// Kinesis for tests: a client pointed at a daemon (no retries: a test sees
+// the daemon's first answer) over HTTP/1.1. @aws-sdk/client-kinesis sends
+// every call over HTTP/2 by default, which the daemon does not speak.
+import { KinesisClient } from "@aws-sdk/client-kinesis";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+
+export function kinesisClient(endpoint: string): KinesisClient {
+  return new KinesisClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1, requestHandler: new NodeHttpHandler() });
+}
