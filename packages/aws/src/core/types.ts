@@ -14,6 +14,8 @@ export const TYPES = {
   queue: "aws:sqs:Queue",
   eventSourceMapping: "aws:lambda:EventSourceMapping",
   table: "aws:dynamodb:Table",
+  topic: "aws:sns:Topic",
+  topicSubscription: "aws:sns:TopicSubscription",
 } as const;
 
 export type ResourceType = (typeof TYPES)[keyof typeof TYPES];

@@ -8,10 +8,11 @@ import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { S3Client } from "@aws-sdk/client-s3";
+import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { STSClient } from "@aws-sdk/client-sts";
-import { apiGatewayApi, apiGatewayV2Api, dynamodbApi, iamApi, lambdaApi, logsApi, s3Api, sqsApi, stsApi } from "./sdk.js";
+import { apiGatewayApi, apiGatewayV2Api, dynamodbApi, iamApi, lambdaApi, logsApi, s3Api, snsApi, sqsApi, stsApi } from "./sdk.js";
 import type { Target } from "./target.js";
 
 export type CallObserver = (service: string, command: string) => void;
@@ -28,6 +29,7 @@ export interface Clients {
   apigateway: APIGatewayClient;
   sqs: SQSClient;
   dynamodb: DynamoDBClient;
+  sns: SNSClient;
 }
 
 export interface ProviderOptions {
@@ -94,6 +96,9 @@ export function createProviderContext(target: Target, naming: { stack: string; p
     },
     get dynamodb() {
       return make("dynamodb", () => new (dynamodbApi().DynamoDBClient)(config));
+    },
+    get sns() {
+      return make("sns", () => new (snsApi().SNSClient)(config));
     },
   };
   let account: Promise<string> | undefined;

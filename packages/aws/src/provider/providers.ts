@@ -12,13 +12,15 @@ import { queueProvider } from "./queue.js";
 import { restApiProvider } from "./rest-api.js";
 import { roleProvider } from "./role.js";
 import { tableProvider } from "./table.js";
+import { topicProvider } from "./topic.js";
+import { topicSubscriptionProvider } from "./topic-subscription.js";
 import { rolePolicyProvider } from "./role-policy.js";
 import { rolePolicyAttachmentProvider } from "./role-policy-attachment.js";
 
 const PROVIDERS: ReadonlyMap<string, Provider> = new Map(
   [
     bucketProvider, bucketNotificationProvider, functionProvider, permissionProvider, roleProvider, rolePolicyProvider, rolePolicyAttachmentProvider, httpApiProvider,
-    restApiProvider, queueProvider, eventSourceMappingProvider, tableProvider,
+    restApiProvider, queueProvider, eventSourceMappingProvider, tableProvider, topicProvider, topicSubscriptionProvider,
   ].map((p) => [p.type, p]),
 );
 

@@ -9,6 +9,7 @@ import type * as CloudWatchLogs from "@aws-sdk/client-cloudwatch-logs";
 import type * as Iam from "@aws-sdk/client-iam";
 import type * as Lambda from "@aws-sdk/client-lambda";
 import type * as S3 from "@aws-sdk/client-s3";
+import type * as Sns from "@aws-sdk/client-sns";
 import type * as Sqs from "@aws-sdk/client-sqs";
 import type * as DynamoDb from "@aws-sdk/client-dynamodb";
 import type * as Sts from "@aws-sdk/client-sts";
@@ -24,3 +25,4 @@ export const apiGatewayV2Api = (): typeof ApiGatewayV2 => load("@aws-sdk/client-
 export const apiGatewayApi = (): typeof ApiGateway => load("@aws-sdk/client-api-gateway") as typeof ApiGateway;
 export const sqsApi = (): typeof Sqs => load("@aws-sdk/client-sqs") as typeof Sqs;
 export const dynamodbApi = (): typeof DynamoDb => load("@aws-sdk/client-dynamodb") as typeof DynamoDb;
+export const snsApi = (): typeof Sns => load("@aws-sdk/client-sns") as typeof Sns;
