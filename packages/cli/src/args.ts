@@ -33,13 +33,17 @@ export interface InvokeCommand {
   kind: "invoke";
   /** A zip or an unpacked folder. */
   code: string;
-  /** A JSON file, "-" for stdin, undefined for {}. */
-  event: string | undefined;
+  /** JSON files ("-" for stdin), one invocation each, in order; none: one {} event. */
+  events: string[];
+  /** How many times the events run, all on one warm instance. */
+  repeat: number;
   handler: string;
   timeout: number;
   memory: number;
   env: Record<string, string>;
   name: string | undefined;
+  /** The responses as one JSON array. */
+  json: boolean;
 }
 
 export interface EventCommand {
@@ -85,7 +89,8 @@ const OPTIONS = {
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
-  event: { type: "string" },
+  event: { type: "string", multiple: true },
+  repeat: { type: "string" },
   handler: { type: "string" },
   timeout: { type: "string" },
   memory: { type: "string" },
@@ -107,7 +112,7 @@ const ALLOWED: Record<"pack" | "print" | "hash" | "diff" | "invoke" | "event" | 
   print: ["export", "format"],
   hash: ["json"],
   diff: ["json", "quiet"],
-  invoke: ["event", "handler", "timeout", "memory", "env", "name"],
+  invoke: ["event", "repeat", "handler", "timeout", "memory", "env", "name", "json"],
   event: EVENT_FLAGS,
   s3: ["endpoint-url"],
 };
@@ -199,16 +204,21 @@ function diffCommand(rest: string[], values: Values): Command {
   return { kind: "diff", a: rest[0]!, b: rest[1]!, json: values.json ?? false, quiet: values.quiet ?? false };
 }
 
+// A local loop, not a load test: past this, use the local cloud or a bench.
+const MAX_REPEAT = 10_000;
+
 function invokeCommand(rest: string[], values: Values): InvokeCommand {
   return {
     kind: "invoke",
     code: one(rest, "invoke", "<zip|dir>"),
-    event: values.event === undefined ? undefined : nonEmpty([values.event], "--event")[0],
+    events: nonEmpty(values.event ?? [], "--event"),
+    repeat: numberOf(values.repeat, "--repeat", 1, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_REPEAT, `a whole number from 1 to ${MAX_REPEAT}`),
     handler: values.handler === undefined ? "index.handler" : nonEmpty([values.handler], "--handler")[0]!,
     timeout: numberOf(values.timeout, "--timeout", 3, (n) => n > 0 && n <= 900, "a number of seconds above 0 and at most 900"),
     memory: numberOf(values.memory, "--memory", 128, (n) => Number.isInteger(n) && n >= 128 && n <= 10240, "a whole number of MB from 128 to 10240"),
     env: envOf(values.env ?? []),
     name: values.name === undefined ? undefined : nonEmpty([values.name], "--name")[0],
+    json: values.json ?? false,
   };
 }
 

@@ -67,12 +67,16 @@ Options:
   -v, --version            print the version
 
 Options of invoke:
-      --event <file|->     the event as JSON (a file, or - for stdin; default {})
+      --event <file|->     the event as JSON (a file, or - for stdin; default {});
+                           repeatable: one invocation each, in order, on one
+                           warm instance, one response per line
+      --repeat <n>         run the events n times (default 1)
       --handler <file.fn>  the handler (default index.handler)
       --timeout <s>        seconds before the invocation is killed (default 3)
       --memory <MB>        memory size, 128 to 10240 (default 128)
       --env KEY=VALUE      an environment variable of the function (repeatable)
       --name <name>        the function's name (default: the zip's or folder's)
+      --json               print the responses as one JSON array
 
 Options of event (each kind reads the ones that fit it):
       --bucket, --key      s3-*: the bucket and object key

@@ -63,6 +63,27 @@ describe("invoke", () => {
     expect([env.STAGE, env.EMPTY, env.AWS_LAMBDA_FUNCTION_NAME]).toEqual(["dev", "", "cases"]);
   });
 
+  it("warm: two --event flags and --repeat 2 run four invocations in order on one instance, one response per line", async () => {
+    writeFileSync(join(dir, "a.json"), '{ "n": "a" }');
+    writeFileSync(join(dir, "b.json"), '{ "n": "b" }');
+    const result = await run(["invoke", "cjs.zip", "--event", "a.json", "--event", "b.json", "--repeat", "2"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines.pop()).toBe("");
+    const values = lines.map((line) => JSON.parse(line) as { calls: number; pid: number; event: { n: string } });
+    expect(values.map((value) => [value.calls, value.event.n])).toEqual([[1, "a"], [2, "b"], [3, "a"], [4, "b"]]);
+    expect(new Set(values.map((value) => value.pid)).size).toBe(1);
+    const reports = result.stderr.split("\n").filter((line) => line.startsWith("REPORT "));
+    expect(reports.map((line) => line.includes("Init Duration"))).toEqual([true, false, false, false]);
+  });
+
+  it("warm: --json prints the responses as one array, stdin read once for every -", async () => {
+    const result = await withStdin(["invoke", "cjs.zip", "--event", "-", "--event", "-", "--json"], '{ "n": "in" }');
+    expect(result.code).toBe(0);
+    const values = JSON.parse(result.stdout) as Array<{ calls: number; event: unknown }>;
+    expect(values.map((value) => [value.calls, value.event])).toEqual([[1, { n: "in" }], [2, { n: "in" }]]);
+  });
+
   it("invoke: a CommonJS folder inside a type module project loads as on Lambda", async () => {
     // An unzipped package in a project's build folder: the project's package.json is above the task root.
     mkdirSync(join(dir, "app", "dist", "fn"), { recursive: true });
@@ -95,6 +116,7 @@ describe("invoke", () => {
   it.each([
     [["invoke"], '"invoke" takes one <zip|dir>, got none'],
     [["invoke", "cjs.zip", "--timeout", "soon"], 'option "--timeout" must be a number of seconds above 0 and at most 900, got "soon"'],
+    [["invoke", "cjs.zip", "--repeat", "0"], 'option "--repeat" must be a whole number from 1 to 10000, got "0"'],
     [["invoke", "cjs.zip", "--memory", "64"], 'option "--memory" must be a whole number of MB from 128 to 10240, got "64"'],
     [["invoke", "cjs.zip", "--env", "NOVALUE"], 'option "--env" must be KEY=VALUE, got "NOVALUE"'],
     [["invoke", "cjs.zip", "--bucket", "b"], 'option "--bucket" does not apply to "invoke"'],

@@ -1,11 +1,12 @@
-// `closure-pack invoke <zip|dir> --event <file|->`: runs the handler once in
-// the local Lambda runtime. The response (or the function's error object) as
-// JSON on stdout, the function's logs on stderr as they happen; exit 0 when
-// the function succeeded, 1 when it failed.
+// `closure-pack invoke <zip|dir> --event <file|->...`: runs the handler in the
+// local Lambda runtime, once per event (times --repeat), in order, on one warm
+// instance. Each response (or the function's error object) as JSON on stdout,
+// the function's logs on stderr as they happen; exit 0 when every invocation
+// succeeded, 1 when one failed.
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createFunction, formatLogRecord, provideAwsSdk, type LogRecord } from "@closure-pack/runtime";
+import { createFunction, formatLogRecord, provideAwsSdk, type InvokeResult, type LocalFunction, type LogRecord } from "@closure-pack/runtime";
 import type { InvokeCommand } from "../args.js";
 import type { Paint } from "../colors.js";
 import { CliError } from "../errors.js";
@@ -29,16 +30,48 @@ export async function runInvoke(command: InvokeCommand, io: Io): Promise<number>
     onLog: (record) => io.err(`${formatLog(record, io.errPaint)}\n`),
   });
   try {
-    const result = await fn.invoke(await readEvent(command.event, io));
-    io.out(`${JSON.stringify(result.ok ? result.value : result.error, null, 2)}\n`);
-    return result.ok ? 0 : 1;
+    const events = await readEvents(command.events, io);
+    const results = await invokeInOrder(fn, events, command.repeat, command.json ? undefined : (text) => io.out(text));
+    if (command.json) io.out(`${JSON.stringify(results.map(answerOf), null, 2)}\n`);
+    return results.every((result) => result.ok) ? 0 : 1;
   } finally {
     await fn.close();
   }
 }
 
-async function readEvent(file: string | undefined, io: Io): Promise<unknown> {
-  if (file === undefined) return {};
+// One at a time: the function has one instance, kept warm between them.
+// `print` gets each answer as it comes: one invocation's answer is printed
+// indented, several one per line.
+async function invokeInOrder(fn: LocalFunction, events: unknown[], repeat: number, print: ((text: string) => void) | undefined): Promise<InvokeResult[]> {
+  const results: InvokeResult[] = [];
+  const total = events.length * repeat;
+  for (let round = 0; round < repeat; round += 1) {
+    for (const event of events) {
+      const result = await fn.invoke(event);
+      results.push(result);
+      print?.(`${JSON.stringify(answerOf(result), null, total === 1 ? 2 : undefined)}\n`);
+    }
+  }
+  return results;
+}
+
+function answerOf(result: InvokeResult): unknown {
+  return result.ok ? result.value : result.error;
+}
+
+/** Every event, read and parsed before the first invocation; stdin is read once however often "-" is given. */
+async function readEvents(files: readonly string[], io: Io): Promise<unknown[]> {
+  if (files.length === 0) return [{}];
+  let stdin: Promise<unknown> | undefined;
+  const events: unknown[] = [];
+  for (const file of files) {
+    if (file === "-") events.push(await (stdin ??= readEvent(file, io)));
+    else events.push(await readEvent(file, io));
+  }
+  return events;
+}
+
+async function readEvent(file: string, io: Io): Promise<unknown> {
   const shown = file === "-" ? "stdin" : displayPath(io.cwd, file);
   let text: string;
   if (file === "-") {
