@@ -1,15 +1,18 @@
 // Where a function's code lives on disk. A folder is used as it is; a zip is
 // extracted once into a cache folder named by its codeSha256, so functions
-// sharing a package share one copy. Entries that would land outside the
-// folder (absolute paths, "..", links pointing out) are refused.
+// sharing a package share one copy; the cache keeps the most recently used
+// ones (cache-bound.ts). Entries that would land outside the folder
+// (absolute paths, "..", links pointing out) are refused.
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import JSZip from "jszip";
+import { pruneCache, touchEntry } from "./cache-bound.js";
 import { RuntimeError } from "./errors.js";
 import type { FunctionCode } from "./options.js";
+import { invalidZip } from "./zip-problem.js";
 
 export interface PreparedCode {
   /** The task root: LAMBDA_TASK_ROOT. */
@@ -44,7 +47,10 @@ async function extractCached(zip: Uint8Array, shown: string, cacheDir: string): 
   const digest = createHash("sha256").update(zip).digest();
   const dir = join(cacheDir, digest.toString("base64url"));
   const codeSha256 = digest.toString("base64");
-  if (existsSync(dir)) return { dir, codeSha256 };
+  if (existsSync(dir)) {
+    await touchEntry(dir);
+    return { dir, codeSha256 };
+  }
   // Extract beside the target, then rename: another process extracting the
   // same zip either wins the rename or finds the complete folder.
   const scratch = `${dir}.partial-${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -57,17 +63,15 @@ async function extractCached(zip: Uint8Array, shown: string, cacheDir: string): 
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+  await pruneCache(cacheDir, dir);
   return { dir, codeSha256 };
 }
 
 /** Writes every entry of `zip` under `root`, refusing entries that would leave it. */
 export async function extractZip(zip: Uint8Array, shown: string, root: string): Promise<void> {
-  let archive: JSZip;
-  try {
-    archive = await JSZip.loadAsync(zip, { checkCRC32: true });
-  } catch (error) {
-    throw new RuntimeError("INVALID_ZIP", shown, `not a valid zip: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
+  const archive = await JSZip.loadAsync(zip, { checkCRC32: true }).catch((error: unknown) => {
+    throw invalidZip(shown, zip, error);
+  });
   await mkdir(root, { recursive: true });
   for (const file of Object.values(archive.files)) {
     // jszip cleans names of "../" when reading; the original decides.
@@ -79,7 +83,10 @@ export async function extractZip(zip: Uint8Array, shown: string, root: string): 
       continue;
     }
     await mkdir(dirname(target), { recursive: true });
-    const bytes = await file.async("nodebuffer");
+    // An entry's data is inflated and its checksum checked only now.
+    const bytes = await file.async("nodebuffer").catch((error: unknown) => {
+      throw invalidZip(shown, zip, error);
+    });
     if ((mode & S_IFMT) === S_IFLNK) {
       await writeLink(root, target, bytes.toString("utf8"), name, shown);
       continue;

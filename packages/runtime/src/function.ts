@@ -3,6 +3,8 @@
 // ready instance first), idle instances ended after idleTimeout, and the log
 // store. One instance runs one invocation at a time, as in Lambda.
 import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { touchEntry } from "./cache-bound.js";
 import { prepareCode } from "./code-cache.js";
 import { RuntimeError } from "./errors.js";
 import { Instance, type Dispatch, type InstanceHooks } from "./instance.js";
@@ -177,7 +179,7 @@ class FunctionPool implements LocalFunction {
   }
 
   #spawn(): void {
-    const starting: Promise<void> = Instance.start(this.#options, this.taskRoot, this.#hooks).then(
+    const starting: Promise<void> = this.#ensureCode().then(() => Instance.start(this.#options, this.taskRoot, this.#hooks)).then(
       (instance) => {
         this.#starting.delete(starting);
         this.#instances.add(instance);
@@ -189,6 +191,14 @@ class FunctionPool implements LocalFunction {
       },
     );
     this.#starting.add(starting);
+  }
+
+  // An extracted zip stays in the cache while an instance runs in it; an idle
+  // function's may have been removed to bound the cache: extract it again.
+  async #ensureCode(): Promise<void> {
+    if (this.codeSha256 === undefined) return;
+    if (existsSync(this.taskRoot)) await touchEntry(this.taskRoot);
+    else await prepareCode(this.#options.code, this.#options.cacheDir, this.#options.codeName);
   }
 
   #keepIdle(instance: Instance): void {

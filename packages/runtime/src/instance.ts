@@ -47,7 +47,13 @@ interface Running {
   durationMs: number;
   markers: number;
   timedOut: boolean;
+  /** Reads the process's peak memory while it runs: a crash leaves nothing to read. */
+  sampler: NodeJS.Timeout;
 }
+
+// How often a running invocation's peak memory is read (a cheap /proc read):
+// after a crash, REPORT shows the last figure read.
+const MEMORY_SAMPLE_MS = 100;
 
 // How long to wait for the child's pipes to close after it exited (a
 // grandchild may hold them) before finishing without its last lines.
@@ -133,7 +139,9 @@ export class Instance {
     const timeoutMs = this.#options.timeout * 1000;
     this.#log("platform", "INFO", startLine(dispatch.requestId, FUNCTION_VERSION), dispatch.requestId);
     const timer = setTimeout(() => this.#onTimeout(), timeoutMs);
-    this.#running = { dispatch, startedAt: performance.now(), timer, outcome: undefined, durationMs: 0, markers: 0, timedOut: false };
+    this.#measureMemory();
+    const sampler = setInterval(() => this.#measureMemory(), MEMORY_SAMPLE_MS).unref();
+    this.#running = { dispatch, startedAt: performance.now(), timer, sampler, outcome: undefined, durationMs: 0, markers: 0, timedOut: false };
     res.writeHead(200, {
       "Content-Type": "application/json",
       "Lambda-Runtime-Aws-Request-Id": dispatch.requestId,
@@ -198,6 +206,7 @@ export class Instance {
 
   #complete(running: Running, outcome: Outcome, status: InvocationReport["status"]): void {
     clearTimeout(running.timer);
+    clearInterval(running.sampler);
     this.#running = undefined;
     this.lastUsed = performance.now();
     const { requestId } = running.dispatch;
@@ -222,8 +231,12 @@ export class Instance {
     if (running === undefined || running.outcome !== undefined) return;
     running.timedOut = true;
     running.durationMs = this.#options.timeout * 1000;
-    this.#maxRssKB = Math.max(this.#maxRssKB, peakRssKB(this.#child.pid));
+    this.#measureMemory();
     this.#child.kill("SIGKILL");
+  }
+
+  #measureMemory(): void {
+    if (this.state !== "ended") this.#maxRssKB = Math.max(this.#maxRssKB, peakRssKB(this.#child.pid));
   }
 
   #watchExit(child: ChildProcess, resolve: () => void): void {

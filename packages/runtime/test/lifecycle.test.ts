@@ -68,6 +68,15 @@ describe("lifecycle", () => {
     expect(fn.stats().instances).toBe(1);
   });
 
+  it("crash: REPORT of an instance's first invocation shows the memory last measured, not 0", async () => {
+    const fn = await fixtureFunction("cases", { handler: "behaviours.crash" });
+    const crashed = await fn.invoke({ crash: true });
+    expect(crashed.report.status).toBe("crash");
+    expect(crashed.report.maxMemoryUsedMB).toBeGreaterThan(0);
+    const report = crashed.logs.find((record) => record.message.startsWith("REPORT "));
+    expect(report?.message).toContain(`\tMax Memory Used: ${crashed.report.maxMemoryUsedMB} MB\t`);
+  });
+
   it("warm: module state survives between invocations of one instance", async () => {
     const fn = await fixtureFunction("cases", { handler: "behaviours.info" });
     const results = [];
