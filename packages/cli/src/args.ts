@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { parseCloudCommand, type CloudCommand } from "./cloud-args.js";
 import { UsageError } from "./errors.js";
+import { DEFAULT_LOAD_TIMEOUT } from "./load-deadline.js";
 import { DEPLOY_COMMANDS, parseDeployCommand, type DeployCommand, type LogsCommand, type StackCommand } from "./deploy-args.js";
 import { s3Command, type S3Command } from "./s3-args.js";
 import { parseSqsCommand, type SqsCommand } from "./sqs-args.js";
@@ -27,6 +28,8 @@ export interface PackCommand {
   analyze: boolean;
   json: boolean;
   quiet: boolean;
+  /** Seconds the entry may take to load (eval mode). */
+  loadTimeout: number;
 }
 
 export interface InvokeCommand {
@@ -57,7 +60,7 @@ export type Command =
   | { kind: "help" }
   | { kind: "version" }
   | PackCommand
-  | { kind: "print"; entry: string; exportName: string; format: ModuleFormat }
+  | { kind: "print"; entry: string; exportName: string; format: ModuleFormat; loadTimeout: number }
   | { kind: "hash"; zip: string; json: boolean }
   | { kind: "diff"; a: string; b: string; json: boolean; quiet: boolean }
   | InvokeCommand
@@ -97,6 +100,7 @@ const OPTIONS = {
   env: { type: "string", multiple: true },
   name: { type: "string" },
   "endpoint-url": { type: "string" },
+  "load-timeout": { type: "string" },
   ...(Object.fromEntries(EVENT_FLAGS.map((flag) => [flag, { type: "string" }])) as Record<EventFlag, { type: "string" }>),
 } as const;
 
@@ -104,12 +108,12 @@ type OptionName = keyof typeof OPTIONS;
 type Values = ReturnType<typeof parse>["values"];
 
 const PACK_OPTIONS: readonly OptionName[] = [
-  "output", "mode", "export", "format", "runtime", "external", "bundle-aws-sdk", "no-minify", "sourcemap", "manifest", "analyze", "json", "quiet", "help", "version",
+  "output", "mode", "export", "format", "runtime", "external", "bundle-aws-sdk", "no-minify", "sourcemap", "manifest", "analyze", "json", "quiet", "help", "version", "load-timeout",
 ];
 
 const ALLOWED: Record<"pack" | "print" | "hash" | "diff" | "invoke" | "event" | "s3", readonly OptionName[]> = {
   pack: PACK_OPTIONS,
-  print: ["export", "format"],
+  print: ["export", "format", "load-timeout"],
   hash: ["json"],
   diff: ["json", "quiet"],
   invoke: ["event", "repeat", "handler", "timeout", "memory", "env", "name", "json"],
@@ -133,7 +137,7 @@ export function parseCommand(argv: readonly string[]): Command {
   switch (first) {
     case "print":
       checkAllowed("print", values);
-      return { kind: "print", entry: one(rest, "print", "<entry>"), exportName: exportOf(values), format: formatOf(values) };
+      return { kind: "print", entry: one(rest, "print", "<entry>"), exportName: exportOf(values), format: formatOf(values), loadTimeout: loadTimeoutOf(values) };
     case "hash":
       checkAllowed("hash", values);
       return { kind: "hash", zip: one(rest, "hash", "<zip>"), json: values.json ?? false };
@@ -196,7 +200,12 @@ function packCommand(positionals: string[], values: Values): PackCommand {
     analyze: values.analyze ?? false,
     json: values.json ?? false,
     quiet: values.quiet ?? false,
+    loadTimeout: loadTimeoutOf(values),
   };
+}
+
+function loadTimeoutOf(values: Values): number {
+  return numberOf(values["load-timeout"], "--load-timeout", DEFAULT_LOAD_TIMEOUT, (n) => n > 0, "a number of seconds above 0");
 }
 
 function diffCommand(rest: string[], values: Values): Command {

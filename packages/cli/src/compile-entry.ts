@@ -5,11 +5,10 @@
 import { existsSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, join } from "node:path";
-import { packageName } from "@closure-pack/pack";
+import { fromEsbuildLocation, packageName } from "@closure-pack/pack";
 import { build, type BuildFailure, type Message, type Plugin } from "esbuild";
 import type { ModuleFormat } from "./args.js";
 import { CliError } from "./errors.js";
-import { byteColumnToCharColumn, formatExcerpt } from "./source-excerpt.js";
 
 export interface CompileOptions {
   /** Absolute path of the entry. */
@@ -58,7 +57,7 @@ export async function compileEntry(options: CompileOptions): Promise<string> {
     const code = result.outputFiles[0]!.text;
     return options.format === "esm" ? declareImports(code, [...imports].sort()) : code;
   } catch (error) {
-    if (isBuildFailure(error)) throw compileError(error.errors, error);
+    if (isBuildFailure(error)) throw compileError(error.errors, options.cwd, error);
     throw error;
   }
 }
@@ -129,17 +128,15 @@ function isBuildFailure(error: unknown): error is BuildFailure {
 }
 
 /** The first message, with the count of the others (as the packager reports bundle errors). */
-function compileError(messages: Message[], cause: unknown): CliError {
+function compileError(messages: Message[], cwd: string, cause: unknown): CliError {
   const first = messages[0];
   if (first === undefined) return new CliError("COMPILE_ERROR", "", "esbuild failed without a message", { cause });
   const hint = (first.detail as { hint?: string } | undefined)?.hint;
   const code = hint ? "MODULE_NOT_FOUND" : "COMPILE_ERROR";
   const more = messages.length > 1 ? ` (and ${messages.length - 1} more error${messages.length > 2 ? "s" : ""})` : "";
   const data = { cause, ...(hint ? { hint } : {}) };
-  const location = first.location;
-  if (!location) return new CliError(code, "", `${first.text}${more}`, data);
-  const column = byteColumnToCharColumn(location.lineText, location.column) + 1;
-  const where = `${location.file}:${location.line}:${column}`;
-  const excerpt = formatExcerpt(location.lineText, location.line, column);
-  return new CliError(code, where, `${first.text}${more}${excerpt}`, { ...data, file: location.file, line: location.line, column });
+  if (!first.location) return new CliError(code, "", `${first.text}${more}`, data);
+  // esbuild ran in the working directory: its paths are already relative to it.
+  const { file, line, column, excerpt } = fromEsbuildLocation(first.location, cwd, cwd);
+  return new CliError(code, `${file}:${line}:${column}`, `${first.text}${more}${excerpt}`, { ...data, file, line, column });
 }

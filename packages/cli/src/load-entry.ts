@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import type { ModuleFormat } from "./args.js";
 import { compileEntry } from "./compile-entry.js";
 import { CliError } from "./errors.js";
+import { DEFAULT_LOAD_TIMEOUT, withLoadDeadline, type LoadDeadline } from "./load-deadline.js";
 import { describeLoadFailure } from "./load-failure.js";
 import { displayPath } from "./paths.js";
 
@@ -20,8 +21,8 @@ export interface LoadedEntry {
   file: string;
 }
 
-/** Compiles and loads `entry` (relative to `cwd`). */
-export async function loadEntry(entry: string, cwd: string): Promise<LoadedEntry> {
+/** Compiles and loads `entry` (relative to `cwd`); loading must end within the deadline. */
+export async function loadEntry(entry: string, cwd: string, deadline: LoadDeadline = { seconds: DEFAULT_LOAD_TIMEOUT, packing: false }): Promise<LoadedEntry> {
   const file = displayPath(cwd, entry);
   const absolute = checkEntry(resolve(cwd, entry), file);
   const format = moduleFormatOf(absolute);
@@ -36,8 +37,9 @@ export async function loadEntry(entry: string, cwd: string): Promise<LoadedEntry
     });
   }
   try {
-    return { exports: await runModule(temp, format), file };
+    return { exports: await runModule(temp, format, file, deadline), file };
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw describeLoadFailure(error, { file, temp, absolute, cwd });
   } finally {
     rmSync(temp, { force: true });
@@ -70,7 +72,7 @@ function packageType(manifest: string): unknown {
   }
 }
 
-async function runModule(file: string, format: ModuleFormat): Promise<Record<string, unknown>> {
+async function runModule(file: string, format: ModuleFormat, shown: string, deadline: LoadDeadline): Promise<Record<string, unknown>> {
   const write = process.stdout.write;
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   // Stack traces of code that throws while loading point into the entry
@@ -79,7 +81,8 @@ async function runModule(file: string, format: ModuleFormat): Promise<Record<str
   process.setSourceMapsEnabled(true);
   try {
     if (format === "cjs") return createRequire(file)(file) as Record<string, unknown>;
-    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    // Only an ES module can wait while loading (top-level await).
+    return await withLoadDeadline(import(pathToFileURL(file).href) as Promise<Record<string, unknown>>, shown, deadline);
   } finally {
     process.stdout.write = write;
   }

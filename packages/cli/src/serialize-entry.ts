@@ -11,11 +11,13 @@ export interface SerializeEntryOptions {
   exportName: string;
   format: ModuleFormat;
   cwd: string;
+  /** Seconds the entry may take to load. */
+  loadTimeout: number;
 }
 
 /** The export serialized; whatever its name in the entry, the module exports it as "handler". */
 export async function serializeEntry(options: SerializeEntryOptions): Promise<SerializedFunction> {
-  const loaded = await loadEntry(options.entry, options.cwd);
+  const loaded = await loadEntry(options.entry, options.cwd, { seconds: options.loadTimeout, packing: true });
   const fn = pickExport(loaded, options.exportName);
   const declared = loaded.exports[IMPORTS_EXPORT] as DeclaredImports | undefined;
   if (declared !== undefined) declareModuleImports(declared.probe, declared.namespaces);

@@ -53,6 +53,7 @@ Options:
                            export; bundle: bundle the file without running it
       --export <name>      the export to pack (default "handler")
       --format cjs|esm     index.js (cjs, default) or index.mjs (esm)
+      --load-timeout <s>   seconds the entry may take to load (default 60)
       --runtime <name>     nodejs20.x or nodejs22.x (default nodejs22.x)
       --external <module>  keep a module out of the bundle (repeatable);
                            @aws-sdk/* is external unless --bundle-aws-sdk

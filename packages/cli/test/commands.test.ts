@@ -118,6 +118,7 @@ describe("usage errors: message and usage on stderr, exit 2", () => {
     { name: "bad format", args: ["project/handler.ts", "-o", "x.zip", "--format", "amd"], message: 'option "--format" must be "cjs" or "esm", got "amd"' },
     { name: "bad runtime", args: ["project/handler.ts", "-o", "x.zip", "--runtime", "nodejs18.x"], message: 'option "--runtime" must be "nodejs20.x" or "nodejs22.x", got "nodejs18.x"' },
     { name: "bad mode", args: ["project/handler.ts", "-o", "x.zip", "--mode", "lazy"], message: 'option "--mode" must be "eval" or "bundle", got "lazy"' },
+    { name: "bad load timeout", args: ["project/handler.ts", "-o", "x.zip", "--load-timeout", "0"], message: 'option "--load-timeout" must be a number of seconds above 0, got "0"' },
     { name: "empty export", args: ["project/handler.ts", "-o", "x.zip", "--export", ""], message: 'option "--export" must not be empty' },
     { name: "two entries", args: ["a.ts", "b.ts", "-o", "x.zip"], message: "expected one <entry>, got 2: a.ts b.ts" },
     { name: "flag of another command", args: ["hash", "x.zip", "--runtime", "nodejs20.x"], message: 'option "--runtime" does not apply to "hash"' },

@@ -95,6 +95,50 @@ hint: module-level code runs at pack time; guard it, or pack without running it:
 `,
   },
   {
+    name: "entry: a top-level await that never settles",
+    args: ["project/never.mjs", "-o", "out/never.zip"],
+    setup: (ws) => writeFileSync(ws.path("project", "never.mjs"), "await new Promise(() => {});\nexport const handler = async () => 1;\n"),
+    stderr: `project/never.mjs: its top-level await never settled
+hint: it waits on a promise that nothing resolves: resolve it, or pack without running the module: --mode bundle
+`,
+  },
+  {
+    name: "entry: a top-level await on a live timer, past --load-timeout",
+    args: ["project/waits.mjs", "-o", "out/waits.zip", "--load-timeout", "0.5"],
+    setup: (ws) => writeFileSync(ws.path("project", "waits.mjs"), "await new Promise(() => setInterval(() => {}, 1000));\nexport const handler = async () => 1;\n"),
+    stderr: `project/waits.mjs: still loading after 0.5 s (a top-level await waiting on a timer or a connection?)
+hint: raise the limit with --load-timeout <s>, or pack without running the module: --mode bundle
+`,
+  },
+  {
+    name: "entry: top-level await in CommonJS output, bundle mode",
+    args: ["project/tla.mjs", "-o", "out/tla.zip", "--mode", "bundle"],
+    setup: (ws) => writeFileSync(ws.path("project", "tla.mjs"), "const greeting = await Promise.resolve(\"hi\");\nexport const handler = async () => greeting;\n"),
+    stderr: `project/tla.mjs:1:18: Top-level await is currently not supported with the "cjs" output format
+  1 | const greeting = await Promise.resolve("hi");
+    |                  ^
+hint: pack it as an ES module: format "esm" (--format esm in the CLI)
+`,
+  },
+  {
+    name: "entry: syntax error after non-ASCII text, bundle mode",
+    args: ["project/accents.ts", "-o", "out/accents.zip", "--mode", "bundle"],
+    setup: (ws) => writeFileSync(ws.path("project", "accents.ts"), 'export const handler = async () => {\n  return "déjà vu — ça" +;\n};\n'),
+    stderr: `project/accents.ts:2:26: Unexpected ";"
+  2 |   return "déjà vu — ça" +;
+    |                          ^
+`,
+  },
+  {
+    name: "entry: syntax error after non-ASCII text, default mode",
+    args: ["project/accents.ts", "-o", "out/accents.zip"],
+    setup: (ws) => writeFileSync(ws.path("project", "accents.ts"), 'export const handler = async () => {\n  return "déjà vu — ça" +;\n};\n'),
+    stderr: `project/accents.ts:2:26: Unexpected ";"
+  2 |   return "déjà vu — ça" +;
+    |                          ^
+`,
+  },
+  {
     name: "export: missing",
     args: ["project/handler.ts", "-o", "out/x.zip", "--export", "nope"],
     stderr: `project/handler.ts: has no export named "nope"

@@ -2,10 +2,11 @@
 // relative to the working directory, the source line with a caret, and a
 // hint. Running esbuild is bundle.ts's job.
 import type { Message } from "esbuild";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute } from "node:path";
 import { isGeneratedPath } from "./virtual-modules.js";
 import { PackError, formatLocation } from "./errors.js";
 import { packageName } from "./package-name.js";
+import { fromEsbuildLocation } from "./source-location.js";
 
 /** How to name a location inside the in-memory entry, which is no file of the user's. */
 export interface VirtualEntry {
@@ -18,6 +19,7 @@ export interface VirtualEntry {
 }
 
 const UNRESOLVED = /^Could not resolve "(.+)"$/;
+const TOP_LEVEL_AWAIT_IN_CJS = /^Top-level await is currently not supported with the "cjs" output format/;
 // From the wrapper that re-exports the entry file's export.
 const NO_EXPORT = /^No matching export in ".+" for import "(.+)"$/;
 
@@ -41,12 +43,12 @@ export function toPackError(errors: readonly Message[], workingDir: string, entr
     }
     return new PackError("BUNDLE_FAILED", entry.where, `${first.text}${more}`, { cause });
   }
-  const file = displayPath(location.file, workingDir);
-  const data = { file, line: location.line, column: location.column + 1 };
-  const where = formatLocation(file, data.line, data.column);
-  const excerpt = sourceExcerpt(location.line, location.column, location.lineText);
+  const { excerpt, ...data } = fromEsbuildLocation(location, workingDir, process.cwd());
+  const where = formatLocation(data.file, data.line, data.column);
   if (unresolved !== undefined) return moduleNotFound(where, unresolved, excerpt, data, cause);
-  return new PackError("BUNDLE_FAILED", where, `${first.text}${more}${excerpt}`, { ...data, cause });
+  // An ES module may await at top level; CommonJS cannot.
+  const hint = TOP_LEVEL_AWAIT_IN_CJS.test(first.text) ? 'pack it as an ES module: format "esm" (--format esm in the CLI)' : undefined;
+  return new PackError("BUNDLE_FAILED", where, `${first.text}${more}${excerpt}`, { ...data, hint, cause });
 }
 
 function moduleNotFound(
@@ -61,18 +63,4 @@ function moduleNotFound(
     ? "check the path: it is resolved from the importing file"
     : `install it where the handler's node_modules are found (npm install ${packageName(specifier)}), or list it in external`;
   return new PackError("MODULE_NOT_FOUND", where, `cannot resolve module "${specifier}"${excerpt}`, { ...data, hint, cause });
-}
-
-/** A path from esbuild (relative to its working directory) as shown to users: relative to cwd, `/`-separated. */
-export function displayPath(file: string, workingDir: string): string {
-  const shown = relative(process.cwd(), resolve(workingDir, file));
-  return sep === "/" ? shown : shown.split(sep).join("/");
-}
-
-function sourceExcerpt(line: number, column: number, lineText: string): string {
-  if (lineText === "") return "";
-  const gutter = String(line);
-  // Tabs kept as tabs under the caret so it lines up in any tab width.
-  const pad = lineText.slice(0, column).replace(/[^\t]/g, " ");
-  return `\n  ${gutter} | ${lineText}\n  ${" ".repeat(gutter.length)} | ${pad}^`;
 }

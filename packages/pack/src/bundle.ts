@@ -4,9 +4,10 @@
 // by pack.ts; turning esbuild's errors into PackErrors by bundle-errors.ts.
 import { build, type BuildFailure, type BuildOptions, type Message, type Metafile } from "esbuild";
 import { join, relative, sep } from "node:path";
-import { displayPath, toPackError, type VirtualEntry } from "./bundle-errors.js";
+import { toPackError, type VirtualEntry } from "./bundle-errors.js";
 import { formatLocation } from "./errors.js";
 import { RUNTIME_TARGETS, outputFileName, type ResolvedPackOptions } from "./options.js";
+import { fromEsbuildLocation } from "./source-location.js";
 import { isGeneratedPath, virtualModules } from "./virtual-modules.js";
 
 export interface BundleEntry extends VirtualEntry {
@@ -119,7 +120,8 @@ function buildOptions(
 function describeWarning(warning: Message, workingDir: string, where: string): string {
   const location = warning.location;
   if (location === null || isGeneratedPath(location.file)) return `${where}: ${warning.text}`;
-  return `${formatLocation(displayPath(location.file, workingDir), location.line, location.column + 1)}: ${warning.text}`;
+  const shown = fromEsbuildLocation(location, workingDir, process.cwd());
+  return `${formatLocation(shown.file, shown.line, shown.column)}: ${warning.text}`;
 }
 
 function toZipPath(path: string): string {

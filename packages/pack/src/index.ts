@@ -11,4 +11,5 @@ export { checkLimits, findNativeAddons, formatBytes, LAMBDA_LIMITS, type SizeLim
 export { writeFileAtomic, isUnchanged } from "./write-atomic.js";
 export { DEFAULT_RUNTIME, RUNTIME_TARGETS } from "./options.js";
 export { packageName } from "./package-name.js";
+export { displayPath, fromEsbuildLocation, byteColumnToCharColumn, formatExcerpt, type SourceLocation } from "./source-location.js";
 export type * from "./types.js";

@@ -5,7 +5,7 @@ import type { Metafile } from "esbuild";
 import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { join, resolve } from "node:path";
-import { displayPath } from "./bundle-errors.js";
+import { displayPath } from "./source-location.js";
 import { isGeneratedPath } from "./virtual-modules.js";
 import { sha256Hex } from "./hashes.js";
 import type { BundledPackage, PackFile, PackManifest } from "./types.js";
@@ -44,7 +44,7 @@ export function measureContributors(
   for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
     if (bytesInOutput === 0) continue;
     const name = packageOf(input)?.name;
-    const key = name !== undefined ? `node_modules/${name}` : isGeneratedPath(input) ? "(handler)" : displayPath(input, workingDir);
+    const key = name !== undefined ? `node_modules/${name}` : isGeneratedPath(input) ? "(handler)" : displayPath(process.cwd(), resolve(workingDir, input));
     totals.set(key, (totals.get(key) ?? 0) + bytesInOutput);
   }
   for (const asset of assets) totals.set(asset.path, asset.size);

@@ -36,6 +36,29 @@ const ROWS: Row[] = [
       ].join("\n"),
   },
   {
+    name: "entry: syntax error after non-ASCII text, column in characters",
+    input: { entry: `${fixturesDir}/errors/non-ascii.ts` },
+    code: "BUNDLE_FAILED",
+    message: () =>
+      [
+        `${rel("errors/non-ascii.ts")}:4:45: Unexpected ";"`,
+        '  4 |   const greeting = "héllo wörld — ünïcode" +;',
+        "    |                                             ^",
+      ].join("\n"),
+  },
+  {
+    name: "entry: top-level await in CommonJS output",
+    input: { entry: `${fixturesDir}/errors/top-level-await.mjs` },
+    code: "BUNDLE_FAILED",
+    message: () =>
+      [
+        `${rel("errors/top-level-await.mjs")}:2:16: Top-level await is currently not supported with the "cjs" output format`,
+        '  2 | const config = await Promise.resolve({ greeting: "hi" });',
+        "    |                ^",
+        'hint: pack it as an ES module: format "esm" (--format esm in the CLI)',
+      ].join("\n"),
+  },
+  {
     name: "entry: module not installed",
     input: { entry: `${fixturesDir}/errors/missing-module.mjs` },
     code: "MODULE_NOT_FOUND",

@@ -21,7 +21,7 @@ export async function runPack(command: PackCommand, io: Io): Promise<number> {
   // let esbuild tree-shake packages, and esbuild converts to CommonJS.
   const input: PackInput = command.mode === "bundle"
     ? { entry, export: command.exportName }
-    : await serializeEntry({ entry: command.entry, exportName: command.exportName, format: "esm", cwd: io.cwd });
+    : await serializeEntry({ entry: command.entry, exportName: command.exportName, format: "esm", cwd: io.cwd, loadTimeout: command.loadTimeout });
   // The serializer's warnings: deploy-machine environment values in captured strings.
   if ("warnings" in input) io.err(formatWarnings((input.warnings ?? []).map((each) => `${each.message}\nhint: ${each.hint}`), io.errPaint));
   const result = await pack(input, packOptions(command, dirname(entry)));
