@@ -73,7 +73,7 @@ export type Command =
   | CloudCommand;
 
 /** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
-export const EVENT_FLAGS = ["bucket", "key", "body", "path", "method", "queue", "topic", "table", "stream", "source", "detail-type", "log-group", "region", "time"] as const;
+export const EVENT_FLAGS = ["bucket", "key", "body", "path", "method", "queue", "topic", "table", "stream", "source", "detail-type", "log-group", "region", "time", "count"] as const;
 type EventFlag = (typeof EVENT_FLAGS)[number];
 
 const OPTIONS = {

@@ -88,6 +88,7 @@ Options of event (each kind reads the ones that fit it):
                            the source's name
       --source, --detail-type
                            eventbridge: the event's source and detail-type
+      --count <n>          sqs, dynamodb, kinesis: records in the batch (default 1)
       --region <name>      default us-east-1
       --time <iso|now>     the event's time (default 2024-01-01T00:00:00.000Z)
 

@@ -121,6 +121,8 @@ describe("invoke", () => {
     [["invoke", "cjs.zip", "--env", "NOVALUE"], 'option "--env" must be KEY=VALUE, got "NOVALUE"'],
     [["invoke", "cjs.zip", "--bucket", "b"], 'option "--bucket" does not apply to "invoke"'],
     [["event", "s3-put", "--queue", "q"], 'option "--queue" does not apply to "event s3-put"'],
+    [["event", "sns", "--count", "2"], 'option "--count" does not apply to "event sns"'],
+    [["event", "sqs", "--count", "many"], 'option "--count" must be a whole number from 1 to 10000, got "many"'],
     [["event", "carrier-pigeon"], 'unknown event kind "carrier-pigeon": must be one of s3-put, s3-delete, sqs, sns, dynamodb, kinesis, schedule, eventbridge, logs, apigw-v1, apigw-v2'],
   ])("usage: %j exits 2", async (args, message) => {
     const result = await run(args);
@@ -135,5 +137,13 @@ describe("event", () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(a.stdout)).toMatchObject({ routeKey: "POST /items", rawPath: "/items", rawQueryString: "id=7", queryStringParameters: { id: "7" } });
+  });
+
+  it("event: --count makes a batch of that many records", async () => {
+    const result = await run(["event", "sqs", "--count", "3", "--body", "hi"]);
+    expect(result.code).toBe(0);
+    const event = JSON.parse(result.stdout) as { Records: Array<{ body: string; messageId: string }> };
+    expect(event.Records.map((record) => record.body)).toEqual(["hi", "hi", "hi"]);
+    expect(new Set(event.Records.map((record) => record.messageId)).size).toBe(3);
   });
 });

@@ -9,6 +9,6 @@ export type { LogListener } from "./log-store.js";
 export { prepareCode, extractZip, defaultCacheDir, type PreparedCode } from "./code-cache.js";
 export { provideAwsSdk } from "./provided-modules.js";
 export { RuntimeError, type RuntimeErrorCode, type RuntimeErrorData } from "./errors.js";
-export { sampleEvent, isEventKind, EVENT_KINDS, type EventKind, type SampleEventOptions } from "./events/sample-event.js";
+export { sampleEvent, isEventKind, EVENT_KINDS, MAX_BATCH_RECORDS, type EventKind, type SampleEventOptions } from "./events/sample-event.js";
 export { encodeS3Key } from "./events/s3.js";
 export { marshall } from "./events/streams.js";

@@ -46,6 +46,15 @@ describe("events", () => {
     expect(event).toMatchObject({ httpMethod: "POST", path: "/items", queryStringParameters: { tag: "b" }, multiValueQueryStringParameters: { tag: ["a", "b"] }, body: '{"x":1}' });
   });
 
+  it.each(["sqs", "dynamodb", "kinesis"] as const)("count: a %s batch of 3 records, each with ids of its own, the first as without count", (kind) => {
+    const batch = sampleEvent(kind, { count: 3 }) as Json;
+    const single = sampleEvent(kind) as Json;
+    expect(batch.Records).toHaveLength(3);
+    expect(batch.Records[0]).toEqual(single.Records[0]);
+    const ids = (batch.Records as Json[]).map((record) => JSON.stringify([record.messageId, record.receiptHandle, record.eventID, record.dynamodb?.SequenceNumber, record.kinesis?.sequenceNumber]));
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it("time: --time moves every timestamp", () => {
     expect(sampleEvent("sqs", { time: "2030-05-06T07:08:09.000Z" })).toMatchObject({ Records: [{ attributes: { SentTimestamp: "1904281689000" } }] });
   });
@@ -54,6 +63,9 @@ describe("events", () => {
     ["dynamodb", { body: "[1]" }, 'option "body": must be a JSON object (the item), got "[1]"'],
     ["eventbridge", { body: "{" }, /^option "body": must be JSON \(the detail\): /],
     ["sqs", { time: "yesterday" }, 'option "time": must be an ISO date, got "yesterday"'],
+    ["sqs", { count: 0 }, 'option "count": must be a whole number from 1 to 10000, got 0'],
+    ["kinesis", { count: 10_001 }, 'option "count": must be a whole number from 1 to 10000, got 10001'],
+    ["sns", { count: 2 }, 'option "count": does not apply to sns: Lambda sends its events one at a time'],
   ] as const)("errors: %s %j", (kind, options, message) => {
     expect(() => sampleEvent(kind, options)).toThrow(RuntimeError);
     expect(() => sampleEvent(kind, options)).toThrow(message);

@@ -1,7 +1,7 @@
 // `closure-pack event <kind>`: a sample event on stdout, deterministic unless
 // --time now is asked for. The kinds and the flags each reads come from
 // @closure-pack/runtime's table; a flag that does not fit is a usage error.
-import { EVENT_KINDS, isEventKind, sampleEvent, type SampleEventOptions } from "@closure-pack/runtime";
+import { EVENT_KINDS, isEventKind, MAX_BATCH_RECORDS, sampleEvent, type SampleEventOptions } from "@closure-pack/runtime";
 import type { EventCommand } from "../args.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
@@ -18,8 +18,17 @@ export async function runEvent(command: EventCommand, io: Io): Promise<number> {
     if (option !== "region" && option !== "time" && !EVENT_KINDS[kind].options.includes(option)) {
       throw new UsageError(`option "--${flag}" does not apply to "event ${kind}"`);
     }
-    options[option] = option === "time" && value === "now" ? new Date().toISOString() : value;
+    if (option === "count") options.count = countOf(value);
+    else options[option] = option === "time" && value === "now" ? new Date().toISOString() : value;
   }
   io.out(`${JSON.stringify(sampleEvent(kind, options), null, 2)}\n`);
   return 0;
+}
+
+function countOf(value: string): number {
+  const count = Number(value);
+  if (value.trim() === "" || !Number.isInteger(count) || count < 1 || count > MAX_BATCH_RECORDS) {
+    throw new UsageError(`option "--count" must be a whole number from 1 to ${MAX_BATCH_RECORDS}, got ${JSON.stringify(value)}`);
+  }
+  return count;
 }

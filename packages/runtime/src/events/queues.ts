@@ -1,6 +1,7 @@
 // Message events: SQS (SQSEvent) and SNS (SNSEvent), as the Lambda developer
 // guide's "Using Lambda with Amazon SQS / SNS" pages show them.
-import { fixedId, md5Hex } from "./sample-values.js";
+import { createHash } from "node:crypto";
+import { fixedId, md5Hex, nth, records } from "./sample-values.js";
 import type { EventContext } from "./sample-event.js";
 import { ACCOUNT_ID } from "../environment.js";
 
@@ -9,21 +10,22 @@ export function sqsEvent(c: EventContext): object {
   const body = c.options.body ?? "Hello from SQS!";
   const sent = String(c.time.getTime());
   return {
-    Records: [
-      {
-        messageId: fixedId(`sqs:${queue}:${body}`),
-        receiptHandle: "AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a/Tw7uUgS7Vg4D8M1Sp6JWpYcbYgKhDT7gO3zjgcLNUCJ8X/9NtA3R6L/SgHOTMPXQ==",
-        body,
-        attributes: { ApproximateReceiveCount: "1", SentTimestamp: sent, SenderId: "AIDAIENQZJOLO23YVJ4VO", ApproximateFirstReceiveTimestamp: sent },
-        messageAttributes: {},
-        md5OfBody: md5Hex(body),
-        eventSource: "aws:sqs",
-        eventSourceARN: `arn:aws:sqs:${c.region}:${ACCOUNT_ID}:${queue}`,
-        awsRegion: c.region,
-      },
-    ],
+    Records: records(c.options.count, (index) => ({
+      messageId: fixedId(nth(`sqs:${queue}:${body}`, index)),
+      receiptHandle: index === 0 ? RECEIPT_HANDLE : `AQEB${createHash("sha512").update(nth(queue, index)).digest("base64")}`,
+      body,
+      attributes: { ApproximateReceiveCount: "1", SentTimestamp: sent, SenderId: "AIDAIENQZJOLO23YVJ4VO", ApproximateFirstReceiveTimestamp: sent },
+      messageAttributes: {},
+      md5OfBody: md5Hex(body),
+      eventSource: "aws:sqs",
+      eventSourceARN: `arn:aws:sqs:${c.region}:${ACCOUNT_ID}:${queue}`,
+      awsRegion: c.region,
+    })),
   };
 }
+
+// The Lambda developer guide's example handle; further records get handles of the same shape.
+const RECEIPT_HANDLE = "AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a/Tw7uUgS7Vg4D8M1Sp6JWpYcbYgKhDT7gO3zjgcLNUCJ8X/9NtA3R6L/SgHOTMPXQ==";
 
 export function snsEvent(c: EventContext): object {
   const topic = c.options.topic ?? "example-topic";

@@ -28,6 +28,8 @@ export interface SampleEventOptions {
   source?: string;
   detailType?: string;
   logGroup?: string;
+  /** Records in the batch, 1 to 10000 (default 1): the kinds Lambda reads in batches (sqs, dynamodb, kinesis). */
+  count?: number;
 }
 
 export interface EventContext {
@@ -47,10 +49,10 @@ interface EventKindRow {
 const EVENT_TABLE = {
   "s3-put": { describe: "S3 ObjectCreated:Put", options: ["bucket", "key", "body"], make: (c) => s3Event("put", c) },
   "s3-delete": { describe: "S3 ObjectRemoved:Delete", options: ["bucket", "key"], make: (c) => s3Event("delete", c) },
-  sqs: { describe: "SQS message", options: ["queue", "body"], make: sqsEvent },
+  sqs: { describe: "SQS message", options: ["queue", "body", "count"], make: sqsEvent },
   sns: { describe: "SNS notification", options: ["topic", "body"], make: snsEvent },
-  dynamodb: { describe: "DynamoDB Streams INSERT (--body: the item as JSON)", options: ["table", "body"], make: dynamodbEvent },
-  kinesis: { describe: "Kinesis record", options: ["stream", "body"], make: kinesisEvent },
+  dynamodb: { describe: "DynamoDB Streams INSERT (--body: the item as JSON)", options: ["table", "body", "count"], make: dynamodbEvent },
+  kinesis: { describe: "Kinesis record", options: ["stream", "body", "count"], make: kinesisEvent },
   schedule: { describe: "EventBridge scheduled event", options: [], make: scheduleEvent },
   eventbridge: { describe: "EventBridge custom event (--body: the detail as JSON)", options: ["source", "detailType", "body"], make: eventBridgeEvent },
   logs: { describe: "CloudWatch Logs subscription (--body: lines)", options: ["logGroup", "body"], make: logsEvent },
@@ -67,10 +69,24 @@ export function isEventKind(kind: string): kind is EventKind {
   return Object.hasOwn(EVENT_TABLE, kind);
 }
 
+/** Most records in one batch: the largest batch size of Lambda's SQS, DynamoDB and Kinesis event source mappings. */
+export const MAX_BATCH_RECORDS = 10_000;
+
 /** A sample event of `kind`; throws INVALID_OPTION naming the option and what it must be. */
 export function sampleEvent(kind: EventKind, options: SampleEventOptions = {}): object {
   const time = new Date(options.time ?? DEFAULT_TIME);
   if (Number.isNaN(time.getTime())) throw new RuntimeError("INVALID_OPTION", 'option "time"', `must be an ISO date, got ${JSON.stringify(options.time)}`);
   const row: EventKindRow = EVENT_TABLE[kind];
+  checkCount(kind, row, options.count);
   return row.make({ options, region: options.region ?? DEFAULT_REGION, time });
+}
+
+function checkCount(kind: EventKind, row: EventKindRow, count: number | undefined): void {
+  if (count === undefined) return;
+  if (!row.options.includes("count")) {
+    throw new RuntimeError("INVALID_OPTION", 'option "count"', `does not apply to ${kind}: Lambda sends its events one at a time`);
+  }
+  if (!Number.isInteger(count) || count < 1 || count > MAX_BATCH_RECORDS) {
+    throw new RuntimeError("INVALID_OPTION", 'option "count"', `must be a whole number from 1 to ${MAX_BATCH_RECORDS}, got ${JSON.stringify(count)}`);
+  }
 }

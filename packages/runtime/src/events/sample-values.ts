@@ -14,6 +14,16 @@ export function fixedId(label: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** `count` records from `make` (index 0 first): the Records of a batch. */
+export function records<T>(count: number | undefined, make: (index: number) => T): T[] {
+  return Array.from({ length: count ?? 1 }, (_, index) => make(index));
+}
+
+/** `label`, or `label#index` past the first record: each record of a batch gets ids of its own. */
+export function nth(label: string, index: number): string {
+  return index === 0 ? label : `${label}#${index}`;
+}
+
 export function md5Hex(text: string): string {
   return createHash("md5").update(text).digest("hex");
 }

@@ -1,6 +1,6 @@
 // Stream events: DynamoDB Streams (DynamoDBStreamEvent, an INSERT with the
 // item as NewImage) and Kinesis (KinesisStreamEvent, data base64-encoded).
-import { fixedId, parseJsonOption } from "./sample-values.js";
+import { fixedId, nth, parseJsonOption, records } from "./sample-values.js";
 import type { EventContext } from "./sample-event.js";
 import { ACCOUNT_ID } from "../environment.js";
 
@@ -23,25 +23,23 @@ export function dynamodbEvent(c: EventContext): object {
   const keys = { [keyName]: marshall(keyValue) };
   const newImage = (marshall(item) as { M: Record<string, AttributeValue> }).M;
   return {
-    Records: [
-      {
-        eventID: fixedId(`dynamodb:${table}`).replace(/-/g, ""),
-        eventName: "INSERT",
-        eventVersion: "1.1",
-        eventSource: "aws:dynamodb",
-        awsRegion: c.region,
-        dynamodb: {
-          ApproximateCreationDateTime: Math.floor(c.time.getTime() / 1000),
-          Keys: keys,
-          NewImage: newImage,
-          SequenceNumber: "111000000000000000000001",
-          // An approximation: DynamoDB counts attribute names and values.
-          SizeBytes: Buffer.byteLength(JSON.stringify(item)),
-          StreamViewType: "NEW_AND_OLD_IMAGES",
-        },
-        eventSourceARN: `arn:aws:dynamodb:${c.region}:${ACCOUNT_ID}:table/${table}/stream/2024-01-01T00:00:00.000`,
+    Records: records(c.options.count, (index) => ({
+      eventID: fixedId(nth(`dynamodb:${table}`, index)).replace(/-/g, ""),
+      eventName: "INSERT",
+      eventVersion: "1.1",
+      eventSource: "aws:dynamodb",
+      awsRegion: c.region,
+      dynamodb: {
+        ApproximateCreationDateTime: Math.floor(c.time.getTime() / 1000),
+        Keys: keys,
+        NewImage: newImage,
+        SequenceNumber: String(111000000000000000000001n + BigInt(index)),
+        // An approximation: DynamoDB counts attribute names and values.
+        SizeBytes: Buffer.byteLength(JSON.stringify(item)),
+        StreamViewType: "NEW_AND_OLD_IMAGES",
       },
-    ],
+      eventSourceARN: `arn:aws:dynamodb:${c.region}:${ACCOUNT_ID}:table/${table}/stream/2024-01-01T00:00:00.000`,
+    })),
   };
 }
 
@@ -53,10 +51,11 @@ function parseItem(body: string | undefined): Record<string, unknown> {
 export function kinesisEvent(c: EventContext): object {
   const stream = c.options.stream ?? "example-stream";
   const data = c.options.body ?? "Hello from Kinesis!";
-  const sequenceNumber = "49590338271490256608559692538361571095921575989136588898";
   return {
-    Records: [
-      {
+    Records: records(c.options.count, (index) => {
+      // Sequence numbers grow within a shard, as a batch's records come in order.
+      const sequenceNumber = String(FIRST_SEQUENCE + BigInt(index));
+      return {
         kinesis: {
           kinesisSchemaVersion: "1.0",
           partitionKey: "partition-1",
@@ -71,7 +70,9 @@ export function kinesisEvent(c: EventContext): object {
         invokeIdentityArn: `arn:aws:iam::${ACCOUNT_ID}:role/lambda-kinesis-role`,
         awsRegion: c.region,
         eventSourceARN: `arn:aws:kinesis:${c.region}:${ACCOUNT_ID}:stream/${stream}`,
-      },
-    ],
+      };
+    }),
   };
 }
+
+const FIRST_SEQUENCE = 49590338271490256608559692538361571095921575989136588898n;
