@@ -2,9 +2,10 @@
 // engine's Target. For the local cloud it finds the daemon: the one serving
 // the data folder (.closure-pack/cloud/ beside the program, or --data), else
 // whatever local cloud answers on --port (default 4566); `up` starts one
-// when none runs, and leaves it running so events keep firing.
+// when none runs, and leaves it running so events keep firing. For AWS:
+// the region, AWS_ENDPOINT_URL and AWS_MAX_ATTEMPTS.
 import { join, resolve } from "node:path";
-import { localTarget, type Target } from "@closure-pack/aws/engine";
+import { DEFAULT_MAX_ATTEMPTS, localTarget, type Target } from "@closure-pack/aws/engine";
 import { daemonStatus, DEFAULT_PORT, startDaemon } from "@closure-pack/cloud";
 import type { TargetFlags } from "./deploy-args.js";
 import { CliError } from "./errors.js";
@@ -17,7 +18,18 @@ export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, 
   const region = flags.region ?? remembered?.slice(4) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
   // AWS_ENDPOINT_URL (an emulator such as moto) is passed on explicitly: S3 then needs path-style addressing.
   const endpoint = env.AWS_ENDPOINT_URL;
-  return { kind: "aws", region, ...(endpoint ? { endpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}) };
+  const maxAttempts = attemptsFrom(env.AWS_MAX_ATTEMPTS);
+  return { kind: "aws", region, ...(endpoint ? { endpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}), ...(maxAttempts === undefined ? {} : { maxAttempts }) };
+}
+
+/** AWS_MAX_ATTEMPTS, the SDK's own variable: attempts per call for errors AWS says to retry. */
+function attemptsFrom(text: string | undefined): number | undefined {
+  if (text === undefined || text === "") return undefined;
+  const attempts = Number(text);
+  if (Number.isInteger(attempts) && attempts >= 1 && attempts <= 100) return attempts;
+  throw new CliError("INVALID_ENVIRONMENT", "AWS_MAX_ATTEMPTS", `must be a whole number from 1 to 100, got ${JSON.stringify(text)}`, {
+    hint: `unset it for closure-pack's default of ${DEFAULT_MAX_ATTEMPTS} attempts per call`,
+  });
 }
 
 async function localCloud(flags: TargetFlags, projectDir: string, start: boolean, err: (text: string) => void): Promise<Target> {

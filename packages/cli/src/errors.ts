@@ -29,7 +29,8 @@ export type CliErrorCode =
   | "S3_REQUEST_FAILED"
   | "ENDPOINT_NOT_REACHABLE"
   | "QUEUE_NOT_FOUND"
-  | "SQS_REQUEST_FAILED";
+  | "SQS_REQUEST_FAILED"
+  | "INVALID_ENVIRONMENT";
 
 /** Where a CLI error happened (file, line, column) and how to fix it. */
 export type CliErrorData = Omit<ClosurePackErrorData, "path">;

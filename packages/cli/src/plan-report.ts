@@ -2,7 +2,7 @@
 // (type, name, step), a summary (`+ 3 to create`, `5 unchanged`), changed
 // inputs under --diff, and a stable --json shape (the same on every target).
 import type { PlanStep, StepKind, StepStatus } from "@closure-pack/aws/engine";
-import { showValue } from "@closure-pack/aws/engine";
+import { showChange } from "@closure-pack/aws/engine";
 import type { Paint } from "./colors.js";
 
 const ORDER: StepKind[] = ["create", "update", "replace", "delete", "read", "same"];
@@ -25,7 +25,7 @@ export function formatPlan(steps: readonly PlanStep[], showDiff: boolean, paint:
   for (const step of steps) {
     out.push(colour(step.step, line([step.type, step.name, step.step]), paint));
     if (showDiff && (step.step === "update" || step.step === "replace")) {
-      for (const key of step.changed) out.push(paint.dim(`      ${key}: ${showValue(step.old?.inputs[key])} => ${showValue(step.inputs[key])}`));
+      for (const key of step.changed) out.push(paint.dim(`      ${key}: ${showChange(step.old?.inputs[key], step.inputs[key])}`));
     }
   }
   return `${out.join("\n")}\n`;

@@ -67,8 +67,9 @@ test("seed on the local cloud: up, upload, log line, no-change up, one edit, des
   await upload(bucket, "doc2.txt");
   expect(await logLine("doc2.txt")).toContain(`[docsHandler] Goodbye from Lambda -- got an S3 Object: ${bucket}/doc2.txt`);
 
-  // logs -f prints a new line as it is written.
-  const follow = spawn(process.execPath, [BIN, "logs", "-f", "--since", "1s", "--port", port], { cwd: project.dir, env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+  // logs -f prints a new line as it is written. --since reaches back past the
+  // upload: on a loaded machine the follower may start after the line is written.
+  const follow = spawn(process.execPath, [BIN, "logs", "-f", "--since", "10m", "--port", port], { cwd: project.dir, env: { PATH: process.env.PATH, NO_COLOR: "1" } });
   const seen = new Promise<string>((resolve) => {
     let out = "";
     follow.stdout.setEncoding("utf8").on("data", (chunk: string) => {

@@ -248,6 +248,12 @@ const BAD: Array<{ name: string; args: string[]; stderr: string; env?: NodeJS.Pr
     stderr: "target aws:us-east-1: reading the account (STS GetCallerIdentity) failed: CredentialsProviderError: Could not load credentials from any providers\nhint: check the credentials and permissions of the target\n",
   },
   {
+    name: "bad input: AWS_MAX_ATTEMPTS that is not a whole number",
+    args: ["up", "duplicate.ts", "--target", "aws", "--yes"],
+    env: { AWS_MAX_ATTEMPTS: "lots" },
+    stderr: 'AWS_MAX_ATTEMPTS: must be a whole number from 1 to 100, got "lots"\nhint: unset it for closure-pack\'s default of 8 attempts per call\n',
+  },
+  {
     name: "bad input: an unknown stack",
     args: ["stack", "output", "--stack", "prod"],
     stderr: 'stack "prod": has no state here (.closure-pack/stacks/ beside the program)\nhint: deploy it first: closure-pack up <program> --stack <name>, or run from the program\'s folder (--dir)\n',

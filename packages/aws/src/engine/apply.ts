@@ -5,6 +5,7 @@
 import { UNKNOWN } from "../core/brand.js";
 import { resolveValue } from "../core/output.js";
 import { describeResource } from "../errors.js";
+import { madeNothing } from "../provider/calls.js";
 import type { ApplyContext, Provider } from "../provider/provider.js";
 import { changedKeys } from "./diff.js";
 import type { Journal } from "./journal.js";
@@ -12,6 +13,7 @@ import type { Plan, PlanStep } from "./plan.js";
 import type { PendingOperation, ResourceState } from "./state.js";
 import { cloudError } from "./cloud-error.js";
 import { checkpoint } from "./kill-point.js";
+import { sealInputs } from "./seal.js";
 
 export type StepStatus = "start" | "done" | "skipped" | "failed";
 
@@ -93,8 +95,9 @@ async function mutate(step: PlanStep, input: ApplyInput, inputs: Record<string, 
   // An id planned from a value known only after apply (a mapping's id holds its
   // source's ARN, and a DynamoDB stream's ARN is named when the table is made).
   if (step.step !== "update" && step.id.includes(String(UNKNOWN))) step.id = provider.identity(inputs, step.id);
-  const record: ResourceState = { type: step.type, name: step.name, id: step.id, generation: step.generation, inputs, outputs: {}, dependencies: step.dependencies };
-  const operation: PendingOperation = { op: step.step === "update" ? "update" : "create", type: step.type, name: step.name, id: step.id, generation: step.generation, inputs, dependencies: step.dependencies };
+  const recorded = sealInputs(inputs, provider.secretInputs);
+  const record: ResourceState = { type: step.type, name: step.name, id: step.id, generation: step.generation, inputs: recorded, outputs: {}, dependencies: step.dependencies };
+  const operation: PendingOperation = { op: step.step === "update" ? "update" : "create", type: step.type, name: step.name, id: step.id, generation: step.generation, inputs: recorded, dependencies: step.dependencies };
   if (step.step === "replace" && step.deleteFirst) await deleteRecord(step.old!, input);
   input.journal.begin(operation, (state) => {
     // The replaced record stays, retired, until the deletes at the end.
@@ -105,11 +108,18 @@ async function mutate(step: PlanStep, input: ApplyInput, inputs: Record<string, 
   try {
     outputs = step.step === "update" ? await provider.update(context, step.id, step.old!.dirty ? {} : step.old!.inputs, inputs, step.old!.outputs) : await provider.create(context, step.id, inputs);
   } catch (error) {
+    if (step.step !== "update" && madeNothing(error)) forget(input.journal, operation, step);
     throw cloudError(describeResource(step.type, step.name), step.step, error);
   }
   await checkpoint();
   input.journal.finish(operation, { ...record, outputs });
   return outputs;
+}
+
+/** A create that made nothing (the name is taken): no pending entry for recovery to adopt by that name, and a replaced record serves on. */
+function forget(journal: Journal, operation: PendingOperation, step: PlanStep): void {
+  journal.finish(operation, undefined);
+  if (step.step === "replace") journal.change((state) => state.resources.forEach((r) => r.type === step.type && r.name === step.name && r.id === step.old!.id && delete r.retired));
 }
 
 async function deleteStep(step: PlanStep, input: ApplyInput): Promise<void> {

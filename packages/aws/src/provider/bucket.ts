@@ -1,10 +1,10 @@
-// aws:s3:Bucket through S3: CreateBucket (adopting one this stack already
-// owns), tags with PutBucketTagging, HeadBucket to read, DeleteBucket (after
-// emptying it with forceDestroy).
+// aws:s3:Bucket through S3: CreateBucket (adopting one this stack's tags
+// say it already made; GetBucketTagging tells), tags with PutBucketTagging,
+// HeadBucket to read, DeleteBucket (after emptying it with forceDestroy).
 import { s3Api } from "./sdk.js";
 import type { BucketLocationConstraint } from "@aws-sdk/client-s3";
 import { TYPES } from "../core/types.js";
-import { errorCode, isNotFound, resourceTags, tagList } from "./calls.js";
+import { errorCode, isNotFound, isOwnResource, nameTaken, resourceTags, tagList } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 
 function outputs(id: string): Record<string, unknown> {
@@ -31,12 +31,15 @@ export const bucketProvider: Provider = {
   async create(context, id, inputs) {
     const region = context.target.region;
     const configuration = region === "us-east-1" ? undefined : { LocationConstraint: region as BucketLocationConstraint };
-    try {
+    // In us-east-1 S3 answers 200 to CreateBucket of a bucket the account
+    // already owns, so its tags are read first: a bucket of this stack (a
+    // run cut short made it) is adopted, any other is a name taken.
+    const existing = await readTags(context, id);
+    if (existing !== undefined && !isOwnResource(context, existing)) {
+      throw nameTaken(Object.assign(new Error(`bucket ${id} exists in this account and was not made by this stack`), { name: "BucketAlreadyOwnedByYou" }));
+    }
+    if (existing === undefined) {
       await context.clients.s3.send(new (s3Api().CreateBucketCommand)({ Bucket: id, ...(configuration ? { CreateBucketConfiguration: configuration } : {}) }));
-    } catch (error) {
-      // Ours already (the name is this stack's deterministic one): a create
-      // that completed before a crash.
-      if (errorCode(error) !== "BucketAlreadyOwnedByYou") throw error;
     }
     await tag(context, id, inputs);
     return outputs(id);
@@ -56,6 +59,19 @@ export const bucketProvider: Provider = {
     }
   },
 };
+
+/** The bucket's tags ([] when it has none), or undefined when there is no such bucket. */
+async function readTags(context: ApplyContext, id: string): Promise<Array<{ Key?: string | undefined; Value?: string | undefined }> | undefined> {
+  try {
+    return (await context.clients.s3.send(new (s3Api().GetBucketTaggingCommand)({ Bucket: id }))).TagSet ?? [];
+  } catch (error) {
+    if (isNotFound(error, "NoSuchBucket")) return undefined;
+    if (isNotFound(error, "NoSuchTagSet")) return [];
+    // Another account's bucket answers 403: CreateBucket then says BucketAlreadyExists.
+    if (errorCode(error) === "AccessDenied") return undefined;
+    throw error;
+  }
+}
 
 async function tag(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<void> {
   const TagSet = tagList(resourceTags(context, inputs.tags));

@@ -37,6 +37,32 @@ export function resourceTags(context: ProviderContext & { name: string }, given:
   };
 }
 
+/**
+ * Whether an existing resource carries this stack's tags for this resource:
+ * only then is a name found taken on create adopted (a run cut short made
+ * it). Anything else under that name is someone else's: "name taken".
+ */
+export function isOwnResource(context: ProviderContext & { name: string }, tags: Record<string, string> | Array<{ Key?: string | undefined; Value?: string | undefined }> | undefined): boolean {
+  const found = Array.isArray(tags) ? Object.fromEntries(tags.map((tag) => [tag.Key, tag.Value])) : (tags ?? {});
+  return found["closure-pack:project"] === context.project && found["closure-pack:stack"] === context.stack && found["closure-pack:name"] === context.name;
+}
+
+const MADE_NOTHING = Symbol.for("closure-pack.made-nothing");
+
+/**
+ * Marks the error of a create that made nothing because the name is taken:
+ * the engine then forgets the journaled create instead of letting the next
+ * run adopt whatever is under that name.
+ */
+export function nameTaken<T>(error: T): T {
+  if (typeof error === "object" && error !== null) Object.defineProperty(error, MADE_NOTHING, { value: true });
+  return error;
+}
+
+export function madeNothing(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MADE_NOTHING] === true;
+}
+
 export function tagList(tags: Record<string, string>): Array<{ Key: string; Value: string }> {
   return Object.keys(tags).sort().map((Key) => ({ Key, Value: tags[Key]! }));
 }

@@ -1,7 +1,7 @@
 // The provider's view of a target: one lazily made @aws-sdk v3 client per
 // service, the account (STS GetCallerIdentity, once), the naming context and
-// the retry bounds for AWS's eventual consistency. An optional observer sees
-// every call (tests count them with it).
+// the retry settings (retry-policy.ts) and bounds for AWS's eventual
+// consistency. An optional observer sees every call (tests count them).
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import type { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
@@ -13,6 +13,7 @@ import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { STSClient } from "@aws-sdk/client-sts";
 import { apiGatewayApi, apiGatewayV2Api, dynamodbApi, iamApi, lambdaApi, logsApi, s3Api, snsApi, sqsApi, stsApi } from "./sdk.js";
+import { clientRetryConfig } from "./retry-policy.js";
 import type { Target } from "./target.js";
 
 export type CallObserver = (service: string, command: string) => void;
@@ -55,6 +56,7 @@ export interface ProviderContext {
 export function createProviderContext(target: Target, naming: { stack: string; project: string }, options: ProviderOptions = {}): ProviderContext {
   const config = {
     region: target.region,
+    ...clientRetryConfig(target),
     ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
     ...(target.credentials === undefined ? {} : { credentials: target.credentials }),
     ...(target.profile === undefined ? {} : { profile: target.profile }),

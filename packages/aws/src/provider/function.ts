@@ -6,7 +6,8 @@
 import { lambdaApi } from "./sdk.js";
 import type { Runtime } from "@aws-sdk/client-lambda";
 import { TYPES } from "../core/types.js";
-import { errorCode, isNotFound, resourceTags, retrying, sleep } from "./calls.js";
+import { changedKeys } from "../engine/diff.js";
+import { errorCode, isNotFound, isOwnResource, nameTaken, resourceTags, retrying, sleep } from "./calls.js";
 import type { ApplyContext, Outputs, Provider } from "./provider.js";
 
 function arnOf(account: string, region: string, id: string): string {
@@ -40,6 +41,7 @@ export const functionProvider: Provider = {
   type: TYPES.function,
   nameRule: { max: 64 },
   replaceKeys: ["name"],
+  secretInputs: ["environment"],
   identity: (inputs, generated) => (typeof inputs.name === "string" ? inputs.name : generated),
   predict: (account, region, id) => ({ name: id, arn: arnOf(account, region, id) }),
 
@@ -66,8 +68,10 @@ export const functionProvider: Provider = {
       );
       return { name: id, arn: made.FunctionArn, codeSha256: made.CodeSha256 };
     } catch (error) {
-      // Made before a crash under this stack's deterministic name: bring it up to date.
       if (errorCode(error) !== "ResourceConflictException") throw error;
+      // Made by a run of this stack cut short: bring it up to date. Else the name is taken.
+      const { Tags } = await context.clients.lambda.send(new (lambdaApi().GetFunctionCommand)({ FunctionName: id }));
+      if (!isOwnResource(context, Tags)) throw nameTaken(error);
       return functionProvider.update(context, id, {}, inputs, {});
     }
   },
@@ -105,10 +109,11 @@ export const functionProvider: Provider = {
 
 const CONFIGURATION_KEYS = ["role", "handler", "runtime", "memorySize", "timeout", "description", "environment"];
 
-/** Any configuration field changed; an empty `olds` (a crash repair) always updates. */
+/** Any configuration field changed (`environment` may be sealed in `olds`); an empty `olds` (a crash repair) always updates. */
 function hasConfigurationChange(olds: Record<string, unknown>, inputs: Record<string, unknown>): boolean {
   if (Object.keys(olds).length === 0) return true;
-  return CONFIGURATION_KEYS.some((key) => JSON.stringify(olds[key]) !== JSON.stringify(inputs[key]));
+  const pick = (from: Record<string, unknown>) => Object.fromEntries(CONFIGURATION_KEYS.map((key) => [key, from[key]]));
+  return changedKeys(pick(olds), pick(inputs)).length > 0;
 }
 
 /** Waits while LastUpdateStatus is InProgress (ResourceConflictException follows otherwise). */

@@ -27,6 +27,8 @@ export interface Provider {
   nameRule: NameRule;
   /** Inputs whose change replaces the resource (others update it in place). */
   replaceKeys: readonly string[];
+  /** Inputs that may hold secret values: the state keeps only their hash (engine/seal.ts), so `olds` may hold a hash. */
+  secretInputs?: readonly string[];
   /** The physical id of a new resource, from its inputs and the generated name. */
   identity(inputs: Record<string, unknown>, generatedName: string): string;
   /** Outputs known before the resource exists (names, ARNs). */

@@ -4,7 +4,7 @@
 
 import { iamApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
-import { errorCode, isNotFound, resourceTags, tagList } from "./calls.js";
+import { errorCode, isNotFound, isOwnResource, nameTaken, resourceTags, tagList } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 
 function outputs(account: string, id: string, path: string): Record<string, unknown> {
@@ -39,8 +39,10 @@ export const roleProvider: Provider = {
       }));
       return { name: id, arn: Role!.Arn };
     } catch (error) {
-      // Made before a crash, under this stack's deterministic name: bring it up to date.
       if (errorCode(error) !== "EntityAlreadyExists" && errorCode(error) !== "EntityAlreadyExistsException") throw error;
+      // Made by a run of this stack cut short: bring it up to date. Else the name is taken.
+      const { Role } = await context.clients.iam.send(new (iamApi().GetRoleCommand)({ RoleName: id }));
+      if (!isOwnResource(context, Role?.Tags)) throw nameTaken(error);
       return roleProvider.update(context, id, {}, inputs, {});
     }
   },

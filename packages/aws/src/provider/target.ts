@@ -12,6 +12,8 @@ export interface Target {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** A named profile of the shared config and credentials files (AWS only). */
   profile?: string;
+  /** Attempts per call for errors AWS says to retry (retry-policy.ts); default DEFAULT_MAX_ATTEMPTS. */
+  maxAttempts?: number;
 }
 
 export const LOCAL_REGION = "us-east-1";
