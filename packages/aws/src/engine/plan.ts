@@ -128,7 +128,10 @@ async function addCode(input: PlanInput, steps: PlanStep[], values: Values): Pro
 /** Records the program no longer declares, and replaced ones: dependents before what they depend on. */
 function deleteSteps(state: StackState, steps: PlanStep[]): PlanStep[] {
   const kept = new Set(steps.filter((s) => s.step !== "replace").map((s) => `${s.key}\u0000${s.old?.id ?? ""}`));
-  const doomed = state.resources.filter((r) => !r.read && (r.retired || !kept.has(`${r.type}::${r.name}\u0000${r.id}`)));
+  // A replace that must delete first (the new resource takes the old one's name) deletes it itself:
+  // a delete step after it would delete the new resource.
+  const deletedFirst = new Set(steps.filter((s) => s.deleteFirst).map((s) => s.old));
+  const doomed = state.resources.filter((r) => !r.read && !deletedFirst.has(r) && (r.retired || !kept.has(`${r.type}::${r.name}\u0000${r.id}`)));
   return reverseDependencyOrder(doomed).map((record) => ({
     key: `${record.type}::${record.name}`,
     type: record.type,
