@@ -5,10 +5,13 @@
 // checksums, HEAD, CopyObject (COPY, and REPLACE with another checksum,
 // which re-reads the bytes), UploadPartCopy of a range, overwrites that move
 // an object from one kind of storage to the other, deletes; an inline body
-// makes no file and nothing leaves one behind. Also: a data folder written
-// before bodies were kept in the database is read and written after it.
+// makes no file and nothing leaves one behind; a body the client cuts short
+// (read whole in memory when small, streamed when large) changes nothing.
+// Also: a data folder written before bodies were kept in the database is
+// read and written after it.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import {
@@ -130,6 +133,28 @@ describe("s3 storage of object bytes", () => {
     expect(part.CopyPartResult?.ETag).toBe(md5(bytes.subarray(0, end + 1)));
     await s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: `part-copy/${name}`, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.CopyPartResult?.ETag }] } }));
     expect((await read(`part-copy/${name}`)).bytes.equals(bytes.subarray(0, end + 1))).toBe(true);
+  });
+});
+
+describe("s3 storage: bodies cut short", () => {
+  it.each([
+    ["small, read in memory", 1000],
+    ["large, streamed to a file", 2 * 1024 * 1024],
+  ])("storage: a body cut short by the client (%s) leaves the object as it was", async (name, announced) => {
+    const key = `cut/${name}`;
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: "before" }));
+    const closed = new Promise<void>((resolve) => {
+      const outgoing = request({ host: "127.0.0.1", port: daemon.port, method: "PUT", path: `/${BUCKET}/${encodeURIComponent(key)}`, headers: { "content-length": announced } });
+      outgoing.on("error", () => undefined);
+      outgoing.on("close", () => resolve());
+      outgoing.write(Buffer.alloc(10, 120), () => outgoing.destroy());
+    });
+    await closed;
+    expect(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString()).toBe("before");
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: "after" }));
+    expect(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToString()).toBe("after");
+    // A connection lost is the client's doing, not the daemon's failure.
+    expect(daemon.stderr()).not.toContain(`/${BUCKET}/cut`);
   });
 });
 

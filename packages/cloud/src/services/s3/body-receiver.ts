@@ -74,21 +74,55 @@ export async function receiveBody(request: AwsRequest, blobs: BlobStore, inline:
   const headers = request.headers;
   const sha256 = String(headers["x-amz-content-sha256"] ?? "");
   const decoder = isAwsChunked(headers) ? new AwsChunkedDecoder() : undefined;
-  return receivePayload(decoder === undefined ? (request.stream as AsyncIterable<Buffer>) : decoded(request.stream, decoder), blobs, inline, {
+  const wire = Number(headers["content-length"]);
+  const raw: Iterable<Buffer> | AsyncIterable<Buffer> =
+    wire <= IN_MEMORY_LIMIT ? await collectSmall(request.stream) : (request.stream as AsyncIterable<Buffer>);
+  const source = decoder === undefined ? raw : Symbol.asyncIterator in raw ? decoded(raw, decoder) : [...raw].flatMap((piece) => decoder.push(piece));
+  const expect: BodyExpectations = {
     declared: declaredChecksum(headers),
     contentMd5: expectedMd5(headers),
     signedSha256: /^[0-9a-f]{64}$/.test(sha256) ? sha256 : undefined,
     size: announcedSize(headers, decoder !== undefined),
     trailers: () => decoder?.finish(),
-  });
+  };
+  try {
+    return await receivePayload(source, blobs, inline, expect);
+  } catch (error) {
+    // The client went away mid-body ("aborted"): its doing, not the daemon's
+    // failure, so S3's error rather than a 500 logged as a fault.
+    throw (error as NodeJS.ErrnoException)?.code === "ECONNRESET" ? incompleteBody() : error;
+  }
 }
 
 async function* decoded(source: AsyncIterable<unknown>, decoder: AwsChunkedDecoder): AsyncGenerator<Buffer> {
   for await (const raw of source) yield* decoder.push(raw as Buffer);
 }
 
+// A body whose Content-Length is small, read with plain stream events: the
+// stream's async iterator costs more than the rest of a 1 KiB PutObject's
+// own work (tens of microseconds per request, measured with --cpu-prof). A
+// connection closed before the end rejects, as the iterator would.
+function collectSmall(stream: AwsRequest["stream"]): Promise<Buffer[]> {
+  return new Promise((resolve, reject) => {
+    const pieces: Buffer[] = [];
+    const onData = (piece: Buffer): void => void pieces.push(piece);
+    const onEnd = (): void => {
+      stream.off("close", onClose);
+      resolve(pieces);
+    };
+    const onClose = (): void => {
+      if (!stream.readableEnded) reject(incompleteBody());
+    };
+    stream.on("data", onData);
+    stream.once("end", onEnd);
+    stream.once("close", onClose);
+    // The only error of a request stream is its connection lost ("aborted").
+    stream.once("error", () => reject(incompleteBody()));
+  });
+}
+
 /** Writes `source` (the payload bytes) to a new blob (or `bytes`, see receiveBody), hashing them and checking `expect` before the blob is committed. */
-export async function receivePayload(source: AsyncIterable<Buffer>, blobs: BlobStore, inline: boolean, expect: BodyExpectations = {}): Promise<ReceivedBody> {
+export async function receivePayload(source: AsyncIterable<Buffer> | Iterable<Buffer>, blobs: BlobStore, inline: boolean, expect: BodyExpectations = {}): Promise<ReceivedBody> {
   const digests: Digests = {
     md5: createHash("md5"),
     sha256: expect.signedSha256 === undefined ? undefined : createHash("sha256"),
