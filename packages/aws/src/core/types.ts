@@ -16,6 +16,7 @@ export const TYPES = {
   table: "aws:dynamodb:Table",
   topic: "aws:sns:Topic",
   topicSubscription: "aws:sns:TopicSubscription",
+  stream: "aws:kinesis:Stream",
 } as const;
 
 export type ResourceType = (typeof TYPES)[keyof typeof TYPES];

@@ -11,8 +11,10 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { KinesisClient } from "@aws-sdk/client-kinesis";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { STSClient } from "@aws-sdk/client-sts";
-import { apiGatewayApi, apiGatewayV2Api, dynamodbApi, iamApi, lambdaApi, logsApi, s3Api, snsApi, sqsApi, stsApi } from "./sdk.js";
+import { apiGatewayApi, apiGatewayV2Api, dynamodbApi, iamApi, kinesisApi, lambdaApi, logsApi, s3Api, snsApi, sqsApi, stsApi } from "./sdk.js";
 import { clientRetryConfig } from "./retry-policy.js";
 import type { Target } from "./target.js";
 
@@ -31,6 +33,7 @@ export interface Clients {
   sqs: SQSClient;
   dynamodb: DynamoDBClient;
   sns: SNSClient;
+  kinesis: KinesisClient;
 }
 
 export interface ProviderOptions {
@@ -101,6 +104,10 @@ export function createProviderContext(target: Target, naming: { stack: string; p
     },
     get sns() {
       return make("sns", () => new (snsApi().SNSClient)(config));
+    },
+    get kinesis() {
+      // HTTP/1.1: the SDK's Kinesis default is HTTP/2, which the local cloud does not speak (AWS takes both).
+      return make("kinesis", () => new (kinesisApi().KinesisClient)({ ...config, requestHandler: new NodeHttpHandler() }));
     },
   };
   let account: Promise<string> | undefined;

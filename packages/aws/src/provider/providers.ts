@@ -11,6 +11,7 @@ import type { Provider } from "./provider.js";
 import { queueProvider } from "./queue.js";
 import { restApiProvider } from "./rest-api.js";
 import { roleProvider } from "./role.js";
+import { streamProvider } from "./stream.js";
 import { tableProvider } from "./table.js";
 import { topicProvider } from "./topic.js";
 import { topicSubscriptionProvider } from "./topic-subscription.js";
@@ -20,7 +21,7 @@ import { rolePolicyAttachmentProvider } from "./role-policy-attachment.js";
 const PROVIDERS: ReadonlyMap<string, Provider> = new Map(
   [
     bucketProvider, bucketNotificationProvider, functionProvider, permissionProvider, roleProvider, rolePolicyProvider, rolePolicyAttachmentProvider, httpApiProvider,
-    restApiProvider, queueProvider, eventSourceMappingProvider, tableProvider, topicProvider, topicSubscriptionProvider,
+    restApiProvider, queueProvider, eventSourceMappingProvider, tableProvider, topicProvider, topicSubscriptionProvider, streamProvider,
   ].map((p) => [p.type, p]),
 );
 

@@ -12,6 +12,7 @@ import type * as S3 from "@aws-sdk/client-s3";
 import type * as Sns from "@aws-sdk/client-sns";
 import type * as Sqs from "@aws-sdk/client-sqs";
 import type * as DynamoDb from "@aws-sdk/client-dynamodb";
+import type * as Kinesis from "@aws-sdk/client-kinesis";
 import type * as Sts from "@aws-sdk/client-sts";
 
 const load = createRequire(import.meta.url);
@@ -26,3 +27,4 @@ export const apiGatewayApi = (): typeof ApiGateway => load("@aws-sdk/client-api-
 export const sqsApi = (): typeof Sqs => load("@aws-sdk/client-sqs") as typeof Sqs;
 export const dynamodbApi = (): typeof DynamoDb => load("@aws-sdk/client-dynamodb") as typeof DynamoDb;
 export const snsApi = (): typeof Sns => load("@aws-sdk/client-sns") as typeof Sns;
+export const kinesisApi = (): typeof Kinesis => load("@aws-sdk/client-kinesis") as typeof Kinesis;

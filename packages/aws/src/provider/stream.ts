@@ -1,0 +1,91 @@
+// aws:kinesis:Stream through Kinesis: CreateStream with its shard count or
+// on-demand mode (a stream this stack already made is adopted and brought
+// up to date), waits for ACTIVE, retention through Increase/Decrease
+// StreamRetentionPeriod, tags by difference (AddTagsToStream,
+// RemoveTagsFromStream), DeleteStream. A new shard count or mode replaces
+// the stream (resharding is not emulated locally).
+import type { StreamDescriptionSummary } from "@aws-sdk/client-kinesis";
+import { TYPES } from "../core/types.js";
+import { errorCode, isNotFound, resourceTags, retrying } from "./calls.js";
+import type { ApplyContext, Provider } from "./provider.js";
+import { kinesisApi } from "./sdk.js";
+
+function arnOf(account: string, region: string, id: string): string {
+  return `arn:aws:kinesis:${region}:${account}:stream/${id}`;
+}
+
+async function describe(context: ApplyContext, id: string): Promise<StreamDescriptionSummary | undefined> {
+  try {
+    return (await context.clients.kinesis.send(new (kinesisApi().DescribeStreamSummaryCommand)({ StreamName: id }))).StreamDescriptionSummary;
+  } catch (error) {
+    if (isNotFound(error, "ResourceNotFoundException")) return undefined;
+    throw error;
+  }
+}
+
+const NOT_YET = new Error("the stream is not ACTIVE yet");
+
+async function active(context: ApplyContext, id: string): Promise<StreamDescriptionSummary> {
+  return retrying(context, (error) => error === NOT_YET, async () => {
+    const stream = await describe(context, id);
+    if (stream?.StreamStatus !== "ACTIVE") throw NOT_YET;
+    return stream;
+  });
+}
+
+async function reconcile(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const api = kinesisApi();
+  const kinesis = context.clients.kinesis;
+  const stream = await active(context, id);
+  const hours = Number(inputs.retentionPeriod ?? 24);
+  if (stream.RetentionPeriodHours !== undefined && stream.RetentionPeriodHours !== hours) {
+    const change = hours > stream.RetentionPeriodHours ? new api.IncreaseStreamRetentionPeriodCommand({ StreamName: id, RetentionPeriodHours: hours }) : new api.DecreaseStreamRetentionPeriodCommand({ StreamName: id, RetentionPeriodHours: hours });
+    await kinesis.send(change as never);
+    await active(context, id);
+  }
+  const wanted = resourceTags(context, inputs.tags);
+  const { Tags = [] } = await kinesis.send(new api.ListTagsForStreamCommand({ StreamName: id }));
+  const current = Object.fromEntries(Tags.map((tag) => [tag.Key!, tag.Value ?? ""]));
+  const removed = Object.keys(current).filter((key) => !(key in wanted));
+  if (removed.length > 0) await kinesis.send(new api.RemoveTagsFromStreamCommand({ StreamName: id, TagKeys: removed }));
+  const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => current[key] !== value));
+  if (Object.keys(changed).length > 0) await kinesis.send(new api.AddTagsToStreamCommand({ StreamName: id, Tags: changed }));
+  return { name: id, arn: stream.StreamARN };
+}
+
+export const streamProvider: Provider = {
+  type: TYPES.stream,
+  nameRule: { max: 128 },
+  replaceKeys: ["name", "shardCount", "streamMode"],
+  identity: (inputs, generated) => (typeof inputs.name === "string" ? inputs.name : generated.replace(/[^A-Za-z0-9_.-]/g, "-")),
+  predict: (account, region, id) => ({ name: id, arn: arnOf(account, region, id) }),
+
+  async read(context, id) {
+    const stream = await describe(context, id);
+    return stream === undefined ? undefined : { name: id, arn: stream.StreamARN };
+  },
+
+  async create(context, id, inputs) {
+    const onDemand = inputs.streamMode === "ON_DEMAND";
+    try {
+      await context.clients.kinesis.send(new (kinesisApi().CreateStreamCommand)({
+        StreamName: id,
+        ...(onDemand ? { StreamModeDetails: { StreamMode: "ON_DEMAND" } } : { ShardCount: Number(inputs.shardCount) }),
+      }));
+    } catch (error) {
+      // Made before a crash: adopted and brought in line below.
+      if (errorCode(error) !== "ResourceInUseException") throw error;
+    }
+    return reconcile(context, id, inputs);
+  },
+
+  update: (context, id, _olds, inputs) => reconcile(context, id, inputs),
+
+  async delete(context, id) {
+    try {
+      await context.clients.kinesis.send(new (kinesisApi().DeleteStreamCommand)({ StreamName: id, EnforceConsumerDeletion: true }));
+    } catch (error) {
+      if (!isNotFound(error, "ResourceNotFoundException")) throw error;
+    }
+  },
+};
