@@ -3,6 +3,7 @@
 // filled before any service starts.
 import { createApiGatewayService } from "./apigateway/apigateway-service.js";
 import { createDynamoDbService } from "./dynamodb/dynamodb-service.js";
+import { createEventsService } from "./events/events-service.js";
 import { createIamService } from "./iam/iam-service.js";
 import { createKinesisService } from "./kinesis/kinesis-service.js";
 import { createLambdaService } from "./lambda/lambda-service.js";
@@ -17,5 +18,5 @@ export type ServiceFactory = (context: CloudContext) => Service;
 
 export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
   createIamService, createStsService, createLambdaService, createLogsService, createS3Service, createApiGatewayService, createSqsService, createDynamoDbService, createKinesisService,
-  createSnsService,
+  createSnsService, createEventsService,
 ];
