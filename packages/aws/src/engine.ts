@@ -9,6 +9,7 @@ export { projectName } from "./engine/project.js";
 export { readState, listStacks, statePath, type StackState, type ResourceState } from "./engine/state.js";
 export { localTarget, targetLabel, LOCAL_REGION, LOCAL_CREDENTIALS, type Target } from "./provider/target.js";
 export { DEFAULT_MAX_ATTEMPTS } from "./provider/retry-policy.js";
+export { configuredRegion } from "./provider/region.js";
 export { createProviderContext, type ProviderContext, type ProviderOptions, type CallObserver } from "./provider/context.js";
 export { takeResources } from "./core/registry.js";
 export { AwsError, type AwsErrorCode } from "./errors.js";

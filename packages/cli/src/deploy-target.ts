@@ -3,9 +3,11 @@
 // the data folder (.closure-pack/cloud/ beside the program, or --data), else
 // whatever local cloud answers on --port (default 4566); `up` starts one
 // when none runs, and leaves it running so events keep firing. For AWS:
-// the region, AWS_ENDPOINT_URL and AWS_MAX_ATTEMPTS.
+// the region (--region, the stack's, AWS_REGION, AWS_DEFAULT_REGION, the
+// profile's in the shared config file, us-east-1), AWS_ENDPOINT_URL and
+// AWS_MAX_ATTEMPTS.
 import { join, resolve } from "node:path";
-import { DEFAULT_MAX_ATTEMPTS, localTarget, type Target } from "@closure-pack/aws/engine";
+import { configuredRegion, DEFAULT_MAX_ATTEMPTS, localTarget, type Target } from "@closure-pack/aws/engine";
 import { daemonStatus, DEFAULT_PORT, startDaemon } from "@closure-pack/cloud";
 import type { TargetFlags } from "./deploy-args.js";
 import { CliError } from "./errors.js";
@@ -15,7 +17,7 @@ import { displayPath } from "./paths.js";
 export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, projectDir: string, start: boolean, err: (text: string) => void, remembered?: string): Promise<Target> {
   const kind = flags.target ?? (remembered?.startsWith("aws:") ? "aws" : "local");
   if (kind === "local") return localCloud(flags, projectDir, start, err);
-  const region = flags.region ?? remembered?.slice(4) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+  const region = flags.region ?? remembered?.slice(4) ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || (await configuredRegion(flags.profile)) || "us-east-1");
   // AWS_ENDPOINT_URL (an emulator such as moto) is passed on explicitly: S3 then needs path-style addressing.
   const endpoint = env.AWS_ENDPOINT_URL;
   const maxAttempts = attemptsFrom(env.AWS_MAX_ATTEMPTS);

@@ -132,6 +132,18 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
     expect(await inventory()).toEqual(declared());
   });
 
+  test("target: without --region or AWS_REGION, the region of the profile's section in the shared config file", async () => {
+    project.write("credentials", "[far]\naws_access_key_id = test\naws_secret_access_key = test\n");
+    project.write("config", "[profile far]\nregion = eu-west-3\n");
+    // undefined leaves the variable out of the child's environment.
+    const env = { AWS_REGION: undefined, AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_SHARED_CREDENTIALS_FILE: join(project.dir, "credentials"), AWS_CONFIG_FILE: join(project.dir, "config") };
+    const run = await project.run([...UP, "--profile", "far"], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Updating stack "dev" (aws:eu-west-3):');
+    expect((await project.run(["stack", "ls"])).stdout).toBe("dev  aws:eu-west-3  6 resources\n");
+    expect((await project.run(["destroy", "index.ts", "--profile", "far", "--yes"], env)).code).toBe(0);
+  });
+
   test("lock: a second up fails at once naming the holder; a dead holder's lock is taken over", async () => {
     const holder = await project.startUntil(UP, "test kill point 1 reached", { CLOSURE_PACK_TEST_KILL_POINT: "1" });
     const second = await project.run(UP);
