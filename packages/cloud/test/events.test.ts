@@ -4,7 +4,7 @@
 // schedule rules firing as the daemon's clock advances (rate() counted
 // from the rule's creation, the scheduled event's fields), AWS's refusals
 // (whole messages), and rules and schedules surviving a kill -9.
-import { DeleteRuleCommand, DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
+import { DeleteRuleCommand, DescribeRuleCommand, EventBridgeClient, ListTagsForResourceCommand, ListTargetsByRuleCommand, PutEventsCommand, PutRuleCommand, PutTargetsCommand, TagResourceCommand, UntagResourceCommand } from "@aws-sdk/client-eventbridge";
 import type { EventBridgeEvent } from "aws-lambda";
 import { afterEach, describe, expect, it } from "vitest";
 import { awsCli, clientsFor, type Clients } from "./helpers/clients.js";
@@ -102,6 +102,16 @@ describe("eventbridge", () => {
     expect((await second.events.send(new ListTargetsByRuleCommand({ Rule: "hourly" }))).Targets?.map((target) => target.Arn)).toEqual([fn.arn]);
     await advanceClock(second.daemon.endpoint, 60 * MINUTE);
     await fn.waitFor(1);
+  });
+
+  it("tags: given on creation, added and removed by ARN, kept by an update of the rule", async () => {
+    const { events } = await setup();
+    const { RuleArn } = await events.send(new PutRuleCommand({ Name: "tagged", EventPattern: '{"source":["a"]}', Tags: [{ Key: "team", Value: "a" }] }));
+    await events.send(new TagResourceCommand({ ResourceARN: RuleArn, Tags: [{ Key: "stack", Value: "dev" }] }));
+    await events.send(new UntagResourceCommand({ ResourceARN: RuleArn, TagKeys: ["team"] }));
+    await events.send(new PutRuleCommand({ Name: "tagged", EventPattern: '{"source":["b"]}' }));
+    expect((await events.send(new ListTagsForResourceCommand({ ResourceARN: RuleArn }))).Tags).toEqual([{ Key: "stack", Value: "dev" }]);
+    expect((await events.send(new DescribeRuleCommand({ Name: "tagged" }))).EventPattern).toBe('{"source":["b"]}');
   });
 
   const rule = (input: Record<string, string>) => async (events: EventBridgeClient) => events.send(new PutRuleCommand({ Name: "r", ...input }));

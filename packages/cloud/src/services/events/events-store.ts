@@ -1,6 +1,6 @@
 // EventBridge's tables: rules (on the default bus; pattern or schedule, the
-// state, and for schedules the next time they fire, so a restart resumes
-// the schedule where it stood) and each rule's targets.
+// state, tags, and for schedules the next time they fire, so a restart
+// resumes the schedule where it stood) and each rule's targets.
 import type { Database } from "../../store/database.js";
 import { migrate } from "../../store/database.js";
 
@@ -43,6 +43,7 @@ const MIGRATIONS = [
      input TEXT,
      PRIMARY KEY (rule_arn, id)
    );`,
+  "ALTER TABLE events_rules ADD COLUMN tags TEXT NOT NULL DEFAULT '{}';",
 ];
 
 const RULE_COLUMNS = "arn, name, bus, pattern, schedule, state, description, created, next_fire AS nextFire";
@@ -87,6 +88,15 @@ export class EventsStore {
          ON CONFLICT (arn) DO UPDATE SET pattern = excluded.pattern, schedule = excluded.schedule, state = excluded.state, description = excluded.description, next_fire = excluded.next_fire`,
       )
       .run(rule.arn, rule.name, rule.bus, rule.pattern, rule.schedule, rule.state, rule.description, rule.created, rule.nextFire);
+  }
+
+  tagsOf(arn: string): Record<string, string> | undefined {
+    const row = this.#db.prepare("SELECT tags FROM events_rules WHERE arn = ?").get(arn) as { tags: string } | undefined;
+    return row === undefined ? undefined : (JSON.parse(row.tags) as Record<string, string>);
+  }
+
+  setTags(arn: string, tags: Record<string, string>): void {
+    this.#db.prepare("UPDATE events_rules SET tags = ? WHERE arn = ?").run(JSON.stringify(tags), arn);
   }
 
   setNextFire(arn: string, nextFire: number | null): void {

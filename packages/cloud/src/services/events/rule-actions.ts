@@ -3,7 +3,7 @@
 // or a schedule expression; updating a rule keeps its creation time, which
 // a rate() counts from), DescribeRule, ListRules, Enable/DisableRule,
 // DeleteRule (refused while targets remain), PutTargets, RemoveTargets,
-// ListTargetsByRule.
+// ListTargetsByRule, and a rule's tags by ARN.
 import { nextFireTime, parseEventPattern, parseSchedule, RuleError } from "@closure-pack/event-rules";
 import { AwsError } from "../../errors.js";
 import { ACCOUNT_ID } from "../service.js";
@@ -34,6 +34,21 @@ export const RULE_ACTIONS: Readonly<Record<string, EventsAction>> = {
     call.store.transaction(() => ids.forEach((id) => call.store.removeTarget(rule.arn, String(id))));
     return { FailedEntryCount: 0, FailedEntries: [] };
   },
+  TagResource: (call) => {
+    const arn = requireArn(call);
+    call.store.setTags(arn, { ...call.store.tagsOf(arn), ...tagsOf(call.input.Tags) });
+    return {};
+  },
+  UntagResource: (call) => {
+    const arn = requireArn(call);
+    const removed = new Set(Array.isArray(call.input.TagKeys) ? call.input.TagKeys.map(String) : []);
+    call.store.setTags(arn, Object.fromEntries(Object.entries(call.store.tagsOf(arn)!).filter(([key]) => !removed.has(key))));
+    return {};
+  },
+  ListTagsForResource: (call) => {
+    const tags = call.store.tagsOf(requireArn(call))!;
+    return { Tags: Object.keys(tags).sort().map((Key) => ({ Key, Value: tags[Key] })) };
+  },
   ListTargetsByRule: (call) => {
     const rule = requireRule(call, "Rule");
     return { Targets: call.store.targetsOf(rule.arn).map((target) => ({ Id: target.id, Arn: target.arn, ...(target.input === null ? {} : { Input: target.input }) })) };
@@ -57,6 +72,8 @@ function putRule(call: EventsCall): object {
     const created = store.getRule(arn)?.created ?? now;
     const rule: RuleRow = { arn, name, bus, pattern: pattern ?? null, schedule: schedule ?? null, state, description: optional(input, "Description") ?? null, created, nextFire: null };
     store.putRule({ ...rule, nextFire: firstFire(rule, now) });
+    // Tags given to PutRule apply to a new rule only, as on EventBridge.
+    if (created === now && Array.isArray(input.Tags)) store.setTags(arn, { ...store.tagsOf(arn), ...tagsOf(input.Tags) });
   });
   call.scheduler.poke();
   return { RuleArn: arn };
@@ -91,6 +108,17 @@ function putTargets(call: EventsCall): object {
     });
   });
   return { FailedEntryCount: 0, FailedEntries: [] };
+}
+
+function requireArn({ input, store }: EventsCall): string {
+  const arn = required(input, "ResourceARN");
+  if (store.tagsOf(arn) === undefined) throw new AwsError("ResourceNotFoundException", `Rule ${arn.slice(arn.lastIndexOf("/") + 1)} does not exist on EventBus default.`, 400);
+  return arn;
+}
+
+function tagsOf(list: unknown): Record<string, string> {
+  if (!Array.isArray(list)) throw validation("Tags");
+  return Object.fromEntries(list.map((tag: { Key?: unknown; Value?: unknown }) => [String(tag.Key ?? ""), String(tag.Value ?? "")]));
 }
 
 function describe(rule: RuleRow): object {
