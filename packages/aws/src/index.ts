@@ -5,6 +5,7 @@ export * as lambda from "./lambda/index.js";
 export * as sqs from "./sqs/index.js";
 export * as dynamodb from "./dynamodb/index.js";
 export * as sns from "./sns/index.js";
+export * as cloudwatch from "./cloudwatch/index.js";
 export * as kinesis from "./kinesis/index.js";
 export * as iam from "./iam/index.js";
 export * as asset from "./asset/index.js";

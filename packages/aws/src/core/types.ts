@@ -16,6 +16,8 @@ export const TYPES = {
   table: "aws:dynamodb:Table",
   topic: "aws:sns:Topic",
   topicSubscription: "aws:sns:TopicSubscription",
+  eventRule: "aws:cloudwatch:EventRule",
+  eventTarget: "aws:cloudwatch:EventTarget",
   stream: "aws:kinesis:Stream",
 } as const;
 

@@ -5,6 +5,7 @@
 import type { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import type { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { S3Client } from "@aws-sdk/client-s3";
@@ -14,7 +15,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { KinesisClient } from "@aws-sdk/client-kinesis";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { STSClient } from "@aws-sdk/client-sts";
-import { apiGatewayApi, apiGatewayV2Api, dynamodbApi, iamApi, kinesisApi, lambdaApi, logsApi, s3Api, snsApi, sqsApi, stsApi } from "./sdk.js";
+import { apiGatewayApi, apiGatewayV2Api, eventsApi, dynamodbApi, iamApi, kinesisApi, lambdaApi, logsApi, s3Api, snsApi, sqsApi, stsApi } from "./sdk.js";
 import { clientRetryConfig } from "./retry-policy.js";
 import type { Target } from "./target.js";
 
@@ -33,6 +34,8 @@ export interface Clients {
   sqs: SQSClient;
   dynamodb: DynamoDBClient;
   sns: SNSClient;
+  /** EventBridge (rules and targets). */
+  events: EventBridgeClient;
   kinesis: KinesisClient;
 }
 
@@ -104,6 +107,9 @@ export function createProviderContext(target: Target, naming: { stack: string; p
     },
     get sns() {
       return make("sns", () => new (snsApi().SNSClient)(config));
+    },
+    get events() {
+      return make("events", () => new (eventsApi().EventBridgeClient)(config));
     },
     get kinesis() {
       // HTTP/1.1: the SDK's Kinesis default is HTTP/2, which the local cloud does not speak (AWS takes both).

@@ -3,7 +3,9 @@
 import { AwsError } from "../errors.js";
 import { bucketProvider } from "./bucket.js";
 import { bucketNotificationProvider } from "./bucket-notification.js";
+import { eventRuleProvider } from "./event-rule.js";
 import { eventSourceMappingProvider } from "./event-source-mapping.js";
+import { eventTargetProvider } from "./event-target.js";
 import { functionProvider } from "./function.js";
 import { httpApiProvider } from "./http-api.js";
 import { permissionProvider } from "./permission.js";
@@ -21,7 +23,7 @@ import { rolePolicyAttachmentProvider } from "./role-policy-attachment.js";
 const PROVIDERS: ReadonlyMap<string, Provider> = new Map(
   [
     bucketProvider, bucketNotificationProvider, functionProvider, permissionProvider, roleProvider, rolePolicyProvider, rolePolicyAttachmentProvider, httpApiProvider,
-    restApiProvider, queueProvider, eventSourceMappingProvider, tableProvider, topicProvider, topicSubscriptionProvider, streamProvider,
+    restApiProvider, queueProvider, eventSourceMappingProvider, tableProvider, topicProvider, topicSubscriptionProvider, eventRuleProvider, eventTargetProvider, streamProvider,
   ].map((p) => [p.type, p]),
 );
 

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import type * as ApiGateway from "@aws-sdk/client-api-gateway";
 import type * as ApiGatewayV2 from "@aws-sdk/client-apigatewayv2";
 import type * as CloudWatchLogs from "@aws-sdk/client-cloudwatch-logs";
+import type * as EventBridge from "@aws-sdk/client-eventbridge";
 import type * as Iam from "@aws-sdk/client-iam";
 import type * as Lambda from "@aws-sdk/client-lambda";
 import type * as S3 from "@aws-sdk/client-s3";
@@ -28,3 +29,4 @@ export const sqsApi = (): typeof Sqs => load("@aws-sdk/client-sqs") as typeof Sq
 export const dynamodbApi = (): typeof DynamoDb => load("@aws-sdk/client-dynamodb") as typeof DynamoDb;
 export const snsApi = (): typeof Sns => load("@aws-sdk/client-sns") as typeof Sns;
 export const kinesisApi = (): typeof Kinesis => load("@aws-sdk/client-kinesis") as typeof Kinesis;
+export const eventsApi = (): typeof EventBridge => load("@aws-sdk/client-eventbridge") as typeof EventBridge;
