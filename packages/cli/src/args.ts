@@ -8,6 +8,7 @@ import { DEFAULT_LOAD_TIMEOUT } from "./load-deadline.js";
 import { DEPLOY_COMMANDS, parseDeployCommand, type DeployCommand, type LogsCommand, type StackCommand } from "./deploy-args.js";
 import { s3Command, type S3Command } from "./s3-args.js";
 import { parseSqsCommand, type SqsCommand } from "./sqs-args.js";
+import { parseDynamoDbCommand, type DynamoDbCommand } from "./dynamodb-args.js";
 
 export type ModuleFormat = "cjs" | "esm";
 export type Runtime = "nodejs20.x" | "nodejs22.x";
@@ -70,6 +71,7 @@ export type Command =
   | LogsCommand
   | S3Command
   | SqsCommand
+  | DynamoDbCommand
   | CloudCommand;
 
 /** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
@@ -129,6 +131,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (argv[0] === "cloud") return parseCloudCommand(argv.slice(1));
   // `sqs` too (sqs-args.ts).
   if (argv[0] === "sqs") return parseSqsCommand(argv.slice(1));
+  if (argv[0] === "dynamodb") return parseDynamoDbCommand(argv.slice(1));
   const { values, positionals } = parse(argv);
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };

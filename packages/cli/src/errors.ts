@@ -30,6 +30,9 @@ export type CliErrorCode =
   | "ENDPOINT_NOT_REACHABLE"
   | "QUEUE_NOT_FOUND"
   | "SQS_REQUEST_FAILED"
+  | "TABLE_NOT_FOUND"
+  | "ITEM_NOT_FOUND"
+  | "DYNAMODB_REQUEST_FAILED"
   | "INVALID_ENVIRONMENT";
 
 /** Where a CLI error happened (file, line, column) and how to fix it. */

@@ -64,6 +64,8 @@ async function run(command: Command, io: Io): Promise<number> {
       return (await import("./commands/s3.js")).runS3(command, io);
     case "sqs":
       return (await import("./commands/sqs.js")).runSqs(command, io);
+    case "dynamodb":
+      return (await import("./commands/dynamodb.js")).runDynamoDb(command, io);
     case "cloud":
       return (await import("./commands/cloud.js")).runCloud(command, io);
   }

@@ -20,6 +20,9 @@ export const USAGE = `Usage:
   closure-pack s3 rm s3://bucket/key            delete an object
   closure-pack sqs send <queue> <body|->        send a message to a queue (its name or URL);
                                                 prints the message id
+  closure-pack dynamodb put|get|delete <table> <json|->
+                                                put an item, or get or delete one by its key
+                                                (plain JSON: '{"id":"o1"}'); get prints it
 
   closure-pack up <program> [--stack dev] [--yes] [--json] [--diff]
                                                 deploy the program's resources and magic
