@@ -11,6 +11,7 @@ import { VERSION } from "./version.js";
 
 /** Runs `closure-pack` with the arguments after the command name; resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  quietSdkNodeNotice();
   let command: Command;
   try {
     command = parseCommand(argv);
@@ -90,4 +91,11 @@ function reportBug(error: unknown, io: Io): number {
   const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
   io.err(`${stack}\n\nclosure-pack: this is a bug (an unexpected error, not a problem with your input); please report it with the command line that caused it\n`);
   return 1;
+}
+
+// The AWS SDK warns once per process that its 2027 releases will need Node 22.
+// closure-pack supports Node 20 (engines), and no command's user can act on the
+// notice, so every command runs without it. A user's own setting wins.
+function quietSdkNodeNotice(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 }

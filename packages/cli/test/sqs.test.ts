@@ -11,8 +11,6 @@ import { startCloud, type Cloud } from "@closure-pack/cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, runCli, type CliRun } from "./support/cli.js";
 
-// The SDK warns once per process that Node 20 support ends in 2027; tests need not say so.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 let cloud: Cloud;
 let sqs: SQSClient;

@@ -11,8 +11,6 @@ export interface Moto {
   stop(): Promise<void>;
 }
 
-// The SDK warns once per process that Node 20 support ends in 2027; tests need not say so.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 export function hasMoto(): boolean {
   const found = spawnSync("sh", ["-c", "command -v moto_server"], { encoding: "utf8" }).status === 0;

@@ -14,8 +14,6 @@ import { displayPath } from "../paths.js";
 import { formatOutputs, formatPlan, formatProgress, formatSummary, hasChanges, planRecord } from "../plan-report.js";
 
 export async function runDeploy(command: DeployCommand, io: Io): Promise<number> {
-  // The SDK warns once per process that Node 20 support ends in 2027: not the user's concern here.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const absolute = checkEntry(resolve(io.cwd, command.program), displayPath(io.cwd, command.program));
   const projectDir = dirname(absolute);
   const remembered = readState(projectDir, command.stack)?.target;

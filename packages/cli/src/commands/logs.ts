@@ -12,7 +12,6 @@ import { readStack } from "./stack.js";
 const POLL_MS = 50;
 
 export async function runLogs(command: LogsCommand, io: Io, stopped: Promise<void> = interrupted()): Promise<number> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const dir = resolve(io.cwd, command.dir);
   const state = readStack(dir, command.stack);
   const sources = state.resources

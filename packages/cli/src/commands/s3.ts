@@ -24,9 +24,6 @@ import { formatS3Path, isS3Location, type S3Command, type S3Location, type S3Pat
 export const LOCAL_CLOUD_ENDPOINT = "http://127.0.0.1:4566";
 
 export async function runS3(command: S3Command, io: Io): Promise<number> {
-  // closure-pack supports Node 20; the SDK's notice that its 2027 releases
-  // will not is not something a user of this command can act on.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const endpoint = command.endpointUrl ?? io.env.AWS_ENDPOINT_URL_S3 ?? io.env.AWS_ENDPOINT_URL ?? LOCAL_CLOUD_ENDPOINT;
   const s3 = clientFor(endpoint, io.env);
   try {

@@ -12,8 +12,6 @@ const LOCAL_CLOUD_ENDPOINT = "http://127.0.0.1:4566";
 const NOT_FOUND = ["QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue"];
 
 export async function runSqs(command: SqsCommand, io: Io): Promise<number> {
-  // closure-pack supports Node 20; the SDK's notice about its 2027 releases is not for this command's users.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const endpoint = command.endpointUrl ?? io.env.AWS_ENDPOINT_URL_SQS ?? io.env.AWS_ENDPOINT_URL ?? LOCAL_CLOUD_ENDPOINT;
   const sqs = clientFor(endpoint, io.env);
   try {
