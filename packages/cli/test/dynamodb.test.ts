@@ -12,7 +12,6 @@ import { startCloud, type Cloud } from "@closure-pack/cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, type CliRun } from "./support/cli.js";
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 let cloud: Cloud;
 let ddb: DynamoDBClient;

@@ -11,8 +11,6 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
 import { createProject, killHard, type Project } from "./support/deploy.js";
 
-// The SDK warns once per process that Node 20 support ends in 2027; tests need not say so.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 let daemon: DaemonProcess;
 let sdk: ProviderContext;

@@ -12,7 +12,6 @@ import type { Io } from "../io.js";
 const LOCAL_CLOUD_ENDPOINT = "http://127.0.0.1:4566";
 
 export async function runDynamoDb(command: DynamoDbCommand, io: Io): Promise<number> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const endpoint = command.endpointUrl ?? io.env.AWS_ENDPOINT_URL_DYNAMODB ?? io.env.AWS_ENDPOINT_URL ?? LOCAL_CLOUD_ENDPOINT;
   const ddb = clientFor(endpoint, io.env);
   try {
