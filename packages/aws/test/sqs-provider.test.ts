@@ -137,11 +137,31 @@ describe.skipIf(!enabled)("sqs provider against moto", () => {
 
   test("queue: one made before a crash under the planned name (with other attributes) is adopted and brought in line", async () => {
     await up({ queue: { visibilityTimeoutSeconds: 90 } }, async (plan) => {
-      await sdk.clients.sqs.send(new CreateQueueCommand({ QueueName: idOf(plan, "aws:sqs:Queue", "jobs"), Attributes: { VisibilityTimeout: "5" } }));
+      // The create cut short made it with the stack's tags (CreateQueue sets them in the same call).
+      const tags = { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "jobs" };
+      await sdk.clients.sqs.send(new CreateQueueCommand({ QueueName: idOf(plan, "aws:sqs:Queue", "jobs"), Attributes: { VisibilityTimeout: "5" }, tags }));
     });
     const urls = await queueUrls();
     expect(urls).toHaveLength(1);
     expect((await attributes(urls[0]!)).VisibilityTimeout).toBe("90");
+  });
+
+  test("queue: one of that name made outside the stack is refused, not adopted, and left alone", async () => {
+    // Other attributes (CreateQueue refuses) and the same ones (CreateQueue answers with its URL).
+    for (const attributesOfTheirs of [{ VisibilityTimeout: "5" }, {}] as Array<{ VisibilityTimeout?: string }>) {
+      await moto.reset();
+      const theirs = (await sdk.clients.sqs.send(new CreateQueueCommand({ QueueName: "shared-q", Attributes: attributesOfTheirs, tags: { owner: "them" } }))).QueueUrl!;
+      await expect(up({ queue: { name: "shared-q" } })).rejects.toThrow(
+        expect.objectContaining({
+          code: "CLOUD_ERROR",
+          message: `aws:sqs:Queue "jobs": create failed: QueueAlreadyExists: queue shared-q exists in this account and was not made by this stack\nhint: the name is taken by a resource this stack did not make: give the resource another name, or use the existing one with get()`,
+        }),
+      );
+      expect((await sdk.clients.sqs.send(new ListQueueTagsCommand({ QueueUrl: theirs }))).Tags).toEqual({ owner: "them" });
+      expect((await attributes(theirs)).VisibilityTimeout).toBe(attributesOfTheirs.VisibilityTimeout ?? "30");
+      await up(undefined);
+      expect(await queueUrls()).toEqual([theirs]);
+    }
   });
 
   test("mapping: created with the subscription's settings, updated in place (same UUID), destroyed with the queue", async () => {

@@ -6,7 +6,7 @@
 // delete (QueueDeletedRecently): creates wait that out.
 import { sqsApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
-import { errorCode, isNotFound, resourceTags, sleep } from "./calls.js";
+import { errorCode, isNotFound, isOwnResource, nameTaken, resourceTags, sleep } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 
 const DELETED_RECENTLY_WAIT_MS = 70_000;
@@ -49,8 +49,23 @@ async function outputsOf(context: ApplyContext, id: string, url: string): Promis
   return { name: id, arn: Attributes?.QueueArn ?? arnOf(await context.accountId(), context.target.region, id), url };
 }
 
-/** CreateQueue; `existed` when this stack made the queue before a crash (with attributes perhaps since changed). */
+/**
+ * CreateQueue; `existed` when this stack made the queue before a crash (with
+ * attributes perhaps since changed). A queue of that name someone else made
+ * is refused, never adopted: SQS answers CreateQueue with the existing URL
+ * when the attributes match, so ownership is read from the queue's tags
+ * (set by the CreateQueue that made it, in the same call).
+ */
 async function create(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<{ url: string; existed: boolean }> {
+  const made = await createOrFind(context, id, inputs);
+  const { Tags } = await context.clients.sqs.send(new (sqsApi().ListQueueTagsCommand)({ QueueUrl: made.url }));
+  if (!isOwnResource(context, Tags)) {
+    throw nameTaken(Object.assign(new Error(`queue ${id} exists in this account and was not made by this stack`), { name: "QueueAlreadyExists" }));
+  }
+  return made;
+}
+
+async function createOrFind(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<{ url: string; existed: boolean }> {
   const started = Date.now();
   for (;;) {
     try {
