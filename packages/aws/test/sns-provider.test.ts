@@ -106,6 +106,12 @@ describe.each(TARGETS)("sns provider against %s", (_label, start, enabled) => {
   const changes = (plan: Plan) => plan.steps.filter((s) => s.step !== "same" && s.step !== "read").map((s) => `${s.step} ${s.type} ${s.name}`);
   const idOf = (plan: Plan, type: string, name: string) => plan.steps.find((s) => s.type === type && s.name === name)!.id;
   const outputsOf = (plan: Plan, key: string) => plan.values.outputsOf(key)!;
+  // What a create cut short leaves: CreateTopic sets the stack's tags in the same call.
+  const stackTags = [
+    { Key: "closure-pack:project", Value: "shop" },
+    { Key: "closure-pack:stack", Value: "dev" },
+    { Key: "closure-pack:name", Value: "orders" },
+  ];
   const topicArns = async () => ((await sdk.clients.sns.send(new ListTopicsCommand({}))).Topics ?? []).map((t) => t.TopicArn).sort();
   const subscriptions = async () => (await sdk.clients.sns.send(new ListSubscriptionsCommand({}))).Subscriptions ?? [];
   const subscriptionAttributes = async (arn: string) => (await sdk.clients.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }))).Attributes ?? {};
@@ -130,11 +136,27 @@ describe.each(TARGETS)("sns provider against %s", (_label, start, enabled) => {
 
   test.skipIf(!enabled)("topic: one made before a crash under the planned name is adopted and brought in line", async () => {
     await up({ topic: { displayName: "Orders" } }, async (plan) => {
-      await sdk.clients.sns.send(new (await import("@aws-sdk/client-sns")).CreateTopicCommand({ Name: idOf(plan, "aws:sns:Topic", "orders") }));
+      await sdk.clients.sns.send(new (await import("@aws-sdk/client-sns")).CreateTopicCommand({ Name: idOf(plan, "aws:sns:Topic", "orders"), Tags: stackTags }));
     });
     const arns = await topicArns();
     expect(arns).toHaveLength(1);
     expect((await sdk.clients.sns.send(new GetTopicAttributesCommand({ TopicArn: arns[0]! }))).Attributes?.DisplayName).toBe("Orders");
+  });
+
+  test.skipIf(!enabled)("topic: one of that name made outside the stack is refused, not adopted, and left alone", async () => {
+    const { CreateTopicCommand } = await import("@aws-sdk/client-sns");
+    const theirs = (await sdk.clients.sns.send(new CreateTopicCommand({ Name: "shared-topic", Tags: [{ Key: "owner", Value: "them" }] }))).TopicArn!;
+    await expect(up({ topic: { name: "shared-topic", displayName: "Ours" } })).rejects.toThrow(
+      expect.objectContaining({
+        code: "CLOUD_ERROR",
+        message:
+          'aws:sns:Topic "orders": create failed: TopicAlreadyExists: topic shared-topic exists in this account and was not made by this stack\nhint: the name is taken by a resource this stack did not make: give the resource another name, or use the existing one with get()',
+      }),
+    );
+    expect((await sdk.clients.sns.send(new ListTagsForResourceCommand({ ResourceArn: theirs }))).Tags).toEqual([{ Key: "owner", Value: "them" }]);
+    expect((await sdk.clients.sns.send(new GetTopicAttributesCommand({ TopicArn: theirs }))).Attributes?.DisplayName ?? "").toBe("");
+    await up(undefined);
+    expect(await topicArns()).toEqual([theirs]);
   });
 
   test.skipIf(!enabled)("subscription: made with its filter policy, changed in place (same ARN), its scope widened, removed; destroy leaves nothing", async () => {
@@ -165,7 +187,7 @@ describe.each(TARGETS)("sns provider against %s", (_label, start, enabled) => {
       const [topicArn, protocol, fnArn] = idOf(plan, "aws:sns:TopicSubscription", "audit").split("|");
       // The topic and function exist only once applied: make them first, as a cut-short up would have.
       const { CreateTopicCommand } = await import("@aws-sdk/client-sns");
-      await sdk.clients.sns.send(new CreateTopicCommand({ Name: topicArn!.split(":").pop()! }));
+      await sdk.clients.sns.send(new CreateTopicCommand({ Name: topicArn!.split(":").pop()!, Tags: stackTags }));
       await sdk.clients.sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: protocol, Endpoint: fnArn, ReturnSubscriptionArn: true }));
     });
     const listed = await subscriptions();

@@ -1,5 +1,6 @@
 // aws:sns:Topic through SNS: CreateTopic with its attributes and tags (a
-// topic made before a crash is read first, adopted and brought in line: AWS
+// topic this stack made before a crash, by its tags, is read first, adopted
+// and brought in line; one someone else made is refused: AWS
 // would refuse a create with other attributes, moto answers the old topic
 // as it is), GetTopicAttributes to read, SetTopicAttributes for each
 // attribute that differs (one left out of the program returns to SNS's
@@ -7,7 +8,7 @@
 // DeleteTopic.
 import { snsApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
-import { isNotFound, resourceTags, tagList } from "./calls.js";
+import { isNotFound, isOwnResource, nameTaken, resourceTags, tagList } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 
 /** Input key, SNS attribute, and the value SNS has when the attribute is not set (undefined: none to return to). */
@@ -88,9 +89,16 @@ export const topicProvider: Provider = {
   },
 
   async create(context, id, inputs) {
-    // Made before a crash (or by hand): bring it in line. Read first because
-    // not every endpoint refuses a create with other attributes (moto answers the old topic).
-    if ((await currentAttributes(context, await arnOf(context, id))) !== undefined) return update(context, id, inputs);
+    // Made before a crash: bring it in line. Read first because not every
+    // endpoint refuses a create with other attributes (moto answers the old
+    // topic), and SNS answers one with the same attributes with the existing
+    // ARN: a topic this stack did not make (its tags say) is refused, never adopted.
+    const arn = await arnOf(context, id);
+    if ((await currentAttributes(context, arn)) !== undefined) {
+      const { Tags } = await context.clients.sns.send(new (snsApi().ListTagsForResourceCommand)({ ResourceArn: arn }));
+      if (!isOwnResource(context, Tags)) throw nameTaken(Object.assign(new Error(`topic ${id} exists in this account and was not made by this stack`), { name: "TopicAlreadyExists" }));
+      return update(context, id, inputs);
+    }
     const made = await context.clients.sns.send(new (snsApi().CreateTopicCommand)({ Name: id, Attributes: wantedAttributes(inputs, true), Tags: tagList(resourceTags(context, inputs.tags)) }));
     return { name: id, arn: made.TopicArn! };
   },
