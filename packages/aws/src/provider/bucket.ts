@@ -4,7 +4,7 @@
 import { s3Api } from "./sdk.js";
 import type { BucketLocationConstraint } from "@aws-sdk/client-s3";
 import { TYPES } from "../core/types.js";
-import { errorCode, isNotFound, isOwnResource, nameTaken, resourceTags, tagList } from "./calls.js";
+import { errorCode, isNotFound, isOwnResource, notMadeByThisStack, resourceTags, tagList } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 
 function outputs(id: string): Record<string, unknown> {
@@ -36,7 +36,7 @@ export const bucketProvider: Provider = {
     // run cut short made it) is adopted, any other is a name taken.
     const existing = await readTags(context, id);
     if (existing !== undefined && !isOwnResource(context, existing)) {
-      throw nameTaken(Object.assign(new Error(`bucket ${id} exists in this account and was not made by this stack`), { name: "BucketAlreadyOwnedByYou" }));
+      throw notMadeByThisStack("bucket", id, "BucketAlreadyOwnedByYou");
     }
     if (existing === undefined) {
       await context.clients.s3.send(new (s3Api().CreateBucketCommand)({ Bucket: id, ...(configuration ? { CreateBucketConfiguration: configuration } : {}) }));

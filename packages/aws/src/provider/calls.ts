@@ -59,6 +59,15 @@ export function nameTaken<T>(error: T): T {
   return error;
 }
 
+/**
+ * The error of a create that found its name held by a resource this stack
+ * did not make (its tags say so): AWS's code for a taken name, marked as
+ * having made nothing (nameTaken).
+ */
+export function notMadeByThisStack(kind: string, id: string, code: string): Error {
+  return nameTaken(Object.assign(new Error(`${kind} ${id} exists in this account and was not made by this stack`), { name: code }));
+}
+
 export function madeNothing(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MADE_NOTHING] === true;
 }

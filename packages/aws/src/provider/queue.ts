@@ -6,7 +6,7 @@
 // delete (QueueDeletedRecently): creates wait that out.
 import { sqsApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
-import { errorCode, isNotFound, isOwnResource, nameTaken, resourceTags, sleep } from "./calls.js";
+import { errorCode, isNotFound, isOwnResource, notMadeByThisStack, resourceTags, sleep } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 
 const DELETED_RECENTLY_WAIT_MS = 70_000;
@@ -60,7 +60,7 @@ async function create(context: ApplyContext, id: string, inputs: Record<string, 
   const made = await createOrFind(context, id, inputs);
   const { Tags } = await context.clients.sqs.send(new (sqsApi().ListQueueTagsCommand)({ QueueUrl: made.url }));
   if (!isOwnResource(context, Tags)) {
-    throw nameTaken(Object.assign(new Error(`queue ${id} exists in this account and was not made by this stack`), { name: "QueueAlreadyExists" }));
+    throw notMadeByThisStack("queue", id, "QueueAlreadyExists");
   }
   return made;
 }

@@ -8,7 +8,7 @@
 // DeleteTopic.
 import { snsApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
-import { isNotFound, isOwnResource, nameTaken, resourceTags, tagList } from "./calls.js";
+import { isNotFound, isOwnResource, notMadeByThisStack, resourceTags, tagList } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 
 /** Input key, SNS attribute, and the value SNS has when the attribute is not set (undefined: none to return to). */
@@ -96,7 +96,7 @@ export const topicProvider: Provider = {
     const arn = await arnOf(context, id);
     if ((await currentAttributes(context, arn)) !== undefined) {
       const { Tags } = await context.clients.sns.send(new (snsApi().ListTagsForResourceCommand)({ ResourceArn: arn }));
-      if (!isOwnResource(context, Tags)) throw nameTaken(Object.assign(new Error(`topic ${id} exists in this account and was not made by this stack`), { name: "TopicAlreadyExists" }));
+      if (!isOwnResource(context, Tags)) throw notMadeByThisStack("topic", id, "TopicAlreadyExists");
       return update(context, id, inputs);
     }
     const made = await context.clients.sns.send(new (snsApi().CreateTopicCommand)({ Name: id, Attributes: wantedAttributes(inputs, true), Tags: tagList(resourceTags(context, inputs.tags)) }));
