@@ -57,12 +57,28 @@ function releaseIfOurs(path: string): void {
   if (readHolder(path) === process.pid) rmSync(path, { force: true });
 }
 
-/** True when a process with this pid exists (signal 0 checks without sending). */
+/**
+ * True when a process with this pid exists and has not ended. Signal 0 checks
+ * without sending; on Linux a killed process whose parent has not reaped it
+ * yet (a zombie: a detached daemon's parent is often a container's init,
+ * which may reap late) still takes signals, so /proc says whether it ended.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  return !isZombie(pid);
+}
+
+// `/proc/<pid>/stat` is "pid (comm) S ...": the state letter follows the last
+// ")" (comm may itself hold parentheses). No /proc (macOS): not a zombie.
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return false;
   }
 }

@@ -1,8 +1,11 @@
 // Is a daemon serving this data folder? daemonStatus() reads daemon.json and
 // checks both that its pid lives and that the endpoint answers health as that
 // daemon (same pid, same folder): a file left by a kill -9 is stale, a live
-// pid that does not answer is unresponsive. stopDaemon() asks with SIGTERM,
+// pid that does not answer is unresponsive. A pid the system has since given
+// to another program (after a kill -9 and a reboot, or a long while) is stale
+// too: on Linux, /proc says whether that process is a daemon of this folder. stopDaemon() asks with SIGTERM,
 // waits, then SIGKILLs past a bound.
+import { readFileSync, readlinkSync } from "node:fs";
 import { get } from "node:http";
 import { resolve } from "node:path";
 import { isAlive } from "../data-lock.js";
@@ -30,10 +33,25 @@ export async function daemonStatus(dataDir: string): Promise<DaemonStatus> {
   const folder = resolve(dataDir);
   const info = readDaemonFile(folder);
   if (info === undefined) return { state: "stopped", dataDir: folder };
-  if (!isAlive(info.pid)) return { state: "stale", pid: info.pid, dataDir: folder };
+  if (!isAlive(info.pid) || !mayServe(info.pid, folder)) return { state: "stale", pid: info.pid, dataDir: folder };
   const health = await readHealth(info.endpoint);
   const answers = health?.service === "closure-pack-cloud" && health.pid === info.pid && health.dataDir === folder;
   return { state: answers ? "running" : "unresponsive", ...info, dataDir: folder };
+}
+
+// False when /proc shows that `pid` runs something other than a daemon given
+// `--data <folder>`; true when it does, or when there is no /proc to ask.
+function mayServe(pid: number, folder: string): boolean {
+  let args: string[];
+  let cwd: string;
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+    cwd = readlinkSync(`/proc/${pid}/cwd`);
+  } catch {
+    return true;
+  }
+  const at = args.indexOf("--data");
+  return at !== -1 && at + 1 < args.length && resolve(cwd, args[at + 1]!) === folder;
 }
 
 /** The health answer at `endpoint`, or undefined when nothing (or not a local cloud) answers there. */
