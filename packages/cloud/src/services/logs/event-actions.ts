@@ -24,7 +24,7 @@ export const EVENT_ACTIONS: Readonly<Record<string, LogsAction>> = {
   FilterLogEvents: filterLogEvents,
 };
 
-function putLogEvents({ input, store, now }: LogsCall): unknown {
+function putLogEvents({ input, store, delivery, now }: LogsCall): unknown {
   const group = requireGroup(store, groupNameOf(input));
   const streamName = requiredString(input, "logStreamName");
   if (store.getStream(group.name, streamName) === undefined) throw new AwsError("ResourceNotFoundException", "The specified log stream does not exist.", 400);
@@ -34,7 +34,12 @@ function putLogEvents({ input, store, now }: LogsCall): unknown {
   const tooOld = events.findLastIndex((event) => event.timestamp < oldest);
   const tooNew = events.findIndex((event) => event.timestamp > now + 2 * 3_600_000);
   const accepted = events.slice(tooOld + 1, tooNew === -1 ? undefined : tooNew);
-  const last = store.transaction(() => store.appendEvents(group.name, streamName, accepted, now));
+  // The deliveries to subscription filters are queued with the events, in one transaction.
+  const last = store.transaction(() => {
+    const ids = store.appendEvents(group.name, streamName, accepted, now);
+    delivery.deliver(group.name, streamName, accepted.map((event, index) => ({ ...event, id: ids[index]! })));
+    return ids.at(-1) ?? 0;
+  });
   const rejected = { ...(tooOld === -1 ? {} : { tooOldLogEventEndIndex: tooOld }), ...(tooNew === -1 ? {} : { tooNewLogEventStartIndex: tooNew }) };
   return { nextSequenceToken: String(last).padStart(56, "0"), ...(Object.keys(rejected).length > 0 ? { rejectedLogEventsInfo: rejected } : {}) };
 }

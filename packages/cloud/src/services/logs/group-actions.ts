@@ -5,11 +5,19 @@ import type { AwsRequest } from "../../server/aws-request.js";
 import {
   decodeToken, encodeToken, groupArn, groupNameOf, invalid, limitOf, optionalString, requireGroup, requiredString, type LogsInput,
 } from "./logs-input.js";
+import type { LambdaTarget } from "../service.js";
 import type { LogsStore } from "./logs-store.js";
+import type { SubscriptionDelivery } from "./subscription-delivery.js";
+import type { SubscriptionStore } from "./subscription-store.js";
 
 export interface LogsCall {
   input: LogsInput;
   store: LogsStore;
+  subscriptions: SubscriptionStore;
+  /** Queues what events written by the call deliver to subscription filters. */
+  delivery: SubscriptionDelivery;
+  /** Lambda, for the destination checks of subscription filters (undefined in a cloud built without it). */
+  lambda: LambdaTarget | undefined;
   request: AwsRequest;
   now: number;
 }
@@ -26,8 +34,12 @@ export const GROUP_ACTIONS: Readonly<Record<string, LogsAction>> = {
     if (!store.createGroup(name, now, tagsOf(input))) throw new AwsError("ResourceAlreadyExistsException", "The specified log group already exists", 400);
     return {};
   },
-  DeleteLogGroup: ({ input, store }) => {
-    store.deleteGroup(requireGroup(store, groupNameOf(input)).name);
+  DeleteLogGroup: ({ input, store, subscriptions }) => {
+    const name = requireGroup(store, groupNameOf(input)).name;
+    store.transaction(() => {
+      subscriptions.deleteGroup(name);
+      store.deleteGroup(name);
+    });
     return {};
   },
   DescribeLogGroups: ({ input, store, request }) => {

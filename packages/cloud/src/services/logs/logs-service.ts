@@ -4,15 +4,19 @@
 // one transaction (one disk flush for a burst, not one per line: at hundreds
 // of invocations a second, flushes per line would hold the event loop);
 // every read first stores what is buffered, so nothing a function has
-// written is ever invisible to a reader.
+// written is ever invisible to a reader. Subscription filters' deliveries
+// are queued in the transaction that stores the lines they carry.
 import { AwsError } from "../../errors.js";
 import type { AwsRequest, AwsResponse } from "../../server/aws-request.js";
-import type { CloudContext, LogLine, LogsTarget, Service } from "../service.js";
+import type { CloudContext, LambdaTarget, LogLine, LogsTarget, Service } from "../service.js";
 import { EVENT_ACTIONS } from "./event-actions.js";
 import { GROUP_ACTIONS, type LogsAction } from "./group-actions.js";
 import { LogsStore } from "./logs-store.js";
+import { SUBSCRIPTION_ACTIONS } from "./subscription-actions.js";
+import { SubscriptionDelivery } from "./subscription-delivery.js";
+import { SubscriptionStore } from "./subscription-store.js";
 
-const ACTIONS: Readonly<Record<string, LogsAction>> = { ...GROUP_ACTIONS, ...EVENT_ACTIONS };
+const ACTIONS: Readonly<Record<string, LogsAction>> = { ...GROUP_ACTIONS, ...EVENT_ACTIONS, ...SUBSCRIPTION_ACTIONS };
 const TARGET_PREFIX = "Logs_20140328.";
 const FLUSH_DELAY_MS = 10;
 // Retention is applied at start and then hourly.
@@ -20,6 +24,8 @@ const EXPIRY_INTERVAL_MS = 3_600_000;
 
 export function createLogsService(context: CloudContext): Service & LogsTarget {
   const store = new LogsStore(context.db);
+  const subscriptions = new SubscriptionStore(context.db);
+  const delivery = new SubscriptionDelivery(context, subscriptions);
   const buffer = new Map<string, { group: string; stream: string; lines: LogLine[] }>();
   let flushScheduled = false;
   let closed = false;
@@ -34,7 +40,8 @@ export function createLogsService(context: CloudContext): Service & LogsTarget {
       for (const { group, stream, lines } of batches) {
         store.createGroup(group, now, {});
         store.createStream(group, stream, now);
-        store.appendEvents(group, stream, lines, now);
+        const ids = store.appendEvents(group, stream, lines, now);
+        delivery.deliver(group, stream, lines.map((line, index) => ({ ...line, id: ids[index]! })));
       }
     });
   };
@@ -49,7 +56,8 @@ export function createLogsService(context: CloudContext): Service & LogsTarget {
       if (action === undefined) throw new AwsError("UnknownOperationException", `Unknown operation ${name || String(target)}`, 400);
       const input = await readInput(request);
       flush();
-      const output = action({ input, store, request, now: context.clock.now() });
+      const lambda = context.services.get("lambda") as (Service & Partial<LambdaTarget>) | undefined;
+      const output = action({ input, store, subscriptions, delivery, lambda: lambda?.allowsInvoke === undefined ? undefined : (lambda as Service & LambdaTarget), request, now: context.clock.now() });
       return { status: 200, headers: { "content-type": "application/x-amz-json-1.1" }, body: JSON.stringify(output) };
     },
     appendLogEvents(group, stream, lines) {

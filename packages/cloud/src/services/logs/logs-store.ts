@@ -144,14 +144,14 @@ export class LogsStore {
     });
   }
 
-  /** Appends events to an existing stream (call inside a transaction); returns the last id. */
-  appendEvents(group: string, stream: string, events: ReadonlyArray<{ timestamp: number; message: string }>, ingestion: number): number {
-    let last = 0;
+  /** Appends events to an existing stream (call inside a transaction); returns their ids, in order. */
+  appendEvents(group: string, stream: string, events: ReadonlyArray<{ timestamp: number; message: string }>, ingestion: number): number[] {
+    const ids: number[] = [];
     let bytes = 0;
     let first = Infinity;
     let latest = -Infinity;
     for (const event of events) {
-      last = Number(this.#insertEvent.run(group, stream, event.timestamp, ingestion, event.message).lastInsertRowid);
+      ids.push(Number(this.#insertEvent.run(group, stream, event.timestamp, ingestion, event.message).lastInsertRowid));
       bytes += Buffer.byteLength(event.message) + 26;
       first = Math.min(first, event.timestamp);
       latest = Math.max(latest, event.timestamp);
@@ -160,7 +160,7 @@ export class LogsStore {
       this.#touchStream.run(first, first, latest, latest, ingestion, bytes, group, stream);
       this.#db.prepare("UPDATE logs_groups SET stored_bytes = stored_bytes + ? WHERE name = ?").run(bytes, group);
     }
-    return last;
+    return ids;
   }
 
   /**
