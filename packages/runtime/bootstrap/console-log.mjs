@@ -1,3 +1,4 @@
+// @ts-check
 // console.* as Lambda's Node.js runtime writes it: one line per call on
 // stdout, `<ISO time>\t<requestId>\t<LEVEL>\t<message>`, newlines inside the
 // message as \r so a multi-line message stays one log event. The end marker
@@ -7,12 +8,18 @@ import { format } from "node:util";
 // Must match END_MARKER in src/output-lines.ts.
 const END_MARKER = "\u001eclosure-pack:end\t";
 
+/** @type {string | undefined} */
 let requestId = undefined;
 
+/** @param {string} id the request whose lines follow */
 export function setRequestId(id) {
   requestId = id;
 }
 
+/**
+ * @param {string} level
+ * @returns {(...args: unknown[]) => void}
+ */
 function writer(level) {
   return (...args) => {
     const message = format(...args).replace(/\n/g, "\r");
@@ -28,10 +35,14 @@ export function patchConsole() {
   console.debug = writer("DEBUG");
   const trace = writer("TRACE");
   console.trace = (...args) => trace(`Trace: ${format(...args)}\n${new Error().stack?.split("\n").slice(2).join("\n") ?? ""}`);
-  console.fatal = writer("FATAL");
+  // Lambda's runtime adds console.fatal, which Node's Console lacks.
+  /** @type {Console & { fatal?: (...args: unknown[]) => void }} */ (console).fatal = writer("FATAL");
 }
 
-/** After an invocation's last line: the parent reads both streams up to here before END. */
+/**
+ * After an invocation's last line: the parent reads both streams up to here before END.
+ * @param {string} id
+ */
 export function writeEndMarker(id) {
   const maxRssKB = process.resourceUsage().maxRSS;
   process.stdout.write(`${END_MARKER}${id}\t${maxRssKB}\n`);

@@ -1,3 +1,4 @@
+// @ts-check
 // Finds and loads the handler the way aws-lambda-ric's UserFunction does:
 // "dir/file.a.b" is module "dir/file" and export path "a.b"; the module is
 // an extensionless file, then file.js (require, or import when the nearest
@@ -7,34 +8,60 @@ import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { HandlerNotFound, ImportModuleError, MalformedHandlerName, UserCodeSyntaxError } from "./errors.mjs";
+import { HandlerNotFound, hasCode, ImportModuleError, MalformedHandlerName, UserCodeSyntaxError } from "./errors.mjs";
 import { addSdkHint, registerImportHooks } from "./provided-modules.mjs";
 import { moduleType } from "./task-root.mjs";
 
+/** @typedef {(error?: unknown, result?: unknown) => void} Callback */
+/**
+ * A handler as Lambda calls it: it answers with a value, a promise, or the callback.
+ * @typedef {(event: unknown, context: object, callback: Callback) => unknown} Handler
+ */
+
 const FUNCTION_EXPR = /^([^.]*)\.(.*)$/;
 
-/** The handler function named by `handlerString`, loaded from `taskRoot`. */
+/**
+ * The handler function named by `handlerString`, loaded from `taskRoot`.
+ * @param {string} taskRoot
+ * @param {string} handlerString
+ * @returns {Promise<Handler>}
+ */
 export async function loadHandler(taskRoot, handlerString) {
   if (handlerString.includes("..")) throw new MalformedHandlerName("'..' is not allowed in handler name.");
   const handlerName = basename(handlerString);
   const moduleRoot = handlerString.slice(0, handlerString.indexOf(handlerName));
   const match = FUNCTION_EXPR.exec(handlerName);
   if (match === null) throw new MalformedHandlerName("Bad handler");
-  const [, moduleName, exportPath] = match;
+  // Both groups always match (maybe empty): the defaults are for the checker.
+  const [, moduleName = "", exportPath = ""] = match;
   const module = await loadModule(taskRoot, moduleRoot, moduleName);
-  const handler = exportPath.split(".").reduce((value, key) => (value == null ? undefined : value[key]), module);
+  const handler = exportPath.split(".").reduce(property, module);
   if (handler === undefined || handler === null) throw new HandlerNotFound(`${handlerString} is undefined or not exported`);
   if (typeof handler !== "function") throw new HandlerNotFound(`${handlerString} is not a function`);
-  return handler;
+  return /** @type {Handler} */ (handler);
 }
 
+/**
+ * @param {unknown} value
+ * @param {string} key
+ * @returns {unknown}
+ */
+function property(value, key) {
+  return value == null ? undefined : /** @type {Record<string, unknown>} */ (value)[key];
+}
+
+/**
+ * @param {string} taskRoot
+ * @param {string} moduleRoot
+ * @param {string} moduleName
+ * @returns {Promise<unknown>}
+ */
 async function loadModule(taskRoot, moduleRoot, moduleName) {
   try {
     return await tryLoad(taskRoot, moduleRoot, moduleName);
   } catch (error) {
     if (error instanceof SyntaxError) throw new UserCodeSyntaxError(`${error.name}: ${error.message}`, { cause: error });
-    const code = error?.code;
-    if (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND") {
+    if (hasCode(error, "MODULE_NOT_FOUND", "ERR_MODULE_NOT_FOUND")) {
       // An import without NODE_PATH never met the hook that adds the hint.
       addSdkHint(error, /'(@aws-sdk\/[^'/]+)/.exec(error.message)?.[1] ?? "");
       throw new ImportModuleError(`${error.name}: ${error.message}`, { cause: error });
@@ -43,6 +70,12 @@ async function loadModule(taskRoot, moduleRoot, moduleName) {
   }
 }
 
+/**
+ * @param {string} taskRoot
+ * @param {string} moduleRoot
+ * @param {string} moduleName
+ * @returns {Promise<unknown>}
+ */
 async function tryLoad(taskRoot, moduleRoot, moduleName) {
   const path = resolve(taskRoot, moduleRoot, moduleName);
   const require = createRequire(join(taskRoot, "__closure_pack_bootstrap__.js"));
@@ -56,11 +89,13 @@ async function tryLoad(taskRoot, moduleRoot, moduleName) {
   return require(require.resolve(moduleName, { paths: [taskRoot, join(taskRoot, moduleRoot)] }));
 }
 
+/** @param {string} path */
 function importModule(path) {
   registerImportHooks();
   return import(pathToFileURL(path).href);
 }
 
+/** @param {string} path */
 function isFile(path) {
   return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
 }

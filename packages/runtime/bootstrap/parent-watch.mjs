@@ -1,3 +1,4 @@
+// @ts-check
 // Ends the instance when the process that started it is gone. The parent
 // hands the child one end of a pipe as fd 3 and never writes to it; when the
 // parent dies (even by kill -9) the kernel closes its end and this side

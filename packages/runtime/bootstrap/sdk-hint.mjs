@@ -1,7 +1,11 @@
+// @ts-check
 // What a function is told when it imports an @aws-sdk package nobody
 // provides: Lambda has every client, closure-pack only those installed.
 
-/** The hint for a module that was not found, or undefined when it is not part of the AWS SDK. */
+/**
+ * The hint for a module that was not found, or undefined when it is not part of the AWS SDK.
+ * @param {string} specifier
+ */
 export function sdkHint(specifier) {
   const match = /^(@aws-sdk\/[^/]+)/.exec(specifier);
   if (match === null) return undefined;

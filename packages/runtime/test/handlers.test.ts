@@ -31,6 +31,7 @@ const CASES: Case[] = [
   { name: "async: throws", fixture: "cases", handler: "behaviours.throws", expect: fails("RangeError", "out of range") },
   { name: "async: rejects with a string", fixture: "cases", handler: "behaviours.rejectsString", expect: (r) => expect(r).toMatchObject({ ok: false, error: { errorType: "string", errorMessage: "plain string", trace: [] } }) },
   { name: "async: undefined is null", fixture: "cases", handler: "behaviours.undefinedResult", expect: succeeds(null) },
+  { name: "async: a result JSON cannot hold", fixture: "cases", handler: "behaviours.circular", expect: fails("Runtime.SerializationError", /^Unable to stringify response body: Converting circular structure to JSON\n/) },
   { name: "uncaught: an exception from a timer fails the invocation", fixture: "cases", handler: "behaviours.uncaught", expect: fails("Error", "thrown from a timer") },
   { name: "init: module throws while loading", fixture: "cases", handler: "init-error.handler", expect: fails("Error", "cannot initialise") },
   { name: "init: syntax error", fixture: "cases", handler: "syntax-error.handler", expect: fails("Runtime.UserCodeSyntaxError", /^SyntaxError: Unexpected token/) },
