@@ -9,6 +9,7 @@ import { DEPLOY_COMMANDS, parseDeployCommand, type DeployCommand, type LogsComma
 import { s3Command, type S3Command } from "./s3-args.js";
 import { parseSqsCommand, type SqsCommand } from "./sqs-args.js";
 import { parseDynamoDbCommand, type DynamoDbCommand } from "./dynamodb-args.js";
+import { parseSnsCommand, type SnsCommand } from "./sns-args.js";
 
 export type ModuleFormat = "cjs" | "esm";
 export type Runtime = "nodejs20.x" | "nodejs22.x";
@@ -72,6 +73,7 @@ export type Command =
   | S3Command
   | SqsCommand
   | DynamoDbCommand
+  | SnsCommand
   | CloudCommand;
 
 /** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
@@ -132,6 +134,7 @@ export function parseCommand(argv: readonly string[]): Command {
   // `sqs` too (sqs-args.ts).
   if (argv[0] === "sqs") return parseSqsCommand(argv.slice(1));
   if (argv[0] === "dynamodb") return parseDynamoDbCommand(argv.slice(1));
+  if (argv[0] === "sns") return parseSnsCommand(argv.slice(1));
   const { values, positionals } = parse(argv);
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };

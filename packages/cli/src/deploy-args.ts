@@ -115,7 +115,7 @@ function stackCommand(positionals: string[], common: Omit<StackCommand, "kind" |
   throw new UsageError(`"stack" takes "output [name]" or "ls", got ${JSON.stringify(positionals.join(" "))}`);
 }
 
-function targetFlags(values: Partial<Record<Name, string | boolean>>): TargetFlags {
+export function targetFlags(values: Partial<Record<Name, string | boolean>>): TargetFlags {
   const target = values.target as string | undefined;
   if (target !== undefined && target !== "local" && target !== "aws") throw new UsageError(`option "--target" must be "local" or "aws", got ${JSON.stringify(target)}`);
   const portText = values.port as string | undefined;

@@ -33,7 +33,17 @@ export type CliErrorCode =
   | "TABLE_NOT_FOUND"
   | "ITEM_NOT_FOUND"
   | "DYNAMODB_REQUEST_FAILED"
-  | "INVALID_ENVIRONMENT";
+  | "INVALID_ENVIRONMENT"
+  | "TOPIC_NOT_FOUND"
+  | "SNS_REQUEST_FAILED"
+  | "STREAM_NOT_FOUND"
+  | "KINESIS_REQUEST_FAILED"
+  | "EVENT_BUS_NOT_FOUND"
+  | "EVENT_REJECTED"
+  | "EVENTS_REQUEST_FAILED"
+  | "LOG_GROUP_NOT_FOUND"
+  | "LOG_EVENTS_REJECTED"
+  | "LOGS_REQUEST_FAILED";
 
 /** Where a CLI error happened (file, line, column) and how to fix it. */
 export type CliErrorData = Omit<ClosurePackErrorData, "path">;

@@ -67,6 +67,8 @@ async function run(command: Command, io: Io): Promise<number> {
       return (await import("./commands/sqs.js")).runSqs(command, io);
     case "dynamodb":
       return (await import("./commands/dynamodb.js")).runDynamoDb(command, io);
+    case "sns":
+      return (await import("./commands/sns.js")).runSns(command, io);
     case "cloud":
       return (await import("./commands/cloud.js")).runCloud(command, io);
   }

@@ -23,6 +23,8 @@ export const USAGE = `Usage:
   closure-pack dynamodb put|get|delete <table> <json|->
                                                 put an item, or get or delete one by its key
                                                 (plain JSON: '{"id":"o1"}'); get prints it
+  closure-pack sns publish <topic> <message|->  publish to a topic (the program's name for it,
+                                                its name or ARN); prints the message id
 
   closure-pack up <program> [--stack dev] [--yes] [--json] [--diff]
                                                 deploy the program's resources and magic
@@ -121,5 +123,21 @@ Options of sqs send:
       --delay <s>          seconds before the message can be received, 0 to 900
       --attribute N=V      a String message attribute (repeatable)
       --endpoint-url <url> as for s3; --json prints SQS's answer as JSON
+
+Options of sns publish:
+      --subject <text>     the message's subject
+      --attribute N[:T]=V  a message attribute of type T: String (default),
+                           Number or String.Array (repeatable)
+      --group <id>         FIFO: the message group id
+      --dedup-id <id>      FIFO: the deduplication id (unless content-based)
+
+Options of the data commands (sns publish):
+      --endpoint-url <url> where to send (default $AWS_ENDPOINT_URL_<SERVICE> or
+                           $AWS_ENDPOINT_URL, else as up and logs: the local
+                           cloud serving --data, on whatever port it runs)
+  -s, --stack, --dir       a resource may be named as the stack's program names
+                           it (default stack dev, the program in .)
+      --target, --region, --profile, --port, --data
+                           as for up; --json prints the answer as JSON
 
 Exit codes: 0 success, 1 a known error (message printed), 2 a usage error.`;

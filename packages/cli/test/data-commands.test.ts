@@ -1,0 +1,115 @@
+// The data commands (sns publish, kinesis put, events put, logs put) as
+// child processes against the real local cloud daemon, which runs on a free
+// port with its data in the project's .closure-pack/cloud: the commands find
+// it there, as `up` and `logs` do, with no --endpoint-url. fixtures/aws/data
+// is deployed once; resources are named as the program names them, by AWS
+// name or ARN; each effect is read back through the SDK (the handler's log
+// lines with FilterLogEvents, records with GetRecords).
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { createProviderContext, localTarget, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
+import { BIN, type CliRun } from "./support/cli.js";
+import { createProject, type Project } from "./support/deploy.js";
+
+let project: Project;
+let daemon: DaemonProcess;
+let sdk: ProviderContext;
+let state: StackState;
+
+beforeAll(async () => {
+  project = createProject("data", {});
+  daemon = await startDaemon({ dataDir: join(project.dir, ".closure-pack", "cloud") });
+  sdk = createProviderContext(localTarget(daemon.port), { stack: "t", project: "t" });
+  const up = await project.run(["up", "index.ts", "--yes"]);
+  if (up.code !== 0) throw new Error(`up failed:\n${up.stderr}`);
+  state = JSON.parse(project.read(".closure-pack/stacks/dev.json")) as StackState;
+}, 300_000);
+
+afterAll(async () => {
+  sdk?.destroy();
+  await daemon?.stop();
+  project?.remove();
+});
+
+/** `closure-pack ...args` in the project folder, `stdin` piped in. */
+function cli(args: readonly string[], stdin = "", cwd = project.dir): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const env = { PATH: process.env.PATH, NO_COLOR: "1" };
+    const child = execFile(process.execPath, [BIN, ...args], { cwd, env, encoding: "utf8" }, (error, stdout, stderr) => {
+      const code = error ? (error as { code?: unknown }).code : 0;
+      if (typeof code !== "number") reject(error ?? new Error("no exit code"));
+      else resolve({ code, stdout, stderr });
+    });
+    child.stdin!.end(stdin);
+  });
+}
+
+/** The resource's outputs (and id) in the deployed stack. */
+function deployed(type: string, name: string): { id: string; outputs: Record<string, unknown> } {
+  const found = state.resources.find((r) => r.type === type && r.name === name);
+  if (found === undefined) throw new Error(`no ${type} "${name}" in the stack`);
+  return found;
+}
+
+/** The messages of a function's log group that contain `text`, once there are `count` (deliveries are asynchronous). */
+async function functionLines(fn: string, text: string, count = 1): Promise<string[]> {
+  const group = `/aws/lambda/${deployed("aws:lambda:Function", fn).id}`;
+  let lines: string[] = [];
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const found = await sdk.clients.logs.send(new FilterLogEventsCommand({ logGroupName: group, filterPattern: `"${text}"` })).catch(() => ({ events: [] }));
+    lines = (found.events ?? []).map((event) => event.message!.trimEnd().replace(/^\S+\t\S+\tINFO\t/, ""));
+    if (lines.length >= count) return lines;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`${lines.length} line(s) of ${fn} contain "${text}", expected ${count}`);
+}
+
+describe("closure-pack sns publish", () => {
+  it("publish: by the program's name, with a subject and typed attributes; the subscribed handler gets them", async () => {
+    const run = await cli(["sns", "publish", "orders", "hello", "--subject", "greeting", "--attribute", "kind=test", "--attribute", "price:Number=250"]);
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toMatch(/^[0-9a-f-]{36}\n$/);
+    expect(await functionLines("onOrder", "order greeting")).toEqual(["order greeting hello [kind:String=test price:Number=250]"]);
+  });
+
+  it("publish: by ARN and by AWS name, the message from stdin, --json prints SNS's answer", async () => {
+    const { arn, name } = deployed("aws:sns:Topic", "orders").outputs as { arn: string; name: string };
+    const byArn = await cli(["sns", "publish", arn, "-", "--json"], "from stdin");
+    const byName = await cli(["sns", "publish", name, "by name"]);
+    expect([byArn.code, byArn.stderr, byName.code, byName.stderr]).toEqual([0, "", 0, ""]);
+    expect(Object.keys(JSON.parse(byArn.stdout) as object)).toEqual(["MessageId"]);
+    expect(await functionLines("onOrder", "order -", 2)).toEqual(expect.arrayContaining(["order - from stdin []", "order - by name []"]));
+  });
+
+  it("publish: a FIFO topic with --group and --dedup-id, a sequence number in --json", async () => {
+    const run = await cli(["sns", "publish", "ledger", "entry", "--group", "account-1", "--dedup-id", "e-1", "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(run.stdout) as object)).toEqual(["MessageId", "SequenceNumber"]);
+  });
+
+  const REFUSED: Array<[string, string[], string]> = [
+    ["topic: none by that name", ["sns", "publish", "nothing", "x"], 'nothing: no such topic\nhint: the stack "dev" has the topics ledger, orders\n'],
+    [
+      "fifo: no group",
+      ["sns", "publish", "ledger", "x"],
+      "ledger: InvalidParameterException: Invalid parameter: The MessageGroupId parameter is required for FIFO topics\nhint: a FIFO topic takes --group <id>, and --dedup-id <id> unless it has contentBasedDeduplication\n",
+    ],
+  ];
+  it.each(REFUSED)("%s: one line and a hint, exit 1", async (_name, args, stderr) => {
+    expect(await cli(args)).toEqual({ code: 1, stdout: "", stderr });
+  });
+
+  const USAGE_ERRORS: Array<[string, string[], string]> = [
+    ["no message", ["sns", "publish", "orders"], '"sns publish" takes a topic (name or ARN) and a message (or - for stdin), got 1 argument(s)'],
+    ["another action", ["sns", "subscribe", "orders"], '"sns" takes publish, got "subscribe"'],
+    ["an attribute of no SNS type", ["sns", "publish", "orders", "x", "--attribute", "n:Binary=1"], 'option "--attribute" must be Name=Value or Name:Type=Value with Type String, Number, String.Array, got "n:Binary=1"'],
+    ["an unknown flag", ["sns", "publish", "orders", "x", "--group-id", "g"], 'unknown option "--group-id" for "sns"'],
+  ];
+  it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
+    const run = await cli(args);
+    expect([run.code, run.stderr.split("\n")[0]]).toEqual([2, `closure-pack: ${message}`]);
+  });
+});
