@@ -10,6 +10,7 @@ import { s3Command, type S3Command } from "./s3-args.js";
 import { parseSqsCommand, type SqsCommand } from "./sqs-args.js";
 import { parseDynamoDbCommand, type DynamoDbCommand } from "./dynamodb-args.js";
 import { parseSnsCommand, type SnsCommand } from "./sns-args.js";
+import { parseKinesisCommand, type KinesisCommand } from "./kinesis-args.js";
 
 export type ModuleFormat = "cjs" | "esm";
 export type Runtime = "nodejs20.x" | "nodejs22.x";
@@ -74,6 +75,7 @@ export type Command =
   | SqsCommand
   | DynamoDbCommand
   | SnsCommand
+  | KinesisCommand
   | CloudCommand;
 
 /** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
@@ -135,6 +137,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (argv[0] === "sqs") return parseSqsCommand(argv.slice(1));
   if (argv[0] === "dynamodb") return parseDynamoDbCommand(argv.slice(1));
   if (argv[0] === "sns") return parseSnsCommand(argv.slice(1));
+  if (argv[0] === "kinesis") return parseKinesisCommand(argv.slice(1));
   const { values, positionals } = parse(argv);
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };

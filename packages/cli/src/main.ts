@@ -69,6 +69,8 @@ async function run(command: Command, io: Io): Promise<number> {
       return (await import("./commands/dynamodb.js")).runDynamoDb(command, io);
     case "sns":
       return (await import("./commands/sns.js")).runSns(command, io);
+    case "kinesis":
+      return (await import("./commands/kinesis.js")).runKinesis(command, io);
     case "cloud":
       return (await import("./commands/cloud.js")).runCloud(command, io);
   }

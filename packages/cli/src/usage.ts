@@ -25,6 +25,9 @@ export const USAGE = `Usage:
                                                 (plain JSON: '{"id":"o1"}'); get prints it
   closure-pack sns publish <topic> <message|->  publish to a topic (the program's name for it,
                                                 its name or ARN); prints the message id
+  closure-pack kinesis put <stream> <data...> --partition-key <key>
+                                                put one record per data argument, in order;
+                                                prints each one's shard and sequence number
 
   closure-pack up <program> [--stack dev] [--yes] [--json] [--diff]
                                                 deploy the program's resources and magic
@@ -131,7 +134,10 @@ Options of sns publish:
       --group <id>         FIFO: the message group id
       --dedup-id <id>      FIFO: the deduplication id (unless content-based)
 
-Options of the data commands (sns publish):
+Options of kinesis put:
+      --partition-key <k>  required: records of one key go to one shard, in order
+
+Options of the data commands (sns publish, kinesis put):
       --endpoint-url <url> where to send (default $AWS_ENDPOINT_URL_<SERVICE> or
                            $AWS_ENDPOINT_URL, else as up and logs: the local
                            cloud serving --data, on whatever port it runs)

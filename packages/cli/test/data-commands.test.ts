@@ -8,6 +8,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { GetRecordsCommand, GetShardIteratorCommand } from "@aws-sdk/client-kinesis";
 import { createProviderContext, localTarget, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
@@ -107,6 +108,46 @@ describe("closure-pack sns publish", () => {
     ["another action", ["sns", "subscribe", "orders"], '"sns" takes publish, got "subscribe"'],
     ["an attribute of no SNS type", ["sns", "publish", "orders", "x", "--attribute", "n:Binary=1"], 'option "--attribute" must be Name=Value or Name:Type=Value with Type String, Number, String.Array, got "n:Binary=1"'],
     ["an unknown flag", ["sns", "publish", "orders", "x", "--group-id", "g"], 'unknown option "--group-id" for "sns"'],
+  ];
+  it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
+    const run = await cli(args);
+    expect([run.code, run.stderr.split("\n")[0]]).toEqual([2, `closure-pack: ${message}`]);
+  });
+});
+
+/** Every record of the one-shard stream, oldest first: [sequence number, data]. */
+async function streamRecords(stream: string): Promise<Array<[string, string]>> {
+  const { ShardIterator } = await sdk.clients.kinesis.send(new GetShardIteratorCommand({ StreamName: stream, ShardId: "shardId-000000000000", ShardIteratorType: "TRIM_HORIZON" }));
+  const { Records = [] } = await sdk.clients.kinesis.send(new GetRecordsCommand({ ShardIterator }));
+  return Records.map((record) => [record.SequenceNumber!, Buffer.from(record.Data!).toString("utf8")]);
+}
+
+describe("closure-pack kinesis put", () => {
+  it("put: by the program's name, one record per argument in order, one line each; by ARN from stdin with --json; GetRecords reads them", async () => {
+    const { name, arn } = deployed("aws:kinesis:Stream", "clicks").outputs as { name: string; arn: string };
+    const run = await cli(["kinesis", "put", "clicks", "first", "second", "--partition-key", "user-1"]);
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    const lines = run.stdout.split("\n").slice(0, -1).map((line) => line.split(" "));
+    expect(lines.map(([shard]) => shard)).toEqual(["shardId-000000000000", "shardId-000000000000"]);
+    const json = await cli(["kinesis", "put", arn, "-", "--partition-key", "user-2", "--json"], "{\"page\":\"/\"}");
+    expect(json.code, json.stderr).toBe(0);
+    const answer = JSON.parse(json.stdout) as Array<{ ShardId: string; SequenceNumber: string }>;
+    expect(answer.map((each) => Object.keys(each))).toEqual([["ShardId", "SequenceNumber"]]);
+    expect(await streamRecords(name)).toEqual([
+      [lines[0]![1], "first"],
+      [lines[1]![1], "second"],
+      [answer[0]!.SequenceNumber, '{"page":"/"}'],
+    ]);
+  });
+
+  it("stream: none by that name: one line and a hint, exit 1", async () => {
+    expect(await cli(["kinesis", "put", "nothing", "x", "--partition-key", "k"])).toEqual({ code: 1, stdout: "", stderr: 'nothing: no such stream\nhint: the stack "dev" has the streams clicks\n' });
+  });
+
+  const USAGE_ERRORS: Array<[string, string[], string]> = [
+    ["no partition key", ["kinesis", "put", "clicks", "x"], 'option "--partition-key" is required: Kinesis puts records with the same key on the same shard, in order'],
+    ["no record", ["kinesis", "put", "clicks", "--partition-key", "k"], '"kinesis put" takes a stream (name or ARN) and one or more records (or - for stdin)'],
+    ["stdin twice", ["kinesis", "put", "clicks", "-", "-", "--partition-key", "k"], '"kinesis put" reads stdin once: give - at most once'],
   ];
   it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
     const run = await cli(args);
