@@ -18,6 +18,8 @@ export const TYPES = {
   topicSubscription: "aws:sns:TopicSubscription",
   eventRule: "aws:cloudwatch:EventRule",
   eventTarget: "aws:cloudwatch:EventTarget",
+  logGroup: "aws:cloudwatch:LogGroup",
+  logSubscriptionFilter: "aws:cloudwatch:LogSubscriptionFilter",
   stream: "aws:kinesis:Stream",
 } as const;
 

@@ -87,6 +87,11 @@ async function readStep(input: PlanInput, node: ProgramNode, values: Values): Pr
 export function decide(input: Pick<PlanInput, "state" | "naming" | "providerFor">, node: ProgramNode, inputs: Record<string, unknown>): PlanStep {
   const { type, name } = node.descriptor;
   const provider = input.providerFor(type);
+  const refusal = provider.check?.(inputs);
+  if (refusal !== undefined) {
+    const where = node.descriptor.declaredAt ? `${node.descriptor.declaredAt}: ${describeResource(type, name)}` : describeResource(type, name);
+    throw new AwsError("INVALID_ARGUMENT", where, refusal.problem, refusal.hint === undefined ? {} : { hint: refusal.hint });
+  }
   const records = input.state.resources.filter((r) => r.type === type && r.name === name && !r.read);
   const current = records.find((r) => !r.retired);
   const base = { key: node.key, type, name, inputs, dependencies: [...node.dependencies].sort(), node };

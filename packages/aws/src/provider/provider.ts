@@ -29,6 +29,12 @@ export interface Provider {
   replaceKeys: readonly string[];
   /** Inputs that may hold secret values: the state keeps only their hash (engine/seal.ts), so `olds` may hold a hash. */
   secretInputs?: readonly string[];
+  /**
+   * A refusal AWS would make that only resolved inputs show (names and ARNs
+   * predicted at plan time), made before anything is applied; undefined
+   * when the inputs are fine or not yet known.
+   */
+  check?(inputs: Record<string, unknown>): { problem: string; hint?: string } | undefined;
   /** The physical id of a new resource, from its inputs and the generated name. */
   identity(inputs: Record<string, unknown>, generatedName: string): string;
   /** Outputs known before the resource exists (names, ARNs). */

@@ -8,6 +8,8 @@ import { eventSourceMappingProvider } from "./event-source-mapping.js";
 import { eventTargetProvider } from "./event-target.js";
 import { functionProvider } from "./function.js";
 import { httpApiProvider } from "./http-api.js";
+import { logGroupProvider } from "./log-group.js";
+import { logSubscriptionFilterProvider } from "./log-subscription-filter.js";
 import { permissionProvider } from "./permission.js";
 import type { Provider } from "./provider.js";
 import { queueProvider } from "./queue.js";
@@ -24,6 +26,7 @@ const PROVIDERS: ReadonlyMap<string, Provider> = new Map(
   [
     bucketProvider, bucketNotificationProvider, functionProvider, permissionProvider, roleProvider, rolePolicyProvider, rolePolicyAttachmentProvider, httpApiProvider,
     restApiProvider, queueProvider, eventSourceMappingProvider, tableProvider, topicProvider, topicSubscriptionProvider, eventRuleProvider, eventTargetProvider, streamProvider,
+    logGroupProvider, logSubscriptionFilterProvider,
   ].map((p) => [p.type, p]),
 );
 
