@@ -94,11 +94,12 @@ describe.each(TARGETS)("cloudwatch logs provider against %s", (_label, start, en
     return () => rmSync(dir, { recursive: true, force: true });
   });
 
-  async function up(shape: Shape | undefined): Promise<Plan> {
+  async function up(shape: Shape | undefined, beforeApply?: (plan: Plan) => Promise<void>): Promise<Plan> {
     const resources = declare(() => shape && program(shape));
     const deployment = await Deployment.open({ projectDir: dir, project: "shop", stack: "dev", target: endpoint.target, command: "test", mutating: true });
     try {
       const plan = await deployment.plan(resources);
+      await beforeApply?.(plan);
       await deployment.apply(plan, {});
       return plan;
     } finally {
@@ -133,6 +134,28 @@ describe.each(TARGETS)("cloudwatch logs provider against %s", (_label, start, en
     const first = await up({ group: { name: "/aws/lambda/worker", retentionInDays: 14 } });
     expect([changes(first), await groups()]).toEqual([["create aws:cloudwatch:LogGroup app"], [["/aws/lambda/worker", 14]]]);
     expect((await tagsOf(`arn:aws:logs:us-east-1:${endpoint.account}:log-group:/aws/lambda/worker`))?.["closure-pack:stack"]).toBe("dev");
+  });
+
+  test.skipIf(!enabled)("group: one made before a crash under the planned name (the stack's tags) is adopted and brought in line", async () => {
+    const stackTags = { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "app" };
+    const plan = await up({ group: { retentionInDays: 3 } }, async (planned) => {
+      await sdk.clients.logs.send(new CreateLogGroupCommand({ logGroupName: idOf(planned, "aws:cloudwatch:LogGroup", "app"), tags: stackTags }));
+    });
+    expect(await groups()).toEqual([[idOf(plan, "aws:cloudwatch:LogGroup", "app"), 3]]);
+  });
+
+  test.skipIf(!enabled)("group: one of that name made outside the stack is refused, not adopted, and left alone", async () => {
+    await sdk.clients.logs.send(new CreateLogGroupCommand({ logGroupName: "shared", tags: { owner: "them" } }));
+    await expect(up({ group: { name: "shared", retentionInDays: 1 } })).rejects.toThrow(
+      expect.objectContaining({
+        code: "CLOUD_ERROR",
+        message:
+          'aws:cloudwatch:LogGroup "app": create failed: ResourceAlreadyExistsException: log group shared exists in this account and was not made by this stack\nhint: the name is taken by a resource this stack did not make: give the resource another name, or use the existing one with get()',
+      }),
+    );
+    expect([await groups(), await tagsOf(`arn:aws:logs:us-east-1:${endpoint.account}:log-group:shared`)]).toEqual([[["shared", undefined]], { owner: "them" }]);
+    await up(undefined);
+    expect(await groups()).toEqual([["shared", undefined]]);
   });
 
   test.skipIf(!enabled)("filter: put after its permission, the pattern changed in place; destroy removes it", async () => {
