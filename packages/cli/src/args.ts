@@ -11,6 +11,8 @@ import { parseSqsCommand, type SqsCommand } from "./sqs-args.js";
 import { parseDynamoDbCommand, type DynamoDbCommand } from "./dynamodb-args.js";
 import { parseSnsCommand, type SnsCommand } from "./sns-args.js";
 import { parseKinesisCommand, type KinesisCommand } from "./kinesis-args.js";
+import { parseEventsCommand, type EventsCommand } from "./events-args.js";
+import { parseLogsPutCommand, type LogsPutCommand } from "./logs-put-args.js";
 
 export type ModuleFormat = "cjs" | "esm";
 export type Runtime = "nodejs20.x" | "nodejs22.x";
@@ -76,6 +78,8 @@ export type Command =
   | DynamoDbCommand
   | SnsCommand
   | KinesisCommand
+  | EventsCommand
+  | LogsPutCommand
   | CloudCommand;
 
 /** The flags of `event`; which apply to which kind is checked by the command (the kinds live in @closure-pack/runtime). */
@@ -129,6 +133,8 @@ const ALLOWED: Record<"pack" | "print" | "hash" | "diff" | "invoke" | "event" | 
 
 /** Parses the arguments after `closure-pack`. */
 export function parseCommand(argv: readonly string[]): Command {
+  // `logs put` is a data command; `logs` alone takes no arguments (deploy-args.ts).
+  if (argv[0] === "logs" && argv[1] === "put") return parseLogsPutCommand(argv.slice(2));
   // The deploy commands have flags of their own (deploy-args.ts).
   if ((DEPLOY_COMMANDS as readonly string[]).includes(argv[0] ?? "") && !argv.slice(1).some((a) => a === "-h" || a === "--help")) return parseDeployCommand(argv);
   // `cloud` has flags of its own (cloud-args.ts).
@@ -138,6 +144,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (argv[0] === "dynamodb") return parseDynamoDbCommand(argv.slice(1));
   if (argv[0] === "sns") return parseSnsCommand(argv.slice(1));
   if (argv[0] === "kinesis") return parseKinesisCommand(argv.slice(1));
+  if (argv[0] === "events") return parseEventsCommand(argv.slice(1));
   const { values, positionals } = parse(argv);
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };

@@ -71,6 +71,10 @@ async function run(command: Command, io: Io): Promise<number> {
       return (await import("./commands/sns.js")).runSns(command, io);
     case "kinesis":
       return (await import("./commands/kinesis.js")).runKinesis(command, io);
+    case "events":
+      return (await import("./commands/events.js")).runEvents(command, io);
+    case "logs-put":
+      return (await import("./commands/logs-put.js")).runLogsPut(command, io);
     case "cloud":
       return (await import("./commands/cloud.js")).runCloud(command, io);
   }

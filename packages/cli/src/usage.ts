@@ -28,6 +28,12 @@ export const USAGE = `Usage:
   closure-pack kinesis put <stream> <data...> --partition-key <key>
                                                 put one record per data argument, in order;
                                                 prints each one's shard and sequence number
+  closure-pack events put --source <s> --detail-type <t> [--detail <json|->]
+                                                put an event on a bus (default: default);
+                                                prints the event id
+  closure-pack logs put <group> <message...|-> [--stream <name>]
+                                                put log events into a log group (the program's
+                                                name for a function writes to its group)
 
   closure-pack up <program> [--stack dev] [--yes] [--json] [--diff]
                                                 deploy the program's resources and magic
@@ -137,7 +143,18 @@ Options of sns publish:
 Options of kinesis put:
       --partition-key <k>  required: records of one key go to one shard, in order
 
-Options of the data commands (sns publish, kinesis put):
+Options of events put:
+      --source <s>         required: the event's source
+      --detail-type <t>    required: the event's detail-type
+      --detail <json|->    the detail, a JSON object (default {})
+      --bus <name|arn>     the event bus (default: default)
+      --resource <arn>     an ARN for the event's resources (repeatable)
+
+Options of logs put (put right after logs; logs alone prints the stack's logs):
+      --stream <name>      the log stream, made when missing (default closure-pack);
+                           - reads the messages from stdin, one per line
+
+Options of the data commands (sns publish, kinesis put, events put, logs put):
       --endpoint-url <url> where to send (default $AWS_ENDPOINT_URL_<SERVICE> or
                            $AWS_ENDPOINT_URL, else as up and logs: the local
                            cloud serving --data, on whatever port it runs)

@@ -8,6 +8,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { InvokeCommand } from "@aws-sdk/client-lambda";
 import { GetRecordsCommand, GetShardIteratorCommand } from "@aws-sdk/client-kinesis";
 import { createProviderContext, localTarget, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,6 +149,96 @@ describe("closure-pack kinesis put", () => {
     ["no partition key", ["kinesis", "put", "clicks", "x"], 'option "--partition-key" is required: Kinesis puts records with the same key on the same shard, in order'],
     ["no record", ["kinesis", "put", "clicks", "--partition-key", "k"], '"kinesis put" takes a stream (name or ARN) and one or more records (or - for stdin)'],
     ["stdin twice", ["kinesis", "put", "clicks", "-", "-", "--partition-key", "k"], '"kinesis put" reads stdin once: give - at most once'],
+  ];
+  it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
+    const run = await cli(args);
+    expect([run.code, run.stderr.split("\n")[0]]).toEqual([2, `closure-pack: ${message}`]);
+  });
+});
+
+describe("closure-pack events put", () => {
+  it("put: an event the rule's pattern matches reaches its handler, one that it does not match does not", async () => {
+    const small = await cli(["events", "put", "--source", "shop", "--detail-type", "Order Placed", "--detail", '{"id":"o-1","total":5}']);
+    const big = await cli(["events", "put", "--source", "shop", "--detail-type", "Order Placed", "--detail", '{"id":"o-2","total":250}']);
+    expect([small.code, small.stderr, big.code, big.stderr]).toEqual([0, "", 0, ""]);
+    expect([small.stdout, big.stdout]).toEqual([expect.stringMatching(/^[0-9a-f-]{36}\n$/), expect.stringMatching(/^[0-9a-f-]{36}\n$/)]);
+    expect(await functionLines("onBigOrder", "big order")).toEqual(["big order o-2 at 250"]);
+  });
+
+  it("put: the detail from stdin, the default bus by ARN, --json prints the event id", async () => {
+    const run = await cli(["events", "put", "--source", "shop", "--detail-type", "Order Placed", "--detail", "-", "--bus", "arn:aws:events:us-east-1:000000000000:event-bus/default", "--json"], '{"id":"o-3","total":300}');
+    expect(run.code, run.stderr).toBe(0);
+    expect(Object.keys(JSON.parse(run.stdout) as object)).toEqual(["EventId"]);
+    expect(await functionLines("onBigOrder", "o-3")).toEqual(["big order o-3 at 300"]);
+    // o-1 (total 5), put before both, matched nothing.
+    expect(await functionLines("onBigOrder", "big order")).toEqual(["big order o-2 at 250", "big order o-3 at 300"]);
+  });
+
+  const REFUSED: Array<[string, string[], string]> = [
+    ["bus: none by that name", ["events", "put", "--source", "shop", "--detail-type", "t", "--bus", "orders"], "orders: no such event bus\nhint: the account's own bus is default: leave --bus out\n"],
+    ["detail: not an object", ["events", "put", "--source", "shop", "--detail-type", "t", "--detail", "[1]"], `--detail: must be a JSON object\nhint: e.g. '{"id":"o1"}'\n`],
+  ];
+  it.each(REFUSED)("%s: one line and a hint, exit 1", async (_name, args, stderr) => {
+    expect(await cli(args)).toEqual({ code: 1, stdout: "", stderr });
+  });
+
+  const USAGE_ERRORS: Array<[string, string[], string]> = [
+    ["no source", ["events", "put", "--detail-type", "t"], 'option "--source" is required: the event\'s source, e.g. --source shop'],
+    ["the event as an argument", ["events", "put", "{}", "--source", "s", "--detail-type", "t"], '"events put" takes its event as flags (--source, --detail-type, --detail), got {}'],
+  ];
+  it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
+    const run = await cli(args);
+    expect([run.code, run.stderr.split("\n")[0]]).toEqual([2, `closure-pack: ${message}`]);
+  });
+});
+
+describe("closure-pack logs put", () => {
+  let group: string;
+  beforeAll(() => {
+    group = deployed("aws:cloudwatch:LogGroup", "audit").id;
+  });
+
+  async function groupEvents(name: string, stream: string): Promise<string[]> {
+    const { events = [] } = await sdk.clients.logs.send(new FilterLogEventsCommand({ logGroupName: name, logStreamNames: [stream] }));
+    return events.map((event) => event.message!);
+  }
+
+  it("put: by the program's name, one event per message, in order, into the stream given (made when missing)", async () => {
+    const run = await cli(["logs", "put", "audit", "first line", "second line", "--stream", "tries"]);
+    expect(run).toEqual({ code: 0, stdout: `put 2 events into ${group} (stream tries)\n`, stderr: "" });
+    expect(await groupEvents(group, "tries")).toEqual(["first line", "second line"]);
+  });
+
+  it("put: by ARN, one event per line of stdin, the default stream, --json", async () => {
+    const run = await cli(["logs", "put", `arn:aws:logs:us-east-1:000000000000:log-group:${group}:*`, "-", "--json"], "one\n\ntwo\n");
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(run.stdout)).toEqual({ logGroupName: group, logStreamName: "closure-pack", events: 2 });
+    expect(await groupEvents(group, "closure-pack")).toEqual(["one", "two"]);
+  });
+
+  it("put: a function named as the program names it writes to its group; `logs` still shows the stack's function logs", async () => {
+    const fn = deployed("aws:lambda:Function", "onOrder").id;
+    await sdk.clients.lambda.send(new InvokeCommand({ FunctionName: fn, Payload: JSON.stringify({ Records: [] }) }));
+    const run = await cli(["logs", "put", "onOrder", "a note"]);
+    expect(run).toEqual({ code: 0, stdout: `put 1 event into /aws/lambda/${fn} (stream closure-pack)\n`, stderr: "" });
+    expect(await groupEvents(`/aws/lambda/${fn}`, "closure-pack")).toEqual(["a note"]);
+    const logs = await cli(["logs", "--resource", "onOrder"]);
+    expect([logs.code, logs.stderr]).toEqual([0, ""]);
+    expect(logs.stdout).toMatch(/\[onOrder\] START RequestId/);
+  });
+
+  it("group: none by that name: one line and a hint, exit 1", async () => {
+    expect(await cli(["logs", "put", "/nothing", "x"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: '/nothing: no such log group\nhint: the stack "dev" has the log groups audit and the functions onBigOrder, onOrder (their groups exist once they have logged)\n',
+    });
+  });
+
+  const USAGE_ERRORS: Array<[string, string[], string]> = [
+    ["no message", ["logs", "put", "audit"], '"logs put" takes a log group (name or ARN) and one or more messages (or - for stdin)'],
+    ["an empty message", ["logs", "put", "audit", ""], "a log message must not be empty (CloudWatch Logs refuses it)"],
+    ["logs takes no argument but put", ["logs", "tail"], '"logs" takes no arguments, got tail'],
   ];
   it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
     const run = await cli(args);
