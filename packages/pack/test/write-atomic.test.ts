@@ -1,7 +1,9 @@
 // writeFileAtomic never leaves a partial file or a temporary file behind;
 // isUnchanged compares an existing zip's contentHash without touching it.
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
 import { contentHash, isUnchanged, sha256Hex, writeFileAtomic, writeZip } from "../src/index.js";
 import { makeTempDir, removeTempDirs } from "./support/workspace.js";
@@ -10,6 +12,21 @@ afterAll(removeTempDirs);
 
 const HINT = "hint: choose an output path in an existing folder you can write to";
 const FILES = [{ path: "index.js", bytes: "exports.handler = () => 1;\n" }];
+const CHILD_WRITE = fileURLToPath(new URL("./support/child-write.mjs", import.meta.url));
+
+/**
+ * writeFileAtomic(path, text) in a child process run from `cwd`, whom
+ * permission bits stop: root ignores them (and CI runs as root), so there the
+ * child runs as nobody (uid and gid 65534), who can read the repository and
+ * enter the folder but not write in it.
+ */
+function writeAsUser(cwd: string, path: string, text: string): unknown {
+  const asRoot = process.getuid?.() === 0;
+  const child = spawnSync(process.execPath, [CHILD_WRITE, path, text], { cwd, encoding: "utf8", ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+  expect(child.stderr).toBe("");
+  return JSON.parse(child.stdout);
+}
+
 const HASH = contentHash(FILES.map((file) => ({ path: file.path, mode: 0o644, sha256: sha256Hex(file.bytes) })));
 
 describe("atomic write", () => {
@@ -43,21 +60,16 @@ describe("atomic write", () => {
     });
   });
 
-  test("write: a read-only folder keeps its old file whole", async () => {
+  test("write: a read-only folder keeps its old file whole", () => {
     const dir = makeTempDir("atomic");
-    const out = join(dir, "out.zip");
-    writeFileSync(out, "old contents");
+    writeFileSync(join(dir, "out.zip"), "old contents");
     chmodSync(dir, 0o555);
-    // root ignores permission bits: there the write succeeds, and is whole.
-    const asRoot = process.getuid?.() === 0;
     try {
-      const write = writeFileAtomic(out, "new contents");
-      if (asRoot) await expect(write).resolves.toBeUndefined();
-      else await expect(write).rejects.toMatchObject({ code: "OUTPUT_NOT_WRITABLE" });
+      expect(writeAsUser(dir, "out.zip", "new contents")).toEqual({ ok: false, code: "OUTPUT_NOT_WRITABLE", message: `out.zip: cannot write the output: permission denied\n${HINT}` });
     } finally {
       chmodSync(dir, 0o755);
     }
-    expect(readFileSync(out, "utf8")).toBe(asRoot ? "new contents" : "old contents");
+    expect(readFileSync(join(dir, "out.zip"), "utf8")).toBe("old contents");
     expect(readdirSync(dir)).toEqual(["out.zip"]);
   });
 
