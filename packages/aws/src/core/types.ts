@@ -12,6 +12,7 @@ export const TYPES = {
   httpApi: "aws:apigatewayv2:Api",
   restApi: "aws:apigateway:RestApi",
   queue: "aws:sqs:Queue",
+  queuePolicy: "aws:sqs:QueuePolicy",
   eventSourceMapping: "aws:lambda:EventSourceMapping",
   table: "aws:dynamodb:Table",
   topic: "aws:sns:Topic",

@@ -7,6 +7,7 @@ import { UNKNOWN } from "../core/brand.js";
 import { resolveValue } from "../core/output.js";
 import { AwsError, describeResource } from "../errors.js";
 import type { Provider } from "../provider/provider.js";
+import { deliveryNotices } from "./delivery-notices.js";
 import { changedKeys } from "./diff.js";
 import { physicalName, type NamingContext } from "./naming.js";
 import type { Program, ProgramNode } from "./program.js";
@@ -52,6 +53,8 @@ export interface PlanInput {
 export interface Plan {
   steps: PlanStep[];
   values: Values;
+  /** What deploys but will not work as the program likely means (delivery-notices.ts): shown, never refused. */
+  notices: string[];
 }
 
 export async function makePlan(input: PlanInput): Promise<Plan> {
@@ -63,7 +66,7 @@ export async function makePlan(input: PlanInput): Promise<Plan> {
     steps.push(step);
   }
   await addCode(input, steps, values);
-  return { steps: [...steps, ...deleteSteps(input.state, steps)], values };
+  return { steps: [...steps, ...deleteSteps(input.state, steps)], values, notices: deliveryNotices(input.program, values) };
 }
 
 function resolveInputs(node: ProgramNode, values: Values): Record<string, unknown> {

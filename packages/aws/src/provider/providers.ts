@@ -13,6 +13,7 @@ import { logSubscriptionFilterProvider } from "./log-subscription-filter.js";
 import { permissionProvider } from "./permission.js";
 import type { Provider } from "./provider.js";
 import { queueProvider } from "./queue.js";
+import { queuePolicyProvider } from "./queue-policy.js";
 import { restApiProvider } from "./rest-api.js";
 import { roleProvider } from "./role.js";
 import { streamProvider } from "./stream.js";
@@ -25,7 +26,7 @@ import { rolePolicyAttachmentProvider } from "./role-policy-attachment.js";
 const PROVIDERS: ReadonlyMap<string, Provider> = new Map(
   [
     bucketProvider, bucketNotificationProvider, functionProvider, permissionProvider, roleProvider, rolePolicyProvider, rolePolicyAttachmentProvider, httpApiProvider,
-    restApiProvider, queueProvider, eventSourceMappingProvider, tableProvider, topicProvider, topicSubscriptionProvider, eventRuleProvider, eventTargetProvider, streamProvider,
+    restApiProvider, queueProvider, queuePolicyProvider, eventSourceMappingProvider, tableProvider, topicProvider, topicSubscriptionProvider, eventRuleProvider, eventTargetProvider, streamProvider,
     logGroupProvider, logSubscriptionFilterProvider,
   ].map((p) => [p.type, p]),
 );

@@ -1,7 +1,8 @@
 // sns.Topic: a topic (physical name `<name>-<7 hex>`, with `.fifo` for a
 // FIFO topic, unless `name` is given; changing the name or the topic type
 // replaces it), outputs name and arn, and its subscription: onEvent turns
-// a handler into a function SNS invokes (subscription.ts).
+// a handler into a function SNS invokes (subscription.ts); subscribeQueue
+// subscribes a queue with the policy it needs (queue-subscription.ts).
 import { checkObject, checkString, checkTags, defined, invalidArgument } from "../core/check.js";
 import type { Input, Output } from "../core/output.js";
 import { Resource, type ResourceOptions } from "../core/resource.js";
@@ -9,6 +10,8 @@ import { TYPES, type Tags } from "../core/types.js";
 import type { Handler } from "../lambda/handler.js";
 import type { TopicEvent, TopicEventSubscriptionArgs } from "./events.js";
 import { subscribeTopic, type TopicEventSubscription } from "./subscription.js";
+import { subscribeQueue, type QueueSubscriptionArgs, type TopicQueueSubscription } from "./queue-subscription.js";
+import type { Queue } from "../sqs/queue.js";
 
 export interface TopicArgs {
   /** The topic's name; default `<name>-<7 hex>` (with `.fifo` for a FIFO topic). */
@@ -51,6 +54,14 @@ export class Topic extends Resource {
   /** Runs `handler` with every message published to the topic (that `filterPolicy` matches); SNS invokes it asynchronously. */
   onEvent(name: string, handler: Handler<TopicEvent>, args: TopicEventSubscriptionArgs = {}): TopicEventSubscription {
     return subscribeTopic(this, name, handler, args);
+  }
+
+  /**
+   * Subscribes `queue` (protocol sqs) and adds to the queue's one QueuePolicy
+   * the statement that lets this topic send to it, without which SNS delivers nothing.
+   */
+  subscribeQueue(name: string, queue: Queue, args: QueueSubscriptionArgs = {}): TopicQueueSubscription {
+    return subscribeQueue(this, name, queue, args);
   }
 }
 

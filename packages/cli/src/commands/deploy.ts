@@ -31,6 +31,7 @@ export async function runDeploy(command: DeployCommand, io: Io): Promise<number>
     if (deployment.recovered > 0) io.err(`resolved ${deployment.recovered} operation(s) an interrupted run left pending\n`);
     const loaded = command.kind === "destroy" ? { program: collectProgram([]), exports: {} } : await loadProgram(command.program, io.cwd);
     const plan = await deployment.plan(loaded.program);
+    for (const notice of plan.notices) io.err(`notice: ${notice}\n`);
     return await present(command, io, plan, targetLabel(target), async () => {
       const terminal = process.stdout.isTTY === true;
       const started = new Map<PlanStep, number>();
