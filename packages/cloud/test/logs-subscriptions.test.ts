@@ -119,6 +119,31 @@ describe("subscription filters: the API", () => {
   });
 });
 
+describe("subscription filters: malformed requests", () => {
+  const malformed: Array<[string, string, string, unknown]> = [
+    ["not JSON", "PutSubscriptionFilter", "{", "SerializationException: the request body is not a JSON object"],
+    ["a number as filterName", "PutSubscriptionFilter", '{"logGroupName":"app","filterName":7,"filterPattern":"","destinationArn":"x"}', "InvalidParameterException: 1 validation error detected: Value null at 'filterName' failed to satisfy constraint: Member must not be null"],
+    ["no filterPattern", "PutSubscriptionFilter", '{"logGroupName":"app","filterName":"f","destinationArn":"x"}', "InvalidParameterException: 1 validation error detected: Value null at 'filterPattern' failed to satisfy constraint: Member must not be null"],
+    ["an object as destinationArn", "PutSubscriptionFilter", '{"logGroupName":"app","filterName":"f","filterPattern":"","destinationArn":{}}', "InvalidParameterException: 1 validation error detected: Value null at 'destinationArn' failed to satisfy constraint: Member must not be null"],
+    ["an unknown distribution", "PutSubscriptionFilter", '{"logGroupName":"app","filterName":"f","filterPattern":"","destinationArn":"x","distribution":"Sideways"}', "InvalidParameterException: 1 validation error detected: Value 'Sideways' at 'distribution' failed to satisfy constraint: Member must satisfy enum value set: [Random, ByLogStream]"],
+    ["a limit of 0", "DescribeSubscriptionFilters", '{"logGroupName":"app","limit":0}', "InvalidParameterException: 1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value between 1 and 50"],
+    ["no filterName to delete", "DeleteSubscriptionFilter", '{"logGroupName":"app"}', "InvalidParameterException: 1 validation error detected: Value null at 'filterName' failed to satisfy constraint: Member must not be null"],
+  ];
+
+  it("malformed: each is answered 400 with CloudWatch Logs' code, and the daemon keeps serving", async () => {
+    const { daemon, aws } = await setup();
+    await groupWithStreams(aws, "app", []);
+    const answers = [];
+    for (const [, action, body] of malformed) {
+      const response = await fetch(daemon.endpoint, { method: "POST", headers: { "x-amz-target": `Logs_20140328.${action}`, "content-type": "application/x-amz-json-1.1" }, body });
+      const error = (await response.json()) as { __type: string; message: string };
+      answers.push(`${response.status} ${error.__type.split("#").pop()}: ${error.message}`);
+    }
+    expect(answers).toEqual(malformed.map(([, , , expected]) => `400 ${String(expected)}`));
+    expect((await aws.logs.send(new DescribeSubscriptionFiltersCommand({ logGroupName: "app" }))).subscriptionFilters).toEqual([]);
+  });
+});
+
 describe("subscription filters: delivery", () => {
   it("payload: matching events of one write as one DATA_MESSAGE per stream, gzip + base64", async () => {
     const { daemon, aws } = await setup();
