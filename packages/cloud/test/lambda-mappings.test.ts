@@ -2,9 +2,11 @@
 // and the aws CLI): Create answers Creating and the mapping is Enabled by the
 // next call, with Lambda's defaults for an SQS queue; Get, List (by source,
 // by function, in pages), Update (settings, Enabled: Disabling -> Disabled),
-// Delete (Deleting, then gone); and Lambda's refusals, whole messages.
+// Delete (Deleting, then gone); tags by the mapping's ARN (Create's Tags,
+// TagResource, UntagResource, ListTags); and Lambda's refusals, whole messages.
 import {
-  CreateEventSourceMappingCommand, DeleteEventSourceMappingCommand, GetEventSourceMappingCommand, ListEventSourceMappingsCommand, UpdateEventSourceMappingCommand,
+  CreateEventSourceMappingCommand, DeleteEventSourceMappingCommand, GetEventSourceMappingCommand, ListEventSourceMappingsCommand, ListTagsCommand, TagResourceCommand,
+  UntagResourceCommand, UpdateEventSourceMappingCommand,
   type CreateEventSourceMappingCommandInput,
 } from "@aws-sdk/client-lambda";
 import type { SQSClient } from "@aws-sdk/client-sqs";
@@ -72,6 +74,18 @@ describe("event source mappings", () => {
     expect([bySource.EventSourceMappings!.map((m) => m.UUID), byFunction.EventSourceMappings!.map((m) => m.UUID)]).toEqual([[UUID], [UUID]]);
     expect((await aws.lambda.send(new DeleteEventSourceMappingCommand({ UUID }))).State).toBe("Deleting");
     expect(await failure(aws.lambda.send(new GetEventSourceMappingCommand({ UUID })))).toBe("ResourceNotFoundException: The resource you requested does not exist.");
+  });
+
+  it("tags: given to Create, added, removed and listed by the mapping's ARN; a mapping gone has none", async () => {
+    const { EventSourceMappingArn: arn, UUID } = await create({ EventSourceArn: `${ARN}ordered.fifo`, Tags: { stack: "dev", team: "a" } });
+    const tags = async () => (await aws.lambda.send(new ListTagsCommand({ Resource: arn }))).Tags;
+    expect(await tags()).toEqual({ stack: "dev", team: "a" });
+    await aws.lambda.send(new TagResourceCommand({ Resource: arn, Tags: { owner: "b" } }));
+    await aws.lambda.send(new UntagResourceCommand({ Resource: arn, TagKeys: ["team", "missing"] }));
+    expect(await tags()).toEqual({ stack: "dev", owner: "b" });
+    expect(JSON.parse((await awsCli(daemon.endpoint, ["lambda", "list-tags", "--resource", arn!])).stdout)).toEqual({ Tags: { stack: "dev", owner: "b" } });
+    await aws.lambda.send(new DeleteEventSourceMappingCommand({ UUID }));
+    expect(await failure(tags())).toBe(`ResourceNotFoundException: Event source mapping not found: ${arn!}`);
   });
 
   it("update: settings change, Enabled false disables, ScalingConfig set and removed", async () => {
