@@ -130,7 +130,8 @@ describe.skipIf(!enabled)("apigateway provider against moto", () => {
   test("http api: one made before a crash under the planned name is adopted, not made twice", async () => {
     await up({ kind: "http", routes: ["GET /a"] }, async (plan) => {
       const name = plan.steps.find((s) => s.type === "aws:apigatewayv2:Api")!.id;
-      await sdk.clients.apigatewayv2.send(new CreateApiCommand({ Name: name, ProtocolType: "HTTP" }));
+      // The create cut short set the stack's tags in the same call.
+      await sdk.clients.apigatewayv2.send(new CreateApiCommand({ Name: name, ProtocolType: "HTTP", Tags: { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "api" } }));
     });
     const apis = (await sdk.clients.apigatewayv2.send(new GetApisCommand({}))).Items ?? [];
     expect(apis).toHaveLength(1);

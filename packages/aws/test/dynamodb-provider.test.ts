@@ -107,6 +107,8 @@ describe.skipIf(!enabled)("dynamodb provider against moto", () => {
       await sdk.clients.dynamodb.send(new CreateTableCommand({
         TableName: idOf(plan, "aws:dynamodb:Table", "orders"), AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
         KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], BillingMode: "PAY_PER_REQUEST",
+        // The create cut short set the stack's tags in the same call.
+        Tags: [{ Key: "closure-pack:project", Value: "shop" }, { Key: "closure-pack:stack", Value: "dev" }, { Key: "closure-pack:name", Value: "orders" }],
       }));
     });
     const names = await tables();

@@ -186,8 +186,22 @@ describe.skipIf(!enabled)("sqs provider against moto", () => {
     await up({ queue: { visibilityTimeoutSeconds: 60 }, functionOnly: true });
     await up({ queue: { visibilityTimeoutSeconds: 60 }, subscription: { batchSize: 7 } }, async (plan) => {
       const [functionName, queueArn] = idOf(plan, "aws:lambda:EventSourceMapping", "worker").split("|");
-      await sdk.clients.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: functionName, EventSourceArn: queueArn, BatchSize: 1 }));
+      // The create cut short set the stack's tags in the same call.
+      await sdk.clients.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: functionName, EventSourceArn: queueArn, BatchSize: 1, Tags: { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "worker" } }));
     });
     expect((await mappings()).map((m) => m.BatchSize)).toEqual([7]);
+  });
+
+  test("mapping: one someone else made for the same function and queue is refused, not adopted, and left alone", async () => {
+    const first = await up({ queue: { visibilityTimeoutSeconds: 60 }, functionOnly: true });
+    const [functionName, queueArn] = [idOf(first, "aws:lambda:Function", "worker"), outputsOf(first, "aws:sqs:Queue::jobs").arn as string];
+    await sdk.clients.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: functionName, EventSourceArn: queueArn, BatchSize: 1, Tags: { owner: "them" } }));
+    await expect(up({ queue: { visibilityTimeoutSeconds: 60 }, subscription: { batchSize: 7 } })).rejects.toThrow(
+      expect.objectContaining({
+        code: "CLOUD_ERROR",
+        message: `aws:lambda:EventSourceMapping "worker": create failed: ResourceConflictException: event source mapping ${functionName}|${queueArn} exists in this account and was not made by this stack\nhint: the name is taken by a resource this stack did not make: give the resource another name, or use the existing one with get()`,
+      }),
+    );
+    expect((await mappings()).map((m) => m.BatchSize)).toEqual([1]);
   });
 });

@@ -37,13 +37,21 @@ export function resourceTags(context: ProviderContext & { name: string }, given:
   };
 }
 
+/** Tags as services answer them: a map, or a list of Key/Value pairs. */
+export type TagsRead = Record<string, string> | Array<{ Key?: string | undefined; Value?: string | undefined }> | undefined;
+
+/** Tags as one map, whichever way the service answered them. */
+export function tagRecord(tags: TagsRead): Record<string, string> {
+  return Array.isArray(tags) ? Object.fromEntries(tags.map((tag) => [tag.Key ?? "", tag.Value ?? ""])) : (tags ?? {});
+}
+
 /**
  * Whether an existing resource carries this stack's tags for this resource:
  * only then is a name found taken on create adopted (a run cut short made
  * it). Anything else under that name is someone else's: "name taken".
  */
-export function isOwnResource(context: ProviderContext & { name: string }, tags: Record<string, string> | Array<{ Key?: string | undefined; Value?: string | undefined }> | undefined): boolean {
-  const found = Array.isArray(tags) ? Object.fromEntries(tags.map((tag) => [tag.Key, tag.Value])) : (tags ?? {});
+export function isOwnResource(context: ProviderContext & { name: string }, tags: TagsRead): boolean {
+  const found = tagRecord(tags);
   return found["closure-pack:project"] === context.project && found["closure-pack:stack"] === context.stack && found["closure-pack:name"] === context.name;
 }
 

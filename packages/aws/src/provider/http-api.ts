@@ -1,12 +1,14 @@
 // aws:apigatewayv2:Api through API Gateway v2: CreateApi (HTTP), one
 // AWS_PROXY integration (payload 2.0) per function, a route per declared
 // method and path, and the auto-deployed `$default` stage. Its id is the
-// API's name (AWS picks the API id): read finds the API by name, so a create
-// interrupted by a crash is found and adopted. Update and an adopted API
-// reconcile the routes with what the program declares.
+// API's name (AWS picks the API id): read finds the API by name and the
+// stack's tags (CreateApi sets them), so a create interrupted by a crash is
+// found and adopted, while an API of that name made by someone else (names
+// are not unique) is never touched. Update and an adopted API reconcile the
+// routes with what the program declares.
 import type { Integration, Route } from "@aws-sdk/client-apigatewayv2";
 import { TYPES } from "../core/types.js";
-import { isNotFound, resourceTags } from "./calls.js";
+import { isNotFound, isOwnResource, resourceTags } from "./calls.js";
 import type { ApplyContext, Outputs, Provider } from "./provider.js";
 import { apiGatewayV2Api } from "./sdk.js";
 
@@ -25,13 +27,13 @@ async function outputs(context: ApplyContext, api: FoundApi): Promise<Outputs> {
   return { apiId: api.apiId, apiEndpoint: api.apiEndpoint, url: `${api.apiEndpoint}/`, executionArn: `arn:aws:execute-api:${context.target.region}:${await context.accountId()}:${api.apiId}` };
 }
 
-/** The API named `name` (or whose id is `name`, for get()), or undefined. */
+/** The API named `name` that this stack made (its tags say), or whose id is `name` (for get()), or undefined. */
 async function findApi(context: ApplyContext, name: string): Promise<FoundApi | undefined> {
   const api = apiGatewayV2Api();
   let token: string | undefined;
   do {
     const page = await context.clients.apigatewayv2.send(new api.GetApisCommand({ ...(token === undefined ? {} : { NextToken: token }) }));
-    const found = (page.Items ?? []).find((item) => item.Name === name || item.ApiId === name);
+    const found = (page.Items ?? []).find((item) => item.ApiId === name || (item.Name === name && isOwnResource(context, item.Tags)));
     if (found !== undefined) return { apiId: found.ApiId!, apiEndpoint: found.ApiEndpoint! };
     token = page.NextToken;
   } while (token !== undefined);
@@ -110,7 +112,7 @@ export const httpApiProvider: Provider = {
   },
 
   async create(context, id, inputs) {
-    // Made before a crash: its name is this stack's deterministic one.
+    // Made before a crash: its name is this stack's deterministic one, its tags the stack's.
     const found = (await findApi(context, id)) ?? (await makeApi(context, id, inputs));
     return converge(context, found, inputs);
   },

@@ -1,13 +1,14 @@
 // aws:apigateway:RestApi through API Gateway v1: CreateRestApi, a resource
 // per path segment, a method with a Lambda proxy integration per route, and
 // a deployment to the stage after every change (a REST API serves only what
-// was deployed). Its id is the API's name: read finds it by name, so a
-// create interrupted by a crash is adopted. The local cloud says where it
+// was deployed). Its id is the API's name: read finds it by name and the
+// stack's tags (CreateRestApi sets them), so a create interrupted by a crash
+// is adopted and an API of that name made by someone else is never touched. The local cloud says where it
 // serves the API (a REST API has no endpoint field); on AWS the URL is
 // https://<id>.execute-api.<region>.amazonaws.com/<stage>/.
 import type { Resource as ApiResource } from "@aws-sdk/client-api-gateway";
 import { TYPES } from "../core/types.js";
-import { isNotFound, resourceTags } from "./calls.js";
+import { isNotFound, isOwnResource, resourceTags } from "./calls.js";
 import { sameTags } from "./http-api.js";
 import type { ApplyContext, Outputs, Provider } from "./provider.js";
 import { apiGatewayApi } from "./sdk.js";
@@ -18,12 +19,13 @@ interface RouteInput {
   function: string;
 }
 
+/** The REST API named `name` that this stack made (its tags say), or whose id is `name` (for get()), or undefined. */
 async function findRestApi(context: ApplyContext, name: string): Promise<string | undefined> {
   const api = apiGatewayApi();
   let position: string | undefined;
   do {
     const page = await context.clients.apigateway.send(new api.GetRestApisCommand({ limit: 500, ...(position === undefined ? {} : { position }) }));
-    const found = (page.items ?? []).find((item) => item.name === name || item.id === name);
+    const found = (page.items ?? []).find((item) => item.id === name || (item.name === name && isOwnResource(context, item.tags)));
     if (found !== undefined) return found.id!;
     position = page.position;
   } while (position !== undefined);

@@ -1,12 +1,13 @@
 // aws:kinesis:Stream through Kinesis: CreateStream with its shard count or
-// on-demand mode (a stream this stack already made is adopted and brought
-// up to date), waits for ACTIVE, retention through Increase/Decrease
+// on-demand mode and tags (a stream this stack already made, as its tags
+// say, is adopted and brought up to date; one someone else made is
+// refused), waits for ACTIVE, retention through Increase/Decrease
 // StreamRetentionPeriod, tags by difference (AddTagsToStream,
 // RemoveTagsFromStream), DeleteStream. A new shard count or mode replaces
 // the stream (resharding is not emulated locally).
 import type { StreamDescriptionSummary } from "@aws-sdk/client-kinesis";
 import { TYPES } from "../core/types.js";
-import { errorCode, isNotFound, resourceTags, retrying } from "./calls.js";
+import { errorCode, isNotFound, isOwnResource, notMadeByThisStack, resourceTags, retrying, tagRecord } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 import { kinesisApi } from "./sdk.js";
 
@@ -33,7 +34,12 @@ async function active(context: ApplyContext, id: string): Promise<StreamDescript
   });
 }
 
-async function reconcile(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function tagsOf(context: ApplyContext, id: string): Promise<Record<string, string>> {
+  return tagRecord((await context.clients.kinesis.send(new (kinesisApi().ListTagsForStreamCommand)({ StreamName: id }))).Tags);
+}
+
+/** Brings the stream in line with `inputs`; `tags` when they were just read (an adoption). */
+async function reconcile(context: ApplyContext, id: string, inputs: Record<string, unknown>, tags?: Record<string, string>): Promise<Record<string, unknown>> {
   const api = kinesisApi();
   const kinesis = context.clients.kinesis;
   const stream = await active(context, id);
@@ -44,8 +50,7 @@ async function reconcile(context: ApplyContext, id: string, inputs: Record<strin
     await active(context, id);
   }
   const wanted = resourceTags(context, inputs.tags);
-  const { Tags = [] } = await kinesis.send(new api.ListTagsForStreamCommand({ StreamName: id }));
-  const current = Object.fromEntries(Tags.map((tag) => [tag.Key!, tag.Value ?? ""]));
+  const current = tags ?? (await tagsOf(context, id));
   const removed = Object.keys(current).filter((key) => !(key in wanted));
   if (removed.length > 0) await kinesis.send(new api.RemoveTagsFromStreamCommand({ StreamName: id, TagKeys: removed }));
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => current[key] !== value));
@@ -71,11 +76,17 @@ export const streamProvider: Provider = {
       await context.clients.kinesis.send(new (kinesisApi().CreateStreamCommand)({
         StreamName: id,
         ...(onDemand ? { StreamModeDetails: { StreamMode: "ON_DEMAND" } } : { ShardCount: Number(inputs.shardCount) }),
+        Tags: resourceTags(context, inputs.tags),
       }));
     } catch (error) {
-      // Made before a crash: adopted and brought in line below.
       if (errorCode(error) !== "ResourceInUseException") throw error;
+      // The name is taken: adopted only if this stack made it before a crash
+      // (its tags say), refused otherwise.
+      const tags = await tagsOf(context, id);
+      if (!isOwnResource(context, tags)) throw notMadeByThisStack("stream", id, "ResourceInUseException");
+      return reconcile(context, id, inputs, tags);
     }
+    // Read back, not assumed: moto 5.2.1 drops CreateStream's tags.
     return reconcile(context, id, inputs);
   },
 

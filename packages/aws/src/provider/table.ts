@@ -1,12 +1,13 @@
 // aws:dynamodb:Table through DynamoDB: CreateTable with the key schema,
-// billing, stream and tags (a table this stack already made is adopted and
-// brought up to date), DescribeTable to read, UpdateTable for billing and
+// billing, stream and tags (a table this stack already made, as its tags
+// say, is adopted and brought up to date; one someone else made is
+// refused), DescribeTable to read, UpdateTable for billing and
 // the stream (a new view type is the old stream disabled and a new one
 // enabled, as DynamoDB requires), tags by difference, DeleteTable. DynamoDB
 // answers CREATING/UPDATING first: each step waits for ACTIVE.
 import type { TableDescription } from "@aws-sdk/client-dynamodb";
 import { TYPES } from "../core/types.js";
-import { errorCode, isNotFound, resourceTags, retrying, tagList } from "./calls.js";
+import { errorCode, isNotFound, isOwnResource, notMadeByThisStack, resourceTags, retrying, tagList, tagRecord } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 import { dynamodbApi } from "./sdk.js";
 
@@ -55,7 +56,8 @@ async function updateTable(context: ApplyContext, id: string, change: Record<str
   await active(context, id);
 }
 
-async function reconcile(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<TableDescription> {
+/** Brings the table in line with `inputs`; `tags` when they were just read (an adoption). */
+async function reconcile(context: ApplyContext, id: string, inputs: Record<string, unknown>, tags?: Record<string, string>): Promise<TableDescription> {
   let table = await active(context, id);
   const billing = billingOf(inputs);
   const current = table.BillingModeSummary?.BillingMode ?? "PROVISIONED";
@@ -70,16 +72,19 @@ async function reconcile(context: ApplyContext, id: string, inputs: Record<strin
     if (stream !== undefined) await updateTable(context, id, { StreamSpecification: { StreamEnabled: false } });
     if (wanted.StreamEnabled) await updateTable(context, id, { StreamSpecification: wanted });
   }
-  await tag(context, table.TableArn!, inputs);
+  await tag(context, table.TableArn!, inputs, tags);
   table = await active(context, id);
   return table;
 }
 
-async function tag(context: ApplyContext, arn: string, inputs: Record<string, unknown>): Promise<void> {
+async function tagsOf(context: ApplyContext, arn: string): Promise<Record<string, string>> {
+  return tagRecord((await context.clients.dynamodb.send(new (dynamodbApi().ListTagsOfResourceCommand)({ ResourceArn: arn }))).Tags);
+}
+
+async function tag(context: ApplyContext, arn: string, inputs: Record<string, unknown>, known?: Record<string, string>): Promise<void> {
   const api = dynamodbApi();
   const wanted = resourceTags(context, inputs.tags);
-  const { Tags = [] } = await context.clients.dynamodb.send(new api.ListTagsOfResourceCommand({ ResourceArn: arn }));
-  const current = Object.fromEntries(Tags.map((each) => [each.Key!, each.Value ?? ""]));
+  const current = known ?? (await tagsOf(context, arn));
   const removed = Object.keys(current).filter((key) => !(key in wanted));
   if (removed.length > 0) await context.clients.dynamodb.send(new api.UntagResourceCommand({ ResourceArn: arn, TagKeys: removed }));
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => current[key] !== value));
@@ -111,10 +116,15 @@ export const tableProvider: Provider = {
         Tags: tagList(resourceTags(context, inputs.tags)),
       }));
     } catch (error) {
-      // Made before a crash: adopted and brought in line below.
       if (errorCode(error) !== "ResourceInUseException") throw error;
+      // The name is taken: adopted only if this stack made it before a crash
+      // (CreateTable set the tags in the same call), refused otherwise.
+      const tags = await tagsOf(context, arnOf(await context.accountId(), context.target.region, id));
+      if (!isOwnResource(context, tags)) throw notMadeByThisStack("table", id, "ResourceInUseException");
+      return outputsOf(await reconcile(context, id, inputs, tags));
     }
-    return outputsOf(await reconcile(context, id, inputs));
+    // Made with exactly these tags: nothing to read back.
+    return outputsOf(await reconcile(context, id, inputs, resourceTags(context, inputs.tags)));
   },
 
   async update(context, id, _olds, inputs) {
