@@ -61,9 +61,11 @@ function program(shape: Shape): void {
   if (shape.subscription !== undefined) queue.onEvent("worker", worker, shape.subscription);
 }
 
-async function up(shape: Shape | undefined, beforeApply?: (plan: Plan) => Promise<void>): Promise<Plan> {
+/** `calls`, when given, receives every AWS call of the apply ("sqs:CreateQueue"). */
+async function up(shape: Shape | undefined, beforeApply?: (plan: Plan) => Promise<void>, calls?: string[]): Promise<Plan> {
   const resources = declare(() => shape && program(shape));
-  const deployment = await Deployment.open({ projectDir: dir, project: "shop", stack: "dev", target, command: "test", mutating: true });
+  const observe = (service: string, command: string) => calls?.push(`${service}:${command}`);
+  const deployment = await Deployment.open({ projectDir: dir, project: "shop", stack: "dev", target, command: "test", mutating: true, providerOptions: { observe } });
   try {
     const plan = await deployment.plan(resources);
     await beforeApply?.(plan);
@@ -135,12 +137,15 @@ describe.skipIf(!enabled)("sqs provider against moto", () => {
     expect(await attributes(url)).toMatchObject({ FifoQueue: "true", ContentBasedDeduplication: "true" });
   });
 
-  test("queue: one made before a crash under the planned name (with other attributes) is adopted and brought in line", async () => {
+  test("queue: one made before a crash under the planned name (with other attributes) is adopted and brought in line, its tags read once", async () => {
+    const calls: string[] = [];
     await up({ queue: { visibilityTimeoutSeconds: 90 } }, async (plan) => {
       // The create cut short made it with the stack's tags (CreateQueue sets them in the same call).
       const tags = { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "jobs" };
       await sdk.clients.sqs.send(new CreateQueueCommand({ QueueName: idOf(plan, "aws:sqs:Queue", "jobs"), Attributes: { VisibilityTimeout: "5" }, tags }));
-    });
+      calls.length = 0;
+    }, calls);
+    expect(calls.filter((call) => call.startsWith("sqs:"))).toEqual(["sqs:CreateQueue", "sqs:GetQueueUrl", "sqs:ListQueueTags", "sqs:SetQueueAttributes", "sqs:GetQueueAttributes"]);
     const urls = await queueUrls();
     expect(urls).toHaveLength(1);
     expect((await attributes(urls[0]!)).VisibilityTimeout).toBe("90");

@@ -6,7 +6,7 @@
 // delete (QueueDeletedRecently): creates wait that out.
 import { sqsApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
-import { errorCode, isNotFound, isOwnResource, notMadeByThisStack, resourceTags, sleep } from "./calls.js";
+import { errorCode, isNotFound, isOwnResource, notMadeByThisStack, resourceTags, sleep, tagRecord } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 
 const DELETED_RECENTLY_WAIT_MS = 70_000;
@@ -56,13 +56,17 @@ async function outputsOf(context: ApplyContext, id: string, url: string): Promis
  * when the attributes match, so ownership is read from the queue's tags
  * (set by the CreateQueue that made it, in the same call).
  */
-async function create(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<{ url: string; existed: boolean }> {
+async function create(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<{ url: string; existed: boolean; tags: Record<string, string> }> {
   const made = await createOrFind(context, id, inputs);
-  const { Tags } = await context.clients.sqs.send(new (sqsApi().ListQueueTagsCommand)({ QueueUrl: made.url }));
-  if (!isOwnResource(context, Tags)) {
+  const tags = await tagsOf(context, made.url);
+  if (!isOwnResource(context, tags)) {
     throw notMadeByThisStack("queue", id, "QueueAlreadyExists");
   }
-  return made;
+  return { ...made, tags };
+}
+
+async function tagsOf(context: ApplyContext, url: string): Promise<Record<string, string>> {
+  return tagRecord((await context.clients.sqs.send(new (sqsApi().ListQueueTagsCommand)({ QueueUrl: url }))).Tags);
 }
 
 async function createOrFind(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<{ url: string; existed: boolean }> {
@@ -84,13 +88,20 @@ async function createOrFind(context: ApplyContext, id: string, inputs: Record<st
   }
 }
 
-async function tag(context: ApplyContext, url: string, inputs: Record<string, unknown>): Promise<void> {
+async function tag(context: ApplyContext, url: string, inputs: Record<string, unknown>, known?: Record<string, string>): Promise<void> {
   const sqs = context.clients.sqs;
   const wanted = resourceTags(context, inputs.tags);
-  const { Tags: current = {} } = await sqs.send(new (sqsApi().ListQueueTagsCommand)({ QueueUrl: url }));
+  const current = known ?? (await tagsOf(context, url));
   const removed = Object.keys(current).filter((key) => !(key in wanted));
   if (removed.length > 0) await sqs.send(new (sqsApi().UntagQueueCommand)({ QueueUrl: url, TagKeys: removed }));
   if (Object.entries(wanted).some(([key, value]) => current[key] !== value)) await sqs.send(new (sqsApi().TagQueueCommand)({ QueueUrl: url, Tags: wanted }));
+}
+
+/** Sets the queue's attributes and tags to what `inputs` say; `tags` when they were just read. */
+async function bringInLine(context: ApplyContext, id: string, url: string, inputs: Record<string, unknown>, tags?: Record<string, string>): Promise<Record<string, unknown>> {
+  await context.clients.sqs.send(new (sqsApi().SetQueueAttributesCommand)({ QueueUrl: url, Attributes: attributesOf(inputs, false) }));
+  await tag(context, url, inputs, tags);
+  return outputsOf(context, id, url);
 }
 
 export const queueProvider: Provider = {
@@ -113,15 +124,16 @@ export const queueProvider: Provider = {
   },
 
   async create(context, id, inputs) {
-    const { url, existed } = await create(context, id, inputs);
-    return existed ? queueProvider.update(context, id, {}, inputs, {}) : outputsOf(context, id, url);
+    const made = await create(context, id, inputs);
+    return made.existed ? bringInLine(context, id, made.url, inputs, made.tags) : outputsOf(context, id, made.url);
   },
 
   async update(context, id, _olds, inputs) {
-    const url = (await urlOf(context, id)) ?? (await create(context, id, inputs)).url;
-    await context.clients.sqs.send(new (sqsApi().SetQueueAttributesCommand)({ QueueUrl: url, Attributes: attributesOf(inputs, false) }));
-    await tag(context, url, inputs);
-    return outputsOf(context, id, url);
+    const url = await urlOf(context, id);
+    if (url !== undefined) return bringInLine(context, id, url, inputs);
+    // Deleted behind the stack's back: made again.
+    const made = await create(context, id, inputs);
+    return bringInLine(context, id, made.url, inputs, made.tags);
   },
 
   async delete(context, id) {

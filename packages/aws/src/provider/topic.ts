@@ -8,7 +8,7 @@
 // DeleteTopic.
 import { snsApi } from "./sdk.js";
 import { TYPES } from "../core/types.js";
-import { isNotFound, isOwnResource, notMadeByThisStack, resourceTags, tagList } from "./calls.js";
+import { isNotFound, isOwnResource, notMadeByThisStack, resourceTags, tagList, tagRecord } from "./calls.js";
 import type { ApplyContext, Provider } from "./provider.js";
 
 /** Input key, SNS attribute, and the value SNS has when the attribute is not set (undefined: none to return to). */
@@ -50,23 +50,34 @@ async function currentAttributes(context: ApplyContext, arn: string): Promise<Re
   }
 }
 
-async function tag(context: ApplyContext, arn: string, inputs: Record<string, unknown>): Promise<void> {
+/** The topic's tags, or undefined when there is no such topic. */
+async function tagsOf(context: ApplyContext, arn: string): Promise<Record<string, string> | undefined> {
+  try {
+    return tagRecord((await context.clients.sns.send(new (snsApi().ListTagsForResourceCommand)({ ResourceArn: arn }))).Tags);
+  } catch (error) {
+    if (isNotFound(error, "ResourceNotFound", "ResourceNotFoundException", ...NOT_FOUND)) return undefined;
+    throw error;
+  }
+}
+
+async function tag(context: ApplyContext, arn: string, inputs: Record<string, unknown>, known?: Record<string, string>): Promise<void> {
   const sns = context.clients.sns;
   const wanted = resourceTags(context, inputs.tags);
-  const current = Object.fromEntries(((await sns.send(new (snsApi().ListTagsForResourceCommand)({ ResourceArn: arn }))).Tags ?? []).map((each) => [each.Key!, each.Value ?? ""]));
+  const current = known ?? (await tagsOf(context, arn)) ?? {};
   const removed = Object.keys(current).filter((key) => !(key in wanted));
   if (removed.length > 0) await sns.send(new (snsApi().UntagResourceCommand)({ ResourceArn: arn, TagKeys: removed }));
   if (Object.entries(wanted).some(([key, value]) => current[key] !== value)) await sns.send(new (snsApi().TagResourceCommand)({ ResourceArn: arn, Tags: tagList(wanted) }));
 }
 
-async function update(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
+/** Brings the topic in line with `inputs`; `tags` when they were just read (an adoption). */
+async function update(context: ApplyContext, id: string, inputs: Record<string, unknown>, tags?: Record<string, string>): Promise<Record<string, unknown>> {
   const arn = await arnOf(context, id);
   const current = (await currentAttributes(context, arn)) ?? {};
   for (const [name, value] of Object.entries(wantedAttributes(inputs, false))) {
     if ((current[name] ?? "") === value) continue;
     await context.clients.sns.send(new (snsApi().SetTopicAttributesCommand)({ TopicArn: arn, AttributeName: name, AttributeValue: value }));
   }
-  await tag(context, arn, inputs);
+  await tag(context, arn, inputs, tags);
   return { name: id, arn };
 }
 
@@ -92,12 +103,12 @@ export const topicProvider: Provider = {
     // Made before a crash: bring it in line. Read first because not every
     // endpoint refuses a create with other attributes (moto answers the old
     // topic), and SNS answers one with the same attributes with the existing
-    // ARN: a topic this stack did not make (its tags say) is refused, never adopted.
-    const arn = await arnOf(context, id);
-    if ((await currentAttributes(context, arn)) !== undefined) {
-      const { Tags } = await context.clients.sns.send(new (snsApi().ListTagsForResourceCommand)({ ResourceArn: arn }));
-      if (!isOwnResource(context, Tags)) throw notMadeByThisStack("topic", id, "TopicAlreadyExists");
-      return update(context, id, inputs);
+    // ARN: a topic this stack did not make (its tags say) is refused, never
+    // adopted. One read tells both whether the topic exists and whose it is.
+    const tags = await tagsOf(context, await arnOf(context, id));
+    if (tags !== undefined) {
+      if (!isOwnResource(context, tags)) throw notMadeByThisStack("topic", id, "TopicAlreadyExists");
+      return update(context, id, inputs, tags);
     }
     const made = await context.clients.sns.send(new (snsApi().CreateTopicCommand)({ Name: id, Attributes: wantedAttributes(inputs, true), Tags: tagList(resourceTags(context, inputs.tags)) }));
     return { name: id, arn: made.TopicArn! };
