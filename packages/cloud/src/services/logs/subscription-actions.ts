@@ -102,7 +102,7 @@ function filterPatternOf(input: LogsInput): string {
  * chain of groups and functions from `group` back to it; undefined when
  * the function's lines never reach `group` through existing filters.
  */
-export function loopThrough(subscriptions: SubscriptionStore, group: string, functionName: string): string[] | undefined {
+function loopThrough(subscriptions: SubscriptionStore, group: string, functionName: string): string[] | undefined {
   const edges = new Map<string, string[]>();
   for (const row of subscriptions.all()) {
     const name = LAMBDA_ARN.exec(row.destinationArn)?.[3];
