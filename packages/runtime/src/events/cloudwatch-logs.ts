@@ -1,6 +1,7 @@
 // CloudWatch Logs subscription events (CloudWatchLogsEvent): the payload is
 // gzipped JSON, base64-encoded in awslogs.data. Node's gzip writes no mtime,
 // so the bytes are the same every run.
+import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from "aws-lambda";
 import { gzipSync } from "node:zlib";
 import type { EventContext } from "./sample-event.js";
 import { ACCOUNT_ID } from "../environment.js";
@@ -20,6 +21,6 @@ export function logsEvent(c: EventContext): object {
       timestamp: timestamp + index,
       message,
     })),
-  };
-  return { awslogs: { data: gzipSync(JSON.stringify(payload)).toString("base64") } };
+  } satisfies CloudWatchLogsDecodedData;
+  return { awslogs: { data: gzipSync(JSON.stringify(payload)).toString("base64") } } satisfies CloudWatchLogsEvent;
 }

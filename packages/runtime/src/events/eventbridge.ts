@@ -1,11 +1,12 @@
 // EventBridge events (EventBridgeEvent): a scheduled rule's event and a
 // custom event with its source, detail-type and detail.
+import type { EventBridgeEvent, ScheduledEvent } from "aws-lambda";
 import { fixedId, parseJsonOption } from "./sample-values.js";
 import type { EventContext } from "./sample-event.js";
 import { ACCOUNT_ID } from "../environment.js";
 
 export function scheduleEvent(c: EventContext): object {
-  return envelope(c, "Scheduled Event", "aws.events", {}, [`arn:aws:events:${c.region}:${ACCOUNT_ID}:rule/example-schedule`]);
+  return envelope(c, "Scheduled Event", "aws.events", {}, [`arn:aws:events:${c.region}:${ACCOUNT_ID}:rule/example-schedule`]) satisfies ScheduledEvent;
 }
 
 export function eventBridgeEvent(c: EventContext): object {
@@ -13,7 +14,7 @@ export function eventBridgeEvent(c: EventContext): object {
   return envelope(c, c.options.detailType ?? "Order Created", c.options.source ?? "com.example.orders", detail, []);
 }
 
-function envelope(c: EventContext, detailType: string, source: string, detail: unknown, resources: string[]): object {
+function envelope<T extends string>(c: EventContext, detailType: T, source: string, detail: unknown, resources: string[]) {
   return {
     version: "0",
     id: fixedId(`eventbridge:${source}:${detailType}`),
@@ -25,5 +26,5 @@ function envelope(c: EventContext, detailType: string, source: string, detail: u
     region: c.region,
     resources,
     detail,
-  };
+  } satisfies EventBridgeEvent<T, unknown>;
 }

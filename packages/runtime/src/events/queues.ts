@@ -1,5 +1,6 @@
 // Message events: SQS (SQSEvent) and SNS (SNSEvent), as the Lambda developer
 // guide's "Using Lambda with Amazon SQS / SNS" pages show them.
+import type { SNSEvent, SQSEvent, SQSRecord } from "aws-lambda";
 import { createHash } from "node:crypto";
 import { fixedId, md5Hex, nth, records } from "./sample-values.js";
 import type { EventContext } from "./sample-event.js";
@@ -20,8 +21,8 @@ export function sqsEvent(c: EventContext): object {
       eventSource: "aws:sqs",
       eventSourceARN: `arn:aws:sqs:${c.region}:${ACCOUNT_ID}:${queue}`,
       awsRegion: c.region,
-    })),
-  };
+    }) satisfies SQSRecord),
+  } satisfies SQSEvent;
 }
 
 // The Lambda developer guide's example handle; further records get handles of the same shape.
@@ -53,5 +54,5 @@ export function snsEvent(c: EventContext): object {
         },
       },
     ],
-  };
+  } satisfies SNSEvent;
 }

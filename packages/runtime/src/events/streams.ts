@@ -1,5 +1,6 @@
 // Stream events: DynamoDB Streams (DynamoDBStreamEvent, an INSERT with the
 // item as NewImage) and Kinesis (KinesisStreamEvent, data base64-encoded).
+import type { DynamoDBRecord, DynamoDBStreamEvent, KinesisStreamEvent, KinesisStreamRecord } from "aws-lambda";
 import { fixedId, nth, parseJsonOption, records } from "./sample-values.js";
 import type { EventContext } from "./sample-event.js";
 import { ACCOUNT_ID } from "../environment.js";
@@ -39,8 +40,8 @@ export function dynamodbEvent(c: EventContext): object {
         StreamViewType: "NEW_AND_OLD_IMAGES",
       },
       eventSourceARN: `arn:aws:dynamodb:${c.region}:${ACCOUNT_ID}:table/${table}/stream/2024-01-01T00:00:00.000`,
-    })),
-  };
+    }) satisfies DynamoDBRecord),
+  } satisfies DynamoDBStreamEvent;
 }
 
 function parseItem(body: string | undefined): Record<string, unknown> {
@@ -70,9 +71,9 @@ export function kinesisEvent(c: EventContext): object {
         invokeIdentityArn: `arn:aws:iam::${ACCOUNT_ID}:role/lambda-kinesis-role`,
         awsRegion: c.region,
         eventSourceARN: `arn:aws:kinesis:${c.region}:${ACCOUNT_ID}:stream/${stream}`,
-      };
+      } satisfies KinesisStreamRecord;
     }),
-  };
+  } satisfies KinesisStreamEvent;
 }
 
 const FIRST_SEQUENCE = 49590338271490256608559692538361571095921575989136588898n;
