@@ -3,7 +3,7 @@
 // 127.0.0.1. The daemon process (daemon/) is this plus a pid file; tests
 // start it directly, on a free port with their own folder.
 import { mkdirSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Server } from "node:net";
 import { resolve } from "node:path";
 import { Clock } from "./clock.js";
 import { lockDataDir } from "./data-lock.js";
@@ -77,7 +77,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
       control: (request, path) => daemonControl(request, path, context),
       logError: (error, request) => logError(`${request.method} ${request.rawPath}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
-    const actualPort = await listen(server, port);
+    const actualPort = await listen(server.listener, port);
     endpointRef.value = `http://127.0.0.1:${actualPort}`;
     for (const factory of SERVICE_FACTORIES) {
       const service = factory(context);
@@ -91,10 +91,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
       dataDir,
       clock,
       close: async () => {
-        await new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        });
+        await server.close();
         for (const service of services.values()) await service.close?.();
         db.close();
         lock.release();
@@ -109,7 +106,7 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
   }
 }
 
-function listen(server: ReturnType<typeof createCloudServer>, port: number): Promise<number> {
+function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolveListen, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE") {

@@ -3,6 +3,7 @@
 // service returns instead of writing to the socket itself (so the server
 // alone owns status lines, keep-alive and errors of the transport).
 import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
+import type { Http2ServerRequest } from "node:http2";
 import type { Readable } from "node:stream";
 
 /** The AWS services the daemon answers, by the name in SigV4's credential scope. */
@@ -14,15 +15,20 @@ export interface AwsRequest {
   readonly rawPath: string;
   /** Query parameters, decoded; a repeated name keeps its first value (AWS APIs never repeat one). */
   readonly query: ReadonlyMap<string, string>;
+  /** As HTTP/1.1 has them, also for an HTTP/2 request: no pseudo-headers, `host` from `:authority`. */
   readonly headers: IncomingHttpHeaders;
   /** From the SigV4 credential scope, or "us-east-1" for an unsigned request. */
   readonly region: string;
   /** The access key id of the signature, or undefined for an unsigned request. */
   readonly accessKeyId: string | undefined;
-  /** The Host header, lower-cased, without the port. */
+  /** The Host header (HTTP/2: `:authority`), lower-cased, without the port. */
   readonly hostname: string;
-  /** The request body as a stream; read it at most once, or use {@link AwsRequest.body}. */
-  readonly stream: IncomingMessage;
+  /**
+   * The request body as a stream (an HTTP/1.1 or HTTP/2 request); read it at
+   * most once, or use {@link AwsRequest.body}. A body cut short errors with
+   * code ECONNRESET, whichever the protocol.
+   */
+  readonly stream: IncomingMessage | Http2ServerRequest;
   /** Reads the whole body (cached; at most `limit` bytes, default 64 MiB, or an AwsError 413). */
   body(limit?: number): Promise<Buffer>;
 }

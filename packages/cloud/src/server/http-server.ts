@@ -2,15 +2,19 @@
 // routes it to its service (or to the control API under /_closure-pack/),
 // and writes the service's response. A service's AwsError is rendered in
 // its protocol; any other throw is a 500 InternalError, logged, and never
-// takes the daemon down.
+// takes the daemon down. HTTP/1.1 and HTTP/2 (h2c) requests, on the same
+// port (connection-router.ts), go through the same steps.
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
+import { createServer as createHttp2Server, Http2ServerResponse, type Http2ServerRequest } from "node:http2";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { AwsError } from "../errors.js";
 import { errorResponse } from "../protocols/error-response.js";
 import type { Service } from "../services/service.js";
 import type { AwsRequest, AwsResponse, ServiceName } from "./aws-request.js";
+import { routeConnections, type CloudServer } from "./connection-router.js";
+import { http2Headers, watchAbort, withoutConnectionHeaders } from "./http2-request.js";
 import { readCredentialScope, routeRequest } from "./route.js";
 
 const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
@@ -24,20 +28,29 @@ export interface ServerHooks {
   logError(error: unknown, request: AwsRequest): void;
 }
 
-export function createCloudServer(hooks: ServerHooks): Server {
-  const server = createServer((incoming, outgoing) => {
-    void answer(hooks, incoming, outgoing);
+export function createCloudServer(hooks: ServerHooks): CloudServer {
+  const http1 = createServer((incoming, outgoing) => {
+    void answer(hooks, decodeRequest(incoming, incoming.headers), outgoing);
   });
   // Clients keep connections alive between calls; close idle ones promptly
   // so stop() is quick, but after the SDK's own idle period.
-  server.keepAliveTimeout = 5_000;
-  server.headersTimeout = 60_000;
-  server.requestTimeout = 0;
-  return server;
+  http1.keepAliveTimeout = 5_000;
+  http1.headersTimeout = 60_000;
+  http1.requestTimeout = 0;
+  const http2 = createHttp2Server((incoming, outgoing) => {
+    watchAbort(incoming);
+    void answer(hooks, decodeRequest(incoming, http2Headers(incoming.headers)), outgoing);
+  });
+  // A session's protocol error is answered with GOAWAY by Node and ends that
+  // connection; it says nothing about the daemon, so it is not logged.
+  http2.on("sessionError", () => {});
+  return routeConnections(http1, http2);
 }
 
-async function answer(hooks: ServerHooks, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-  const request = decodeRequest(incoming);
+type Incoming = IncomingMessage | Http2ServerRequest;
+type Outgoing = ServerResponse | Http2ServerResponse;
+
+async function answer(hooks: ServerHooks, request: AwsRequest, outgoing: Outgoing): Promise<void> {
   const requestId = randomUUID();
   let response: AwsResponse;
   try {
@@ -85,7 +98,7 @@ export function jsonResponse(status: number, value: unknown): AwsResponse {
   return { status, headers: { "content-type": "application/json" }, body: `${JSON.stringify(value)}\n` };
 }
 
-function decodeRequest(incoming: IncomingMessage): AwsRequest {
+function decodeRequest(incoming: Incoming, headers: AwsRequest["headers"]): AwsRequest {
   const url = incoming.url ?? "/";
   const mark = url.indexOf("?");
   const rawPath = mark === -1 ? url : url.slice(0, mark);
@@ -93,14 +106,14 @@ function decodeRequest(incoming: IncomingMessage): AwsRequest {
   if (mark !== -1) {
     for (const [name, value] of new URLSearchParams(url.slice(mark + 1))) if (!query.has(name)) query.set(name, value);
   }
-  const scope = readCredentialScope(incoming.headers, query);
-  const host = incoming.headers.host ?? "";
+  const scope = readCredentialScope(headers, query);
+  const host = headers.host ?? "";
   let cached: Promise<Buffer> | undefined;
   return {
     method: incoming.method ?? "GET",
     rawPath,
     query,
-    headers: incoming.headers,
+    headers,
     region: scope?.region ?? "us-east-1",
     accessKeyId: scope?.accessKeyId,
     hostname: host.replace(/:\d+$/, "").toLowerCase(),
@@ -109,7 +122,7 @@ function decodeRequest(incoming: IncomingMessage): AwsRequest {
   };
 }
 
-async function readBody(incoming: IncomingMessage, limit: number): Promise<Buffer> {
+async function readBody(incoming: Incoming, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of incoming) {
@@ -120,14 +133,16 @@ async function readBody(incoming: IncomingMessage, limit: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-async function writeResponse(outgoing: ServerResponse, response: AwsResponse, requestId: string): Promise<void> {
-  const headers: Record<string, string | number | string[]> = { "x-amzn-requestid": requestId, ...response.headers };
+async function writeResponse(outgoing: Outgoing, response: AwsResponse, requestId: string): Promise<void> {
+  const fields: OutgoingHttpHeaders = { "x-amzn-requestid": requestId, ...response.headers };
+  const headers = outgoing instanceof Http2ServerResponse ? withoutConnectionHeaders(fields) : fields;
   const body = response.body;
   if (body === undefined || typeof body === "string" || Buffer.isBuffer(body)) {
     const bytes = body === undefined ? undefined : typeof body === "string" ? Buffer.from(body) : body;
     if (!("content-length" in headers)) headers["content-length"] = bytes?.length ?? 0;
     outgoing.writeHead(response.status, headers);
-    outgoing.end(bytes);
+    if (bytes === undefined) outgoing.end();
+    else outgoing.end(bytes);
     return;
   }
   outgoing.writeHead(response.status, headers);

@@ -1,6 +1,6 @@
 // Kinesis for tests: a client pointed at a daemon (no retries: a test sees
-// the daemon's first answer) over HTTP/1.1. @aws-sdk/client-kinesis sends
-// every call over HTTP/2 by default, which the daemon does not speak.
+// the daemon's first answer) over HTTP/1.1, the protocol the aws CLI uses.
+// The SDK's default, HTTP/2, is tested in http2.test.ts.
 import { KinesisClient } from "@aws-sdk/client-kinesis";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 
