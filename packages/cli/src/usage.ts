@@ -18,7 +18,8 @@ export const USAGE = `Usage:
                                                 (s3://bucket/key; a key ending in / is a folder)
   closure-pack s3 ls [s3://bucket[/prefix]]     list the buckets, or a bucket's folder
   closure-pack s3 rm s3://bucket/key            delete an object
-  closure-pack sqs send <queue> <body|->        send a message to a queue (its name or URL);
+  closure-pack sqs send <queue> <body|->        send a message to a queue (the program's name
+                                                for it, its name or URL);
                                                 prints the message id
   closure-pack dynamodb put|get|delete <table> <json|->
                                                 put an item, or get or delete one by its key
@@ -131,7 +132,6 @@ Options of sqs send:
       --dedup-id <id>      FIFO: the deduplication id (unless content-based)
       --delay <s>          seconds before the message can be received, 0 to 900
       --attribute N=V      a String message attribute (repeatable)
-      --endpoint-url <url> as for s3; --json prints SQS's answer as JSON
 
 Options of sns publish:
       --subject <text>     the message's subject
@@ -154,7 +154,8 @@ Options of logs put (put right after logs; logs alone prints the stack's logs):
       --stream <name>      the log stream, made when missing (default closure-pack);
                            - reads the messages from stdin, one per line
 
-Options of the data commands (sns publish, kinesis put, events put, logs put):
+Options of the data commands (sqs send, sns publish, kinesis put, events put,
+logs put, dynamodb):
       --endpoint-url <url> where to send (default $AWS_ENDPOINT_URL_<SERVICE> or
                            $AWS_ENDPOINT_URL, else as up and logs: the local
                            cloud serving --data, on whatever port it runs)

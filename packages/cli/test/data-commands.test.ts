@@ -1,4 +1,5 @@
-// The data commands (sns publish, kinesis put, events put, logs put) as
+// The data commands (sns publish, kinesis put, events put, logs put; sqs send
+// and dynamodb for how they find the daemon and the program's names) as
 // child processes against the real local cloud daemon, which runs on a free
 // port with its data in the project's .closure-pack/cloud: the commands find
 // it there, as `up` and `logs` do, with no --endpoint-url. fixtures/aws/data
@@ -9,6 +10,10 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
+import { GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { GetRecordsCommand, GetShardIteratorCommand } from "@aws-sdk/client-kinesis";
 import { createProviderContext, localTarget, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -243,5 +248,54 @@ describe("closure-pack logs put", () => {
   it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
     const run = await cli(args);
     expect([run.code, run.stderr.split("\n")[0]]).toEqual([2, `closure-pack: ${message}`]);
+  });
+});
+
+describe("sqs send and dynamodb: the daemon found as up finds it, the program's names", () => {
+  it("sqs send: the program's queue name, no --endpoint-url; ReceiveMessage gets the body", async () => {
+    const run = await cli(["sqs", "send", "inbox", "hello inbox"]);
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    const { Messages = [] } = await sdk.clients.sqs.send(new ReceiveMessageCommand({ QueueUrl: deployed("aws:sqs:Queue", "inbox").outputs.url as string }));
+    expect(Messages.map((m) => [m.MessageId, m.Body])).toEqual([[run.stdout.trim(), "hello inbox"]]);
+  });
+
+  it("dynamodb put and get: the program's table name, no --endpoint-url", async () => {
+    const put = await cli(["dynamodb", "put", "carts", '{"id":"c1","items":2}']);
+    expect(put).toEqual({ code: 0, stdout: "", stderr: "" });
+    const { Item } = await sdk.clients.dynamodb.send(new GetItemCommand({ TableName: deployed("aws:dynamodb:Table", "carts").id, Key: { id: { S: "c1" } } }));
+    expect(Item).toEqual({ id: { S: "c1" }, items: { N: "2" } });
+    expect(await cli(["dynamodb", "get", "carts", '{"id":"c1"}'])).toEqual({ code: 0, stdout: '{"id":"c1","items":2}\n', stderr: "" });
+  });
+
+  const REFUSED: Array<[string, string[], string]> = [
+    ["queue: none by that name", ["sqs", "send", "outbox", "x"], 'outbox: no such queue\nhint: the stack "dev" has the queues inbox\n'],
+    ["table: none by that name", ["dynamodb", "get", "basket", '{"id":"c1"}'], 'basket: no such table\nhint: the stack "dev" has the tables carts\n'],
+  ];
+  it.each(REFUSED)("%s: one line and a hint, exit 1", async (_name, args, stderr) => {
+    expect(await cli(args)).toEqual({ code: 1, stdout: "", stderr });
+  });
+
+  it("no local cloud: outside the program, nothing on --port: one line and a hint, exit 1", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), "closure-pack-data-"));
+    try {
+      expect(await cli(["sns", "publish", "orders", "x", "--port", "9"], "", elsewhere)).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: "127.0.0.1:9: the local cloud is not running\nhint: start it: closure-pack cloud start, or run closure-pack up\n",
+      });
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it("--dir and --stack: the program's names from another folder", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), "closure-pack-data-"));
+    try {
+      const run = await cli(["kinesis", "put", "clicks", "from afar", "--partition-key", "k", "--dir", project.dir, "--stack", "dev"], "", elsewhere);
+      expect([run.code, run.stderr]).toEqual([0, ""]);
+      expect((await streamRecords(deployed("aws:kinesis:Stream", "clicks").id)).at(-1)![1]).toBe("from afar");
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

@@ -1,55 +1,40 @@
 // `closure-pack dynamodb put|get|delete`: an item in or out of a table for
-// users without the aws CLI, through @aws-sdk/client-dynamodb, against the
-// local cloud by default (--endpoint-url, AWS_ENDPOINT_URL_DYNAMODB or
-// AWS_ENDPOINT_URL point it elsewhere). Items and keys are plain JSON
-// (strings, numbers, booleans, null, lists, objects), converted to and from
-// DynamoDB's attribute values here.
-import { DeleteItemCommand, DynamoDBClient, DynamoDBServiceException, GetItemCommand, ListTablesCommand, PutItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+// users without the aws CLI, through @aws-sdk/client-dynamodb, sent where
+// data-target.ts says (the local cloud's daemon on whatever port it runs,
+// unless told otherwise). A table is named as the program names it or by its
+// own name. Items and keys are plain JSON (strings, numbers, booleans, null,
+// lists, objects), converted to and from DynamoDB's attribute values here.
+import { DeleteItemCommand, DynamoDBServiceException, GetItemCommand, ListTablesCommand, PutItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { TYPES } from "@closure-pack/aws/engine";
+import { describeCallFailure, openDataTarget, stackResource, textOrStdin, unknownNameHint, type DataTarget } from "../data-target.js";
 import type { DynamoDbCommand } from "../dynamodb-args.js";
 import { CliError } from "../errors.js";
 import type { Io } from "../io.js";
 
-const LOCAL_CLOUD_ENDPOINT = "http://127.0.0.1:4566";
-
 export async function runDynamoDb(command: DynamoDbCommand, io: Io): Promise<number> {
-  const endpoint = command.endpointUrl ?? io.env.AWS_ENDPOINT_URL_DYNAMODB ?? io.env.AWS_ENDPOINT_URL ?? LOCAL_CLOUD_ENDPOINT;
-  const ddb = clientFor(endpoint, io.env);
+  const target = await openDataTarget(command, "DYNAMODB", io);
+  const ddb = target.context.clients.dynamodb;
+  const table = stackResource(target, TYPES.table, command.table)?.id ?? command.table;
   try {
-    const text = command.json === "-" ? await readStdin(io) : command.json;
+    const text = await textOrStdin(command.text, io, command.action === "put" ? "item" : "key");
     const value = toMap(parseJson(text, command.action === "put" ? "item" : "key"));
     if (command.action === "put") {
-      await ddb.send(new PutItemCommand({ TableName: command.table, Item: value }));
-      if (command.printJson) io.out("{}\n");
+      await ddb.send(new PutItemCommand({ TableName: table, Item: value }));
+      if (command.json) io.out("{}\n");
     } else if (command.action === "get") {
-      const { Item } = await ddb.send(new GetItemCommand({ TableName: command.table, Key: value }));
+      const { Item } = await ddb.send(new GetItemCommand({ TableName: table, Key: value }));
       if (Item === undefined) throw new CliError("ITEM_NOT_FOUND", command.table, `no item with the key ${text.trim()}`);
-      io.out(`${JSON.stringify(fromMap(Item), null, command.printJson ? 2 : undefined)}\n`);
+      io.out(`${JSON.stringify(fromMap(Item), null, command.json ? 2 : undefined)}\n`);
     } else {
-      const { Attributes } = await ddb.send(new DeleteItemCommand({ TableName: command.table, Key: value, ReturnValues: "ALL_OLD" }));
-      if (command.printJson) io.out(`${JSON.stringify(Attributes === undefined ? {} : fromMap(Attributes), null, 2)}\n`);
+      const { Attributes } = await ddb.send(new DeleteItemCommand({ TableName: table, Key: value, ReturnValues: "ALL_OLD" }));
+      if (command.json) io.out(`${JSON.stringify(Attributes === undefined ? {} : fromMap(Attributes), null, 2)}\n`);
     }
     return 0;
   } catch (error) {
-    throw await describeFailure(ddb, error, endpoint, command);
+    throw await describeFailure(target, error, command);
   } finally {
-    ddb.destroy();
+    target.context.destroy();
   }
-}
-
-function clientFor(endpoint: string, env: NodeJS.ProcessEnv): DynamoDBClient {
-  const configured = env.AWS_ACCESS_KEY_ID !== undefined || env.AWS_PROFILE !== undefined;
-  const loopback = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(endpoint);
-  return new DynamoDBClient({
-    endpoint,
-    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
-    logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-    ...(configured || !loopback ? {} : { credentials: { accessKeyId: "test", secretAccessKey: "test" } }),
-  });
-}
-
-async function readStdin(io: Io): Promise<string> {
-  if (io.readStdin === undefined) throw new CliError("INVALID_EVENT", "-", "there is no standard input to read from");
-  return io.readStdin();
 }
 
 function parseJson(text: string, what: string): unknown {
@@ -92,23 +77,20 @@ function fromValue(value: AttributeValue): unknown {
 }
 
 /** One CliError for anything the call failed with. */
-async function describeFailure(ddb: DynamoDBClient, error: unknown, endpoint: string, command: DynamoDbCommand): Promise<unknown> {
-  if (error instanceof CliError) return error;
-  if (error instanceof DynamoDBServiceException) {
-    if (error.name === "ResourceNotFoundException") {
-      const listed = await ddb.send(new ListTablesCommand({})).catch(() => ({ TableNames: [] as string[] }));
-      const names = (listed.TableNames ?? []).filter((name) => name.startsWith(`${command.table}-`));
-      const hint = names.length > 0 ? `a program's table gets a generated name: ${names.join(", ")}` : "deploy the program that declares it (`closure-pack up`), or check the name";
-      return new CliError("TABLE_NOT_FOUND", command.table, "no such table", { hint, cause: error });
-    }
-    return new CliError("DYNAMODB_REQUEST_FAILED", command.table, `${error.name}: ${error.message}`, { cause: error });
+async function describeFailure(target: DataTarget, error: unknown, command: DynamoDbCommand): Promise<unknown> {
+  if (error instanceof DynamoDBServiceException && error.name === "ResourceNotFoundException") {
+    return new CliError("TABLE_NOT_FOUND", command.table, "no such table", { hint: await missingTableHint(target, command.table), cause: error });
   }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ECONNRESET") {
-    return new CliError("ENDPOINT_NOT_REACHABLE", endpoint, `cannot connect (${code})`, {
-      hint: endpoint === LOCAL_CLOUD_ENDPOINT ? "start the local cloud with `closure-pack cloud start` (or `closure-pack up`), or pass --endpoint-url" : "check --endpoint-url or AWS_ENDPOINT_URL",
-      cause: error,
-    });
-  }
-  return error;
+  return describeCallFailure(error, target, command.table, "DYNAMODB_REQUEST_FAILED");
+}
+
+// The stack's tables by their program names; else, a program's table
+// "orders" deployed as orders-<7 hex>: name what exists.
+async function missingTableHint(target: DataTarget, table: string): Promise<string> {
+  const otherwise = "deploy the program that declares it (`closure-pack up`), or check the name";
+  const hint = unknownNameHint(target, TYPES.table, "tables", otherwise);
+  if (hint !== otherwise) return hint;
+  const listed = await target.context.clients.dynamodb.send(new ListTablesCommand({})).catch(() => ({ TableNames: [] as string[] }));
+  const names = (listed.TableNames ?? []).filter((name) => name.startsWith(`${table}-`));
+  return names.length > 0 ? `a program's table gets a generated name: ${names.join(", ")}` : otherwise;
 }

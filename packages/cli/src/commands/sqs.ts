@@ -1,23 +1,24 @@
 // `closure-pack sqs send`: a message to a queue for users without the aws
-// CLI, through @aws-sdk/client-sqs, against the local cloud by default
-// (--endpoint-url, AWS_ENDPOINT_URL_SQS or AWS_ENDPOINT_URL point it
-// elsewhere). A queue is named by its name or URL; a program's logical name
-// that matches no queue gets the deployed names as a hint.
-import { GetQueueUrlCommand, ListQueuesCommand, SendMessageCommand, SQSClient, SQSServiceException } from "@aws-sdk/client-sqs";
+// CLI, through @aws-sdk/client-sqs, sent where data-target.ts says (the
+// local cloud's daemon on whatever port it runs, unless told otherwise). A
+// queue is named as the program names it (resolved through the stack's
+// state), by its name or by its URL; one that matches nothing gets the
+// stack's queues, or the deployed names it resembles, as a hint.
+import { GetQueueUrlCommand, ListQueuesCommand, SendMessageCommand, SQSServiceException } from "@aws-sdk/client-sqs";
+import { TYPES } from "@closure-pack/aws/engine";
+import { describeCallFailure, openDataTarget, stackResource, textOrStdin, unknownNameHint, type DataTarget, type Hints } from "../data-target.js";
 import { CliError } from "../errors.js";
 import type { Io } from "../io.js";
 import type { SqsCommand } from "../sqs-args.js";
 
-const LOCAL_CLOUD_ENDPOINT = "http://127.0.0.1:4566";
 const NOT_FOUND = ["QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue"];
 
 export async function runSqs(command: SqsCommand, io: Io): Promise<number> {
-  const endpoint = command.endpointUrl ?? io.env.AWS_ENDPOINT_URL_SQS ?? io.env.AWS_ENDPOINT_URL ?? LOCAL_CLOUD_ENDPOINT;
-  const sqs = clientFor(endpoint, io.env);
+  const target = await openDataTarget(command, "SQS", io);
   try {
-    const body = command.body === "-" ? await readStdin(io) : command.body;
-    const url = await queueUrl(sqs, command.queue);
-    const sent = await sqs.send(
+    const body = await textOrStdin(command.body, io, "body");
+    const url = await queueUrl(target, command.queue);
+    const sent = await target.context.clients.sqs.send(
       new SendMessageCommand({
         QueueUrl: url,
         MessageBody: body,
@@ -31,34 +32,18 @@ export async function runSqs(command: SqsCommand, io: Io): Promise<number> {
     io.out(command.json ? `${JSON.stringify(answer, null, 2)}\n` : `${sent.MessageId ?? ""}\n`);
     return 0;
   } catch (error) {
-    throw await describeFailure(sqs, error, endpoint, command);
+    throw await describeFailure(target, error, command);
   } finally {
-    sqs.destroy();
+    target.context.destroy();
   }
 }
 
-// The local cloud accepts any credentials; without configured ones, a
-// loopback endpoint gets the conventional test pair instead of the SDK's
-// "could not load credentials".
-function clientFor(endpoint: string, env: NodeJS.ProcessEnv): SQSClient {
-  const configured = env.AWS_ACCESS_KEY_ID !== undefined || env.AWS_PROFILE !== undefined;
-  const loopback = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(endpoint);
-  return new SQSClient({
-    endpoint,
-    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
-    logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-    ...(configured || !loopback ? {} : { credentials: { accessKeyId: "test", secretAccessKey: "test" } }),
-  });
-}
-
-async function readStdin(io: Io): Promise<string> {
-  if (io.readStdin === undefined) throw new CliError("INVALID_EVENT", "-", "there is no standard input to read the body from");
-  return io.readStdin();
-}
-
-async function queueUrl(sqs: SQSClient, queue: string): Promise<string> {
+/** A URL as given; the program's name through the stack; else the queue of that name. */
+async function queueUrl(target: DataTarget, queue: string): Promise<string> {
   if (/^https?:\/\//.test(queue)) return queue;
-  return (await sqs.send(new GetQueueUrlCommand({ QueueName: queue }))).QueueUrl!;
+  const declared = stackResource(target, TYPES.queue, queue);
+  if (declared !== undefined && typeof declared.outputs.url === "string") return declared.outputs.url;
+  return (await target.context.clients.sqs.send(new GetQueueUrlCommand({ QueueName: declared?.id ?? queue }))).QueueUrl!;
 }
 
 function codeOf(error: SQSServiceException): string {
@@ -67,37 +52,27 @@ function codeOf(error: SQSServiceException): string {
 }
 
 /** One CliError for anything the send failed with. */
-async function describeFailure(sqs: SQSClient, error: unknown, endpoint: string, command: SqsCommand): Promise<unknown> {
-  if (error instanceof CliError) return error;
-  if (error instanceof SQSServiceException) {
-    const code = codeOf(error);
-    if (code === "QueueDoesNotExist") return new CliError("QUEUE_NOT_FOUND", command.queue, "no such queue", { hint: await missingQueueHint(sqs, command.queue), cause: error });
-    const hint = HINTS[code]?.(error.message);
-    return new CliError("SQS_REQUEST_FAILED", command.queue, `${code}: ${error.message}`, { ...(hint === undefined ? {} : { hint }), cause: error });
+async function describeFailure(target: DataTarget, error: unknown, command: SqsCommand): Promise<unknown> {
+  if (error instanceof SQSServiceException && codeOf(error) === "QueueDoesNotExist") {
+    return new CliError("QUEUE_NOT_FOUND", command.queue, "no such queue", { hint: await missingQueueHint(target, command.queue), cause: error });
   }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ECONNRESET") {
-    return new CliError("ENDPOINT_NOT_REACHABLE", endpoint, `cannot connect (${code})`, {
-      hint: endpoint === LOCAL_CLOUD_ENDPOINT ? "start the local cloud with `closure-pack cloud start` (or `closure-pack up`), or pass --endpoint-url" : "check --endpoint-url or AWS_ENDPOINT_URL",
-      cause: error,
-    });
-  }
-  return error;
+  return describeCallFailure(error, target, command.queue, "SQS_REQUEST_FAILED", HINTS);
 }
 
-// A program's queue "jobs" is deployed as jobs-<7 hex>: name what exists.
-async function missingQueueHint(sqs: SQSClient, queue: string): Promise<string> {
+// The stack's queues by their program names; else, a program's queue "jobs"
+// deployed as jobs-<7 hex>: name what exists.
+async function missingQueueHint(target: DataTarget, queue: string): Promise<string> {
   if (/^https?:\/\//.test(queue)) return "check the URL: `closure-pack stack output` prints a program's queue URLs";
-  const listed = await sqs.send(new ListQueuesCommand({ QueueNamePrefix: `${queue}-` })).catch(() => ({ QueueUrls: [] as string[] }));
+  const otherwise = "deploy the program that declares it (`closure-pack up`), or give the queue's URL";
+  const hint = unknownNameHint(target, TYPES.queue, "queues", otherwise);
+  if (hint !== otherwise) return hint;
+  const listed = await target.context.clients.sqs.send(new ListQueuesCommand({ QueueNamePrefix: `${queue}-` })).catch(() => ({ QueueUrls: [] as string[] }));
   const names = (listed.QueueUrls ?? []).map((url) => url.slice(url.lastIndexOf("/") + 1)).sort();
-  if (names.length > 0) return `a program's queue gets a generated name: ${names.join(", ")}`;
-  return "deploy the program that declares it (`closure-pack up`), or give the queue's URL";
+  return names.length > 0 ? `a program's queue gets a generated name: ${names.join(", ")}` : otherwise;
 }
 
 const FIFO_HINT = "a FIFO queue takes --group <id>, and --dedup-id <id> unless it has contentBasedDeduplication";
-const HINTS: Readonly<Record<string, (message: string) => string | undefined>> = {
+const HINTS: Hints = {
   MissingParameter: (message) => (/MessageGroupId/.test(message) ? FIFO_HINT : undefined),
   InvalidParameterValue: (message) => (/Deduplication/i.test(message) ? FIFO_HINT : undefined),
-  InvalidClientTokenId: () => "check the credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or AWS_PROFILE",
-  AccessDenied: () => "check the credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or AWS_PROFILE",
 };
