@@ -8,6 +8,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { CreateStreamCommand, DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, PutRecordCommand, PutRecordsCommand, SubscribeToShardCommand } from "@aws-sdk/client-kinesis";
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { NodeHttp2Handler } from "@smithy/node-http-handler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "./helpers/daemon.js";
@@ -97,6 +98,27 @@ describe("http2", () => {
     expect(sha256(await got.Body!.transformToByteArray())).toBe(sha256(body));
     const head = await s3.send(new HeadObjectCommand({ Bucket: "h2-bucket", Key: `body-${name}` }));
     expect(head.ContentLength).toBe(size);
+  });
+
+  it("sqs: a long poll over HTTP/2 is woken by a send; one the client abandons takes nothing", { timeout: 15_000 }, async () => {
+    const sqs = new SQSClient({ endpoint: daemon.endpoint, region: "us-east-1", credentials, maxAttempts: 1, requestHandler: new NodeHttp2Handler() });
+    try {
+      const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: "h2-polls" }));
+      const waiting = sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 20 }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: "woken" }));
+      expect((await waiting).Messages?.map((message) => message.Body)).toEqual(["woken"]);
+      const abandon = new AbortController();
+      const abandoned = sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 20, VisibilityTimeout: 600 }), { abortSignal: abandon.signal });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      abandon.abort();
+      await expect(abandoned).rejects.toMatchObject({ name: "AbortError" });
+      await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: "for the next receive" }));
+      const next = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 1 }));
+      expect(next.Messages?.map((message) => message.Body)).toEqual(["for the next receive"]);
+    } finally {
+      sqs.destroy();
+    }
   });
 
   it("s3: a virtual-hosted bucket is read from :authority", async () => {
