@@ -6,12 +6,13 @@
 // leaves no queue, topic or subscription. The same program subscribing the
 // queue without a policy gets a notice at plan time, and the cloud, as SQS
 // does, drops what the topic sends; adding the policy makes it deliver.
+// Then kill -9 of up at every point around a mutating call, and up again.
 import { ListSubscriptionsCommand, ListTopicsCommand, PublishCommand } from "@aws-sdk/client-sns";
-import { ListQueuesCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
-import { createProviderContext, localTarget, type ProviderContext } from "@closure-pack/aws/engine";
+import { GetQueueAttributesCommand, ListQueuesCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
+import { createProviderContext, localTarget, type ProviderContext, type StackState } from "@closure-pack/aws/engine";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
-import { createProject, type Project } from "./support/deploy.js";
+import { createProject, killHard, type Project } from "./support/deploy.js";
 
 let daemon: DaemonProcess;
 let sdk: ProviderContext;
@@ -100,3 +101,31 @@ test("sns -> sqs without the queue policy: a notice at plan time, nothing delive
     project.remove();
   }
 }, 300_000);
+
+// The topic, the queue, its policy and the subscription (no handler): two kill points each,
+// after the journal entry and after the call before its result is recorded.
+test("sns -> sqs: kill -9 of up at each point around a mutating call, then up again: one queue with its policy, one subscription", async () => {
+  const interrupted: string[] = [];
+  for (let point = 1; point <= 8; point++) {
+    const fresh = createProject("sns-sqs", {});
+    try {
+      const source = fresh.read("index.ts");
+      fresh.write("index.ts", source.slice(0, source.indexOf("jobs.onEvent(")) + source.slice(source.indexOf("export const topicArn")));
+      const up = ["up", "index.ts", "--yes", "--stack", `kill${point}`, "--port", port];
+      await killHard(await fresh.startUntil(up, `test kill point ${point} reached`, { CLOSURE_PACK_TEST_KILL_POINT: String(point) }));
+      interrupted.push(...(JSON.parse(fresh.read(`.closure-pack/stacks/kill${point}.json`)) as StackState).pending.map((operation) => operation.type));
+      const rerun = await fresh.run(up);
+      expect(rerun.code, rerun.stderr).toBe(0);
+      const queueUrl = outputLine(rerun.stdout, "queueUrl");
+      const { Attributes } = await sdk.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["Policy"] }));
+      const sids = (JSON.parse(Attributes?.Policy ?? "{}") as { Statement?: Array<{ Sid: string }> }).Statement?.map((each) => each.Sid);
+      expect({ point, counts: await counts(), sids }).toEqual({ point, counts: [1, 1, 1], sids: ["ordersToJobs"] });
+      expect((await fresh.run(up)).stdout).toContain("no changes\n");
+      expect((await fresh.run(["destroy", "index.ts", "--yes", "--stack", `kill${point}`, "--port", port])).code).toBe(0);
+      expect(await counts()).toEqual([0, 0, 0]);
+    } finally {
+      fresh.remove();
+    }
+  }
+  expect(interrupted.filter((type) => type === "aws:sqs:QueuePolicy")).toHaveLength(2);
+}, 600_000);
