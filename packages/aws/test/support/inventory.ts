@@ -6,7 +6,8 @@ import { GetApisCommand } from "@aws-sdk/client-apigatewayv2";
 import { ListTablesCommand, ListTagsOfResourceCommand } from "@aws-sdk/client-dynamodb";
 import { ListRulesCommand, ListTagsForResourceCommand as ListRuleTagsCommand } from "@aws-sdk/client-eventbridge";
 import { ListStreamsCommand, ListTagsForStreamCommand } from "@aws-sdk/client-kinesis";
-import { ListEventSourceMappingsCommand, ListTagsCommand } from "@aws-sdk/client-lambda";
+import { ListRolesCommand, ListRoleTagsCommand } from "@aws-sdk/client-iam";
+import { ListEventSourceMappingsCommand, ListFunctionsCommand, ListTagsCommand } from "@aws-sdk/client-lambda";
 import { ListTagsForResourceCommand as ListTopicTagsCommand, ListTopicsCommand } from "@aws-sdk/client-sns";
 import { ListQueuesCommand, ListQueueTagsCommand } from "@aws-sdk/client-sqs";
 import type { ProviderContext } from "../../src/provider/context.js";
@@ -47,6 +48,14 @@ export const LISTERS: Record<string, Lister> = {
   },
   "aws:apigatewayv2:Api": async (sdk) => ((await sdk.clients.apigatewayv2.send(new GetApisCommand({}))).Items ?? []).map((api) => ({ name: api.Name!, tags: api.Tags ?? {} })),
   "aws:apigateway:RestApi": async (sdk) => ((await sdk.clients.apigateway.send(new GetRestApisCommand({}))).items ?? []).map((api) => ({ name: api.name!, tags: api.tags ?? {} })),
+  "aws:lambda:Function": async (sdk) => {
+    const functions = (await sdk.clients.lambda.send(new ListFunctionsCommand({}))).Functions ?? [];
+    return Promise.all(functions.map(async (f) => ({ name: f.FunctionName!, tags: (await sdk.clients.lambda.send(new ListTagsCommand({ Resource: f.FunctionArn! }))).Tags ?? {} })));
+  },
+  "aws:iam:Role": async (sdk) => {
+    const roles = (await sdk.clients.iam.send(new ListRolesCommand({}))).Roles ?? [];
+    return Promise.all(roles.map(async (role) => ({ name: role.RoleName!, tags: record((await sdk.clients.iam.send(new ListRoleTagsCommand({ RoleName: role.RoleName! }))).Tags) })));
+  },
   "aws:lambda:EventSourceMapping": async (sdk) => {
     const mappings = (await sdk.clients.lambda.send(new ListEventSourceMappingsCommand({}))).EventSourceMappings ?? [];
     return Promise.all(mappings.map(async (m) => ({ name: `${last(m.FunctionArn!, ":")}|${m.EventSourceArn!}`, tags: (await sdk.clients.lambda.send(new ListTagsCommand({ Resource: m.EventSourceMappingArn! }))).Tags ?? {} })));
