@@ -1,6 +1,7 @@
 // The aws:sqs:QueuePolicy provider module against moto_server and against the
 // local cloud (the real daemon), the same cases on both: a policy is written
 // (read back through the SDK), the next plan is empty, it changes in place,
+// it is replaced with its queue,
 // it goes when the program drops it, and destroy leaves nothing;
 // topic.subscribeQueue on two topics makes one policy with both statements,
 // and a message published to each reaches the queue; get() reads a policy;
@@ -134,6 +135,22 @@ describe.each(TARGETS)("queue policy provider against %s", (_label, start, enabl
     expect(await policyOf(url)).toBeUndefined();
     await up(undefined);
     expect((await sdk.clients.sqs.send(new ListQueuesCommand({}))).QueueUrls ?? []).toEqual([]);
+  });
+
+  test.skipIf(!enabled)("policy: replaced with its queue (another URL), the new queue has it, the old queue is gone", async () => {
+    const program = (queueName: string) => () => {
+      const queue = new aws.sqs.Queue("jobs", { name: queueName });
+      new aws.sqs.QueuePolicy("jobsPolicy", { queueUrl: queue.url, policy: document(queue, "only") });
+    };
+    const first = await up(program("jobs-a"));
+    const second = await up(program("jobs-b"));
+    expect(changes(second)).toEqual(["replace aws:sqs:Queue jobs", "replace aws:sqs:QueuePolicy jobsPolicy", "delete aws:sqs:QueuePolicy jobsPolicy", "delete aws:sqs:Queue jobs"]);
+    const oldUrl = (outputsOf(first, "aws:sqs:Queue::jobs") as { url: string }).url;
+    const { url, arn } = outputsOf(second, "aws:sqs:Queue::jobs") as { url: string; arn: string };
+    expect([second.steps.find((s) => s.step === "replace" && s.type === "aws:sqs:QueuePolicy")!.id, url.endsWith("/jobs-b"), oldUrl.endsWith("/jobs-a")]).toEqual([url, true, true]);
+    expect(await policyOf(url)).toEqual(document({ arn } as unknown as aws.sqs.Queue, "only"));
+    expect((await sdk.clients.sqs.send(new ListQueuesCommand({}))).QueueUrls).toEqual([url]);
+    expect(changes(await up(program("jobs-b")))).toEqual([]);
   });
 
   test.skipIf(!enabled)("subscribeQueue: two topics, one policy with both statements, each topic's message reaches the queue", async () => {
