@@ -112,7 +112,7 @@ export function createProviderContext(target: Target, naming: { stack: string; p
       return make("events", () => new (eventsApi().EventBridgeClient)(config));
     },
     get kinesis() {
-      // HTTP/1.1: the SDK's Kinesis default is HTTP/2, which the local cloud does not speak (AWS takes both).
+      // HTTP/1.1, as the aws CLI: the SDK's Kinesis default, HTTP/2, works too (AWS and the local cloud take both).
       return make("kinesis", () => new (kinesisApi().KinesisClient)({ ...config, requestHandler: new NodeHttpHandler() }));
     },
   };
