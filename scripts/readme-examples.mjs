@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "packages", "cli", "bin", "closure-pack.cjs");
 
-/** Each block: the commands it shows, in order; `stdoutTo` is a `>` redirection. */
+/** Each block: the commands it shows, in order; `stdoutTo` is a `>` redirection, `code` the exit code (default 0). */
 const EXAMPLES = {
   pack: [
     { args: ["fixtures/cli/handler.ts", "-o", "out/handler.zip", "--analyze"] },
@@ -27,6 +27,10 @@ const EXAMPLES = {
     { args: ["fixtures/demo/on-upload.cjs", "-o", "out/demo.zip"] },
     { args: ["event", "s3-put", "--bucket", "docs", "--key", "a.txt"], stdoutTo: "out/event.json" },
     { args: ["invoke", "out/demo.zip", "--event", "out/event.json"] },
+  ],
+  usage: [
+    { args: ["invok", "out/demo.zip"], code: 2 },
+    { args: ["invoke", "out/demo.zip", "--evnet", "out/event.json"], code: 2 },
   ],
 };
 const FIXTURES = ["fixtures/cli", "fixtures/demo"];
@@ -51,10 +55,10 @@ function makeFolder() {
 const lines = (text) => (text === "" ? [] : text.replace(/\n$/, "").split("\n").map((line) => line.trimEnd()));
 
 /** `$ npx closure-pack ...`, then what it printed: log lines (stderr) first, then its output. */
-function runExample(dir, { args, stdoutTo, comment }) {
+function runExample(dir, { args, stdoutTo, comment, code = 0 }) {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", TZ: "UTC" };
   const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, env, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`closure-pack ${args.join(" ")} exited ${result.status}:\n${result.stderr}`);
+  if (result.status !== code) throw new Error(`closure-pack ${args.join(" ")} exited ${result.status}, not ${code}:\n${result.stderr}`);
   if (stdoutTo) writeFileSync(join(dir, stdoutTo), result.stdout);
   const command = `$ npx closure-pack ${args.join(" ")}${stdoutTo ? ` > ${stdoutTo}` : ""}`;
   const shown = [comment ? `${command}   # ${comment}` : command, ...lines(result.stderr)];

@@ -1,8 +1,9 @@
 // The arguments of `closure-pack cloud start|stop|status|tick`: a subcommand,
 // --data (default .closure-pack/cloud), --port and --durability for start, a duration for
 // tick (`5m`, `1h30m`, `250ms`), --json. Checked here, nothing is read.
-import { parseArgs } from "node:util";
+import { parseFlags, unknownSubcommand, type CommandEntry, type CommandHelp } from "./command-spec.js";
 import { UsageError } from "./errors.js";
+import { choice, nonEmpty } from "./flag-values.js";
 
 export interface CloudCommand {
   kind: "cloud";
@@ -24,41 +25,74 @@ export const DEFAULT_DATA = ".closure-pack/cloud";
 const ACTIONS = ["start", "stop", "status", "tick"] as const;
 const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** Parses the arguments after `closure-pack cloud`; `help` for -h. */
-export function parseCloudCommand(argv: readonly string[]): CloudCommand | { kind: "help" } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: { data: { type: "string" }, port: { type: "string" }, durability: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    const flag = /'(--?[\w-]+)/.exec((error as Error).message)?.[1] ?? "";
-    throw new UsageError((error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? `unknown option "${flag}" for "cloud"` : `option "${flag}" needs a value`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { kind: "help" };
-  const [action, ...rest] = positionals;
-  if (!(ACTIONS as readonly string[]).includes(action ?? "")) {
-    throw new UsageError(`"cloud" takes start, stop, status or tick, got ${action === undefined ? "none" : JSON.stringify(action)}`);
-  }
-  if (values.port !== undefined && action !== "start") throw new UsageError(`option "--port" does not apply to "cloud ${action}"`);
-  if (values.durability !== undefined && action !== "start") throw new UsageError(`option "--durability" does not apply to "cloud ${action}"`);
-  if (values.durability !== undefined && values.durability !== "process" && values.durability !== "machine") {
-    throw new UsageError(`option "--durability" must be process or machine, got ${JSON.stringify(values.durability)}`);
-  }
-  if (values.data === "") throw new UsageError(`option "--data" must not be empty`);
-  const duration = action === "tick" ? rest.shift() : undefined;
+const DATA = { type: "string", value: "<dir>", help: "the daemon's data folder", defaultText: DEFAULT_DATA } as const;
+const JSON_FLAG = { type: "boolean", help: "print the result as JSON" } as const;
+
+export const CLOUD_START_HELP = {
+  name: "cloud start",
+  args: "[options]",
+  summary: "start the local cloud's daemon in the background",
+  description: "start the local cloud's daemon in the background on the data folder (nothing to do when one runs there)",
+  flags: {
+    data: DATA,
+    port: { type: "string", value: "<n>", help: "the port to listen on, 0 for a free one", defaultText: "4566" },
+    durability: { type: "string", value: "process|machine", help: "what an acknowledged write survives: a crash of the daemon (kill -9 included), or also a power cut (an fsync per write)", defaultText: "process" },
+    json: JSON_FLAG,
+  },
+  examples: ["closure-pack cloud start", "closure-pack cloud start --port 0 --data /tmp/cloud --json"],
+} as const satisfies CommandHelp;
+
+export const CLOUD_STOP_HELP = {
+  name: "cloud stop",
+  args: "[options]",
+  summary: "stop the local cloud's daemon",
+  description: "stop the local cloud's daemon serving the data folder",
+  flags: { data: DATA, json: JSON_FLAG },
+  examples: ["closure-pack cloud stop"],
+} as const satisfies CommandHelp;
+
+export const CLOUD_STATUS_HELP = {
+  name: "cloud status",
+  args: "[options]",
+  summary: "say whether the local cloud runs, and on which port",
+  description: "say whether the local cloud runs on the data folder, and on which port",
+  flags: { data: DATA, json: JSON_FLAG },
+  examples: ["closure-pack cloud status --json"],
+} as const satisfies CommandHelp;
+
+export const CLOUD_TICK_HELP = {
+  name: "cloud tick",
+  args: "<duration> [options]",
+  summary: "advance the local cloud's clock by a duration",
+  description: "advance the local cloud's clock (schedules, delays, retention) by a duration: a number and a unit, ms, s, m, h or d, e.g. 250ms, 5m or 1h30m",
+  flags: { data: DATA, json: JSON_FLAG },
+  examples: ["closure-pack cloud tick 5m"],
+} as const satisfies CommandHelp;
+
+const ACTION_HELP = { start: CLOUD_START_HELP, stop: CLOUD_STOP_HELP, status: CLOUD_STATUS_HELP, tick: CLOUD_TICK_HELP } as const;
+
+export const CLOUD: CommandEntry<CloudCommand> = {
+  name: "cloud",
+  summary: "the local cloud's daemon: start it in the background, stop it, say whether it runs, advance its clock",
+  subcommands: Object.values(ACTION_HELP),
+  parse: parseCloudCommand,
+};
+
+/** Parses the arguments after `closure-pack cloud`. */
+export function parseCloudCommand(argv: readonly string[]): CloudCommand {
+  const [action, ...rest] = argv;
+  if (!(ACTIONS as readonly string[]).includes(action ?? "")) throw unknownSubcommand("cloud", ACTIONS, action);
+  // Every action's table is a subset of start's: read as start, then refuse what does not apply.
+  const { values, positionals } = parseFlags(ACTION_HELP[action as CloudCommand["action"]] as typeof CLOUD_START_HELP, rest);
+  const duration = action === "tick" ? positionals.shift() : undefined;
   if (action === "tick" && duration === undefined) throw new UsageError(`"cloud tick" takes a duration, e.g. 5m, 1h30m or 250ms`);
-  if (rest.length > 0) throw new UsageError(`"cloud ${action}" takes no more arguments, got ${rest.join(" ")}`);
+  if (positionals.length > 0) throw new UsageError(`"cloud ${action}" takes no more arguments, got ${positionals.join(" ")}`);
   return {
     kind: "cloud",
     action: action as CloudCommand["action"],
-    data: values.data ?? DEFAULT_DATA,
+    data: nonEmpty(values.data, "--data") ?? DEFAULT_DATA,
     port: values.port === undefined ? undefined : portOf(values.port),
-    durability: values.durability as CloudCommand["durability"],
+    durability: values.durability === undefined ? undefined : choice<"process" | "machine">(values.durability, "--durability", ["process", "machine"], "process"),
     ms: duration === undefined ? 0 : durationMs(duration),
     duration: duration ?? "",
     json: values.json ?? false,

@@ -1,5 +1,8 @@
-// Terminal colours: on only when the stream is a TTY and NO_COLOR is unset or
-// empty (https://no-color.org). A Paint with colours off returns text as is.
+// Terminal colours: on when the stream is a TTY, unless NO_COLOR is set to
+// anything non-empty (https://no-color.org); FORCE_COLOR decides over both
+// when set, as in Node.js: 0 or false turns colour off, any other value
+// (1, 2, 3, true, or empty) on, terminal or not. A Paint with colours off
+// returns text as is.
 
 export interface Paint {
   bold(text: string): string;
@@ -12,6 +15,8 @@ export interface Paint {
 
 /** Whether colours may be written to `stream`. */
 export function isColorAllowed(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
   const noColor = env.NO_COLOR;
   return stream.isTTY === true && (noColor === undefined || noColor === "");
 }

@@ -1,6 +1,6 @@
 // Errors the CLI itself raises. CliError is a known error a user can cause
-// (printed alone, exit 1); UsageError is a bad command line (printed with the
-// usage, exit 2). The libraries' errors share their base class,
+// (printed alone, exit 1); UsageError is a bad command line (printed as one
+// line and where to find the usage, exit 2). The libraries' errors share their base class,
 // ClosurePackError, which main.ts recognises.
 import { ClosurePackError, type ClosurePackErrorData } from "@closure-pack/errors";
 
@@ -60,8 +60,10 @@ export class CliError extends ClosurePackError<CliErrorCode> {
 /** A command line that cannot be run: names the argument and what it must be. */
 export class UsageError extends ClosurePackError<"USAGE"> {
   override readonly name = "UsageError";
+  /** The command whose --help the message points at ("s3 cp"); set where the command is known. */
+  command: string | undefined;
 
-  constructor(problem: string) {
-    super("USAGE", "", problem);
+  constructor(problem: string, hint?: string) {
+    super("USAGE", "", problem, hint === undefined ? {} : { hint });
   }
 }

@@ -2,7 +2,8 @@
 // (the program's name for it, its AWS name or ARN), one record per data
 // argument (or - for stdin), --partition-key (required, as Kinesis requires
 // it), and the data commands' shared flags.
-import { DATA_OPTIONS, dataFlags, nonEmpty, parseDataArgs, type DataFlags } from "./data-args.js";
+import { parseFlags, unknownSubcommand, type CommandEntry, type CommandHelp } from "./command-spec.js";
+import { DATA_OPTIONS, dataFlags, nonEmpty, type DataFlags } from "./data-args.js";
 import { UsageError } from "./errors.js";
 
 export interface KinesisCommand extends DataFlags {
@@ -14,14 +15,26 @@ export interface KinesisCommand extends DataFlags {
   partitionKey: string;
 }
 
-const OPTIONS = { ...DATA_OPTIONS, "partition-key": { type: "string" } } as const;
+export const KINESIS_PUT_HELP = {
+  name: "kinesis put",
+  args: "<stream> <data...> --partition-key <key> [options]",
+  summary: "put records on a stream, one per data argument",
+  description: "put one record per data argument (- for stdin) on a stream, named as the program names it, by its name or by ARN, in order; prints each one's shard and sequence number",
+  flags: {
+    "partition-key": { type: "string", value: "<key>", help: "required: records of one key go to one shard, in order" },
+    ...DATA_OPTIONS,
+  },
+  examples: ["closure-pack kinesis put clicks '{\"page\":\"/\"}' --partition-key user-1"],
+} as const satisfies CommandHelp;
 
-/** Parses the arguments after `closure-pack kinesis`; `help` for -h. */
-export function parseKinesisCommand(argv: readonly string[]): KinesisCommand | { kind: "help" } {
-  const { values, positionals } = parseDataArgs("kinesis", argv, OPTIONS);
-  if (values.help) return { kind: "help" };
-  const [action, stream, ...records] = positionals;
-  if (action !== "put") throw new UsageError(`"kinesis" takes put, got ${action === undefined ? "none" : JSON.stringify(action)}`);
+export const KINESIS: CommandEntry<KinesisCommand> = { name: "kinesis", summary: KINESIS_PUT_HELP.summary, subcommands: [KINESIS_PUT_HELP], parse: parseKinesisCommand };
+
+/** Parses the arguments after `closure-pack kinesis`. */
+export function parseKinesisCommand(argv: readonly string[]): KinesisCommand {
+  const [action, ...args] = argv;
+  if (action !== "put") throw unknownSubcommand("kinesis", ["put"], action);
+  const { values, positionals } = parseFlags(KINESIS_PUT_HELP, args);
+  const [stream, ...records] = positionals;
   if (stream === undefined || records.length === 0) throw new UsageError(`"kinesis put" takes a stream (name or ARN) and one or more records (or - for stdin)`);
   if (stream === "") throw new UsageError("the stream must not be empty");
   if (records.filter((each) => each === "-").length > 1) throw new UsageError(`"kinesis put" reads stdin once: give - at most once`);

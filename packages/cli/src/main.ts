@@ -1,12 +1,12 @@
 // The command line's one entry point: parse, run one command, and turn every
 // failure into output and an exit code (STYLE.md §4): a known error prints
-// its message alone (exit 1), a usage error the usage (exit 2), anything else
-// its stack as a bug (exit 1).
+// its message alone (exit 1), a usage error its message and which --help to
+// read (exit 2), anything else its stack as a bug (exit 1). With --json, an
+// error is also a record on stdout: { "error": { code, message, hint? } }.
 import { ClosurePackError } from "@closure-pack/errors";
 import { parseCommand, type Command } from "./args.js";
 import { UsageError } from "./errors.js";
 import { processIo, type Io } from "./io.js";
-import { USAGE } from "./usage.js";
 import { VERSION } from "./version.js";
 
 /** Runs `closure-pack` with the arguments after the command name; resolves to the exit code. */
@@ -16,13 +16,16 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   try {
     command = parseCommand(argv);
   } catch (error) {
-    return error instanceof UsageError ? reportUsage(error, io) : reportBug(error, io);
+    return error instanceof UsageError ? reportUsage(error, hasJsonFlag(argv), io) : reportBug(error, io);
   }
   try {
     return await run(command, io);
   } catch (error) {
     // `event` checks its kind and flags against the runtime's table when it runs.
-    if (error instanceof UsageError) return reportUsage(error, io);
+    if (error instanceof UsageError) {
+      error.command ??= commandName(command);
+      return reportUsage(error, isJson(command), io);
+    }
     // Every package's errors a user can cause share one base class.
     if (!(error instanceof ClosurePackError)) return reportBug(error, io);
     reportKnown(error, command, io);
@@ -36,7 +39,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 async function run(command: Command, io: Io): Promise<number> {
   switch (command.kind) {
     case "help":
-      io.out(`${USAGE}\n`);
+      io.out(command.text);
       return 0;
     case "version":
       io.out(`${VERSION}\n`);
@@ -80,19 +83,43 @@ async function run(command: Command, io: Io): Promise<number> {
   }
 }
 
-/** The message alone; with --json also `{ "error": { code, message } }` on stdout. */
+/** The message alone; with --json also the error record on stdout. */
 function reportKnown(error: ClosurePackError, command: Command, io: Io): void {
   const [first = "", ...rest] = error.message.split("\n");
   const lines = rest.map((line) => (line.startsWith("hint: ") ? io.errPaint.dim(line) : line));
   io.err(`${[io.errPaint.red(first), ...lines].join("\n")}\n`);
-  if ("json" in command && command.json) {
-    io.out(`${JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2)}\n`);
-  }
+  if (isJson(command)) writeErrorRecord(error, io);
 }
 
-function reportUsage(error: UsageError, io: Io): number {
-  io.err(`closure-pack: ${error.message}\n\n${USAGE}\n`);
+/** One line (and a hint), then where the usage is, never the usage itself: it would scroll the message away. */
+function reportUsage(error: UsageError, json: boolean, io: Io): number {
+  const [first = "", ...rest] = error.message.split("\n");
+  const help = error.command === undefined ? "closure-pack --help" : `closure-pack ${error.command} --help`;
+  const lines = [io.errPaint.red(`closure-pack: ${first}`), ...rest.map((line) => io.errPaint.dim(line)), `run "${help}" for usage`];
+  io.err(`${lines.join("\n")}\n`);
+  if (json) writeErrorRecord(error, io);
   return 2;
+}
+
+function writeErrorRecord(error: ClosurePackError, io: Io): void {
+  const record = { code: error.code, message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) };
+  io.out(`${JSON.stringify({ error: record }, null, 2)}\n`);
+}
+
+// A command line that did not parse has no Command to ask: --json anywhere
+// before "--" asks for the record.
+function hasJsonFlag(argv: readonly string[]): boolean {
+  const end = argv.includes("--") ? argv.indexOf("--") : argv.length;
+  return argv.slice(0, end).includes("--json");
+}
+
+function isJson(command: Command): boolean {
+  return "json" in command && command.json === true;
+}
+
+/** The command's name as its --help is asked for: "invoke", "s3 cp". */
+function commandName(command: Command): string {
+  return "action" in command ? `${command.kind} ${command.action}` : command.kind;
 }
 
 function reportBug(error: unknown, io: Io): number {

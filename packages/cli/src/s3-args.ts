@@ -1,7 +1,10 @@
 // The arguments of `closure-pack s3 cp|ls|rm`: which action, its paths (a
 // local file or an s3://bucket/key URL) checked for what each action takes,
-// and --endpoint-url. Nothing is read from disk or the network here.
+// and --endpoint-url, and their help tables. Nothing is read from disk or the
+// network here.
+import { parseFlags, unknownSubcommand, type CommandEntry, type CommandHelp } from "./command-spec.js";
 import { UsageError } from "./errors.js";
+import { ENDPOINT_URL, endpointUrlOf } from "./flag-values.js";
 
 /** An s3://bucket/key URL; `key` is "" for a whole bucket or "dir/" for a folder. */
 export interface S3Location {
@@ -29,17 +32,48 @@ export function formatS3Path(path: S3Path): string {
   return isS3Location(path) ? `s3://${path.bucket}/${path.key}` : path.file;
 }
 
-/** Parses `s3 <action> <paths...>`. */
-export function s3Command(rest: readonly string[], endpointUrl: string | undefined): S3Command {
-  const [action, ...args] = rest;
-  if (action === undefined) throw new UsageError(`"s3" needs an action: cp, ls or rm`);
-  if (!(ACTIONS as readonly string[]).includes(action)) throw new UsageError(`"s3 ${action}" is not an action: expected cp, ls or rm`);
-  if (endpointUrl !== undefined && !/^https?:\/\/[^/]+/.test(endpointUrl)) {
-    throw new UsageError(`option "--endpoint-url" must be an http:// or https:// URL, got ${JSON.stringify(endpointUrl)}`);
-  }
-  const paths = args.map(parsePath);
+export const S3_CP_HELP = {
+  name: "s3 cp",
+  args: "<from> <to> [options]",
+  summary: "copy a file to or from S3, or between keys",
+  description: "copy a file to or from S3, or between keys: s3://bucket/key, where a key ending in / is a folder",
+  flags: { "endpoint-url": ENDPOINT_URL },
+  examples: ["closure-pack s3 cp ./doc1.txt s3://docs-b9bfe40/", "closure-pack s3 cp s3://docs-b9bfe40/doc1.txt ./copy.txt"],
+} as const satisfies CommandHelp;
+
+export const S3_LS_HELP = {
+  name: "s3 ls",
+  args: "[s3://bucket[/prefix]] [options]",
+  summary: "list the buckets, or a bucket's folder",
+  flags: { "endpoint-url": ENDPOINT_URL },
+  examples: ["closure-pack s3 ls", "closure-pack s3 ls s3://docs-b9bfe40/reports/"],
+} as const satisfies CommandHelp;
+
+export const S3_RM_HELP = {
+  name: "s3 rm",
+  args: "s3://bucket/key [options]",
+  summary: "delete an object",
+  flags: { "endpoint-url": ENDPOINT_URL },
+  examples: ["closure-pack s3 rm s3://docs-b9bfe40/doc1.txt"],
+} as const satisfies CommandHelp;
+
+const ACTION_HELP = { cp: S3_CP_HELP, ls: S3_LS_HELP, rm: S3_RM_HELP } as const;
+
+export const S3: CommandEntry<S3Command> = {
+  name: "s3",
+  summary: "S3 without the aws CLI: copy, list and delete objects",
+  subcommands: Object.values(ACTION_HELP),
+  parse: parseS3Command,
+};
+
+/** Parses the arguments after `closure-pack s3`: `<action> <paths...>`. */
+export function parseS3Command(argv: readonly string[]): S3Command {
+  const [action, ...rest] = argv;
+  if (!(ACTIONS as readonly string[]).includes(action ?? "")) throw unknownSubcommand("s3", ACTIONS, action);
+  const { values, positionals } = parseFlags(ACTION_HELP[action as S3Command["action"]], rest);
+  const paths = positionals.map(parsePath);
   checkPaths(action as S3Command["action"], paths);
-  return { kind: "s3", action: action as S3Command["action"], paths, endpointUrl };
+  return { kind: "s3", action: action as S3Command["action"], paths, endpointUrl: endpointUrlOf(values["endpoint-url"]) };
 }
 
 function parsePath(text: string): S3Path {

@@ -2,7 +2,8 @@
 // (the program's name for it, its AWS name or ARN), the message (or - for
 // stdin), --subject, --attribute Name[:Type]=Value (repeatable), --group and
 // --dedup-id for FIFO topics, and the data commands' shared flags.
-import { DATA_OPTIONS, dataFlags, nonEmpty, pairOf, parseDataArgs, type DataFlags } from "./data-args.js";
+import { parseFlags, unknownSubcommand, type CommandEntry, type CommandHelp } from "./command-spec.js";
+import { DATA_OPTIONS, dataFlags, nonEmpty, pairOf, type DataFlags } from "./data-args.js";
 import { UsageError } from "./errors.js";
 
 export interface SnsAttribute {
@@ -24,22 +25,30 @@ export interface SnsCommand extends DataFlags {
   dedupId: string | undefined;
 }
 
-const OPTIONS = {
-  ...DATA_OPTIONS,
-  subject: { type: "string" },
-  attribute: { type: "string", multiple: true },
-  group: { type: "string" },
-  "dedup-id": { type: "string" },
-} as const;
+export const SNS_PUBLISH_HELP = {
+  name: "sns publish",
+  args: "<topic> <message|-> [options]",
+  summary: "publish a message to a topic",
+  description: "publish a message (or - for stdin) to a topic, named as the program names it, by its name or by ARN; prints the message id",
+  flags: {
+    subject: { type: "string", value: "<text>", help: "the message's subject" },
+    attribute: { type: "string", multiple: true, value: "N[:T]=V", help: "a message attribute of type T: String (the default), Number or String.Array" },
+    group: { type: "string", value: "<id>", help: "FIFO: the message group id" },
+    "dedup-id": { type: "string", value: "<id>", help: "FIFO: the deduplication id (unless content-based)" },
+    ...DATA_OPTIONS,
+  },
+  examples: ["closure-pack sns publish orders '{\"id\":\"o1\"}' --attribute kind=order", "echo hello | closure-pack sns publish orders - --subject greeting"],
+} as const satisfies CommandHelp;
+
+export const SNS: CommandEntry<SnsCommand> = { name: "sns", summary: SNS_PUBLISH_HELP.summary, subcommands: [SNS_PUBLISH_HELP], parse: parseSnsCommand };
 
 const TYPES = ["String", "Number", "String.Array"];
 
-/** Parses the arguments after `closure-pack sns`; `help` for -h. */
-export function parseSnsCommand(argv: readonly string[]): SnsCommand | { kind: "help" } {
-  const { values, positionals } = parseDataArgs("sns", argv, OPTIONS);
-  if (values.help) return { kind: "help" };
-  const [action, ...rest] = positionals;
-  if (action !== "publish") throw new UsageError(`"sns" takes publish, got ${action === undefined ? "none" : JSON.stringify(action)}`);
+/** Parses the arguments after `closure-pack sns`. */
+export function parseSnsCommand(argv: readonly string[]): SnsCommand {
+  const [action, ...args] = argv;
+  if (action !== "publish") throw unknownSubcommand("sns", ["publish"], action);
+  const { values, positionals: rest } = parseFlags(SNS_PUBLISH_HELP, args);
   if (rest.length !== 2) throw new UsageError(`"sns publish" takes a topic (name or ARN) and a message (or - for stdin), got ${rest.length} argument(s)`);
   const [topic, message] = rest as [string, string];
   if (topic === "") throw new UsageError("the topic must not be empty");

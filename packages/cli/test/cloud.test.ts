@@ -69,11 +69,11 @@ describe("cloud command", () => {
     ["usage: an unknown subcommand", ["cloud", "restart"], '"cloud" takes start, stop, status or tick, got "restart"'],
     ["usage: a duration without a unit", ["cloud", "tick", "5"], 'the duration must be a number and a unit (ms, s, m, h, d), e.g. 5m or 1h30m, got "5"'],
     ["usage: tick without a duration", ["cloud", "tick"], '"cloud tick" takes a duration, e.g. 5m, 1h30m or 250ms'],
-    ["usage: --port on stop", ["cloud", "stop", "--port", "1"], 'option "--port" does not apply to "cloud stop"'],
+    ["usage: --port on stop", ["cloud", "stop", "--port", "1"], 'unknown option "--port" for "cloud stop"'],
     ["usage: a port out of range", ["cloud", "start", "--port", "70000"], 'option "--port" must be a whole number from 0 to 65535, got "70000"'],
-    ["usage: an unknown flag", ["cloud", "status", "--verbose"], 'unknown option "--verbose" for "cloud"'],
-    ["usage: an unknown durability", ["cloud", "start", "--durability", "disk"], 'option "--durability" must be process or machine, got "disk"'],
-    ["usage: --durability on status", ["cloud", "status", "--durability", "machine"], 'option "--durability" does not apply to "cloud status"'],
+    ["usage: an unknown flag", ["cloud", "status", "--verbose"], 'unknown option "--verbose" for "cloud status"'],
+    ["usage: an unknown durability", ["cloud", "start", "--durability", "disk"], 'option "--durability" must be "process" or "machine", got "disk"'],
+    ["usage: --durability on status", ["cloud", "status", "--durability", "machine"], 'unknown option "--durability" for "cloud status"'],
   ];
 
   it.each(usage)("%s", async (_name, args, message) => {

@@ -3,7 +3,8 @@
 import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { USAGE } from "../src/usage.js";
+import { formatOverview } from "../src/help.js";
+import { COMMANDS } from "../src/usage.js";
 import { VERSION } from "../src/version.js";
 import { REPO, createWorkspace, runCli, type Workspace } from "./support/cli.js";
 
@@ -90,7 +91,7 @@ describe("diff", () => {
 
 describe("help and version", () => {
   it("--help: usage on stdout, exit 0", async () => {
-    expect(await ws.run(["--help"])).toEqual({ code: 0, stderr: "", stdout: `${USAGE}\n` });
+    expect(await ws.run(["--help"])).toEqual({ code: 0, stderr: "", stdout: formatOverview(COMMANDS) });
   });
 
   it("--version: the package's version", async () => {
@@ -109,9 +110,9 @@ describe("help and version", () => {
   });
 });
 
-describe("usage errors: message and usage on stderr, exit 2", () => {
+describe("usage errors: the message and where the usage is on stderr, exit 2", () => {
   it.each([
-    { name: "no arguments", args: [], message: "missing the entry file" },
+
     { name: "no output", args: ["project/handler.ts"], message: 'option "--output" (-o) is required: the zip to write' },
     { name: "unknown option", args: ["project/handler.ts", "-o", "x.zip", "--minify-less"], message: 'unknown option "--minify-less"' },
     { name: "output without value", args: ["project/handler.ts", "-o"], message: 'option "--output" needs a value' },
@@ -121,11 +122,12 @@ describe("usage errors: message and usage on stderr, exit 2", () => {
     { name: "bad load timeout", args: ["project/handler.ts", "-o", "x.zip", "--load-timeout", "0"], message: 'option "--load-timeout" must be a number of seconds above 0, got "0"' },
     { name: "empty export", args: ["project/handler.ts", "-o", "x.zip", "--export", ""], message: 'option "--export" must not be empty' },
     { name: "two entries", args: ["a.ts", "b.ts", "-o", "x.zip"], message: "expected one <entry>, got 2: a.ts b.ts" },
-    { name: "flag of another command", args: ["hash", "x.zip", "--runtime", "nodejs20.x"], message: 'option "--runtime" does not apply to "hash"' },
-    { name: "hash without zip", args: ["hash"], message: '"hash" takes one <zip>, got none' },
-    { name: "diff with one zip", args: ["diff", "a.zip"], message: '"diff" takes two zips: diff <a.zip> <b.zip>, got 1' },
-  ])("usage: $name", async ({ args, message }) => {
+    { name: "pack named as a command", args: ["pack", "project/handler.ts", "-o", "x.zip", "--mode", "lazy"], message: 'option "--mode" must be "eval" or "bundle", got "lazy"' },
+    { name: "hash without zip", args: ["hash"], message: '"hash" takes one <zip>, got none', command: "hash" },
+    { name: "diff with one zip", args: ["diff", "a.zip"], message: '"diff" takes two zips: diff <a.zip> <b.zip>, got 1', command: "diff" },
+  ])("usage: $name", async ({ args, message, command = "pack" }) => {
     const run = await runCli(args, { cwd: ws.dir });
-    expect(run).toEqual({ code: 2, stdout: "", stderr: `closure-pack: ${message}\n\n${USAGE}\n` });
+    const stderr = `closure-pack: ${message}\nrun "closure-pack ${command} --help" for usage\n`;
+    expect(run).toEqual({ code: 2, stdout: "", stderr });
   });
 });

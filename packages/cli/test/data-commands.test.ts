@@ -113,7 +113,7 @@ describe("closure-pack sns publish", () => {
     ["no message", ["sns", "publish", "orders"], '"sns publish" takes a topic (name or ARN) and a message (or - for stdin), got 1 argument(s)'],
     ["another action", ["sns", "subscribe", "orders"], '"sns" takes publish, got "subscribe"'],
     ["an attribute of no SNS type", ["sns", "publish", "orders", "x", "--attribute", "n:Binary=1"], 'option "--attribute" must be Name=Value or Name:Type=Value with Type String, Number, String.Array, got "n:Binary=1"'],
-    ["an unknown flag", ["sns", "publish", "orders", "x", "--group-id", "g"], 'unknown option "--group-id" for "sns"'],
+    ["an unknown flag", ["sns", "publish", "orders", "x", "--group-id", "g"], 'unknown option "--group-id" for "sns publish"'],
   ];
   it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
     const run = await cli(args);

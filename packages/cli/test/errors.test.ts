@@ -235,7 +235,7 @@ describe("known errors: message alone, exit 1", () => {
     expect(readdirSync(ws.path("project")).filter((name) => name.includes(".closure-pack-"))).toEqual([]);
   });
 
-  it("--json: the error also as a record on stdout", async () => {
+  it("--json: the error also as a record on stdout, its hint apart too", async () => {
     const run = await ws.run(["project/not-a-function.ts", "-o", "out/x.zip", "--json"]);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
@@ -243,6 +243,7 @@ describe("known errors: message alone, exit 1", () => {
         code: "EXPORT_NOT_A_FUNCTION",
         message: `project/not-a-function.ts: export "handler" is an object, not a function
 hint: export the handler function itself, e.g. export const handler = async (event) => { … }`,
+        hint: "export the handler function itself, e.g. export const handler = async (event) => { … }",
       },
     });
   });

@@ -119,7 +119,7 @@ describe("invoke", () => {
     [["invoke", "cjs.zip", "--repeat", "0"], 'option "--repeat" must be a whole number from 1 to 10000, got "0"'],
     [["invoke", "cjs.zip", "--memory", "64"], 'option "--memory" must be a whole number of MB from 128 to 10240, got "64"'],
     [["invoke", "cjs.zip", "--env", "NOVALUE"], 'option "--env" must be KEY=VALUE, got "NOVALUE"'],
-    [["invoke", "cjs.zip", "--bucket", "b"], 'option "--bucket" does not apply to "invoke"'],
+    [["invoke", "cjs.zip", "--bucket", "b"], 'unknown option "--bucket" for "invoke"'],
     [["event", "s3-put", "--queue", "q"], 'option "--queue" does not apply to "event s3-put"'],
     [["event", "sns", "--count", "2"], 'option "--count" does not apply to "event sns"'],
     [["event", "sqs", "--count", "many"], 'option "--count" must be a whole number from 1 to 10000, got "many"'],

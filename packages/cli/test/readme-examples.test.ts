@@ -12,7 +12,7 @@ import { runCommand } from "./support/project.js";
 
 const SCRIPT = join(REPO, "scripts", "readme-examples.mjs");
 const README = readFileSync(join(REPO, "README.md"), "utf8");
-const CURRENT = "README.md: the examples (pack, invoke) are what the commands print\n";
+const CURRENT = "README.md: the examples (pack, invoke, usage) are what the commands print\n";
 let dir: string;
 
 beforeAll(() => {

@@ -94,7 +94,7 @@ describe("closure-pack sqs send", () => {
     ["another action", ["receive", "plain"], '"sqs" takes send, got "receive"'],
     ["a delay past 15 minutes", ["send", "plain", "x", "--delay", "901"], 'option "--delay" must be a whole number of seconds from 0 to 900, got "901"'],
     ["an attribute without a value", ["send", "plain", "x", "--attribute", "kind"], 'option "--attribute" must be Name=Value, got "kind"'],
-    ["an unknown flag", ["send", "plain", "x", "--queue-url", "u"], 'unknown option "--queue-url" for "sqs"'],
+    ["an unknown flag", ["send", "plain", "x", "--queue-url", "u"], 'unknown option "--queue-url" for "sqs send"'],
   ];
   it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
     const run = await sqsCli(args);

@@ -2,14 +2,16 @@
 // --time now is asked for. The kinds and the flags each reads come from
 // @closure-pack/runtime's table; a flag that does not fit is a usage error.
 import { EVENT_KINDS, isEventKind, MAX_BATCH_RECORDS, sampleEvent, type SampleEventOptions } from "@closure-pack/runtime";
-import type { EventCommand } from "../args.js";
+import type { EventCommand } from "../invoke-args.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
+import { suggest } from "../suggest.js";
 
 export async function runEvent(command: EventCommand, io: Io): Promise<number> {
   const kind = command.eventKind;
   if (!isEventKind(kind)) {
-    throw new UsageError(`unknown event kind ${JSON.stringify(kind)}: must be one of ${Object.keys(EVENT_KINDS).join(", ")}`);
+    const meant = suggest(kind, Object.keys(EVENT_KINDS));
+    throw new UsageError(`unknown event kind ${JSON.stringify(kind)}: must be one of ${Object.keys(EVENT_KINDS).join(", ")}`, meant === undefined ? undefined : `did you mean "${meant}"?`);
   }
   const options: SampleEventOptions = {};
   for (const [flag, value] of Object.entries(command.options)) {

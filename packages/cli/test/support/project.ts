@@ -22,7 +22,7 @@ export interface UserProject {
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { NO_COLOR: "1" };
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(npm_|NODE_OPTIONS$|NODE_PATH$|INIT_CWD$)/i.test(key)) env[key] = value;
+    if (!/^(npm_|NODE_OPTIONS$|NODE_PATH$|INIT_CWD$|FORCE_COLOR$)/i.test(key)) env[key] = value;
   }
   return env;
 }
