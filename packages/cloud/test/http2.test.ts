@@ -12,7 +12,7 @@ import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClien
 import { NodeHttp2Handler } from "@smithy/node-http-handler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "./helpers/daemon.js";
-import { CANCEL, h2Request, openSession, sendRaw, startUpload } from "./helpers/h2.js";
+import { CANCEL, h2Request, openSession, sendRaw, splittingProxy, startUpload } from "./helpers/h2.js";
 
 let daemon: DaemonProcess;
 let s3: S3Client;
@@ -142,6 +142,17 @@ describe("http2", () => {
     expect(await health()).toBe(200);
     await s3.send(new PutObjectCommand({ Bucket: "h2-bucket", Key: `after ${name}`, Body: "still here" }));
     expect(await (await s3.send(new GetObjectCommand({ Bucket: "h2-bucket", Key: `after ${name}` }))).Body!.transformToString()).toBe("still here");
+  });
+
+  it("connections: an HTTP/2 preface that arrives in pieces is still HTTP/2", async () => {
+    const proxy = await splittingProxy(daemon.port, [1, 3, 14]);
+    const kinesis = new KinesisClient({ endpoint: `http://127.0.0.1:${proxy.port}`, region: "us-east-1", credentials, maxAttempts: 1 });
+    try {
+      await expect(kinesis.send(new DescribeStreamCommand({ StreamName: "pieces" }))).rejects.toMatchObject({ name: "ResourceNotFoundException", $metadata: { httpStatusCode: 400 } });
+    } finally {
+      kinesis.destroy();
+      await proxy.close();
+    }
   });
 
   it.each([

@@ -2,7 +2,7 @@
 // handler does not do: a chosen `:authority`, an upload cut off by
 // RST_STREAM or by the connection lost, a session kept open across a stop.
 import { connect, constants, type ClientHttp2Session, type ClientHttp2Stream, type OutgoingHttpHeaders } from "node:http2";
-import { connect as connectTcp } from "node:net";
+import { connect as connectTcp, createServer, type Server } from "node:net";
 
 export interface H2Response {
   status: number;
@@ -69,4 +69,38 @@ export function sendRaw(port: number, pieces: readonly Buffer[]): Promise<Buffer
     socket.on("error", () => {});
     socket.once("close", () => resolve(Buffer.concat(chunks)));
   });
+}
+
+/**
+ * A TCP proxy to `port` that sends each connection's first packet in
+ * pieces of `cuts` bytes (20 ms apart), so the daemon sees the start of a
+ * connection in several reads; resolves with the proxy's port.
+ */
+export async function splittingProxy(port: number, cuts: readonly number[]): Promise<{ port: number; close(): Promise<void> }> {
+  const proxy: Server = createServer((client) => {
+    const upstream = connectTcp(port, "127.0.0.1");
+    upstream.setNoDelay(true);
+    const end = (): void => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", end).on("close", end);
+    upstream.on("error", end).on("close", end);
+    upstream.on("data", (chunk: Buffer) => client.write(chunk));
+    client.once("data", (first: Buffer) => {
+      client.pause();
+      const bounds = [0, ...cuts, first.length];
+      bounds.slice(1).forEach((to, index) =>
+        setTimeout(() => {
+          upstream.write(first.subarray(bounds[index], to));
+          if (to === first.length) client.on("data", (chunk: Buffer) => upstream.write(chunk)).resume();
+        }, 20 * index),
+      );
+    });
+  });
+  await new Promise<void>((done) => proxy.listen(0, "127.0.0.1", done));
+  return {
+    port: (proxy.address() as { port: number }).port,
+    close: () => new Promise<void>((done) => proxy.close(() => done())),
+  };
 }
