@@ -64,7 +64,7 @@ export const CLOUD_TICK_HELP = {
   name: "cloud tick",
   args: "<duration> [options]",
   summary: "advance the local cloud's clock by a duration",
-  description: "advance the local cloud's clock (schedules, delays, retention) by a duration: a number and a unit, ms, s, m, h or d, e.g. 250ms, 5m or 1h30m",
+  description: "advance the local cloud's clock by a duration, so that retry delays, batching windows and schedules fire as if that time had passed: a number and a unit, ms, s, m, h or d, e.g. 250ms, 5m or 1h30m",
   flags: { data: DATA, json: JSON_FLAG },
   examples: ["closure-pack cloud tick 5m"],
 } as const satisfies CommandHelp;
