@@ -29,12 +29,20 @@ async function started(dir: string, port = 0) {
   return daemon;
 }
 
+// A process that ended but is not reaped yet (a zombie: the detached daemon's
+// parent may be an init that reaps late) still takes signal 0; /proc says it
+// ended. Without /proc, signal 0 is the answer.
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.charAt(stat.lastIndexOf(")") + 2) !== "Z";
+  } catch {
+    return !existsSync("/proc/self/stat"); // with /proc, an unreadable entry means it is gone
   }
 }
 
