@@ -112,7 +112,7 @@ export const LOGS_HELP = {
   name: "logs",
   args: "[options]",
   summary: "print the stack's function logs, merged by time",
-  description: "print the logs of every function of the stack, merged in time order: <ISO time>[<function>] <message>",
+  description: "print the logs of every function of the stack, merged in time order: <ISO time>[<function>] <message>; closure-pack logs put writes to a log group",
   flags: {
     ...TARGET,
     dir: DIR,
