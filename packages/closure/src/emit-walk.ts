@@ -5,28 +5,27 @@ import { emitProgram } from "./emit/program.js";
 import { KINDS } from "./kinds/index.js";
 import { sliceModules } from "./kinds/module-slice.js";
 import { collapseEmptyContexts, emitFactories, type ContextData } from "./kinds/context.js";
-import { globalNamesOf } from "./kinds/walk-state.js";
 import type { GraphNode } from "./walk/graph.js";
 import type { Walk } from "./serialize-functions.js";
-import type { EnvironmentValues } from "./environment-values.js";
+import { nodesOf } from "./kinds/node-data.js";
 
 export function emitWalk({ walker, root }: Walk, options: SerializeOptions & { exportName: string; format: "cjs" | "esm" }): SerializedFunction {
-  const contexts = walker.nodesOfKind("context");
+  const contexts = nodesOf(walker, "context");
   collapseEmptyContexts(contexts);
   const text = emitProgram(root, walker.nodes, KINDS, {
     format: options.format,
     exportName: options.exportName,
     isFactoryFunction: options.isFactoryFunction ?? false,
-    reserved: [walker.globals.names, globalNamesOf(walker)],
+    reserved: [walker.globals.names, walker.state.globalNames],
     finish: (out) => emitFactories(rootContexts(contexts), out),
   });
-  const warnings = (walker.state.get("environment") as EnvironmentValues | undefined)?.warnings ?? [];
+  const warnings = walker.state.environment.warnings;
   const { modules, captures } = reportOf(walker.nodes);
   return { text, exportName: options.exportName, format: options.format, modules, captures, warnings };
 }
 
-function rootContexts(contexts: readonly GraphNode[]): GraphNode[] {
-  return contexts.filter((node) => !(node.data as ContextData).parent && !(node.data as ContextData).collapsed);
+function rootContexts(contexts: readonly GraphNode<ContextData>[]): Array<GraphNode<ContextData>> {
+  return contexts.filter((node) => !node.data.parent && !node.data.collapsed);
 }
 
 const HOW: Readonly<Record<string, Capture["how"]>> = {

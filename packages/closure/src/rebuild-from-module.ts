@@ -6,9 +6,8 @@ import { SerializationError } from "./errors.js";
 import type { Inspector } from "./inspect/inspector.js";
 import { moduleIndex } from "./inspect/module-index.js";
 import { sliceModule } from "./inspect/module-slice.js";
-import type { ContextData } from "./kinds/context.js";
-import { sliceRecipes } from "./kinds/module-slice.js";
-import type { Walker } from "./walk/walker.js";
+import { dataOf } from "./kinds/node-data.js";
+import type { Walker } from "./kinds/walk-state.js";
 import type { GraphNode } from "./walk/graph.js";
 
 /** Refusals of values a fresh evaluation of their declaration can avoid (not of a function's own code). */
@@ -29,8 +28,8 @@ export function rebuildAfterRefusal(error: SerializationError, walker: Walker, i
   // Made inside a function: no declaration to run again, but the module can still run where the function does.
   if (!holder) throw new SerializationError(error.code, error.path, error.problem, `${error.hint ?? "create it inside the handler"}; or use callbackFactory in the SDK, or pack with --mode bundle in the CLI`);
   const { context, name, scriptId } = holder.binding!;
-  const data = context.data as ContextData;
-  const recipes = sliceRecipes(walker.session);
+  const data = dataOf(context, "context");
+  const recipes = walker.session.moduleSlices;
   const refuse = (why: string): never => {
     // The refused part is the package's business; the hint speaks of the binding the user declared.
     throw new SerializationError(error.code, error.path, error.problem, `\`${name}\` cannot be rebuilt from its module: ${why}; ${WAY_OUT}`);
@@ -58,7 +57,7 @@ export function rebuildAfterRefusal(error: SerializationError, walker: Walker, i
 /** The nearest value above `node` on its route from the root that a module's top-level binding holds. */
 function moduleBindingAbove(node: GraphNode): GraphNode | undefined {
   for (let at: GraphNode | undefined = node; at; at = at.via) {
-    if (at.binding && (at.binding.context.data as ContextData).singleton && typeof at.value === "object" && at.value !== null) return at;
+    if (at.binding && dataOf(at.binding.context, "context").singleton && typeof at.value === "object" && at.value !== null) return at;
   }
   return undefined;
 }

@@ -19,8 +19,7 @@ import { forgetRebuildMethods } from "./kinds/rebuilt.js";
 import { refusePackageSymbols } from "./kinds/symbol.js";
 import { checkFreshLoads } from "./kinds/fresh-check.js";
 import { readPendingBlobs } from "./kinds/blob-bytes.js";
-import type { ContextData } from "./kinds/context.js";
-import { contextUses, objectsOf, type HeapAccess } from "./kinds/walk-state.js";
+import { newSessionState, newWalkState, objectsOf, type HeapAccess, type SessionState, type Walker as KindsWalker } from "./kinds/walk-state.js";
 import { emitWalk } from "./emit-walk.js";
 import { rebuildAfterRefusal } from "./rebuild-from-module.js";
 import { EnvironmentValues } from "./environment-values.js";
@@ -28,7 +27,7 @@ import type { GraphNode } from "./walk/graph.js";
 
 /** One walk of one function, and how it read the heap. */
 export interface Walk {
-  walker: Walker;
+  walker: KindsWalker;
   root: GraphNode;
   access: HeapAccess;
 }
@@ -38,7 +37,7 @@ interface Call {
   globals: GlobalIndex;
   view: HeapView;
   /** State every walk of the call shares (rebuild recipes). */
-  session: Map<string, unknown>;
+  session: SessionState;
   /** Environment variable names by value, read once per call. */
   environment: ReadonlyMap<string, readonly string[]>;
 }
@@ -56,7 +55,7 @@ export async function serializeFunctions(items: readonly FunctionToSerialize[]):
   const inspector = openInspector();
   forgetRefusalsByPrototype();
   forgetRebuildMethods();
-  const call: Call = { inspector, globals: globalIndex(), view: new HeapView(inspector), session: new Map(), environment: EnvironmentValues.read(process.env) };
+  const call: Call = { inspector, globals: globalIndex(), view: new HeapView(inspector), session: newSessionState(), environment: EnvironmentValues.read(process.env) };
   try {
     const walks: Walk[] = [];
     for (const item of checked) walks.push(await walkFunction(item, call, { defer: true, exact: false }));
@@ -159,13 +158,12 @@ async function walkFunction(item: CheckedItem, call: Call, mode: { defer: boolea
  */
 function walkOnce(item: CheckedItem, call: Call, mode: { defer: boolean; exact: boolean }): Walk {
   for (;;) {
-    const walker = new Walker(call.inspector, call.globals, moduleIndex(), item.options, classify, KINDS, call.session);
     const environment = new EnvironmentValues(call.environment, item.options.allowEnvironmentSecrets === true);
+    const access: HeapAccess = { view: call.view, defer: mode.defer, deferred: false, exact: mode.exact };
+    const state = newWalkState(access, environment);
+    const walker = new Walker(call.inspector, call.globals, moduleIndex(), item.options, classify, KINDS, state, call.session);
     walker.watchedStrings = call.environment;
     walker.onString = (value, path) => environment.check(value, path);
-    walker.state.set("environment", environment);
-    const access: HeapAccess = { view: call.view, defer: mode.defer, deferred: false, exact: mode.exact };
-    walker.state.set("heap", access);
     try {
       const root = walker.run(item.fn, item.options.exportName);
       return { walker, root, access };
@@ -181,13 +179,13 @@ function walkOnce(item: CheckedItem, call: Call, mode: { defer: boolean; exact: 
  * counters from two factory calls); that only matters when a binding in
  * them is written and read by more than one function.
  */
-function isAmbiguous(walker: Walker): boolean {
-  return [...contextUses(walker)].some(
+function isAmbiguous(walker: KindsWalker): boolean {
+  return [...walker.state.contextUses].some(
     ([context, byName]) =>
-      !(context.data as ContextData).singleton && [...byName.values()].some((use) => use.written && use.functions.size > 1),
+      !context.data.singleton && [...byName.values()].some((use) => use.written && use.functions.size > 1),
   );
 }
 
-function functionsOf(walker: Walker): Function[] {
+function functionsOf(walker: KindsWalker): Function[] {
   return walker.nodesOfKind("function").map((node) => node.value as Function);
 }

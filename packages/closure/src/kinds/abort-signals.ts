@@ -6,7 +6,7 @@
 // (their callbacks cannot be read back), is refused.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 
 export type Rebuild = { args: unknown[]; make: (args: string[], out: Emitter, node: GraphNode) => string } | { refuse: string; hint: string };
 
@@ -43,8 +43,8 @@ export function rebuildController(controller: AbortController, node: GraphNode, 
   if (!abortedOf.call(signal) && listenerCount(signal) > 0) {
     return { refuse: "cannot serialize an AbortController whose signal has listeners", hint: "create the AbortController and add the listeners inside the handler" };
   }
-  owners(walker).set(signal, node);
-  const captured = signals(walker).get(signal);
+  walker.state.abortOwners.set(signal, node);
+  const captured = walker.state.abortSignals.get(signal);
   if (captured) linkSignal(captured, node);
   return {
     args: [abortedOf.call(signal), reasonOf.call(signal)],
@@ -53,8 +53,8 @@ export function rebuildController(controller: AbortController, node: GraphNode, 
 }
 
 export function rebuildSignal(signal: AbortSignal, node: GraphNode, walker: Walker): Rebuild {
-  signals(walker).set(signal, node);
-  const owner = owners(walker).get(signal);
+  walker.state.abortSignals.set(signal, node);
+  const owner = walker.state.abortOwners.get(signal);
   if (owner) linkSignal(node, owner);
   if (abortedOf.call(signal)) return { args: [reasonOf.call(signal)], make: ([reason]) => `AbortSignal.abort(${reason})` };
   if (listenerCount(signal) > 0) {
@@ -95,14 +95,3 @@ export function ownedSignal(node: GraphNode, out: Emitter): string | undefined {
   return owner && `${out.required({ node: owner }, node)}.signal`;
 }
 
-function owners(walker: Walker): Map<AbortSignal, GraphNode> {
-  let map = walker.state.get("abort-owners") as Map<AbortSignal, GraphNode> | undefined;
-  if (!map) walker.state.set("abort-owners", (map = new Map()));
-  return map;
-}
-
-function signals(walker: Walker): Map<AbortSignal, GraphNode> {
-  let map = walker.state.get("abort-signals") as Map<AbortSignal, GraphNode> | undefined;
-  if (!map) walker.state.set("abort-signals", (map = new Map()));
-  return map;
-}

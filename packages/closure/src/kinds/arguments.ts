@@ -5,10 +5,11 @@
 // object: its `callee` throws and its elements are not aliased to parameters.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import type { Kind } from "./index.js";
 
-interface ArgumentsData {
+export interface ArgumentsData {
   /** One per argument passed; undefined for a deleted index. */
   elements: Array<Slot | undefined>;
   tail: BuiltinTail;
@@ -27,8 +28,8 @@ function isPlainDescriptor(descriptor: PropertyDescriptor | undefined, enumerabl
   return descriptor !== undefined && "value" in descriptor && descriptor.writable === true && descriptor.enumerable === enumerable && descriptor.configurable === true;
 }
 
-export const argumentsKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const argumentsKind: Kind<ArgumentsData> = {
+  walk(node: GraphNode<ArgumentsData>, walker: Walker): void {
     const args = node.value as object;
     const count = countOf(args);
     const handled = new Set<string | symbol>(["callee"]);
@@ -49,10 +50,10 @@ export const argumentsKind = {
     node.data = {
       elements,
       tail: walkBuiltinTail(node, walker, Object.prototype, (key) => handled.has(key)),
-    } satisfies ArgumentsData;
+    };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { elements, tail } = node.data as ArgumentsData;
+  emit(node: GraphNode<ArgumentsData>, out: Emitter): void {
+    const { elements, tail } = node.data;
     const name = out.nameOf(node);
     const list = elements.map((slot) => (slot && out.isReady(slot) ? out.expr(slot) : "undefined"));
     out.declare(node, `(function () { return arguments; })(${list.join(", ")})`);

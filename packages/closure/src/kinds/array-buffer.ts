@@ -6,8 +6,9 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import { extendPath, type GraphNode } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import type { Kind } from "./index.js";
 
 export interface BufferFacts {
   shared: boolean;
@@ -105,35 +106,40 @@ function isPoolSlab(facts: BufferFacts, views: readonly BackedView[]): boolean {
 }
 
 /** The backing node of `buffer`, created for the first view that needs it. */
-export function backingOf(walker: Walker, view: GraphNode, buffer: ArrayBufferLike): GraphNode {
-  let keys = walker.state.get("backingKeys") as Map<ArrayBufferLike, object> | undefined;
-  if (!keys) walker.state.set("backingKeys", (keys = new Map()));
+export function backingOf(walker: Walker, view: GraphNode, buffer: ArrayBufferLike): GraphNode<BackingData> {
+  const keys = walker.state.backingKeys;
   let key = keys.get(buffer);
   if (!key) keys.set(buffer, (key = {}));
-  const existing = walker.nodeOf(key);
-  if (existing) return existing;
-  const data: BackingData = { buffer, facts: bufferFactsOf(buffer), views: new Map() };
-  return walker.synthetic("array-buffer-backing", key, extendPath(view.path, { label: ".buffer" }), `${view.hint}_buffer`, data);
+  return walker.synthetic("array-buffer-backing", key, extendPath(view.path, { label: ".buffer" }), `${view.hint}_buffer`, (): BackingData => ({
+    buffer,
+    facts: bufferFactsOf(buffer),
+    views: new Map(),
+  }));
 }
 
-export const arrayBufferKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export interface BufferData {
+  facts: BufferFacts;
+  tail: BuiltinTail;
+}
+
+export const arrayBufferKind: Kind<BufferData> = {
+  walk(node: GraphNode<BufferData>, walker: Walker): void {
     const buffer = node.value as ArrayBufferLike;
     const facts = bufferFactsOf(buffer);
     node.data = { facts, tail: walkBuiltinTail(node, walker, facts.shared ? SharedArrayBuffer.prototype : ArrayBuffer.prototype) };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { facts, tail } = node.data as { facts: BufferFacts; tail: BuiltinTail };
+  emit(node: GraphNode<BufferData>, out: Emitter): void {
+    const { facts, tail } = node.data;
     out.declare(node, construction(facts));
     emitByteFills(out.nameOf(node), node.value as ArrayBufferLike, [[0, facts.byteLength]], out);
     emitBuiltinTail(node, tail, out);
   },
 };
 
-export const arrayBufferBackingKind = {
+export const arrayBufferBackingKind: Kind<BackingData> = {
   walk(): void {},
-  emit(node: GraphNode, out: Emitter): void {
-    const data = node.data as BackingData;
+  emit(node: GraphNode<BackingData>, out: Emitter): void {
+    const data = node.data;
     const views = [...data.views.values()];
     const ranges = isPoolSlab(data.facts, views) ? mergeRanges(views.map((view) => view.range)) : [[0, data.facts.byteLength] as const];
     out.declare(node, construction(data.facts));

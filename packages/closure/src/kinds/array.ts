@@ -2,11 +2,12 @@
 // an explicit length when it differs, and any extra own properties.
 import type { Emitter } from "../emit/emitter.js";
 import { extendPath, type GraphNode, type Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { escapeLineSeparators } from "./primitive.js";
 import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
+import type { Kind } from "./index.js";
 
-interface ArrayData {
+export interface ArrayData {
   length: number;
   /** Dense element slots; undefined marks a hole. */
   elements: Array<Slot | undefined>;
@@ -22,8 +23,8 @@ interface ArrayData {
 /** From this many elements, the non-index keys are asked of V8 instead of listing every index. */
 const LARGE_ARRAY = 1024;
 
-export const arrayKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const arrayKind: Kind<ArrayData> = {
+  walk(node: GraphNode<ArrayData>, walker: Walker): void {
     const array = node.value as unknown[];
     const length = array.length;
     const elements: Array<Slot | undefined> = new Array(length);
@@ -70,10 +71,10 @@ export const arrayKind = {
       proto: proto === Array.prototype ? undefined : walker.visit(node, proto, { label: ".[[Prototype]]" }, "create"),
       integrity: integrityOf(array),
       lengthWritable: Reflect.getOwnPropertyDescriptor(array, "length")!.writable === true,
-    } satisfies ArrayData;
+    };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const data = node.data as ArrayData;
+  emit(node: GraphNode<ArrayData>, out: Emitter): void {
+    const data = node.data;
     const name = out.nameOf(node);
     if (data.literal !== undefined) out.declare(node, data.literal);
     else declareElements(node, data, out);

@@ -3,7 +3,7 @@
 // synchronous: a walk notes the Blobs it has no bytes for, serializeFunctions
 // reads them all at once (readPendingBlobs) and walks again. The bytes are
 // kept for the life of the Blob.
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 
 const bytesOf = new WeakMap<Blob, Buffer | Error>();
 const arrayBuffer = Blob.prototype.arrayBuffer as (this: Blob) => Promise<ArrayBuffer>;
@@ -11,13 +11,13 @@ const arrayBuffer = Blob.prototype.arrayBuffer as (this: Blob) => Promise<ArrayB
 /** The Blob's bytes, an Error if reading them failed, or undefined (noted for the walk's reads) if not read yet. */
 export function blobBytes(blob: Blob, walker: Walker): Buffer | Error | undefined {
   const known = bytesOf.get(blob);
-  if (known === undefined) pending(walker).add(blob);
+  if (known === undefined) walker.state.pendingBlobs.add(blob);
   return known;
 }
 
 /** Reads the bytes of the Blobs a walk met without them; true if it had any (the walk must run again). */
 export async function readPendingBlobs(walker: Walker): Promise<boolean> {
-  const blobs = [...pending(walker)];
+  const blobs = [...walker.state.pendingBlobs];
   if (blobs.length === 0) return false;
   await Promise.all(
     blobs.map(async (blob) => {
@@ -32,8 +32,3 @@ export async function readPendingBlobs(walker: Walker): Promise<boolean> {
   return true;
 }
 
-function pending(walker: Walker): Set<Blob> {
-  let set = walker.state.get("pending-blobs") as Set<Blob> | undefined;
-  if (!set) walker.state.set("pending-blobs", (set = new Set()));
-  return set;
-}

@@ -5,10 +5,11 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import type { Kind } from "./index.js";
 
-interface BoxedData {
+export interface BoxedData {
   primitive: Slot;
   tail: BuiltinTail;
 }
@@ -28,16 +29,16 @@ function stringKeys(primitive: unknown): ((key: string | symbol) => boolean) | u
   return (key) => key === "length" || (typeof key === "string" && /^(0|[1-9]\d*)$/.test(key) && Number(key) < primitive.length);
 }
 
-export const boxedKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const boxedKind: Kind<BoxedData> = {
+  walk(node: GraphNode<BoxedData>, walker: Walker): void {
     const { primitive, proto } = unbox(node.value as object);
     node.data = {
       primitive: walker.visit(node, primitive, { label: ".[[PrimitiveValue]]" }, "create"),
       tail: walkBuiltinTail(node, walker, proto, stringKeys(primitive)),
-    } satisfies BoxedData;
+    };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { primitive, tail } = node.data as BoxedData;
+  emit(node: GraphNode<BoxedData>, out: Emitter): void {
+    const { primitive, tail } = node.data;
     out.declare(node, `Object(${out.required(primitive, node)})`);
     emitBuiltinTail(node, tail, out);
   },

@@ -3,7 +3,7 @@
 // #private fields, and its frozen/sealed state. Shared by all built-in kinds.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
 import { adoptPrivateState, emitAdoptedPrivateState, walkPrivateState, type PrivateState } from "./private-state.js";
 

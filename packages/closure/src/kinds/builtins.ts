@@ -1,7 +1,6 @@
 // Classification of built-in object types by their internal brand (never by
 // a user-overridable property), and the table of their kind modules.
 import { types } from "node:util";
-import type { Kind } from "./index.js";
 import { mapKind, setKind } from "./collections.js";
 import { dateKind, regexpKind } from "./date-regexp.js";
 import { errorKind } from "./error.js";
@@ -20,7 +19,7 @@ import { inheritsFrom } from "./prototype-chain.js";
 import { classifyWebBuiltin, webBuiltinKind } from "./web-builtins.js";
 import { classifyInternalSlots, finalizationRegistryKind, intlKind, weakRefKind } from "./internal-slots.js";
 
-export const builtinKinds: Readonly<Record<string, Kind>> = {
+export const builtinKinds = {
   map: mapKind,
   set: setKind,
   date: dateKind,

@@ -4,7 +4,7 @@
 // as a value: `class B extends A {}` becomes `class B extends __super {}`.
 // This also keeps mixins from being applied a second time.
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
 
 export interface Heritage {

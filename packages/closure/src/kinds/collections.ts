@@ -2,10 +2,11 @@
 // plus own properties and a subclass prototype.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import type { Kind } from "./index.js";
 
-interface CollectionData {
+export interface CollectionData {
   entries: Array<[Slot, Slot | undefined]>;
   tail: BuiltinTail;
 }
@@ -26,8 +27,8 @@ function describeKey(key: unknown): string {
   return typeof key === "string" ? JSON.stringify(key) : typeof key === "object" || typeof key === "function" ? "…" : String(key);
 }
 
-function emitCollection(node: GraphNode, out: Emitter, isMap: boolean): void {
-  const data = node.data as CollectionData;
+function emitCollection(node: GraphNode<CollectionData>, out: Emitter, isMap: boolean): void {
+  const data = node.data;
   const name = out.nameOf(node);
   const ready = data.entries.every(([key, value]) => out.isReady(key) && (!value || out.isReady(value)));
   if (ready) {
@@ -46,24 +47,24 @@ function emitCollection(node: GraphNode, out: Emitter, isMap: boolean): void {
   emitBuiltinTail(node, data.tail, out);
 }
 
-export const mapKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const mapKind: Kind<CollectionData> = {
+  walk(node: GraphNode<CollectionData>, walker: Walker): void {
     const map = node.value as Map<unknown, unknown>;
     const entries = walkEntries(node, walker, Map.prototype.entries.call(map), true);
-    node.data = { entries, tail: walkBuiltinTail(node, walker, Map.prototype) } satisfies CollectionData;
+    node.data = { entries, tail: walkBuiltinTail(node, walker, Map.prototype) };
   },
-  emit(node: GraphNode, out: Emitter): void {
+  emit(node: GraphNode<CollectionData>, out: Emitter): void {
     emitCollection(node, out, true);
   },
 };
 
-export const setKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const setKind: Kind<CollectionData> = {
+  walk(node: GraphNode<CollectionData>, walker: Walker): void {
     const set = node.value as Set<unknown>;
     const entries = walkEntries(node, walker, Set.prototype.entries.call(set) as Iterable<[unknown, unknown]>, false);
-    node.data = { entries, tail: walkBuiltinTail(node, walker, Set.prototype) } satisfies CollectionData;
+    node.data = { entries, tail: walkBuiltinTail(node, walker, Set.prototype) };
   },
-  emit(node: GraphNode, out: Emitter): void {
+  emit(node: GraphNode<CollectionData>, out: Emitter): void {
     emitCollection(node, out, false);
   },
 };

@@ -8,12 +8,12 @@
 import { isAbsolute } from "node:path";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
 import type { FunctionFacts, ScopeFacts } from "../inspect/function-facts.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
-import { contextKeyOf, heapKeysOf, type ScopeRegistry } from "./context-key.js";
-import { heapChainOf, recordContextUse } from "./walk-state.js";
+import { contextKeyOf, heapKeysOf } from "./context-key.js";
+import { heapChainOf, recordContextUse, type Walker } from "./walk-state.js";
 import { heritageOnlyNames } from "./class-heritage.js";
+import type { Kind } from "./index.js";
 
 export interface ContextData {
   scope: ScopeFacts;
@@ -21,8 +21,9 @@ export interface ContextData {
   collapsed: boolean;
   /** The top scope of a script (a CommonJS module's wrapper, an ES module): one per script. */
   singleton: boolean;
-  parent: GraphNode | undefined;
-  bindings: Map<string, Slot>;
+  parent: GraphNode<ContextData> | undefined;
+  /** A binding is inline source, or the node that assigns its value. */
+  bindings: Map<string, Slot<BindingData>>;
   /** Inline bindings some function writes: set again once every value exists, since a class's static code may have run. */
   rewritten: Set<string>;
   /** Bindings some captured function assigns: they stay `let`. */
@@ -34,13 +35,13 @@ export interface ContextData {
    */
   passed: Map<string, string>;
   definers: Definer[];
-  children: GraphNode[];
+  children: Array<GraphNode<ContextData>>;
 }
 
 export interface Definer {
   fn: GraphNode;
   /** The context whose factory defines the function; undefined: top level. */
-  context: GraphNode | undefined;
+  context: GraphNode<ContextData> | undefined;
   expression: string;
   /** Parameter names of the definer, e.g. ["__home"] for methods using super. */
   params: string[];
@@ -49,7 +50,7 @@ export interface Definer {
 }
 
 export interface BindingData {
-  context: GraphNode;
+  context: GraphNode<ContextData>;
   name: string;
   value: GraphNode;
 }
@@ -61,7 +62,7 @@ export function placeFunction(
   syntax: FunctionSyntax,
   walker: Walker,
   globals: Set<string>,
-): GraphNode | undefined {
+): GraphNode<ContextData> | undefined {
   withUserGlobals(facts, syntax, walker);
   const resolved = new Map<string, number>();
   const heritageOnly = heritageOnlyNames(syntax);
@@ -89,8 +90,8 @@ export function placeFunction(
   for (const [name, index] of resolved) {
     const context = chain[index - innermost]!;
     bindInto(context, name, facts.scopes[index]!.variables[name], fnNode, walker, definitionTime.has(name), facts.location?.scriptId);
-    if (written.has(name)) (context.data as ContextData).written.add(name);
-    if (written.has(name) && syntax.form === "class") (context.data as ContextData).rewritten.add(name);
+    if (written.has(name)) context.data.written.add(name);
+    if (written.has(name) && syntax.form === "class") context.data.rewritten.add(name);
     recordContextUse(walker, context, fnNode, name, written.has(name));
   }
   fnNode.deps.push({ node: chain[0]!, timing: "create" });
@@ -98,12 +99,12 @@ export function placeFunction(
 }
 
 /** Context nodes for scopes[from..], innermost first, created outermost first so keys nest. */
-function contextChain(fnNode: GraphNode, facts: FunctionFacts, from: number, walker: Walker, names: Map<number, string[]>): GraphNode[] {
+function contextChain(fnNode: GraphNode, facts: FunctionFacts, from: number, walker: Walker, names: Map<number, string[]>): Array<GraphNode<ContextData>> {
   const scopes = facts.scopes;
   let end = scopes.length;
   while (end > from && scopes[end - 1]!.kind === "global") end--;
-  const chain: GraphNode[] = [];
-  let parent: GraphNode | undefined;
+  const chain: Array<GraphNode<ContextData>> = [];
+  let parent: GraphNode<ContextData> | undefined;
   let parentKey = "";
   const links = heapChainOf(walker, fnNode.value as Function);
   const heapKeys = links ? heapKeysOf(scopes, links) : undefined;
@@ -121,20 +122,20 @@ function contextChain(fnNode: GraphNode, facts: FunctionFacts, from: number, wal
     if (scope.kind === "with") {
       walker.refuse(fnNode, "WITH_STATEMENT", "cannot serialize a function defined inside a `with` statement", "move the function out of the `with` block");
     }
-    const key = heapKeys?.[i] ?? contextKeyOf(scopeRegistryOf(walker), parentKey, scope, names.get(i) ?? []);
-    const node = walker.synthetic("context", key, fnNode.path, contextHint(scope), undefined);
-    if (node.data === undefined) {
-      node.data = newContext(scope, parent);
-      // A module's top scope exists once per loaded script: never two contexts
-      // alike. An ES module's is "Module"; a CommonJS module's is its wrapper,
-      // the outermost, anonymous "Closure" (a named outermost function may be
-      // called more than once, so it does not count).
-      (node.data as ContextData).singleton =
-        outermost && (scope.kind === "module" || (scope.kind === "closure" && scope.description === "Closure"));
-      if (parent) {
-        node.deps.push({ node: parent, timing: "create" });
-        (parent.data as ContextData).children.push(node);
-      }
+    const key = heapKeys?.[i] ?? contextKeyOf(walker.state.scopes, parentKey, scope, names.get(i) ?? []);
+    // A module's top scope exists once per loaded script: never two contexts
+    // alike. An ES module's is "Module"; a CommonJS module's is its wrapper,
+    // the outermost, anonymous "Closure" (a named outermost function may be
+    // called more than once, so it does not count).
+    const singleton = outermost && (scope.kind === "module" || (scope.kind === "closure" && scope.description === "Closure"));
+    let created = false;
+    const node = walker.synthetic("context", key, fnNode.path, contextHint(scope), () => {
+      created = true;
+      return newContext(scope, parent, singleton);
+    });
+    if (created && parent) {
+      node.deps.push({ node: parent, timing: "create" });
+      parent.data.children.push(node);
     }
     chain.unshift(node);
     parent = node;
@@ -143,13 +144,13 @@ function contextChain(fnNode: GraphNode, facts: FunctionFacts, from: number, wal
   return chain;
 }
 
-function newContext(scope: ScopeFacts, parent: GraphNode | undefined): ContextData {
+function newContext(scope: ScopeFacts, parent: GraphNode<ContextData> | undefined, singleton: boolean): ContextData {
   return {
     scope,
     parent,
     bindings: new Map(),
     collapsed: false,
-    singleton: false,
+    singleton,
     rewritten: new Set(),
     written: new Set(),
     passed: new Map(),
@@ -163,38 +164,36 @@ function contextHint(scope: ScopeFacts): string {
   return owner ? `${owner}_scope` : `${scope.kind}_scope`;
 }
 
-function bindInto(context: GraphNode, name: string, value: unknown, fnNode: GraphNode, walker: Walker, early: boolean, scriptId: string | undefined): void {
-  const data = context.data as ContextData;
+function bindInto(context: GraphNode<ContextData>, name: string, value: unknown, fnNode: GraphNode, walker: Walker, early: boolean, scriptId: string | undefined): void {
+  const data = context.data;
   let slot = data.bindings.get(name);
   if (!slot) {
     // The path runs through the function that reads the binding, not the context's first user.
     const known = walker.has(value);
     const valueSlot = isModulePath(name, value)
-      ? { node: walker.synthetic("module-path", `module-path:${name}`, fnNode.path.extend({ binding: name }), name, name) }
+      ? { node: walker.synthetic("module-path", `module-path:${name}`, fnNode.path.extend({ binding: name }), name, () => name) }
       : walker.visit(context, value, { binding: name }, "none", fnNode.path);
     // A refusal below this value looks up through the function that read it (serializeFunctions).
     if (valueSlot.node && !known) Object.assign(valueSlot.node, { via: fnNode, binding: { context, name, scriptId } });
-    slot = valueSlot;
-    if (valueSlot.node) {
-      const binding = walker.synthetic("binding", `${String(context.id)}:${name}`, fnNode.path.extend({ binding: name }), name, {
-        context,
-        name,
-        value: valueSlot.node,
-      } satisfies BindingData);
-      binding.deps.push({ node: valueSlot.node, timing: "create" }, { node: context, timing: "create" });
-      // Ordering only: values created before the context can be passed to its factory.
-      context.deps.push({ node: valueSlot.node, timing: "fill" });
-      slot = { node: binding };
-    }
+    slot = valueSlot.node ? { node: bindingNode(context, name, valueSlot.node, fnNode, walker) } : valueSlot;
     data.bindings.set(name, slot);
   }
   if (slot.node) fnNode.deps.push({ node: slot.node, timing: early ? "create" : "fill" });
 }
 
+/** The node that assigns a binding's value once both it and the context exist. */
+function bindingNode(context: GraphNode<ContextData>, name: string, value: GraphNode, fnNode: GraphNode, walker: Walker): GraphNode<BindingData> {
+  const binding = walker.synthetic("binding", `${String(context.id)}:${name}`, fnNode.path.extend({ binding: name }), name, (): BindingData => ({ context, name, value }));
+  binding.deps.push({ node: value, timing: "create" }, { node: context, timing: "create" });
+  // Ordering only: values created before the context can be passed to its factory.
+  context.deps.push({ node: value, timing: "fill" });
+  return binding;
+}
+
 /** Registers the function's definer in its context. */
-export function addDefiner(context: GraphNode, definer: Definer): void {
+export function addDefiner(context: GraphNode<ContextData>, definer: Definer): void {
   definer.context = context;
-  (context.data as ContextData).definers.push(definer);
+  context.data.definers.push(definer);
 }
 
 /**
@@ -202,16 +201,16 @@ export function addDefiner(context: GraphNode, definer: Definer): void {
  * the way to a used one) add only nesting: their functions and child
  * contexts move to the nearest context that binds something, or to the top.
  */
-export function collapseEmptyContexts(nodes: readonly GraphNode[]): void {
+export function collapseEmptyContexts(nodes: readonly GraphNode<ContextData>[]): void {
   for (const node of nodes) {
     if (node.kind !== "context") continue;
-    const data = node.data as ContextData;
+    const data = node.data;
     if (data.bindings.size > 0) continue;
     data.collapsed = true;
     const parent = data.parent;
-    const parentData = parent?.data as ContextData | undefined;
+    const parentData = parent?.data;
     for (const child of data.children) {
-      (child.data as ContextData).parent = parent;
+      child.data.parent = parent;
       retarget(child, node, parent);
       parentData?.children.push(child);
     }
@@ -234,16 +233,16 @@ function retarget(node: GraphNode, from: GraphNode, to: GraphNode | undefined): 
   else node.deps.splice(at, 1);
 }
 
-export const contextKind = {
+export const contextKind: Kind<ContextData> = {
   walk(): void {},
-  emit(node: GraphNode, out: Emitter): void {
-    const data = node.data as ContextData;
+  emit(node: GraphNode<ContextData>, out: Emitter): void {
+    const data = node.data;
     if (data.collapsed) return out.markReady(node);
     const factory = data.parent ? `${out.nameOf(data.parent)}.${factoryKey(node, out)}` : factoryKey(node, out);
     const args: string[] = [];
     for (const [name, slot] of data.bindings) {
       if (!slot.node || data.written.has(name) || data.rewritten.has(name)) continue;
-      const value = (slot.node.data as BindingData).value;
+      const value = slot.node.data.value;
       if (!out.isReady({ node: value })) continue;
       data.passed.set(name, out.nameOf(value));
       args.push(out.nameOf(value));
@@ -256,11 +255,11 @@ export const contextKind = {
   },
 };
 
-export const bindingKind = {
+export const bindingKind: Kind<BindingData> = {
   walk(): void {},
-  emit(node: GraphNode, out: Emitter): void {
-    const { context, name, value: valueNode } = node.data as BindingData;
-    if ((context.data as ContextData).passed.has(name)) return out.markReady(node);
+  emit(node: GraphNode<BindingData>, out: Emitter): void {
+    const { context, name, value: valueNode } = node.data;
+    if (context.data.passed.has(name)) return out.markReady(node);
     out.whenReady([{ node: context }, { node: valueNode }], () => {
       out.statement(`${out.nameOf(context)}.$set.${name}(${out.nameOf(valueNode)});`);
       out.markReady(node);
@@ -273,14 +272,14 @@ function factoryKey(node: GraphNode, out: Emitter): string {
 }
 
 /** Writes the factory declarations of every root context. */
-export function emitFactories(roots: readonly GraphNode[], out: Emitter): void {
+export function emitFactories(roots: readonly GraphNode<ContextData>[], out: Emitter): void {
   for (const root of roots) {
     out.declaration(`function ${factoryKey(root, out)}(${factoryParams(root).join(", ")}) ${factoryBody(root, out, "", new Set())}`);
   }
 }
 
-function factoryBody(node: GraphNode, out: Emitter, indent: string, outer: ReadonlySet<string>): string {
-  const data = node.data as ContextData;
+function factoryBody(node: GraphNode<ContextData>, out: Emitter, indent: string, outer: ReadonlySet<string>): string {
+  const data = node.data;
   const inner = `${indent}  `;
   const bound = shadowedGlobals(data, outer);
   const lines: string[] = ["{"];
@@ -348,21 +347,13 @@ function uniqueParam(bindings: Map<string, Slot>): string {
 }
 
 /** Parameter names for passed bindings, `$0`, `$1`… clear of the context's own names. */
-function factoryParams(node: GraphNode): string[] {
-  const data = node.data as ContextData;
+function factoryParams(node: GraphNode<ContextData>): string[] {
+  const data = node.data;
   let prefix = "$";
   while ([...data.bindings.keys()].some((name) => name.startsWith(prefix))) prefix += "$";
   return [...data.passed.keys()].map((_, i) => `${prefix}${i}`);
 }
 
-function scopeRegistryOf(walker: Walker): ScopeRegistry {
-  let registry = walker.state.get("scopes") as ScopeRegistry | undefined;
-  if (!registry) {
-    registry = new Map();
-    walker.state.set("scopes", registry);
-  }
-  return registry;
-}
 
 /**
  * Globals the user's program defined (`globalThis.config = …`) do not exist
@@ -392,10 +383,10 @@ function isModulePath(name: string, value: unknown): boolean {
 }
 
 /** `__filename`/`__dirname` are those of the emitted module where it runs, never this machine's paths. */
-export const modulePathKind = {
+export const modulePathKind: Kind<string> = {
   walk(): void {},
-  emit(node: GraphNode, out: Emitter): void {
-    const which = node.data as string;
+  emit(node: GraphNode<string>, out: Emitter): void {
+    const which = node.data;
     if (out.format === "cjs") return out.declare(node, which);
     out.declare(node, which === "__filename" ? "import.meta.filename" : "import.meta.dirname");
   },

@@ -4,13 +4,20 @@
 // paths and the copy gets a stack of its own.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import type { Kind } from "./index.js";
 
 const NATIVE_ERRORS = [EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError, Error];
 
-export const errorKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export interface ErrorData {
+  /** The native constructor the copy is made with. */
+  base: string;
+  tail: BuiltinTail;
+}
+
+export const errorKind: Kind<ErrorData> = {
+  walk(node: GraphNode<ErrorData>, walker: Walker): void {
     const error = node.value as Error;
     const base = NATIVE_ERRORS.find((ctor) => ctor.prototype.isPrototypeOf(error)) ?? Error;
     node.data = {
@@ -18,8 +25,8 @@ export const errorKind = {
       tail: walkBuiltinTail(node, walker, base.prototype, (key) => key === "stack"),
     };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { base, tail } = node.data as { base: string; tail: BuiltinTail };
+  emit(node: GraphNode<ErrorData>, out: Emitter): void {
+    const { base, tail } = node.data;
     const name = out.nameOf(node);
     out.declare(node, base === "AggregateError" ? "new AggregateError([])" : `new ${base}()`);
     // The fresh error has its own non-enumerable `stack`; remove any own

@@ -9,16 +9,17 @@
 // refused. Builtins are not checked: they always load the same.
 import { freshShapes, type FreshRequest, type Shape } from "../inspect/fresh-load.js";
 import type { ModuleReference } from "../inspect/module-index.js";
-import type { Walker } from "../walk/walker.js";
-import { setReference, type ReferenceData } from "./reference.js";
+import type { Walker } from "./walk-state.js";
+import { setReference } from "./reference.js";
+import { nodesOf } from "./node-data.js";
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
 
 /** Checks the package references of a finished walk against a fresh load; may refuse. */
 export async function checkFreshLoads(walker: Walker): Promise<void> {
-  const nodes = walker.nodesOfKind("module").filter((node) => typeof node.value !== "symbol" && !node.module?.startsWith("node:"));
+  const nodes = nodesOf(walker, "module").filter((node) => typeof node.value !== "symbol" && !node.module?.startsWith("node:"));
   if (nodes.length === 0) return;
-  const references = nodes.map((node) => (node.data as ReferenceData).reference);
+  const references = nodes.map((node) => node.data.reference);
   const shapes = await freshShapes(references.map(requestOf));
   for (const [i, node] of nodes.entries()) {
     const problem = differenceOf(node.value, shapes[i]!);

@@ -6,29 +6,17 @@
 // the ones the walk meets next: they are read in the same batch. A guess
 // the walk never uses costs one read, never a wrong fact (facts are kept by
 // function identity and are facts of that function).
-import type { Walker } from "../walk/walker.js";
+import type { FunctionPrefetch, Walker } from "./walk-state.js";
 import type { GraphNode } from "../walk/graph.js";
 import { inspectFunctions, syntaxOf, type FunctionFacts, type ScopeFacts } from "../inspect/function-facts.js";
 
 /** At most this many functions are read ahead at once (each holds inspector handles until the batch ends). */
 const MAX_GUESSES = 256;
 
-interface PrefetchState {
-  /** Facts read ahead, until the walk takes them. */
-  facts: Map<Function, FunctionFacts>;
-  /** Every function read in this walk, so none is read twice. */
-  read: Set<Function>;
-}
-
-function stateOf(walker: Walker): PrefetchState {
-  let state = walker.state.get("functionFacts") as PrefetchState | undefined;
-  if (!state) walker.state.set("functionFacts", (state = { facts: new Map(), read: new Set() }));
-  return state;
-}
 
 /** Reads the facts of the queued function nodes not read yet, and of the functions they lead to. */
 export function prefetchFunctions(nodes: readonly GraphNode[], walker: Walker): void {
-  const state = stateOf(walker);
+  const state = walker.state.functionFacts;
   const fns = nodes.map((node) => node.value as Function).filter((fn) => !state.read.has(fn));
   if (fns.length === 0) return;
   read(fns, walker, state);
@@ -44,13 +32,13 @@ export function prefetchFunctions(nodes: readonly GraphNode[], walker: Walker): 
 
 /** The facts read ahead for `fn`, once (the walk keeps what it needs). */
 export function takePrefetched(walker: Walker, fn: Function): FunctionFacts | undefined {
-  const state = stateOf(walker);
+  const state = walker.state.functionFacts;
   const facts = state.facts.get(fn);
   state.facts.delete(fn);
   return facts;
 }
 
-function read(fns: readonly Function[], walker: Walker, state: PrefetchState): void {
+function read(fns: readonly Function[], walker: Walker, state: FunctionPrefetch): void {
   for (const fn of fns) state.read.add(fn);
   const facts = inspectFunctions(walker.inspector, fns);
   fns.forEach((fn, i) => state.facts.set(fn, facts[i]!));
@@ -63,7 +51,7 @@ function read(fns: readonly Function[], walker: Walker, state: PrefetchState): v
  * ones around it. Only functions the walk would inspect (not globals,
  * package exports or require) count.
  */
-function likelyNext(fns: readonly Function[], walker: Walker, state: PrefetchState): Function[] {
+function likelyNext(fns: readonly Function[], walker: Walker, state: FunctionPrefetch): Function[] {
   const found = new Set<Function>();
   const queue: Array<[Function, readonly ScopeFacts[]]> = fns.map((fn) => [fn, state.facts.get(fn)!.scopes]);
   for (let i = 0; i < queue.length && found.size < MAX_GUESSES; i++) {

@@ -5,7 +5,6 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
 import { inspectFunction, type FunctionFacts } from "../inspect/function-facts.js";
 import { prefetchFunctions, takePrefetched } from "./function-prefetch.js";
@@ -16,14 +15,15 @@ import { addDefiner, placeFunction, type Definer } from "./context.js";
 import { injectRestoreHooks, restoreMakeSource } from "./private-restore.js";
 import { SerializationError } from "../errors.js";
 import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
-import { globalNamesOf } from "./walk-state.js";
+import type { Walker } from "./walk-state.js";
 import { requestHome } from "./home-object.js";
 import { stringLiteral } from "./primitive.js";
 import { isObjectLike } from "../inspect/object-like.js";
 import { emitIntlMethod, isIntlMethodCandidate, walkIntlMethod, type IntlMethodData } from "./intl-methods.js";
 import { emitStaticPrivates, walkStaticPrivates, type StaticPrivate } from "./private-state.js";
+import type { Kind } from "./index.js";
 
-interface BoundData {
+export interface BoundData {
   bound: { target: Slot; thisArg: Slot; args: Slot[] };
   /** A [[Prototype]] set after the function was made (see walkParent). */
   parent: Slot | undefined;
@@ -33,7 +33,7 @@ interface BoundData {
   integrity: Integrity;
 }
 
-interface SourceData {
+export interface SourceData {
   bound: undefined;
   syntax: FunctionSyntax;
   /** The source to emit, with a class heritage replaced by `__super`. */
@@ -57,16 +57,19 @@ interface SourceData {
   setParent: Slot | undefined;
 }
 
+/** A function from source, a bound function, or a native Intl method (kinds/intl-methods.ts). */
+export type FunctionData = SourceData | BoundData | IntlMethodData;
+
 const HANDLED_KEYS = new Set<string | symbol>(["name", "length", "prototype", "arguments", "caller"]);
 
 /** Stops a walk that found ES modules to index first (see serializeFunction). */
 export class EsmModulesFound extends Error {}
 
-export const functionKind = {
-  prefetch(nodes: readonly GraphNode[], walker: Walker): void {
+export const functionKind: Kind<FunctionData> = {
+  prefetch(nodes: readonly GraphNode<FunctionData>[], walker: Walker): void {
     prefetchFunctions(nodes, walker);
   },
-  walk(node: GraphNode, walker: Walker): void {
+  walk(node: GraphNode<FunctionData>, walker: Walker): void {
     const fn = node.value as Function;
     const facts = takePrefetched(walker, fn) ?? inspectFunction(walker.inspector, fn);
     if (facts.bound) return walkBound(node, facts.bound, walker);
@@ -93,7 +96,7 @@ export const functionKind = {
     if (syntax.form === "arrow" && syntax.usesSuperCall) {
       walker.refuse(node, "UNSUPPORTED_VALUE", "cannot serialize an arrow function that calls super()", "call super() in the constructor itself");
     }
-    const context = placeFunction(node, facts, syntax, walker, globalNamesOf(walker));
+    const context = placeFunction(node, facts, syntax, walker, walker.state.globalNames);
     const needsHome = syntax.usesSuper && syntax.form !== "class" && syntax.form !== "function";
     const argumentsSlot = walkLexicalArguments(node, facts, syntax, walker);
     // `super` in an arrow reads its home object and `this` (kinds/home-object.ts).
@@ -105,7 +108,7 @@ export const functionKind = {
     const expression = superArrow ? superArrowExpression(heritage.expression, argumentsSlot !== undefined) : heritage.expression;
     const definer: Definer = { fn: node, context: undefined, expression, params, style };
     if (context) addDefiner(context, definer);
-    node.data = {
+    const data: SourceData = {
       definer,
       bound: undefined,
       syntax,
@@ -123,21 +126,22 @@ export const functionKind = {
       integrity: integrityOf(fn),
       staticPrivates: syntax.form === "class" ? walkStaticPrivates(node, fn, facts.source, walker) : [],
       setParent: heritage.parent ? undefined : walkParent(node, fn, naturalParent(syntax), walker),
-    } satisfies SourceData;
+    };
+    node.data = data;
     if (lexicalThis) {
       requestLexicalThis(walker, fn, (value) => {
-        (node.data as SourceData).thisSlot = walker.visit(node, value, { label: ".[[this]]" }, "create");
+        data.thisSlot = walker.visit(node, value, { label: ".[[this]]" }, "create");
       });
     }
     if (needsHome) {
       requestHome(fn, syntax, walker, (parent) => {
-        (node.data as SourceData).home = walker.visit(node, parent, { label: ".[[HomeObject]]" }, "create");
+        data.home = walker.visit(node, parent, { label: ".[[HomeObject]]" }, "create");
       });
     }
   },
-  emit(node: GraphNode, out: Emitter): void {
-    if ("intlMethod" in (node.data as object)) return emitIntlMethod(node, node.data as IntlMethodData, out);
-    const data = node.data as BoundData | SourceData;
+  emit(node: GraphNode<FunctionData>, out: Emitter): void {
+    const data = node.data;
+    if ("intlMethod" in data) return emitIntlMethod(node, data, out);
     const name = out.nameOf(node);
     if (data.bound) {
       const { target, thisArg, args } = data.bound;
@@ -171,7 +175,7 @@ export const functionKind = {
   },
 };
 
-function walkBound(node: GraphNode, bound: { target: Function; thisArg: unknown; args: unknown[] }, walker: Walker): void {
+function walkBound(node: GraphNode<FunctionData>, bound: { target: Function; thisArg: unknown; args: unknown[] }, walker: Walker): void {
   node.data = {
     bound: {
       target: walker.visit(node, bound.target, { label: ".[[TargetFunction]]" }, "create"),
@@ -183,7 +187,7 @@ function walkBound(node: GraphNode, bound: { target: Function; thisArg: unknown;
     inheritsBind: inheritsFromFunction(bound.target),
     props: walkProperties(node, node.value as object, walker, (key) => key === "name" || key === "length"),
     integrity: integrityOf(node.value as object),
-  } satisfies BoundData;
+  };
 }
 
 // The [[Prototype]] each form of function is made with.

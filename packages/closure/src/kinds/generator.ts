@@ -7,10 +7,11 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import type { Kind } from "./index.js";
 
-interface GeneratorData {
+export interface GeneratorData {
   isAsync: boolean;
   generatorFunction: Function | undefined;
   proto: object | null;
@@ -49,14 +50,14 @@ function chooseProto(node: GraphNode, data: GeneratorData, walker: Walker): void
   }
 }
 
-export const generatorKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const generatorKind: Kind<GeneratorData> = {
+  walk(node: GraphNode<GeneratorData>, walker: Walker): void {
     if (node.data === undefined) node.data = walkFirst(node, walker);
-    else chooseProto(node, node.data as GeneratorData, walker);
+    else chooseProto(node, node.data, walker);
     walker.defer(node);
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { isAsync, protoSource, tail } = node.data as GeneratorData;
+  emit(node: GraphNode<GeneratorData>, out: Emitter): void {
+    const { isAsync, protoSource, tail } = node.data;
     const name = out.nameOf(node);
     out.declare(node, isAsync ? "(async function* () {})()" : "(function* () {})()");
     // Run to completion now: an empty body finishes synchronously, async too.

@@ -7,8 +7,7 @@
 // in where the snapshot has none. The copy gets a home whose prototype is the
 // original home's prototype at serialization.
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
-import type { Walker } from "../walk/walker.js";
-import { heapAccessOf, holderOf, objectsOf } from "./walk-state.js";
+import { objectsOf, type Walker } from "./walk-state.js";
 
 // Function -> its home object (null: none found). A home never changes.
 const known = new WeakMap<Function, object | null>();
@@ -22,7 +21,7 @@ export function requestHome(fn: Function, syntax: FunctionSyntax, walker: Walker
   // Known answers wait for the queue too: the visit order must not depend on earlier calls.
   walker.afterQueue(() => {
     if (!known.has(fn)) {
-      const access = heapAccessOf(walker);
+      const access = walker.state.heap;
       if (access.defer) {
         access.deferred = true;
         return;
@@ -48,7 +47,7 @@ function chooseHome(fn: Function, syntax: FunctionSyntax, homes: { home: unknown
   if (home !== undefined && staticHome !== undefined) {
     isStatic =
       syntax.form === "arrow"
-        ? typeof heapAccessOf(walker).view.thisOf([fn], () => objectsOf(walker))[0] === "function"
+        ? typeof walker.state.heap.view.thisOf([fn], () => objectsOf(walker))[0] === "function"
         : !holds(home, fn) && holds(staticHome, fn);
   }
   const chosen = isStatic ? staticHome : home;
@@ -65,8 +64,8 @@ function holds(home: unknown, fn: Function): boolean {
 
 /** The object the method was first found on (an arrow: its `this`'s prototype). */
 function fallbackHome(fn: Function, syntax: FunctionSyntax, walker: Walker): object | undefined {
-  if (syntax.form !== "arrow") return holderOf(walker, fn);
-  const self = heapAccessOf(walker).view.thisOf([fn], () => objectsOf(walker))[0];
+  if (syntax.form !== "arrow") return walker.state.holders.get(fn);
+  const self = walker.state.heap.view.thisOf([fn], () => objectsOf(walker))[0];
   if (typeof self === "function") return self;
   return typeof self === "object" && self !== null ? (Object.getPrototypeOf(self) as object | null) ?? undefined : undefined;
 }

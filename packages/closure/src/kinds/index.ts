@@ -3,8 +3,8 @@
 // matters: references (globals, modules) win over copying, and proxies are
 // recognised before anything could trigger one of their traps.
 import { types } from "node:util";
-import type { Walker } from "../walk/walker.js";
-import type { KindEmitter } from "../emit/program.js";
+import type { Walker } from "./walk-state.js";
+import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
 import { arrayKind } from "./array.js";
 import { bindingKind, contextKind, modulePathKind } from "./context.js";
@@ -16,13 +16,17 @@ import { symbolKind } from "./symbol.js";
 import { isRequireFunction, requireKind } from "./require-function.js";
 import { builtinKinds, classifyBuiltin } from "./builtins.js";
 import { rebuildMethodOf, rebuiltKind } from "./rebuilt.js";
-import { moduleSliceKind, sliceRecipes } from "./module-slice.js";
+import { moduleSliceKind } from "./module-slice.js";
 
-export interface Kind extends KindEmitter {
-  walk(node: GraphNode, walker: Walker): void;
+/** A kind module: walks a node of its kind, recording `Data` in node.data, then emits it. */
+export interface Kind<Data> {
+  walk(node: GraphNode<Data>, walker: Walker): void;
+  emit(node: GraphNode<Data>, out: Emitter): void;
+  /** Reads facts for many queued nodes of this kind at once (inspector round trips). */
+  prefetch?(nodes: readonly GraphNode<Data>[], walker: Walker): void;
 }
 
-export const KINDS: Readonly<Record<string, Kind>> = {
+export const KINDS = {
   object: objectKind,
   array: arrayKind,
   function: functionKind,
@@ -39,6 +43,11 @@ export const KINDS: Readonly<Record<string, Kind>> = {
   ...builtinKinds,
 };
 
+export type KindName = keyof typeof KINDS;
+
+/** What the nodes of kind K hold in node.data, read from the table. */
+export type KindData<K extends KindName> = (typeof KINDS)[K] extends Kind<infer Data> ? Data : never;
+
 export function classify(value: unknown, walker: Walker): string {
   if (typeof value === "symbol") return walker.modules.referenceOf(value) === undefined ? "symbol" : "module";
   if (walker.globals.pathOf(value) !== undefined) return "global";
@@ -46,7 +55,7 @@ export function classify(value: unknown, walker: Walker): string {
   if (walker.modules.referenceOf(value) !== undefined) return "module";
   if (types.isModuleNamespaceObject(value) && walker.modules.referenceOfNamespace(value as object)) return "module";
   // A value refused before, rebuilt from its module's source (serializeFunctions).
-  if (sliceRecipes(walker.session).has(value)) return "module-slice";
+  if (walker.session.moduleSlices.has(value)) return "module-slice";
   // A value that says how to rebuild itself wins over copying and refusing.
   if (rebuildMethodOf(value)) return "rebuilt";
   const builtin = classifyBuiltin(value);

@@ -6,9 +6,10 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
 import { stringLiteral } from "./primitive.js";
+import type { Kind } from "./index.js";
 
 const INTL_NAMES = ["Collator", "DateTimeFormat", "DisplayNames", "ListFormat", "NumberFormat", "PluralRules", "RelativeTimeFormat", "Segmenter"];
 
@@ -57,16 +58,28 @@ export function classifyInternalSlots(value: object): string | undefined {
   return undefined;
 }
 
-export const weakRefKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export interface WeakRefData {
+  target: Slot;
+  tail: BuiltinTail;
+}
+
+export interface IntlData {
+  /** The Intl constructor's name. */
+  name: string;
+  options: Record<string, unknown>;
+  tail: BuiltinTail;
+}
+
+export const weakRefKind: Kind<WeakRefData> = {
+  walk(node: GraphNode<WeakRefData>, walker: Walker): void {
     const target = WeakRef.prototype.deref.call(node.value as WeakRef<object>);
     node.data = {
       target: walker.visit(node, target, { label: ".deref()" }, "create"),
       tail: walkBuiltinTail(node, walker, WeakRef.prototype),
     };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { target, tail } = node.data as { target: Slot; tail: BuiltinTail };
+  emit(node: GraphNode<WeakRefData>, out: Emitter): void {
+    const { target, tail } = node.data;
     // A target collected before serialization has no copy: an empty WeakRef
     // cannot be made, so the copy holds a fresh object nobody else references.
     const expression = target.code === "undefined" ? "{}" : out.required(target, node);
@@ -75,23 +88,23 @@ export const weakRefKind = {
   },
 };
 
-export const intlKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const intlKind: Kind<IntlData> = {
+  walk(node: GraphNode<IntlData>, walker: Walker): void {
     const value = node.value as object;
     const [name, ctor] = intlConstructors().find(([, each]) => passesBrand(() => each.prototype.resolvedOptions.call(value)))!;
     const options = ctor.prototype.resolvedOptions.call(value) as Record<string, unknown>;
     node.data = { name, options, tail: walkBuiltinTail(node, walker, ctor.prototype) };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { name, options, tail } = node.data as { name: string; options: Record<string, unknown>; tail: BuiltinTail };
+  emit(node: GraphNode<IntlData>, out: Emitter): void {
+    const { name, options, tail } = node.data;
     const locale = typeof options["locale"] === "string" ? stringLiteral(options["locale"]) : "undefined";
     out.declare(node, `new Intl.${name}(${locale}, ${JSON.stringify(options)})`);
     emitBuiltinTail(node, tail, out);
   },
 };
 
-export const finalizationRegistryKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const finalizationRegistryKind: Kind<undefined> = {
+  walk(node: GraphNode<undefined>, walker: Walker): void {
     walker.refuse(node, "UNSUPPORTED_VALUE", "cannot serialize a FinalizationRegistry", "create the registry inside the handler");
   },
   emit(): void {},

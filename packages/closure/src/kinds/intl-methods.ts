@@ -7,8 +7,8 @@
 // (internal-slots.ts); any other native function is refused as before.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
-import { heapAccessOf, objectsOf } from "./walk-state.js";
+import { objectsOf, type Walker } from "./walk-state.js";
+import type { FunctionData } from "./function.js";
 
 interface BoundMethod {
   ctor: { prototype: object; name: string };
@@ -40,13 +40,13 @@ const known = new WeakMap<Function, { owner: object; method: BoundMethod } | nul
  * empty (a first walk only notes that it needs the snapshot, and is walked
  * again); calls `refuse` when it is no Intl method.
  */
-export function walkIntlMethod(node: GraphNode, walker: Walker, refuse: () => never): void {
+export function walkIntlMethod(node: GraphNode<FunctionData>, walker: Walker, refuse: () => never): void {
   const fn = node.value as Function;
-  node.data = { intlMethod: undefined } satisfies IntlMethodData;
+  node.data = { intlMethod: undefined };
   // Known answers wait for the queue too: the visit order must not depend on earlier calls.
   walker.afterQueue(() => {
     if (!known.has(fn)) {
-      const access = heapAccessOf(walker);
+      const access = walker.state.heap;
       if (access.defer) {
         access.deferred = true;
         return;
@@ -57,7 +57,7 @@ export function walkIntlMethod(node: GraphNode, walker: Walker, refuse: () => ne
     if (!found) refuse();
     const owner = walker.visit(node, found.owner, { label: `.[[${found.method.ctor.name}]]` }, "create");
     const viaGetter = Object.getPrototypeOf(found.owner) !== found.method.ctor.prototype;
-    node.data = { intlMethod: { owner, method: found.method, viaGetter } } satisfies IntlMethodData;
+    node.data = { intlMethod: { owner, method: found.method, viaGetter } };
   });
 }
 

@@ -8,8 +8,9 @@
 import { createRequire } from "node:module";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
-import { globalNamesOf } from "./walk-state.js";
+import type { Walker } from "./walk-state.js";
+import type { Kind } from "./index.js";
+import { isKind } from "./node-data.js";
 
 /** A value to rebuild from its module's source. */
 export interface SliceRecipe {
@@ -24,7 +25,7 @@ export interface SliceRecipe {
   why: string;
 }
 
-interface SliceData {
+export interface SliceData {
   params: Array<{ name: string; slot: Slot }>;
   requires: SliceRecipe["requires"];
   body: string;
@@ -32,22 +33,15 @@ interface SliceData {
 
 /** The packages a slice requires, for the result's `modules`. */
 export function sliceModules(node: GraphNode): string[] {
-  return node.kind === "module-slice" ? (node.data as SliceData).requires.map((each) => each.specifier) : [];
-}
-
-/** The values of this serializeFunctions call rebuilt from their modules. */
-export function sliceRecipes(session: Map<string, unknown>): Map<unknown, SliceRecipe> {
-  let recipes = session.get("module-slices") as Map<unknown, SliceRecipe> | undefined;
-  if (!recipes) session.set("module-slices", (recipes = new Map()));
-  return recipes;
+  return isKind(node, "module-slice") ? node.data.requires.map((each) => each.specifier) : [];
 }
 
 // Any require function of this process stands for the package's own (kinds/require-function.ts).
 const liveRequire = createRequire(`${process.cwd()}/`);
 
-export const moduleSliceKind = {
-  walk(node: GraphNode, walker: Walker): void {
-    const recipe = sliceRecipes(walker.session).get(node.value)!;
+export const moduleSliceKind: Kind<SliceData> = {
+  walk(node: GraphNode<SliceData>, walker: Walker): void {
+    const recipe = walker.session.moduleSlices.get(node.value)!;
     const params: SliceData["params"] = [];
     const required = new Set(recipe.requires.map((each) => each.name));
     for (const name of recipe.freeNames) {
@@ -55,13 +49,13 @@ export const moduleSliceKind = {
       if (Object.hasOwn(recipe.variables, name)) params.push({ name, slot: walker.visit(node, recipe.variables[name], { binding: name }, "create") });
       else if (name === "require" && recipe.sourceType === "script") params.push({ name, slot: walker.visit(node, liveRequire, { binding: name }, "create") });
       // Read where the package runs, like any global a captured function reads.
-      else globalNamesOf(walker).add(name);
+      else walker.state.globalNames.add(name);
     }
     node.why = recipe.why;
-    node.data = { params, requires: recipe.requires, body: recipe.body } satisfies SliceData;
+    node.data = { params, requires: recipe.requires, body: recipe.body };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { params, requires, body } = node.data as SliceData;
+  emit(node: GraphNode<SliceData>, out: Emitter): void {
+    const { params, requires, body } = node.data;
     // Loaded like the module's other packages: bundled from ES module output too.
     const names = [...params.map((param) => param.name), ...requires.map((each) => each.name)];
     const args = [...params.map((param) => out.required(param.slot, node)), ...requires.map((each) => out.importModule(each.specifier, "require"))];

@@ -7,22 +7,23 @@
 // values are those the exports held when serialized (as for named imports).
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { stringLiteral } from "./primitive.js";
+import type { Kind } from "./index.js";
 
-interface NamespaceData {
+export interface NamespaceData {
   exports: Array<{ key: string; value: Slot }>;
 }
 
-export const namespaceKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const namespaceKind: Kind<NamespaceData> = {
+  walk(node: GraphNode<NamespaceData>, walker: Walker): void {
     const namespace = node.value as Record<string, unknown>;
     const keys = Reflect.ownKeys(namespace).filter((key): key is string => typeof key === "string");
     const exports = keys.map((key) => ({ key, value: walker.visitProperty(node, exportValue(namespace, key, node, walker), key, "fill") }));
-    node.data = { exports } satisfies NamespaceData;
+    node.data = { exports };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { exports } = node.data as NamespaceData;
+  emit(node: GraphNode<NamespaceData>, out: Emitter): void {
+    const { exports } = node.data;
     const name = out.nameOf(node);
     // Every key in the literal, in order; a value not made yet is assigned when it is.
     const entries = exports.map(({ key, value }) => `${keyLiteral(key)}: ${out.isReady(value) ? out.expr(value) : "undefined"}`);

@@ -2,12 +2,13 @@
 // every own property by descriptor and their frozen/sealed state.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitPrivateInstance, walkPrivateState, type PrivateState } from "./private-state.js";
 import { emitIntegrity, emitPropertyFills, integrityOf, literalEntries, walkProperties, type Integrity, type Properties } from "./properties.js";
+import type { Kind } from "./index.js";
 
 /** The properties and the rest in one object: a big graph keeps one per node until it is emitted. */
-interface ObjectData extends Properties {
+export interface ObjectData extends Properties {
   /** #private fields of a class instance, made through its class's restore hooks. */
   privateState: PrivateState | undefined;
   proto: Slot;
@@ -17,17 +18,17 @@ interface ObjectData extends Properties {
 /** The prototype an object literal gets anyway: nothing to emit (slots are never mutated). */
 const OBJECT_PROTOTYPE: Slot = { code: "" };
 
-export const objectKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const objectKind: Kind<ObjectData> = {
+  walk(node: GraphNode<ObjectData>, walker: Walker): void {
     const value = node.value as object;
     const proto = Object.getPrototypeOf(value) as object | null;
     const protoSlot: Slot = proto === Object.prototype ? OBJECT_PROTOTYPE : walker.visit(node, proto, { label: ".[[Prototype]]" }, "create");
     const privateState = walkPrivateState(node, value, proto, walker);
     const { keys, values, keySlots, odd } = walkProperties(node, value, walker);
-    node.data = { keys, values, keySlots, odd, privateState, proto: protoSlot, integrity: integrityOf(value) } satisfies ObjectData;
+    node.data = { keys, values, keySlots, odd, privateState, proto: protoSlot, integrity: integrityOf(value) };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const data = node.data as ObjectData;
+  emit(node: GraphNode<ObjectData>, out: Emitter): void {
+    const data = node.data;
     const name = out.nameOf(node);
     if (data.privateState) {
       emitPrivateInstance(node, data.privateState, data.proto, out);

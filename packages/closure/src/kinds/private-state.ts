@@ -6,7 +6,7 @@
 // the instance runs no user constructor body.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { constructorOf } from "./prototype.js";
 
 export interface PrivateState {

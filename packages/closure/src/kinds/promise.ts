@@ -3,16 +3,17 @@
 // promises are refused, since neither can be recreated faithfully.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import type { Kind } from "./index.js";
 
-interface PromiseData {
+export interface PromiseData {
   value: Slot;
   tail: BuiltinTail;
 }
 
-export const promiseKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const promiseKind: Kind<PromiseData> = {
+  walk(node: GraphNode<PromiseData>, walker: Walker): void {
     const { internal } = walker.inspector.internalsOf(node.value as object);
     const state = internal.get("[[PromiseState]]")?.value;
     if (state === "pending") {
@@ -25,10 +26,10 @@ export const promiseKind = {
     node.data = {
       value: walker.visit(node, value, { label: ".[[PromiseResult]]" }, "fill"),
       tail: walkBuiltinTail(node, walker, Promise.prototype),
-    } satisfies PromiseData;
+    };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { value, tail } = node.data as PromiseData;
+  emit(node: GraphNode<PromiseData>, out: Emitter): void {
+    const { value, tail } = node.data;
     if (out.isReady(value)) {
       out.declare(node, `Promise.resolve(${out.expr(value)})`);
     } else {

@@ -4,9 +4,8 @@
 // original order; values not created yet (cycles) are assigned when they are.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
 import { inlinePrimitive, stringLiteral } from "./primitive.js";
-import { recordHolder } from "./walk-state.js";
+import { recordHolder, type Walker } from "./walk-state.js";
 
 /** The own properties of one value in key order, as parallel lists (a big graph has millions of properties). */
 export interface Properties {

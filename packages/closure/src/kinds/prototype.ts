@@ -6,10 +6,11 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
+import type { Kind } from "./index.js";
 
-interface PrototypeData {
+export interface PrototypeData {
   owner: Slot;
   parent: Slot | undefined;
   props: Properties;
@@ -25,8 +26,8 @@ export function constructorOf(value: object): Function | undefined {
   return Reflect.getOwnPropertyDescriptor(constructor, "prototype")?.value === value ? constructor : undefined;
 }
 
-export const prototypeKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const prototypeKind: Kind<PrototypeData> = {
+  walk(node: GraphNode<PrototypeData>, walker: Walker): void {
     const proto = node.value as object;
     const owner = constructorOf(proto)!;
     const ownerSource = Function.prototype.toString.call(owner);
@@ -39,10 +40,10 @@ export const prototypeKind = {
       parent: isClass || parent === Object.prototype ? undefined : walker.visit(node, parent, { label: ".[[Prototype]]" }, "fill"),
       props: walkProperties(node, proto, walker, skip),
       integrity: integrityOf(proto),
-    } satisfies PrototypeData;
+    };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const data = node.data as PrototypeData;
+  emit(node: GraphNode<PrototypeData>, out: Emitter): void {
+    const data = node.data;
     const name = out.nameOf(node);
     out.declare(node, `${out.required(data.owner, node)}.prototype`);
     const parent = data.parent;

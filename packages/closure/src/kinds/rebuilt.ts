@@ -7,8 +7,9 @@ import { isBuiltin } from "node:module";
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { constructorNameOf, prototypesOf } from "./prototype-chain.js";
+import type { Kind } from "./index.js";
 
 /** The key of the method: registered, so libraries need not import closure-pack to define it. */
 export const REBUILD = Symbol.for("closure-pack.rebuild");
@@ -16,14 +17,14 @@ const METHOD = `[Symbol.for("closure-pack.rebuild")]()`;
 const SHAPES = "return { fn, args? } or { module, export?, args?, construct? } (see the README, \"The rebuild protocol\")";
 const KEYS = new Set(["fn", "module", "export", "args", "construct"]);
 
-interface RebuiltData {
+export interface RebuiltData {
   /** A captured function to call, or a module export to import. */
   callee: { fn: Slot } | { module: string; export: string | undefined };
   args: Slot[];
   construct: boolean;
 }
 
-interface Recipe {
+export interface RebuildRecipe {
   fn: Function | undefined;
   module: string | undefined;
   export: string | undefined;
@@ -84,8 +85,8 @@ export function forgetRebuildMethods(): void {
   methodsByPrototype = new WeakMap();
 }
 
-export const rebuiltKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const rebuiltKind: Kind<RebuiltData> = {
+  walk(node: GraphNode<RebuiltData>, walker: Walker): void {
     const recipe = recipeOf(node, walker);
     if (recipe.args.includes(node.value)) {
       walker.refuse(node, "INVALID_REBUILD", `cannot rebuild ${describeOwner(node.value as object)}: its recipe's "args" hold the object itself`, SHAPES);
@@ -96,10 +97,10 @@ export const rebuiltKind = {
       : { module: recipe.module!, export: recipe.export };
     if ("module" in callee) node.module = callee.module;
     node.why = `its ${METHOD} recipe`;
-    node.data = { callee, args, construct: recipe.construct } satisfies RebuiltData;
+    node.data = { callee, args, construct: recipe.construct };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { callee, args, construct } = node.data as RebuiltData;
+  emit(node: GraphNode<RebuiltData>, out: Emitter): void {
+    const { callee, args, construct } = node.data;
     const list = args.map((arg) => out.required(arg, node)).join(", ");
     out.declare(node, `${construct ? "new " : ""}${calleeSource(callee, node, out)}(${list})`);
   },
@@ -119,9 +120,8 @@ function calleeSource(callee: RebuiltData["callee"], node: GraphNode, out: Emitt
  * Calls the rebuild method once per object per serializeFunctions call (a
  * second walk of the same object reuses the recipe) and checks its shape.
  */
-function recipeOf(node: GraphNode, walker: Walker): Recipe {
-  let recipes = walker.session.get("rebuild-recipes") as WeakMap<object, Recipe> | undefined;
-  if (!recipes) walker.session.set("rebuild-recipes", (recipes = new WeakMap()));
+function recipeOf(node: GraphNode, walker: Walker): RebuildRecipe {
+  const recipes = walker.session.rebuildRecipes;
   const value = node.value as object;
   let recipe = recipes.get(value);
   if (!recipe) {
@@ -141,7 +141,7 @@ function callMethod(node: GraphNode, walker: Walker): unknown {
   }
 }
 
-function checkRecipe(recipe: unknown, node: GraphNode, walker: Walker): Recipe {
+function checkRecipe(recipe: unknown, node: GraphNode, walker: Walker): RebuildRecipe {
   const invalid = (problem: string): never =>
     walker.refuse(node, "INVALID_REBUILD", `cannot rebuild ${describeOwner(node.value as object)}: ${METHOD} returned an invalid recipe: ${problem}`, SHAPES);
   if (typeof recipe !== "object" || recipe === null || types.isPromise(recipe)) {

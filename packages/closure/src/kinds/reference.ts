@@ -3,28 +3,30 @@
 // installed packages, re-required or imported in the output.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import type { ModuleReference } from "../inspect/module-index.js";
 import { loadedFile } from "../inspect/package-specifier.js";
 import { packageReach } from "../inspect/package-reach.js";
 import { sep } from "node:path";
 import { types } from "node:util";
+import type { Kind } from "./index.js";
 
-export const globalReferenceKind = {
-  walk(node: GraphNode, walker: Walker): void {
-    node.data = walker.globals.pathOf(node.value);
+export const globalReferenceKind: Kind<string> = {
+  walk(node: GraphNode<string>, walker: Walker): void {
+    // Classified as a global because it has a path (kinds/index.ts).
+    node.data = walker.globals.pathOf(node.value)!;
   },
-  emit(node: GraphNode, out: Emitter): void {
-    out.declare(node, node.data as string);
+  emit(node: GraphNode<string>, out: Emitter): void {
+    out.declare(node, node.data);
   },
 };
 
-export const moduleReferenceKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const moduleReferenceKind: Kind<ReferenceData> = {
+  walk(node: GraphNode<ReferenceData>, walker: Walker): void {
     setReference(node, walker.modules.referenceOf(node.value) ?? walker.modules.referenceOfNamespace(node.value as object)!, walker);
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { reference, viaRequire } = node.data as ReferenceData;
+  emit(node: GraphNode<ReferenceData>, out: Emitter): void {
+    const { reference, viaRequire } = node.data;
     if (viaRequire) return declareMember(node, out.importModule(reference.specifier, "require"), reference.path, out);
     if (out.format === "cjs" && reference.path.length === 0 && types.isModuleNamespaceObject(node.value)) {
       return out.declare(node, namespaceOf(out.importModule(reference.specifier, reference.style), node.value as object));
@@ -39,9 +41,9 @@ export const moduleReferenceKind = {
 };
 
 /** Makes `node` a reference to `reference` (kinds/fresh-check.ts may choose another route). */
-export function setReference(node: GraphNode, reference: ModuleReference, walker: Walker): void {
+export function setReference(node: GraphNode<ReferenceData>, reference: ModuleReference, walker: Walker): void {
   refuseUnreachable(node, reference, walker);
-  node.data = { reference, viaRequire: loadsOtherFile(node, reference, walker) } satisfies ReferenceData;
+  node.data = { reference, viaRequire: loadsOtherFile(node, reference, walker) };
   node.module = reference.specifier;
 }
 

@@ -4,8 +4,9 @@
 // so a zlib stream is named as one rather than as a stream. An EventEmitter
 // in general is fine to copy: only the classes below hold native state.
 import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { constructorNameOf, prototypesOf } from "./prototype-chain.js";
+import type { Kind } from "./index.js";
 
 interface Refusal {
   what: string;
@@ -194,8 +195,8 @@ function refusalOfChain(value: object): Refusal | undefined {
   return undefined;
 }
 
-export const refusedKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const refusedKind: Kind<undefined> = {
+  walk(node: GraphNode<undefined>, walker: Walker): void {
     const refusal = refusalOf(node.value as object)!;
     walker.refuse(node, "LIVE_HANDLE", `cannot serialize ${refusal.what}`, packageOwnerHint(node, walker) ?? refusal.hint);
   },

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
+import type { Kind } from "./index.js";
 
 const loaderCache = createRequire(`${process.cwd()}/`).cache;
 
@@ -17,9 +18,9 @@ export function isRequireFunction(value: unknown): boolean {
   return cache !== undefined && "value" in cache && cache.value === loaderCache && typeof Reflect.getOwnPropertyDescriptor(value, "resolve")?.value === "function";
 }
 
-export const requireKind = {
+export const requireKind: Kind<undefined> = {
   walk(): void {},
-  emit(node: GraphNode, out: Emitter): void {
+  emit(node: GraphNode<undefined>, out: Emitter): void {
     if (out.format === "cjs") return out.declare(node, "require");
     const local = out.importModule("node:module", "namespace");
     out.declare(node, `${local}.createRequire(import.meta.url)`);

@@ -4,9 +4,10 @@
 // package keeps to itself cannot be made again, and is refused.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { inspectFunctions } from "../inspect/function-facts.js";
 import { stringLiteral } from "./primitive.js";
+import type { Kind } from "./index.js";
 
 const WELL_KNOWN = new Map<symbol, string>(
   Object.getOwnPropertyNames(Symbol)
@@ -14,9 +15,9 @@ const WELL_KNOWN = new Map<symbol, string>(
     .map((name) => [(Symbol as unknown as Record<string, symbol>)[name]!, `Symbol.${name}`]),
 );
 
-export const symbolKind = {
+export const symbolKind: Kind<undefined> = {
   walk(): void {},
-  emit(node: GraphNode, out: Emitter): void {
+  emit(node: GraphNode<undefined>, out: Emitter): void {
     out.declare(node, symbolSource(node.value as symbol));
   },
 };

@@ -8,11 +8,13 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
-import { backingOf, bufferFactsOf, bufferSource, emitByteFills, type BackingData, type ByteRange } from "./array-buffer.js";
+import type { Walker } from "./walk-state.js";
+import { backingOf, bufferFactsOf, bufferSource, emitByteFills, type ByteRange } from "./array-buffer.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
 import { inlinePrimitive } from "./primitive.js";
 import { inheritsFrom } from "./prototype-chain.js";
+import type { Kind } from "./index.js";
+import { isKind } from "./node-data.js";
 
 interface ViewFacts {
   /** "Float64Array"…, "DataView" or "Buffer". */
@@ -29,7 +31,7 @@ interface ViewFacts {
   tracking: boolean;
 }
 
-interface ViewData {
+export interface ViewData {
   facts: ViewFacts;
   tail: BuiltinTail;
   /** The buffer node the view is created over; undefined for a standalone view. */
@@ -94,9 +96,8 @@ function walkTail(node: GraphNode, walker: Walker, facts: ViewFacts): BuiltinTai
 }
 
 /** Captured views by the buffer they look into, in walk order. */
-function viewsOf(walker: Walker, buffer: ArrayBufferLike): GraphNode[] {
-  let map = walker.state.get("viewsByBuffer") as Map<ArrayBufferLike, GraphNode[]> | undefined;
-  if (!map) walker.state.set("viewsByBuffer", (map = new Map()));
+function viewsOf(walker: Walker, buffer: ArrayBufferLike): GraphNode<ViewData>[] {
+  const map = walker.state.viewsByBuffer;
   let views = map.get(buffer);
   if (!views) map.set(buffer, (views = []));
   return views;
@@ -112,12 +113,11 @@ function rangeOf(facts: ViewFacts): ByteRange {
  */
 function overlappingViews(walker: Walker, buffer: ArrayBufferLike): ReadonlySet<GraphNode> {
   const views = viewsOf(walker, buffer);
-  let cache = walker.state.get("overlappingViews") as Map<ArrayBufferLike, { count: number; found: Set<GraphNode> }> | undefined;
-  if (!cache) walker.state.set("overlappingViews", (cache = new Map()));
+  const cache = walker.state.overlappingViews;
   const cached = cache.get(buffer);
   if (cached?.count === views.length) return cached.found;
   const sorted = views
-    .map((view) => ({ view, range: rangeOf((view.data as ViewData).facts) }))
+    .map((view) => ({ view, range: rangeOf(view.data.facts) }))
     .filter(({ range }) => range[0] < range[1])
     .sort((a, b) => a.range[0] - b.range[0]);
   const found = new Set<GraphNode>();
@@ -143,7 +143,7 @@ function canStandAlone(node: GraphNode, facts: ViewFacts, walker: Walker): boole
 /** Chooses the buffer the view is created over, from the graph as it is now. */
 function decide(node: GraphNode, data: ViewData, walker: Walker): void {
   const previous = data.buffer?.node;
-  if (previous?.kind === "array-buffer-backing") (previous.data as BackingData).views.delete(node);
+  if (previous && isKind(previous, "array-buffer-backing")) previous.data.views.delete(node);
   const { buffer } = data.facts;
   if (walker.has(buffer)) {
     data.buffer = walker.visit(node, buffer, { label: ".buffer" }, "create");
@@ -151,26 +151,26 @@ function decide(node: GraphNode, data: ViewData, walker: Walker): void {
     data.buffer = undefined;
   } else {
     const backing = backingOf(walker, node, buffer);
-    (backing.data as BackingData).views.set(node, { range: rangeOf(data.facts), isBuffer: data.facts.type === "Buffer" });
+    backing.data.views.set(node, { range: rangeOf(data.facts), isBuffer: data.facts.type === "Buffer" });
     node.deps.push({ node: backing, timing: "create" });
     data.buffer = { node: backing };
   }
 }
 
-export const typedArrayKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const typedArrayKind: Kind<ViewData> = {
+  walk(node: GraphNode<ViewData>, walker: Walker): void {
     if (node.data === undefined) {
       const facts = factsOf(node, walker);
       viewsOf(walker, facts.buffer).push(node);
-      node.data = { facts, tail: walkTail(node, walker, facts), buffer: undefined } satisfies ViewData;
+      node.data = { facts, tail: walkTail(node, walker, facts), buffer: undefined };
     } else {
-      decide(node, node.data as ViewData, walker);
+      decide(node, node.data, walker);
     }
     // Walked again after every round that grows the graph: a buffer captured later changes the choice.
     walker.defer(node);
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { facts, tail, buffer } = node.data as ViewData;
+  emit(node: GraphNode<ViewData>, out: Emitter): void {
+    const { facts, tail, buffer } = node.data;
     if (buffer) out.declare(node, sharedCreation(facts, out.required(buffer, node)));
     else emitStandalone(node, facts, out);
     emitBuiltinTail(node, tail, out);

@@ -4,11 +4,12 @@
 // field #context, read through the inspector), so writes reach the URL.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
 import { stringLiteral } from "./primitive.js";
+import type { Kind } from "./index.js";
 
-interface UrlData {
+export interface UrlData {
   text: string;
   /** For URLSearchParams that belong to a URL: that URL. */
   owner: Slot | undefined;
@@ -35,31 +36,31 @@ function ownerOf(node: GraphNode, walker: Walker): Slot | undefined {
   return url instanceof URL ? walker.visit(node, url, { label: ".[[URL]]" }, "create") : undefined;
 }
 
-export const urlKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const urlKind: Kind<UrlData> = {
+  walk(node: GraphNode<UrlData>, walker: Walker): void {
     node.data = {
       text: hrefOf.call(node.value) as string,
       owner: undefined,
       tail: walkBuiltinTail(node, walker, URL.prototype, (key) => isInternal("url", key)),
-    } satisfies UrlData;
+    };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { text, tail } = node.data as UrlData;
+  emit(node: GraphNode<UrlData>, out: Emitter): void {
+    const { text, tail } = node.data;
     out.declare(node, `new URL(${stringLiteral(text)})`);
     emitBuiltinTail(node, tail, out);
   },
 };
 
-export const urlSearchParamsKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const urlSearchParamsKind: Kind<UrlData> = {
+  walk(node: GraphNode<UrlData>, walker: Walker): void {
     node.data = {
       text: URLSearchParams.prototype.toString.call(node.value),
       owner: ownerOf(node, walker),
       tail: walkBuiltinTail(node, walker, URLSearchParams.prototype, (key) => isInternal("params", key)),
-    } satisfies UrlData;
+    };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { text, owner, tail } = node.data as UrlData;
+  emit(node: GraphNode<UrlData>, out: Emitter): void {
+    const { text, owner, tail } = node.data;
     out.declare(node, owner ? `${out.required(owner, node)}.searchParams` : `new URLSearchParams(${stringLiteral(text)})`);
     emitBuiltinTail(node, tail, out);
   },

@@ -7,10 +7,11 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
+import type { Kind } from "./index.js";
 
-interface WeakData {
+export interface WeakData {
   isMap: boolean;
   /** Every live entry, read once; a WeakSet's values are its keys. */
   entries: Array<{ key: object; value: unknown }>;
@@ -40,8 +41,8 @@ function keepReachable(node: GraphNode, data: WeakData, walker: Walker): void {
   }));
 }
 
-export const weakCollectionKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const weakCollectionKind: Kind<WeakData> = {
+  walk(node: GraphNode<WeakData>, walker: Walker): void {
     if (node.data === undefined) {
       const isMap = types.isWeakMap(node.value);
       node.data = {
@@ -49,14 +50,14 @@ export const weakCollectionKind = {
         entries: readEntries(node.value as object, isMap, walker),
         kept: [],
         tail: walkBuiltinTail(node, walker, isMap ? WeakMap.prototype : WeakSet.prototype),
-      } satisfies WeakData;
+      };
     } else {
-      keepReachable(node, node.data as WeakData, walker);
+      keepReachable(node, node.data, walker);
     }
     walker.defer(node);
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { isMap, kept, tail } = node.data as WeakData;
+  emit(node: GraphNode<WeakData>, out: Emitter): void {
+    const { isMap, kept, tail } = node.data;
     const name = out.nameOf(node);
     out.declare(node, isMap ? "new WeakMap()" : "new WeakSet()");
     for (const { key, value } of kept) {

@@ -12,10 +12,11 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "../walk/walker.js";
+import type { Walker } from "./walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
 import { brandController, brandSignal, internalSlot, listenerCount, ownedSignal, rebuildController, rebuildSignal, type Rebuild } from "./abort-signals.js";
 import { blobBytes } from "./blob-bytes.js";
+import type { Kind } from "./index.js";
 
 interface WebType {
   /** The global constructor, read when first needed (some are lazy globals). */
@@ -245,14 +246,14 @@ export function classifyWebBuiltin(value: object): string | undefined {
   }
 }
 
-interface WebData {
+export interface WebData {
   make: (args: string[], out: Emitter, node: GraphNode) => string;
   args: Slot[];
   tail: BuiltinTail;
 }
 
-export const webBuiltinKind = {
-  walk(node: GraphNode, walker: Walker): void {
+export const webBuiltinKind: Kind<WebData> = {
+  walk(node: GraphNode<WebData>, walker: Walker): void {
     const value = node.value as object;
     const { type, proto } = typeOf(value)!;
     const rebuilt = type.rebuild(value, node, walker);
@@ -261,10 +262,10 @@ export const webBuiltinKind = {
     const args = rebuilt.args.map((arg, i) => walker.visit(node, arg, { label: `.[[${type.name}]][${i}]` }, "create"));
     // Own symbols are Node's internal state, rebuilt above; DOMException's stack is the deploy machine's.
     const skip = (key: string | symbol): boolean => typeof key === "symbol" || key === "stack" || (type === STRING_DECODER && key === "encoding");
-    node.data = { make: rebuilt.make, args, tail: walkBuiltinTail(node, walker, proto, skip) } satisfies WebData;
+    node.data = { make: rebuilt.make, args, tail: walkBuiltinTail(node, walker, proto, skip) };
   },
-  emit(node: GraphNode, out: Emitter): void {
-    const { make, args, tail } = node.data as WebData;
+  emit(node: GraphNode<WebData>, out: Emitter): void {
+    const { make, args, tail } = node.data;
     const owned = ownedSignal(node, out);
     out.declare(node, owned ?? make(args.map((slot) => out.required(slot, node)), out, node));
     emitBuiltinTail(node, tail, out);

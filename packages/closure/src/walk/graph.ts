@@ -8,8 +8,8 @@
  */
 export type Timing = "create" | "fill" | "none";
 
-/** A reference to a value: inline source for primitives, or a graph node. */
-export type Slot = { readonly code: string; readonly node?: undefined } | { readonly node: GraphNode; readonly code?: undefined };
+/** A reference to a value: inline source for primitives, or a graph node (whose data is `Data`). */
+export type Slot<Data = unknown> = { readonly code: string; readonly node?: undefined } | { readonly node: GraphNode<Data>; readonly code?: undefined };
 
 /**
  * What a property's visit reaches, without a Slot around it (a big graph
@@ -22,7 +22,12 @@ export interface Dep {
   readonly timing: Timing;
 }
 
-export interface GraphNode {
+/**
+ * One value of the graph. `Data` is what its kind module records while
+ * walking it (the table in kinds/index.ts maps each kind name to it); it is undefined
+ * until the node is walked.
+ */
+export interface GraphNode<Data = unknown> {
   readonly id: number;
   readonly value: unknown;
   /** Name of the kind module that walks and emits this node. */
@@ -34,7 +39,7 @@ export interface GraphNode {
   /** Grown by addDep (walk/walker.ts), which keeps small lists small. */
   deps: Dep[];
   /** Kind-specific facts gathered while walking. */
-  data: unknown;
+  data: Data;
   /** Emitted identifier, set by the emitter. */
   name: string;
   /** Bytes of emitted source, for the captures report. */

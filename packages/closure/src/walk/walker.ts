@@ -10,10 +10,10 @@ import type { ModuleIndex } from "../inspect/module-index.js";
 import { CapturePath, extendPath, hintOf, type Dep, type GraphNode, type PathStep, type Reached, type Slot, type Timing } from "./graph.js";
 import { inlinePrimitive } from "../kinds/primitive.js";
 
-export interface KindWalker {
-  walk(node: GraphNode, walker: Walker): void;
+export interface KindWalker<State, Session> {
+  walk(node: GraphNode, walker: Walker<State, Session>): void;
   /** Reads facts for many queued nodes of this kind at once (inspector round trips). */
-  prefetch?(nodes: readonly GraphNode[], walker: Walker): void;
+  prefetch?(nodes: readonly GraphNode[], walker: Walker<State, Session>): void;
 }
 
 const PREFETCH_BATCH = 256;
@@ -32,9 +32,15 @@ function inlineSlot(value: unknown): Slot | undefined {
   return code === undefined ? undefined : { code };
 }
 
-export type Classifier = (value: unknown, walker: Walker) => string;
+export type Classifier<State, Session> = (value: unknown, walker: Walker<State, Session>) => string;
 
-export class Walker {
+/**
+ * The walk. `State` is what the kind modules share during one walk and
+ * `Session` what every walk of one serializeFunctions call shares; their
+ * types are the kinds' business (kinds/walk-state.ts), the walker only
+ * carries them.
+ */
+export class Walker<State, Session> {
   readonly nodes: GraphNode[] = [];
   readonly #byValue = new Map<unknown, GraphNode>();
   readonly #queue: GraphNode[] = [];
@@ -43,24 +49,24 @@ export class Walker {
   /** Nodes walked after everything else (weak collections need the full graph). */
   readonly #late = new Set<GraphNode>();
   readonly #afterQueue: Array<() => void> = [];
-  /** Shared state of kind modules for this walk (contexts, class members…). */
-  readonly state = new Map<string, unknown>();
 
   constructor(
     readonly inspector: Inspector,
     readonly globals: GlobalIndex,
     readonly modules: ModuleIndex,
     readonly options: SerializeOptions,
-    readonly classify: Classifier,
-    readonly kinds: Readonly<Record<string, KindWalker>>,
+    readonly classify: Classifier<State, Session>,
+    readonly kinds: Readonly<Record<string, KindWalker<State, Session>>>,
+    /** Shared state of kind modules for this walk (contexts, class members…). */
+    readonly state: State,
     /** State shared by every walk of one serializeFunctions call (a rebuild recipe is read once). */
-    readonly session: Map<string, unknown> = new Map(),
+    readonly session: Session,
   ) {
     this.#kinds = new Map(Object.entries(kinds));
   }
 
   /** The dispatch table by kind name: a keyed read of a 35-key object is megamorphic at every node. */
-  readonly #kinds: ReadonlyMap<string, KindWalker>;
+  readonly #kinds: ReadonlyMap<string, KindWalker<State, Session>>;
 
   /** Walks everything reachable from `root`. */
   run(root: unknown, rootPath: string): GraphNode {
@@ -111,13 +117,13 @@ export class Walker {
     return this.#visitNode(from, value, { key }, timing, from.path).node;
   }
 
-  /** Adds a synthetic node (a context, a binding assignment) with its own kind. */
-  synthetic(kind: string, key: unknown, path: CapturePath, hint: string, data: unknown): GraphNode {
-    const existing = this.#byValue.get(key);
+  /** Adds a synthetic node (a context, a binding assignment) with its own kind; `data` is called only for a new one. */
+  synthetic<Data>(kind: string, key: unknown, path: CapturePath, hint: string, data: () => Data): GraphNode<Data> {
+    // Synthetic keys are strings and objects that only their kind makes, so a
+    // key's node is of this kind and holds this kind's data.
+    const existing = this.#byValue.get(key) as GraphNode<Data> | undefined;
     if (existing) return existing;
-    const node = this.#newNode(key, kind, path, hint);
-    node.data = data;
-    return node;
+    return this.#newNode(key, kind, path, hint, undefined, data());
   }
 
   /** Whether a value already has a node. */
@@ -179,12 +185,12 @@ export class Walker {
   #newSlot(value: unknown, path: CapturePath, hint: string, via?: GraphNode): Slot {
     if (this.options.serialize && !this.options.serialize(value)) return { code: "undefined" };
     const kind = this.classify(value, this);
-    return { node: this.#newNode(value, kind, path, betterHint(value, kind) ?? hint, via) };
+    return { node: this.#newNode(value, kind, path, betterHint(value, kind) ?? hint, via, undefined) };
   }
 
-  #newNode(value: unknown, kind: string, path: CapturePath, hint: string, via?: GraphNode): GraphNode {
+  #newNode<Data>(value: unknown, kind: string, path: CapturePath, hint: string, via: GraphNode | undefined, data: Data): GraphNode<Data> {
     // Every node gets `via` at creation: nodes of one shape keep property reads monomorphic.
-    const node: GraphNode = { id: this.nodes.length, value, kind, path, hint, deps: [], data: undefined, name: "", bytes: 0, via };
+    const node: GraphNode<Data> = { id: this.nodes.length, value, kind, path, hint, deps: [], data, name: "", bytes: 0, via };
     this.nodes.push(node);
     const ofKind = this.#byKind.get(kind);
     if (ofKind) ofKind.push(node);
@@ -195,7 +201,7 @@ export class Walker {
   }
 
   /** Prefetches `node` and the next queued nodes of its kind. */
-  #prefetchFrom(node: GraphNode, kind: KindWalker): void {
+  #prefetchFrom(node: GraphNode, kind: KindWalker<State, Session>): void {
     const batch = [node];
     for (let i = this.#head; i < this.#queue.length && batch.length < PREFETCH_BATCH; i++) {
       const next = this.#queue[i]!;
