@@ -18,6 +18,8 @@ export const bucketProvider: Provider = {
   identity: (inputs, generated) => (typeof inputs.bucket === "string" ? inputs.bucket : generated),
   predict: (_account, _region, id) => outputs(id),
 
+  isOwn: async (context, id) => isOwnResource(context, await readTags(context, id)),
+
   async read(context, id) {
     try {
       await context.clients.s3.send(new (s3Api().HeadBucketCommand)({ Bucket: id }));

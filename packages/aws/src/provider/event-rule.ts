@@ -52,6 +52,8 @@ export const eventRuleProvider: Provider = {
   identity: (inputs, generated) => (typeof inputs.name === "string" ? inputs.name : generated.replace(/[^.\-_A-Za-z0-9]/g, "-")),
   predict: (account, region, id) => ({ name: id, arn: `arn:aws:events:${region}:${account}:rule/${id}` }),
 
+  isOwn: async (context, id) => isOwnResource(context, await tagsOf(context, `arn:aws:events:${context.target.region}:${await context.accountId()}:rule/${id}`)),
+
   async read(context, id) {
     try {
       const rule = await context.clients.events.send(new (eventsApi().DescribeRuleCommand)({ Name: id }));

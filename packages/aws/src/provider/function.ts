@@ -45,6 +45,8 @@ export const functionProvider: Provider = {
   identity: (inputs, generated) => (typeof inputs.name === "string" ? inputs.name : generated),
   predict: (account, region, id) => ({ name: id, arn: arnOf(account, region, id) }),
 
+  isOwn: async (context, id) => isOwnResource(context, (await context.clients.lambda.send(new (lambdaApi().GetFunctionCommand)({ FunctionName: id }))).Tags),
+
   async read(context, id) {
     try {
       const { Configuration } = await context.clients.lambda.send(new (lambdaApi().GetFunctionCommand)({ FunctionName: id }));

@@ -39,6 +39,13 @@ export interface Provider {
   identity(inputs: Record<string, unknown>, generatedName: string): string;
   /** Outputs known before the resource exists (names, ARNs). */
   predict(accountId: string, region: string, id: string, inputs: Record<string, unknown>): Outputs;
+  /**
+   * Whether the existing resource `id` carries this stack's tags for this
+   * resource: a create cut short by a crash is adopted only then (a resource
+   * of a given name someone else holds is never adopted). Types whose read
+   * finds only this stack's resources, or that carry no tags, leave it out.
+   */
+  isOwn?(context: ApplyContext, id: string): Promise<boolean>;
   /** The resource as it is, or undefined when it does not exist. */
   read(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<Outputs | undefined>;
   create(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<Outputs>;

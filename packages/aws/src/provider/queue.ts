@@ -116,6 +116,11 @@ export const queueProvider: Provider = {
   },
   predict: (account, region, id) => ({ name: id, arn: arnOf(account, region, id) }),
 
+  async isOwn(context, id) {
+    const url = await urlOf(context, id);
+    return url !== undefined && isOwnResource(context, await tagsOf(context, url));
+  },
+
   async read(context, id) {
     // get() may name a queue by its URL.
     const name = id.includes("/") ? id.slice(id.lastIndexOf("/") + 1) : id;

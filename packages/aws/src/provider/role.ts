@@ -18,6 +18,8 @@ export const roleProvider: Provider = {
   identity: (inputs, generated) => (typeof inputs.name === "string" ? inputs.name : generated),
   predict: (account, _region, id, inputs) => outputs(account, id, String(inputs.path ?? "/")),
 
+  isOwn: async (context, id) => isOwnResource(context, (await context.clients.iam.send(new (iamApi().GetRoleCommand)({ RoleName: id }))).Role?.Tags),
+
   async read(context, id) {
     try {
       const { Role } = await context.clients.iam.send(new (iamApi().GetRoleCommand)({ RoleName: id }));

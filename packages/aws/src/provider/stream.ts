@@ -65,6 +65,8 @@ export const streamProvider: Provider = {
   identity: (inputs, generated) => (typeof inputs.name === "string" ? inputs.name : generated.replace(/[^A-Za-z0-9_.-]/g, "-")),
   predict: (account, region, id) => ({ name: id, arn: arnOf(account, region, id) }),
 
+  isOwn: async (context, id) => isOwnResource(context, await tagsOf(context, id)),
+
   async read(context, id) {
     const stream = await describe(context, id);
     return stream === undefined ? undefined : { name: id, arn: stream.StreamARN };

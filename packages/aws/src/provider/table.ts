@@ -98,6 +98,8 @@ export const tableProvider: Provider = {
   identity: (inputs, generated) => (typeof inputs.name === "string" ? inputs.name : generated.replace(/[^A-Za-z0-9_.-]/g, "-")),
   predict: (account, region, id) => ({ name: id, arn: arnOf(account, region, id) }),
 
+  isOwn: async (context, id) => isOwnResource(context, await tagsOf(context, arnOf(await context.accountId(), context.target.region, id))),
+
   async read(context, id) {
     const table = await describe(context, id);
     return table === undefined ? undefined : outputsOf(table);

@@ -93,6 +93,8 @@ export const topicProvider: Provider = {
   },
   predict: (account, region, id) => ({ name: id, arn: `arn:aws:sns:${region}:${account}:${id}` }),
 
+  isOwn: async (context, id) => isOwnResource(context, await tagsOf(context, await arnOf(context, id))),
+
   async read(context, id) {
     const arn = await arnOf(context, id);
     const attributes = await currentAttributes(context, arn);
