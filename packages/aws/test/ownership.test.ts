@@ -1,13 +1,16 @@
 // Who owns a name, against moto_server and the local cloud, one table of
-// kinds: a table, stream or rule of the planned name that this stack did
+// kinds: a table, stream, rule or log group of the planned name that this stack did
 // not make is refused (the whole message), left as it is and kept by
 // destroy; an API of that name (API Gateway's names are not unique) is left
 // alone while the stack makes its own. One made by a create cut short, with
-// the stack's tags, is adopted, never made twice. (Buckets, roles, functions,
+// the stack's tags, is adopted, never made twice; a create journaled before
+// a crash whose name someone else holds is forgotten by the next run, not
+// adopted, and refused. (Buckets, roles, functions,
 // queues and topics: their own provider tests.)
 import { CreateRestApiCommand } from "@aws-sdk/client-api-gateway";
 import { CreateApiCommand } from "@aws-sdk/client-apigatewayv2";
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import { CreateLogGroupCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { PutRuleCommand } from "@aws-sdk/client-eventbridge";
 import { AddTagsToStreamCommand, CreateStreamCommand } from "@aws-sdk/client-kinesis";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,7 +20,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import * as aws from "../src/index.js";
 import { Deployment } from "../src/engine/deployment.js";
 import type { Plan } from "../src/engine/plan.js";
+import { emptyState, readState, writeState } from "../src/engine/state.js";
 import { createProviderContext, type ProviderContext } from "../src/provider/context.js";
+import { targetLabel } from "../src/provider/target.js";
 import { TARGETS, type Endpoint } from "./support/endpoints.js";
 import { held, stackTags } from "./support/inventory.js";
 import { declare } from "./support/program.js";
@@ -69,6 +74,13 @@ const KINDS: Kind[] = [
     code: "ResourceAlreadyExistsException",
     declare: (name) => new aws.cloudwatch.EventRule("orders", { ...(name === undefined ? {} : { name }), eventPattern: { source: ["shop"] } }),
     make: (sdk, name, tags) => sdk.clients.events.send(new PutRuleCommand({ Name: name, EventPattern: JSON.stringify({ source: ["theirs"] }), Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) })),
+  },
+  {
+    kind: "log group",
+    type: "aws:cloudwatch:LogGroup",
+    code: "ResourceAlreadyExistsException",
+    declare: (name) => new aws.cloudwatch.LogGroup("orders", name === undefined ? {} : { name }),
+    make: (sdk, name, tags) => sdk.clients.logs.send(new CreateLogGroupCommand({ logGroupName: name, tags })),
   },
   {
     kind: "http api",
@@ -126,6 +138,19 @@ describe.each(TARGETS)("ownership against %s", (_label, start, enabled) => {
     );
     expect(await held(sdk, type)).toEqual([{ name: "shared-orders", tags: theirs }]);
     await up(undefined);
+    expect(await held(sdk, type)).toEqual([{ name: "shared-orders", tags: theirs }]);
+  });
+
+  test.skipIf(!enabled).each(KINDS.filter((k) => k.code !== undefined))("$kind: a create journaled before a crash, under a name someone else holds, is forgotten, not adopted, and refused", async ({ kind, type, code, declare: build, make }) => {
+    await make(sdk, "shared-orders", theirs);
+    // What a kill -9 right after the journal entry leaves.
+    const state = emptyState("dev", targetLabel(endpoint.target));
+    state.pending.push({ op: "create", type, name: "orders", id: "shared-orders", generation: 0, inputs: {}, dependencies: [] });
+    writeState(dir, state);
+    await expect(up(() => build("shared-orders"))).rejects.toThrow(
+      expect.objectContaining({ code: "CLOUD_ERROR", message: `${type} "orders": create failed: ${code!}: ${kind} shared-orders exists in this account and was not made by this stack${HINT}` }),
+    );
+    expect([readState(dir, "dev")!.pending, readState(dir, "dev")!.resources]).toEqual([[], []]);
     expect(await held(sdk, type)).toEqual([{ name: "shared-orders", tags: theirs }]);
   });
 

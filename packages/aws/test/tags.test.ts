@@ -1,10 +1,10 @@
 // Every resource `up` creates is tagged with the stack and its resource name
 // (issue 9), against moto_server and the local cloud: one program with a
-// table, a stream, a topic, a queue and its mapping, a rule, an HTTP and a
-// REST API, functions and their roles; each kind listed through the SDK
+// table, a stream, a topic, a queue and its mapping, a rule, a log group, an
+// HTTP and a REST API, functions and their roles; each kind listed through the SDK
 // (its own list and tag calls) carries the program's tags then the stack's.
 // `destroy` leaves none of them; on moto, the Resource Groups Tagging API
-// (through the aws CLI) finds the stack's tables, topics and queues by the
+// (through the aws CLI) finds the stack's log group, table, topic and queue by the
 // stack's tag, and nothing once destroyed.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -28,6 +28,7 @@ function program(): void {
   new aws.kinesis.Stream("clicks", { shardCount: 1, ...GIVEN });
   new aws.sns.Topic("events", GIVEN);
   new aws.cloudwatch.EventRule("nightly", { scheduleExpression: "rate(1 day)", ...GIVEN });
+  new aws.cloudwatch.LogGroup("audit", { retentionInDays: 7, ...GIVEN });
   const worker = new aws.lambda.Function("worker", { code, runtime: "nodejs22.x", timeout: 10, ...GIVEN });
   new aws.sqs.Queue("jobs", GIVEN).onEvent("work", worker, { batchSize: 1 });
   const routes = [{ method: "GET" as const, path: "/a", eventHandler: worker }];
@@ -93,12 +94,12 @@ describe.each(TARGETS)("tags against %s", (label, start, enabled) => {
     for (const type of types) expect({ type, held: await held(sdk, type) }).toEqual({ type, held: expected(state, type) });
     // The program's tags reach the kinds that take them.
     expect(state.resources.filter((r) => r.inputs.tags !== undefined).map((r) => r.type).sort()).toEqual([
-      "aws:apigateway:RestApi", "aws:apigatewayv2:Api", "aws:cloudwatch:EventRule", "aws:dynamodb:Table", "aws:kinesis:Stream", "aws:lambda:Function", "aws:sns:Topic", "aws:sqs:Queue",
+      "aws:apigateway:RestApi", "aws:apigatewayv2:Api", "aws:cloudwatch:EventRule", "aws:cloudwatch:LogGroup", "aws:dynamodb:Table", "aws:kinesis:Stream", "aws:lambda:Function", "aws:sns:Topic", "aws:sqs:Queue",
     ]);
     if (label === "moto") {
-      // moto 5.2.1's tagging API finds tables, topics and queues of these kinds (not the
+      // moto 5.2.1's tagging API finds log groups, tables, topics and queues of these kinds (not the
       // function, though ListTags shows its tags; not rules, streams, APIs or mappings).
-      const covered = ["aws:dynamodb:Table", "aws:sns:Topic", "aws:sqs:Queue"];
+      const covered = ["aws:cloudwatch:LogGroup", "aws:dynamodb:Table", "aws:sns:Topic", "aws:sqs:Queue"];
       expect(await taggedArns(endpoint.target.endpoint!)).toEqual(state.resources.filter((r) => covered.includes(r.type)).map((r) => r.outputs.arn as string).sort());
     }
 

@@ -32,13 +32,17 @@ async function create(context: ApplyContext, id: string, inputs: Record<string, 
     );
   } catch (error) {
     if (errorCode(error) !== "ResourceAlreadyExistsException") throw error;
-    const tags = await currentTags(context, arn);
-    const lambdaMade = id.startsWith("/aws/lambda/") && !Object.keys(tags).some((key) => key.startsWith("closure-pack:"));
-    if (!isOwnResource(context, tags) && !lambdaMade) throw notMadeByThisStack("log group", id, "ResourceAlreadyExistsException");
+    if (!isAdoptable(context, id, await currentTags(context, arn))) throw notMadeByThisStack("log group", id, "ResourceAlreadyExistsException");
     return update(context, id, inputs);
   }
   await retention(context, id, inputs, false);
   return { name: id, arn };
+}
+
+/** Ours (a run cut short made it), or a function's own group that Lambda made (no closure-pack tags). */
+function isAdoptable(context: ApplyContext, id: string, tags: Record<string, string>): boolean {
+  const lambdaMade = id.startsWith("/aws/lambda/") && !Object.keys(tags).some((key) => key.startsWith("closure-pack:"));
+  return isOwnResource(context, tags) || lambdaMade;
 }
 
 /** Retention and tags as the program says; the name and class do not change in place. */
@@ -68,6 +72,8 @@ export const logGroupProvider: Provider = {
   replaceKeys: ["name", "logGroupClass", "kmsKeyId"],
   identity: (inputs, generated) => (typeof inputs.name === "string" ? inputs.name : generated.replace(/[^.\-_/#A-Za-z0-9]/g, "-")),
   predict: (account, region, id) => ({ name: id, arn: arnOf(account, region, id) }),
+
+  isOwn: async (context, id) => isAdoptable(context, id, await currentTags(context, arnOf(await context.accountId(), context.target.region, id))),
 
   async read(context, id) {
     const { logGroups = [] } = await context.clients.logs.send(new (logsApi().DescribeLogGroupsCommand)({ logGroupNamePrefix: id }));

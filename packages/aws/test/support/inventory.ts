@@ -5,6 +5,7 @@ import { GetRestApisCommand } from "@aws-sdk/client-api-gateway";
 import { GetApisCommand } from "@aws-sdk/client-apigatewayv2";
 import { ListTablesCommand, ListTagsOfResourceCommand } from "@aws-sdk/client-dynamodb";
 import { ListRulesCommand, ListTagsForResourceCommand as ListRuleTagsCommand } from "@aws-sdk/client-eventbridge";
+import { DescribeLogGroupsCommand, ListTagsForResourceCommand as ListLogGroupTagsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { ListStreamsCommand, ListTagsForStreamCommand } from "@aws-sdk/client-kinesis";
 import { ListRolesCommand, ListRoleTagsCommand } from "@aws-sdk/client-iam";
 import { ListEventSourceMappingsCommand, ListFunctionsCommand, ListTagsCommand } from "@aws-sdk/client-lambda";
@@ -45,6 +46,12 @@ export const LISTERS: Record<string, Lister> = {
   "aws:cloudwatch:EventRule": async (sdk) => {
     const rules = (await sdk.clients.events.send(new ListRulesCommand({}))).Rules ?? [];
     return Promise.all(rules.map(async (rule) => ({ name: rule.Name!, tags: record((await sdk.clients.events.send(new ListRuleTagsCommand({ ResourceARN: rule.Arn! }))).Tags) })));
+  },
+  "aws:cloudwatch:LogGroup": async (sdk) => {
+    const groups = (await sdk.clients.logs.send(new DescribeLogGroupsCommand({}))).logGroups ?? [];
+    const account = await sdk.accountId();
+    const arn = (name: string) => `arn:aws:logs:${sdk.target.region}:${account}:log-group:${name}`;
+    return Promise.all(groups.map(async (group) => ({ name: group.logGroupName!, tags: (await sdk.clients.logs.send(new ListLogGroupTagsCommand({ resourceArn: arn(group.logGroupName!) }))).tags ?? {} })));
   },
   "aws:apigatewayv2:Api": async (sdk) => ((await sdk.clients.apigatewayv2.send(new GetApisCommand({}))).Items ?? []).map((api) => ({ name: api.Name!, tags: api.Tags ?? {} })),
   "aws:apigateway:RestApi": async (sdk) => ((await sdk.clients.apigateway.send(new GetRestApisCommand({}))).items ?? []).map((api) => ({ name: api.name!, tags: api.tags ?? {} })),
