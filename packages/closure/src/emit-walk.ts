@@ -2,12 +2,12 @@
 // needs and the captures report. Shared by every walk of serializeFunctions.
 import type { Capture, SerializedFunction, SerializeOptions } from "./options.js";
 import { emitProgram } from "./emit/program.js";
-import { KINDS } from "./kinds/index.js";
+import { KINDS } from "./kinds/table.js";
 import { sliceModules } from "./kinds/module-slice.js";
 import { collapseEmptyContexts, emitFactories, type ContextData } from "./kinds/context.js";
 import type { GraphNode } from "./walk/graph.js";
 import type { Walk } from "./serialize-functions.js";
-import { nodesOf } from "./kinds/node-data.js";
+import { nodesOf } from "./kinds/shared/node-data.js";
 
 export function emitWalk({ walker, root }: Walk, options: SerializeOptions & { exportName: string; format: "cjs" | "esm" }): SerializedFunction {
   const contexts = nodesOf(walker, "context");

@@ -6,8 +6,8 @@ import { SerializationError } from "./errors.js";
 import type { Inspector } from "./inspect/inspector.js";
 import { moduleIndex } from "./inspect/module-index.js";
 import { sliceModule } from "./inspect/module-slice.js";
-import { dataOf } from "./kinds/node-data.js";
-import type { Walker } from "./kinds/walk-state.js";
+import { dataOf } from "./kinds/shared/node-data.js";
+import type { Walker } from "./kinds/shared/walk-state.js";
 import type { GraphNode } from "./walk/graph.js";
 
 /** Refusals of values a fresh evaluation of their declaration can avoid (not of a function's own code). */

@@ -12,14 +12,15 @@ import { globalIndex, type GlobalIndex } from "./inspect/global-index.js";
 import { moduleIndex } from "./inspect/module-index.js";
 import { HeapView } from "./inspect/heap-view.js";
 import { Walker } from "./walk/walker.js";
-import { classify, KINDS } from "./kinds/index.js";
+import { KINDS } from "./kinds/table.js";
+import { classify } from "./kinds/classify.js";
 import { EsmModulesFound } from "./kinds/function.js";
 import { forgetRefusalsByPrototype } from "./kinds/refused.js";
 import { forgetRebuildMethods } from "./kinds/rebuilt.js";
 import { refusePackageSymbols } from "./kinds/symbol.js";
-import { checkFreshLoads } from "./kinds/fresh-check.js";
-import { readPendingBlobs } from "./kinds/blob-bytes.js";
-import { newSessionState, newWalkState, objectsOf, type HeapAccess, type SessionState, type Walker as KindsWalker } from "./kinds/walk-state.js";
+import { checkFreshLoads } from "./kinds/reference/fresh-check.js";
+import { readPendingBlobs } from "./kinds/web-builtins/blob-bytes.js";
+import { newSessionState, newWalkState, objectsOf, type HeapAccess, type SessionState, type Walker as KindsWalker } from "./kinds/shared/walk-state.js";
 import { emitWalk } from "./emit-walk.js";
 import { rebuildAfterRefusal } from "./rebuild-from-module.js";
 import { EnvironmentValues } from "./environment-values.js";
@@ -137,7 +138,7 @@ async function walkExactly(item: CheckedItem, call: Call, first: Walk): Promise<
  * (asynchronously, see ModuleIndex.loadEsm) and the walk starts again, so
  * their values are referenced, not copied. Nothing new is parsed during a
  * walk, so this happens at most once per walk. Blobs met without their
- * bytes (read asynchronously, kinds/blob-bytes.ts) are read, then walked again.
+ * bytes (read asynchronously, kinds/web-builtins/blob-bytes.ts) are read, then walked again.
  */
 async function walkFunction(item: CheckedItem, call: Call, mode: { defer: boolean; exact: boolean }): Promise<Walk> {
   let walk: Walk;

@@ -331,7 +331,7 @@ const rows: RoundTripCase[] = [
     expected: ["info", [{ level: 30, msg: "hello" }, { level: 40, part: "a", msg: "careful" }], false],
   },
   // A reference is only taken through a route that gives the same, complete
-  // value when the package loads fresh (kinds/fresh-check.ts).
+  // value when the package loads fresh (kinds/reference/fresh-check.ts).
   {
     name: "package: a subpath module whose object the main entry completes is referenced through the main entry (the issue's two-file package)",
     source: `const pkg = require("fake-core");\nexports.fn = () => [pkg.extra, pkg.version, pkg.describe()];`,

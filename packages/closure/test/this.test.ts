@@ -51,7 +51,7 @@ const rows: RoundTripCase[] = [
     expected: [["o"]],
   },
   {
-    // Arrows are read together from one heap snapshot (kinds/lexical-this.ts).
+    // Arrows are read together from one heap snapshot (kinds/function/lexical-this.ts).
     name: "this: several arrows with different this in one walk",
     source: `const a = { v: 1, make() { return () => this.v; } };\nconst b = { v: 2, make() { return () => this.v; } };\nconst fa = a.make(), fb = b.make(), fa2 = a.make();\nexports.fn = () => [fa(), fb(), fa2(), fa === fa2];`,
     expected: [1, 2, 1, false],

@@ -4,7 +4,7 @@
 import type { GraphNode, Slot } from "../walk/graph.js";
 import { circularDefinitionError } from "../errors.js";
 import { Emitter, type ModuleImport } from "./emitter.js";
-import { stringLiteral } from "../kinds/primitive.js";
+import { stringLiteral } from "../walk/primitive.js";
 
 export interface KindEmitter {
   emit(node: GraphNode, out: Emitter): void;

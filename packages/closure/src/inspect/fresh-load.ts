@@ -3,7 +3,7 @@
 // (require, or import for an ES module namespace), follows each property
 // path and reports the own keys found there. Answers are kept for the life of
 // the process: a fresh load always gives the same shapes. Makes no decisions
-// (kinds/fresh-check.ts compares them with the live values).
+// (kinds/reference/fresh-check.ts compares them with the live values).
 import { execFile } from "node:child_process";
 
 export interface FreshRequest {

@@ -5,9 +5,9 @@
 // object: its `callee` throws and its elements are not aliased to parameters.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./shared/builtin-tail.js";
+import type { Kind } from "./table.js";
 
 export interface ArgumentsData {
   /** One per argument passed; undefined for a deleted index. */

@@ -2,10 +2,10 @@
 // an explicit length when it differs, and any extra own properties.
 import type { Emitter } from "../emit/emitter.js";
 import { extendPath, type GraphNode, type Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { escapeLineSeparators } from "./primitive.js";
-import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { escapeLineSeparators } from "../walk/primitive.js";
+import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type Properties } from "./shared/properties.js";
+import type { Kind } from "./table.js";
 
 export interface ArrayData {
   length: number;

@@ -10,10 +10,10 @@ import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { FunctionFacts, ScopeFacts } from "../inspect/function-facts.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
-import { contextKeyOf, heapKeysOf } from "./context-key.js";
-import { heapChainOf, recordContextUse, type Walker } from "./walk-state.js";
-import { heritageOnlyNames } from "./class-heritage.js";
-import type { Kind } from "./index.js";
+import { contextKeyOf, heapKeysOf } from "./context/context-key.js";
+import { heapChainOf, recordContextUse, type Walker } from "./shared/walk-state.js";
+import { heritageOnlyNames } from "./function/class-heritage.js";
+import type { Kind } from "./table.js";
 
 export interface ContextData {
   scope: ScopeFacts;

@@ -2,10 +2,10 @@
 // and lastIndex, which is state a global regexp carries between calls).
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
-import { stringLiteral } from "./primitive.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./shared/builtin-tail.js";
+import { stringLiteral } from "../walk/primitive.js";
+import type { Kind } from "./table.js";
 
 export interface DateData {
   time: number;

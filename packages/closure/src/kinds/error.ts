@@ -4,9 +4,9 @@
 // paths and the copy gets a stack of its own.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./shared/builtin-tail.js";
+import type { Kind } from "./table.js";
 
 const NATIVE_ERRORS = [EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError, AggregateError, Error];
 

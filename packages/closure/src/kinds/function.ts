@@ -7,21 +7,21 @@ import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { FunctionSyntax } from "../inspect/function-syntax.js";
 import { inspectFunction, type FunctionFacts } from "../inspect/function-facts.js";
-import { prefetchFunctions, takePrefetched } from "./function-prefetch.js";
-import { requestLexicalThis } from "./lexical-this.js";
+import { prefetchFunctions, takePrefetched } from "./function/prefetch.js";
+import { requestLexicalThis } from "./function/lexical-this.js";
 import { isClassBodyMember } from "./prototype.js";
-import { walkHeritage } from "./class-heritage.js";
+import { walkHeritage } from "./function/class-heritage.js";
 import { addDefiner, placeFunction, type Definer } from "./context.js";
-import { injectRestoreHooks, restoreMakeSource } from "./private-restore.js";
+import { injectRestoreHooks, restoreMakeSource } from "./function/private-restore.js";
 import { SerializationError } from "../errors.js";
-import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
-import type { Walker } from "./walk-state.js";
-import { requestHome } from "./home-object.js";
-import { stringLiteral } from "./primitive.js";
+import { emitPropertyFills, emitIntegrity, integrityOf, walkProperties, type Integrity, type Properties } from "./shared/properties.js";
+import type { Walker } from "./shared/walk-state.js";
+import { requestHome } from "./function/home-object.js";
+import { stringLiteral } from "../walk/primitive.js";
 import { isObjectLike } from "../inspect/object-like.js";
-import { emitIntlMethod, isIntlMethodCandidate, walkIntlMethod, type IntlMethodData } from "./intl-methods.js";
-import { emitStaticPrivates, walkStaticPrivates, type StaticPrivate } from "./private-state.js";
-import type { Kind } from "./index.js";
+import { emitIntlMethod, isIntlMethodCandidate, walkIntlMethod, type IntlMethodData } from "./function/intl-methods.js";
+import { emitStaticPrivates, walkStaticPrivates, type StaticPrivate } from "./shared/private-state.js";
+import type { Kind } from "./table.js";
 
 export interface BoundData {
   bound: { target: Slot; thisArg: Slot; args: Slot[] };
@@ -57,7 +57,7 @@ export interface SourceData {
   setParent: Slot | undefined;
 }
 
-/** A function from source, a bound function, or a native Intl method (kinds/intl-methods.ts). */
+/** A function from source, a bound function, or a native Intl method (kinds/function/intl-methods.ts). */
 export type FunctionData = SourceData | BoundData | IntlMethodData;
 
 const HANDLED_KEYS = new Set<string | symbol>(["name", "length", "prototype", "arguments", "caller"]);
@@ -99,7 +99,7 @@ export const functionKind: Kind<FunctionData> = {
     const context = placeFunction(node, facts, syntax, walker, walker.state.globalNames);
     const needsHome = syntax.usesSuper && syntax.form !== "class" && syntax.form !== "function";
     const argumentsSlot = walkLexicalArguments(node, facts, syntax, walker);
-    // `super` in an arrow reads its home object and `this` (kinds/home-object.ts).
+    // `super` in an arrow reads its home object and `this` (kinds/function/home-object.ts).
     const lexicalThis = syntax.form === "arrow" && (syntax.usesThis || syntax.usesSuper);
     const style = lexicalThis || argumentsSlot ? "function" : "arrow";
     const heritage = walkHeritage(node, fn, syntax, walker);
@@ -113,10 +113,10 @@ export const functionKind: Kind<FunctionData> = {
       bound: undefined,
       syntax,
       expression,
-      // Read from the heap snapshot once the queue is empty (kinds/home-object.ts), then set.
+      // Read from the heap snapshot once the queue is empty (kinds/function/home-object.ts), then set.
       home: undefined,
       parent: heritage.parent,
-      // Read for all arrows of the walk at once (kinds/lexical-this.ts), then set.
+      // Read for all arrows of the walk at once (kinds/function/lexical-this.ts), then set.
       thisSlot: undefined,
       argumentsSlot,
       rename: renameOf(fn, syntax),

@@ -6,10 +6,10 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
-import { stringLiteral } from "./primitive.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./shared/builtin-tail.js";
+import { stringLiteral } from "../walk/primitive.js";
+import type { Kind } from "./table.js";
 
 const INTL_NAMES = ["Collator", "DateTimeFormat", "DisplayNames", "ListFormat", "NumberFormat", "PluralRules", "RelativeTimeFormat", "Segmenter"];
 
@@ -27,22 +27,24 @@ function passesBrand(check: () => unknown): boolean {
   }
 }
 
-let prototypes: Map<object, string> | undefined;
+type SlotKind = "weak-ref" | "finalization-registry" | "intl";
+
+let prototypes: Map<object, SlotKind> | undefined;
 
 /** Prototype -> kind, so most objects are classified without a brand check (a thrown error each). */
-function knownPrototypes(): Map<object, string> {
-  prototypes ??= new Map<object, string>([
+function knownPrototypes(): Map<object, SlotKind> {
+  prototypes ??= new Map<object, SlotKind>([
     [WeakRef.prototype, "weak-ref"],
     [FinalizationRegistry.prototype, "finalization-registry"],
-    ...intlConstructors().map(([, ctor]): [object, string] => [ctor.prototype, "intl"]),
+    ...intlConstructors().map(([, ctor]): [object, SlotKind] => [ctor.prototype, "intl"]),
   ]);
   return prototypes;
 }
 
 /** The internal-slot kind of an object, if it has one (checked by brand, so a look-alike is not). */
-export function classifyInternalSlots(value: object): string | undefined {
+export function classifyInternalSlots(value: object): SlotKind | undefined {
   const table = knownPrototypes();
-  let kind: string | undefined;
+  let kind: SlotKind | undefined;
   // A proxy on the chain ends the search before its getPrototypeOf trap could run.
   for (let proto = Object.getPrototypeOf(value) as object | null; proto && !kind && !types.isProxy(proto); proto = Object.getPrototypeOf(proto) as object | null) {
     kind = table.get(proto);

@@ -8,9 +8,9 @@
 import { createRequire } from "node:module";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import type { Kind } from "./index.js";
-import { isKind } from "./node-data.js";
+import type { Walker } from "./shared/walk-state.js";
+import type { Kind } from "./table.js";
+import { isKind } from "./shared/node-data.js";
 
 /** A value to rebuild from its module's source. */
 export interface SliceRecipe {

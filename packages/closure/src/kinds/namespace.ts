@@ -7,9 +7,9 @@
 // values are those the exports held when serialized (as for named imports).
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { stringLiteral } from "./primitive.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { stringLiteral } from "../walk/primitive.js";
+import type { Kind } from "./table.js";
 
 export interface NamespaceData {
   exports: Array<{ key: string; value: Slot }>;

@@ -2,10 +2,10 @@
 // every own property by descriptor and their frozen/sealed state.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { emitPrivateInstance, walkPrivateState, type PrivateState } from "./private-state.js";
-import { emitIntegrity, emitPropertyFills, integrityOf, literalEntries, walkProperties, type Integrity, type Properties } from "./properties.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { emitPrivateInstance, walkPrivateState, type PrivateState } from "./shared/private-state.js";
+import { emitIntegrity, emitPropertyFills, integrityOf, literalEntries, walkProperties, type Integrity, type Properties } from "./shared/properties.js";
+import type { Kind } from "./table.js";
 
 /** The properties and the rest in one object: a big graph keeps one per node until it is emitted. */
 export interface ObjectData extends Properties {

@@ -3,8 +3,8 @@
 // revoked proxy becomes a freshly revoked one: every operation throws.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import type { Kind } from "./table.js";
 
 export type ProxyData = { revoked: false; target: Slot; handler: Slot } | { revoked: true; callable: boolean };
 

@@ -7,9 +7,9 @@ import { isBuiltin } from "node:module";
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { constructorNameOf, prototypesOf } from "./prototype-chain.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { constructorNameOf, prototypesOf } from "../inspect/prototype-chain.js";
+import type { Kind } from "./table.js";
 
 /** The key of the method: registered, so libraries need not import closure-pack to define it. */
 export const REBUILD = Symbol.for("closure-pack.rebuild");

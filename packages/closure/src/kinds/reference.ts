@@ -3,17 +3,17 @@
 // installed packages, re-required or imported in the output.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
+import type { Walker } from "./shared/walk-state.js";
 import type { ModuleReference } from "../inspect/module-index.js";
 import { loadedFile } from "../inspect/package-specifier.js";
 import { packageReach } from "../inspect/package-reach.js";
 import { sep } from "node:path";
 import { types } from "node:util";
-import type { Kind } from "./index.js";
+import type { Kind } from "./table.js";
 
 export const globalReferenceKind: Kind<string> = {
   walk(node: GraphNode<string>, walker: Walker): void {
-    // Classified as a global because it has a path (kinds/index.ts).
+    // Classified as a global because it has a path (kinds/classify.ts).
     node.data = walker.globals.pathOf(node.value)!;
   },
   emit(node: GraphNode<string>, out: Emitter): void {
@@ -40,7 +40,7 @@ export const moduleReferenceKind: Kind<ReferenceData> = {
   },
 };
 
-/** Makes `node` a reference to `reference` (kinds/fresh-check.ts may choose another route). */
+/** Makes `node` a reference to `reference` (kinds/reference/fresh-check.ts may choose another route). */
 export function setReference(node: GraphNode<ReferenceData>, reference: ModuleReference, walker: Walker): void {
   refuseUnreachable(node, reference, walker);
   node.data = { reference, viaRequire: loadsOtherFile(node, reference, walker) };

@@ -4,9 +4,9 @@
 // so a zlib stream is named as one rather than as a stream. An EventEmitter
 // in general is fine to copy: only the classes below hold native state.
 import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { constructorNameOf, prototypesOf } from "./prototype-chain.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { constructorNameOf, prototypesOf } from "../inspect/prototype-chain.js";
+import type { Kind } from "./table.js";
 
 interface Refusal {
   what: string;

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
-import type { Kind } from "./index.js";
+import type { Kind } from "./table.js";
 
 const loaderCache = createRequire(`${process.cwd()}/`).cache;
 

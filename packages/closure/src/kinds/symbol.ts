@@ -4,10 +4,10 @@
 // package keeps to itself cannot be made again, and is refused.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
+import type { Walker } from "./shared/walk-state.js";
 import { inspectFunctions } from "../inspect/function-facts.js";
-import { stringLiteral } from "./primitive.js";
-import type { Kind } from "./index.js";
+import { stringLiteral } from "../walk/primitive.js";
+import type { Kind } from "./table.js";
 
 const WELL_KNOWN = new Map<symbol, string>(
   Object.getOwnPropertyNames(Symbol)

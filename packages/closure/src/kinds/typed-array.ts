@@ -8,13 +8,13 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
+import type { Walker } from "./shared/walk-state.js";
 import { backingOf, bufferFactsOf, bufferSource, emitByteFills, type ByteRange } from "./array-buffer.js";
-import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
-import { inlinePrimitive } from "./primitive.js";
-import { inheritsFrom } from "./prototype-chain.js";
-import type { Kind } from "./index.js";
-import { isKind } from "./node-data.js";
+import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./shared/builtin-tail.js";
+import { inlinePrimitive } from "../walk/primitive.js";
+import { inheritsFrom } from "../inspect/prototype-chain.js";
+import type { Kind } from "./table.js";
+import { isKind } from "./shared/node-data.js";
 
 interface ViewFacts {
   /** "Float64Array"…, "DataView" or "Buffer". */

@@ -4,10 +4,10 @@
 // field #context, read through the inspector), so writes reach the URL.
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
-import { stringLiteral } from "./primitive.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./shared/builtin-tail.js";
+import { stringLiteral } from "../walk/primitive.js";
+import type { Kind } from "./table.js";
 
 export interface UrlData {
   text: string;

@@ -12,11 +12,11 @@
 import { types } from "node:util";
 import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./builtin-tail.js";
-import { brandController, brandSignal, internalSlot, listenerCount, ownedSignal, rebuildController, rebuildSignal, type Rebuild } from "./abort-signals.js";
-import { blobBytes } from "./blob-bytes.js";
-import type { Kind } from "./index.js";
+import type { Walker } from "./shared/walk-state.js";
+import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./shared/builtin-tail.js";
+import { brandController, brandSignal, internalSlot, listenerCount, ownedSignal, rebuildController, rebuildSignal, type Rebuild } from "./web-builtins/abort-signals.js";
+import { blobBytes } from "./web-builtins/blob-bytes.js";
+import type { Kind } from "./table.js";
 
 interface WebType {
   /** The global constructor, read when first needed (some are lazy globals). */
@@ -159,7 +159,7 @@ function headerEntries(headers: Headers): Array<[string, string]> {
   return [...entries, ...Headers.prototype.getSetCookie.call(headers).map((cookie): [string, string] => ["set-cookie", cookie])];
 }
 
-/** A Blob or File from its bytes (read before the walk, see blob-bytes.ts) and type. */
+/** A Blob or File from its bytes (read before the walk, see web-builtins/blob-bytes.ts) and type. */
 function rebuildBlob(blob: Blob, walker: Walker, fileName: string[] = [], lastModified?: number): Rebuild {
   const what = fileName.length > 0 ? "File" : "Blob";
   const bytes = blobBytes(blob, walker);
@@ -235,7 +235,7 @@ function typeOf(value: object): { type: WebType; proto: object } | undefined {
 }
 
 /** The web-builtin kind of an object with such internal state (by prototype, then brand). */
-export function classifyWebBuiltin(value: object): string | undefined {
+export function classifyWebBuiltin(value: object): "web-builtin" | undefined {
   const found = typeOf(value);
   if (!found) return undefined;
   try {

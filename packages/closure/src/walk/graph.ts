@@ -24,7 +24,7 @@ export interface Dep {
 
 /**
  * One value of the graph. `Data` is what its kind module records while
- * walking it (the table in kinds/index.ts maps each kind name to it); it is undefined
+ * walking it (kinds/table.ts maps each kind name to it); it is undefined
  * until the node is walked.
  */
 export interface GraphNode<Data = unknown> {
@@ -52,7 +52,7 @@ export interface GraphNode<Data = unknown> {
   binding?: { context: GraphNode; name: string; scriptId: string | undefined };
   /** Why the value was rebuilt rather than copied, for the captures report. */
   why?: string;
-  /** Classes only: #private fields that captured instances carry (kinds/private-restore.ts). */
+  /** Classes only: #private fields that captured instances carry (kinds/function/private-restore.ts). */
   privateFields?: Set<string>;
   /** Classes only: the emitted name of the restore hooks object. */
   restoreName?: string;

@@ -1,14 +1,15 @@
 // The walk over captured values: one pass, iterative (a work queue, never
 // recursion, so depth is unbounded), keeping identity through a value ->
 // node map. What each value becomes is decided by the kind modules through
-// the dispatch table in kinds/index.ts; this file is only the mechanism.
+// the dispatch table (kinds/table.ts, chosen by kinds/classify.ts); this
+// file is only the mechanism.
 import { SerializationError, type SerializationErrorCode } from "../errors.js";
 import type { SerializeOptions } from "../options.js";
 import type { Inspector } from "../inspect/inspector.js";
 import type { GlobalIndex } from "../inspect/global-index.js";
 import type { ModuleIndex } from "../inspect/module-index.js";
 import { CapturePath, extendPath, hintOf, type Dep, type GraphNode, type PathStep, type Reached, type Slot, type Timing } from "./graph.js";
-import { inlinePrimitive } from "../kinds/primitive.js";
+import { inlinePrimitive } from "./primitive.js";
 
 export interface KindWalker<State, Session> {
   walk(node: GraphNode, walker: Walker<State, Session>): void;
@@ -37,7 +38,7 @@ export type Classifier<State, Session> = (value: unknown, walker: Walker<State, 
 /**
  * The walk. `State` is what the kind modules share during one walk and
  * `Session` what every walk of one serializeFunctions call shares; their
- * types are the kinds' business (kinds/walk-state.ts), the walker only
+ * types are the kinds' business (kinds/shared/walk-state.ts), the walker only
  * carries them.
  */
 export class Walker<State, Session> {

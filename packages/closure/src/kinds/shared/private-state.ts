@@ -4,10 +4,10 @@
 // and written back through the restore hooks of that class (see
 // private-restore.ts). Every user class on the chain gets hooks, so making
 // the instance runs no user constructor body.
-import type { Emitter } from "../emit/emitter.js";
-import type { GraphNode, Slot } from "../walk/graph.js";
+import type { Emitter } from "../../emit/emitter.js";
+import type { GraphNode, Slot } from "../../walk/graph.js";
 import type { Walker } from "./walk-state.js";
-import { constructorOf } from "./prototype.js";
+import { constructorOf } from "../prototype.js";
 
 export interface PrivateState {
   /** The instance's own class: its hooks make the instance. */

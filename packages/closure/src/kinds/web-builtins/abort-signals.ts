@@ -4,9 +4,9 @@
 // AbortSignal.abort(reason); a composite one is AbortSignal.any of its
 // sources again. A signal that would abort on a timer, or that has listeners
 // (their callbacks cannot be read back), is refused.
-import type { Emitter } from "../emit/emitter.js";
-import type { GraphNode } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
+import type { Emitter } from "../../emit/emitter.js";
+import type { GraphNode } from "../../walk/graph.js";
+import type { Walker } from "../shared/walk-state.js";
 
 export type Rebuild = { args: unknown[]; make: (args: string[], out: Emitter, node: GraphNode) => string } | { refuse: string; hint: string };
 

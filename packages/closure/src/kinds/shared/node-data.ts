@@ -1,8 +1,8 @@
 // Typed reads of a node whose kind another module made (a binding's context,
-// a view's backing buffer): the dispatch table (kinds/index.ts) says what
+// a view's backing buffer): the dispatch table (kinds/table.ts) says what
 // data each kind's nodes hold, so a kind check gives the data's type.
-import type { GraphNode } from "../walk/graph.js";
-import type { KindData, KindName } from "./index.js";
+import type { GraphNode } from "../../walk/graph.js";
+import type { KindData, KindName } from "../table.js";
 import type { Walker } from "./walk-state.js";
 
 export function isKind<K extends KindName>(node: GraphNode, kind: K): node is GraphNode<KindData<K>> {

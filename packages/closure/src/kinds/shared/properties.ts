@@ -2,9 +2,9 @@
 // is never invoked), emitted either inside an object literal or as
 // assignments and defineProperty calls after creation. Keys keep their
 // original order; values not created yet (cycles) are assigned when they are.
-import type { Emitter } from "../emit/emitter.js";
-import type { GraphNode, Slot } from "../walk/graph.js";
-import { inlinePrimitive, stringLiteral } from "./primitive.js";
+import type { Emitter } from "../../emit/emitter.js";
+import type { GraphNode, Slot } from "../../walk/graph.js";
+import { inlinePrimitive, stringLiteral } from "../../walk/primitive.js";
 import { recordHolder, type Walker } from "./walk-state.js";
 
 /** The own properties of one value in key order, as parallel lists (a big graph has millions of properties). */

@@ -6,8 +6,8 @@
 // (inspect/heap-view.ts); the object the function was first found on stands
 // in where the snapshot has none. The copy gets a home whose prototype is the
 // original home's prototype at serialization.
-import type { FunctionSyntax } from "../inspect/function-syntax.js";
-import { objectsOf, type Walker } from "./walk-state.js";
+import type { FunctionSyntax } from "../../inspect/function-syntax.js";
+import { objectsOf, type Walker } from "../shared/walk-state.js";
 
 // Function -> its home object (null: none found). A home never changes.
 const known = new WeakMap<Function, object | null>();

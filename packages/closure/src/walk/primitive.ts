@@ -1,5 +1,7 @@
 // Primitives other than symbols are emitted inline as literals. Symbols have
-// identity, so they are graph nodes (kinds/symbol.ts).
+// identity, so they are graph nodes (kinds/symbol.ts). The walker makes a
+// primitive's slot from this text (walk/graph.ts Slot.code); emit/ and the
+// kinds write the same literals.
 
 /** Source text of a primitive, or undefined when the value needs a node. */
 export function inlinePrimitive(value: unknown): string | undefined {

@@ -2,18 +2,18 @@
 // walks of one serializeFunctions call (SessionState), one typed field per
 // fact, and the walker type the kinds see. The walker (walk/walker.ts) only
 // carries these objects; what they hold is the kinds' business.
-import type { Walker as GenericWalker } from "../walk/walker.js";
-import type { GraphNode } from "../walk/graph.js";
-import type { ContextLink } from "../inspect/context-identity.js";
-import type { HeapView } from "../inspect/heap-view.js";
-import type { FunctionFacts } from "../inspect/function-facts.js";
-import type { EnvironmentValues } from "../environment-values.js";
-import { isObjectLike } from "../inspect/object-like.js";
-import type { ContextData } from "./context.js";
-import type { ScopeRegistry } from "./context-key.js";
-import type { SliceRecipe } from "./module-slice.js";
-import type { RebuildRecipe } from "./rebuilt.js";
-import type { ViewData } from "./typed-array.js";
+import type { Walker as GenericWalker } from "../../walk/walker.js";
+import type { GraphNode } from "../../walk/graph.js";
+import type { ContextLink } from "../../inspect/context-identity.js";
+import type { HeapView } from "../../inspect/heap-view.js";
+import type { FunctionFacts } from "../../inspect/function-facts.js";
+import type { EnvironmentValues } from "../../environment-values.js";
+import { isObjectLike } from "../../inspect/object-like.js";
+import type { ContextData } from "../context.js";
+import type { ScopeRegistry } from "../context/context-key.js";
+import type { SliceRecipe } from "../module-slice.js";
+import type { RebuildRecipe } from "../rebuilt.js";
+import type { ViewData } from "../typed-array.js";
 
 /** The walker as kind modules see it: with their state. */
 export type Walker = GenericWalker<WalkState, SessionState>;
@@ -29,18 +29,18 @@ export interface WalkState {
   readonly heap: HeapAccess;
   /** The deploy machine's environment values met in captured strings (environment-values.ts). */
   readonly environment: EnvironmentValues;
-  /** Scope copies met so far, keyed by parent and label (kinds/context-key.ts). */
+  /** Scope copies met so far, keyed by parent and label (kinds/context/context-key.ts). */
   readonly scopes: ScopeRegistry;
-  /** Function facts read ahead of the walk (kinds/function-prefetch.ts). */
+  /** Function facts read ahead of the walk (kinds/function/prefetch.ts). */
   readonly functionFacts: FunctionPrefetch;
-  /** Arrows whose `this` is read once the queue is empty (kinds/lexical-this.ts). */
+  /** Arrows whose `this` is read once the queue is empty (kinds/function/lexical-this.ts). */
   readonly lexicalThis: LexicalThisRequest[];
-  /** Captured AbortControllers by their signal, and captured AbortSignals (kinds/abort-signals.ts). */
+  /** Captured AbortControllers by their signal, and captured AbortSignals (kinds/web-builtins/abort-signals.ts). */
   readonly abortOwners: Map<AbortSignal, GraphNode>;
   readonly abortSignals: Map<AbortSignal, GraphNode>;
   /** The synthetic key of each buffer whose views need a backing node (kinds/array-buffer.ts). */
   readonly backingKeys: Map<ArrayBufferLike, object>;
-  /** Blobs met before their bytes were read (kinds/blob-bytes.ts). */
+  /** Blobs met before their bytes were read (kinds/web-builtins/blob-bytes.ts). */
   readonly pendingBlobs: Set<Blob>;
   /** Captured views by the buffer they look into, in walk order, and which of them overlap (kinds/typed-array.ts). */
   readonly viewsByBuffer: Map<ArrayBufferLike, GraphNode<ViewData>[]>;

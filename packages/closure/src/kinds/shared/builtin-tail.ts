@@ -1,8 +1,8 @@
 // What every built-in object may carry beyond its internal data: own
 // properties, a subclass prototype (class MyMap extends Map), the subclass's
 // #private fields, and its frozen/sealed state. Shared by all built-in kinds.
-import type { Emitter } from "../emit/emitter.js";
-import type { GraphNode, Slot } from "../walk/graph.js";
+import type { Emitter } from "../../emit/emitter.js";
+import type { GraphNode, Slot } from "../../walk/graph.js";
 import type { Walker } from "./walk-state.js";
 import { emitIntegrity, emitPropertyFills, integrityOf, walkProperties, type Integrity, type Properties } from "./properties.js";
 import { adoptPrivateState, emitAdoptedPrivateState, walkPrivateState, type PrivateState } from "./private-state.js";

@@ -5,7 +5,7 @@
 // queue is empty; a first walk only notes that it needs them (see
 // serialize-functions.ts). An arrow's `this` never changes once its creator
 // has run, so each arrow is read once per process.
-import { objectsOf, type Walker } from "./walk-state.js";
+import { objectsOf, type Walker } from "../shared/walk-state.js";
 
 // Arrow -> its `this`. The arrow keeps that value alive anyway.
 const known = new WeakMap<Function, unknown>();

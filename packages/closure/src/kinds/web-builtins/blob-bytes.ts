@@ -3,7 +3,7 @@
 // synchronous: a walk notes the Blobs it has no bytes for, serializeFunctions
 // reads them all at once (readPendingBlobs) and walks again. The bytes are
 // kept for the life of the Blob.
-import type { Walker } from "./walk-state.js";
+import type { Walker } from "../shared/walk-state.js";
 
 const bytesOf = new WeakMap<Blob, Buffer | Error>();
 const arrayBuffer = Blob.prototype.arrayBuffer as (this: Blob) => Promise<ArrayBuffer>;

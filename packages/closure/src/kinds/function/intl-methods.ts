@@ -5,10 +5,10 @@
 // only a heap snapshot shows (inspect/heap-view.ts). Such a method is emitted
 // as its object's getter, the object being rebuilt from its resolved options
 // (internal-slots.ts); any other native function is refused as before.
-import type { Emitter } from "../emit/emitter.js";
-import type { GraphNode, Slot } from "../walk/graph.js";
-import { objectsOf, type Walker } from "./walk-state.js";
-import type { FunctionData } from "./function.js";
+import type { Emitter } from "../../emit/emitter.js";
+import type { GraphNode, Slot } from "../../walk/graph.js";
+import { objectsOf, type Walker } from "../shared/walk-state.js";
+import type { FunctionData } from "../function.js";
 
 interface BoundMethod {
   ctor: { prototype: object; name: string };

@@ -2,8 +2,8 @@
 // identity of every variable's value. Two copies with equal keys hold the
 // same values now; they are treated as one context unless a heap snapshot
 // shows otherwise (see inspect/context-identity.ts).
-import type { ScopeFacts } from "../inspect/function-facts.js";
-import type { ContextLink } from "../inspect/context-identity.js";
+import type { ScopeFacts } from "../../inspect/function-facts.js";
+import type { ContextLink } from "../../inspect/context-identity.js";
 
 interface KnownScope {
   /** Value of each binding read so far: what the emitted context will hold. */

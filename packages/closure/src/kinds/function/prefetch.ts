@@ -6,9 +6,9 @@
 // the ones the walk meets next: they are read in the same batch. A guess
 // the walk never uses costs one read, never a wrong fact (facts are kept by
 // function identity and are facts of that function).
-import type { FunctionPrefetch, Walker } from "./walk-state.js";
-import type { GraphNode } from "../walk/graph.js";
-import { inspectFunctions, syntaxOf, type FunctionFacts, type ScopeFacts } from "../inspect/function-facts.js";
+import type { FunctionPrefetch, Walker } from "../shared/walk-state.js";
+import type { GraphNode } from "../../walk/graph.js";
+import { inspectFunctions, syntaxOf, type FunctionFacts, type ScopeFacts } from "../../inspect/function-facts.js";
 
 /** At most this many functions are read ahead at once (each holds inspector handles until the batch ends). */
 const MAX_GUESSES = 256;

@@ -3,9 +3,9 @@
 // calls them later), so it is replaced by the class's actual parent, walked
 // as a value: `class B extends A {}` becomes `class B extends __super {}`.
 // This also keeps mixins from being applied a second time.
-import type { GraphNode, Slot } from "../walk/graph.js";
-import type { Walker } from "./walk-state.js";
-import type { FunctionSyntax } from "../inspect/function-syntax.js";
+import type { GraphNode, Slot } from "../../walk/graph.js";
+import type { Walker } from "../shared/walk-state.js";
+import type { FunctionSyntax } from "../../inspect/function-syntax.js";
 
 export interface Heritage {
   expression: string;

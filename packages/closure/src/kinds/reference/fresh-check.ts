@@ -7,11 +7,11 @@
 // (inspect/fresh-load.ts): a route whose value is missing or lacks keys the
 // live one has gives way to another module exporting the same object, or is
 // refused. Builtins are not checked: they always load the same.
-import { freshShapes, type FreshRequest, type Shape } from "../inspect/fresh-load.js";
-import type { ModuleReference } from "../inspect/module-index.js";
-import type { Walker } from "./walk-state.js";
-import { setReference } from "./reference.js";
-import { nodesOf } from "./node-data.js";
+import { freshShapes, type FreshRequest, type Shape } from "../../inspect/fresh-load.js";
+import type { ModuleReference } from "../../inspect/module-index.js";
+import type { Walker } from "../shared/walk-state.js";
+import { setReference } from "../reference.js";
+import { nodesOf } from "../shared/node-data.js";
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
 
