@@ -151,31 +151,10 @@ const rows: Row[] = [
 // context), so that context holds only what the row's own functions capture.
 const HARNESS = `
 function inspectChains(fns, load) {
-  const { Session } = load("node:inspector");
-  const { readContextChains } = load(process.argv[2]);
-  const session = new Session();
-  session.connect();
-  const post = (method, params) => {
-    let outcome;
-    session.post(method, params ?? {}, (error, result) => (outcome = { error, result }));
-    if (!outcome) throw new Error(method + " did not answer synchronously");
-    if (outcome.error) throw outcome.error;
-    return outcome.result;
-  };
-  const onEvent = (event, listener) => {
-    session.on(event, listener);
-    return () => session.off(event, listener);
-  };
-  const objectIdOf = (value) => {
-    globalThis.__probe = value;
-    try {
-      return post("Runtime.evaluate", { expression: "globalThis.__probe" }).result.objectId;
-    } finally {
-      delete globalThis.__probe;
-    }
-  };
+  const { openInspector, readContextChains } = load(process.argv[2]);
+  const inspector = openInspector();
   const names = Object.keys(fns);
-  const chains = readContextChains(post, onEvent, names.map((name) => objectIdOf(fns[name])));
+  const chains = readContextChains(inspector, names.map((name) => inspector.objectIdOf(fns[name])));
   process.stdout.write(JSON.stringify(Object.fromEntries(names.map((name, i) => [name, chains[i]]))));
 }
 `;
@@ -186,8 +165,13 @@ let bundlePath = "";
 beforeAll(async () => {
   bundleDir = realpathSync(mkdtempSync(join(tmpdir(), "closure-pack-context-identity-")));
   bundlePath = join(bundleDir, "context-identity.cjs");
+  // readContextChains and the inspector it reads through, as the serializer has them.
   await build({
-    entryPoints: [fileURLToPath(new URL("../src/inspect/context-identity.ts", import.meta.url))],
+    stdin: {
+      contents: `export { readContextChains } from "./context-identity.ts";\nexport { openInspector } from "./inspector.ts";\n`,
+      resolveDir: fileURLToPath(new URL("../src/inspect/", import.meta.url)),
+      loader: "ts",
+    },
     outfile: bundlePath,
     bundle: true,
     platform: "node",

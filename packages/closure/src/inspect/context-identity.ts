@@ -4,18 +4,8 @@
 // -"previous"-> ... up to the native context. Values stay with [[Scopes]]
 // (function-facts.ts); this file only names contexts, their kind, the
 // variables they hold and the heap id in their `this` slot.
-import {
-  heapIdOf,
-  objectByHeapId,
-  releaseHeapProfiler,
-  takeHeapSnapshot,
-  type Edge,
-  type HeapSnapshot,
-  type InspectorPost,
-  type InspectorSubscribe,
-} from "./heap-snapshot.js";
-
-export type { InspectorPost, InspectorSubscribe };
+import { heapIdOf, objectByHeapId, releaseHeapProfiler, takeHeapSnapshot, type Edge, type HeapSnapshot } from "./heap-snapshot.js";
+import type { Inspector } from "./inspector.js";
 
 /** The kind of a V8 Context, spelled like the matching [[Scopes]] kind. */
 export type ContextKind = "closure" | "block" | "catch" | "with" | "script" | "module" | "eval" | "other";
@@ -48,21 +38,17 @@ export interface ContextLink {
  * (bound functions, non-functions) get an empty chain. Links for one Context are one object.
  * A walk uses a HeapView instead, which keeps its snapshot; this one-shot form is for tests.
  */
-export function readContextChains(
-  post: InspectorPost,
-  onEvent: InspectorSubscribe,
-  functionObjectIds: readonly string[],
-): ContextLink[][] {
+export function readContextChains(inspector: Inspector, functionObjectIds: readonly string[]): ContextLink[][] {
   if (functionObjectIds.length === 0) return [];
   try {
-    const reader = new ChainReader(takeHeapSnapshot(post, onEvent));
-    const heapIds = functionObjectIds.map((objectId) => heapIdOf(post, objectId));
+    const reader = new ChainReader(takeHeapSnapshot(inspector));
+    const heapIds = functionObjectIds.map((objectId) => heapIdOf(inspector, objectId));
     return reader.chainsOf(heapIds).map((chain, i) => {
       if (!chain) throw new Error(`heap snapshot: no node with id ${heapIds[i]}`);
       return chain;
     });
   } finally {
-    releaseHeapProfiler(post);
+    releaseHeapProfiler(inspector);
   }
 }
 
@@ -72,7 +58,7 @@ export function readContextChains(
  * id -> index), else searched for by heap id.
  */
 export function resolveThis(
-  post: InspectorPost,
+  inspector: Inspector,
   chains: readonly ContextLink[][],
   candidates: readonly unknown[],
   candidateAt: ReadonlyMap<number, number>,
@@ -87,7 +73,7 @@ export function resolveThis(
       values.set(link, candidates[at]);
       continue;
     }
-    const objectId = objectByHeapId(post, link.thisId)?.objectId;
+    const objectId = objectByHeapId(inspector, link.thisId)?.objectId;
     if (objectId) searched.push({ link, objectId });
   }
   const live = liveValues(searched.map((each) => each.objectId));

@@ -1,14 +1,9 @@
-// Taking and reading one V8 heap snapshot: the protocol calls that take it
-// and map live values to its heap ids and back, and the flat arrays of its
-// JSON scanned into typed arrays. What the serializer reads from it
-// (contexts, `this` slots) is context-identity.ts's business.
+// Taking and reading one V8 heap snapshot: taking it and mapping live values
+// to its heap ids and back (through the inspector's HeapProfiler calls), and
+// the flat arrays of its JSON scanned into typed arrays. What the serializer
+// reads from it (contexts, `this` slots) is context-identity.ts's business.
 import { channel } from "node:diagnostics_channel";
-import { OBJECT_GROUP, type InspectorPost } from "./inspector.js";
-
-export type { InspectorPost };
-
-/** Subscribes to a protocol notification; returns the unsubscribe function. */
-export type InspectorSubscribe = (event: string, listener: (message: any) => void) => () => void;
+import type { Inspector } from "./inspector.js";
 
 /**
  * Published once per snapshot taken, with `{ ms }`: a snapshot costs as much
@@ -121,21 +116,9 @@ export class HeapSnapshot {
 }
 
 /** Takes a snapshot of the whole heap and parses it; heap ids stay valid until releaseHeapProfiler. */
-export function takeHeapSnapshot(post: InspectorPost, onEvent: InspectorSubscribe): HeapSnapshot {
+export function takeHeapSnapshot(inspector: Inspector): HeapSnapshot {
   const started = performance.now();
-  const chunks: string[] = [];
-  const unsubscribe = onEvent("HeapProfiler.addHeapSnapshotChunk", (message) => {
-    chunks.push(message.params.chunk);
-  });
-  try {
-    // Without captureNumericValue a variable holding a small integer has no
-    // edge at all, so `let count = 0` would vanish from a context's names.
-    post("HeapProfiler.takeHeapSnapshot", { reportProgress: false, captureNumericValue: true });
-    if (chunks.length === 0) throw new Error("HeapProfiler.takeHeapSnapshot: no chunk arrived during the call");
-  } finally {
-    unsubscribe();
-  }
-  const snapshot = new HeapSnapshot(chunks.join(""));
+  const snapshot = new HeapSnapshot(inspector.takeHeapSnapshot().join(""));
   const published = channel(HEAP_SNAPSHOT_CHANNEL);
   if (published.hasSubscribers) published.publish({ ms: performance.now() - started });
   return snapshot;
@@ -146,9 +129,8 @@ export function takeHeapSnapshot(post: InspectorPost, onEvent: InspectorSubscrib
  * the heap (before it, V8 answers "0"); a value made after the snapshot gets
  * an id the snapshot does not hold.
  */
-export function heapIdOf(post: InspectorPost, objectId: string): number {
-  const { heapSnapshotObjectId } = post("HeapProfiler.getHeapObjectId", { objectId });
-  const heapId = Number(heapSnapshotObjectId);
+export function heapIdOf(inspector: Inspector, objectId: string): number {
+  const heapId = Number(inspector.heapObjectId(objectId));
   if (!(heapId > 0)) throw new Error(`HeapProfiler.getHeapObjectId: no heap id for ${objectId}`);
   return heapId;
 }
@@ -157,9 +139,9 @@ export function heapIdOf(post: InspectorPost, objectId: string): number {
  * The remote object of a heap id: V8 marks and searches the whole heap for
  * it. V8 will not hand out oddballs by heap id: `undefined` or `null` has none.
  */
-export function objectByHeapId(post: InspectorPost, heapId: number): { objectId?: string } | undefined {
+export function objectByHeapId(inspector: Inspector, heapId: number): { objectId?: string | undefined } | undefined {
   try {
-    return post("HeapProfiler.getObjectByHeapObjectId", { objectId: String(heapId), objectGroup: OBJECT_GROUP }).result;
+    return inspector.objectByHeapObjectId(String(heapId));
   } catch (error) {
     if (String((error as Error).message).includes("Object is not available")) return undefined;
     throw error;
@@ -168,9 +150,9 @@ export function objectByHeapId(post: InspectorPost, heapId: number): { objectId?
 
 // disable drops the isolate's id map, which a snapshot leaves tracking every
 // object move at each GC. Cleanup must not hide the error that got us here.
-export function releaseHeapProfiler(post: InspectorPost): void {
+export function releaseHeapProfiler(inspector: Inspector): void {
   try {
-    post("HeapProfiler.disable");
+    inspector.disableHeapProfiler();
   } catch {
     // the session is gone; nothing is left to release
   }

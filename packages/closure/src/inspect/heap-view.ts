@@ -33,8 +33,8 @@ export class HeapView {
   take(candidates: Iterable<unknown>): void {
     const inspector = this.#inspector;
     this.#candidates = [...new Set([...this.#candidates, ...candidates])];
-    this.#reader = new ChainReader(takeHeapSnapshot(inspector.post, (event, listener) => inspector.on(event, listener)));
-    this.#candidateAt = this.#reader.elementIdsOf(heapIdOf(inspector.post, inspector.objectIdOf(this.#candidates)));
+    this.#reader = new ChainReader(takeHeapSnapshot(inspector));
+    this.#candidateAt = this.#reader.elementIdsOf(heapIdOf(inspector, inspector.objectIdOf(this.#candidates)));
   }
 
   /**
@@ -62,7 +62,7 @@ export class HeapView {
   contextObjectsOf(fns: readonly Function[], candidates: () => Iterable<unknown>): unknown[][] {
     if (!this.#reader) this.take(candidates());
     const inspector = this.#inspector;
-    const heapIds = () => inspector.objectIdsOf(fns).map((objectId) => heapIdOf(inspector.post, objectId));
+    const heapIds = () => inspector.objectIdsOf(fns).map((objectId) => heapIdOf(inspector, objectId));
     let slots = this.#reader!.contextSlotsOf(heapIds());
     if (slots.some((each) => each === undefined)) {
       this.take(candidates());
@@ -93,7 +93,7 @@ export class HeapView {
       const at = this.#candidateAt.get(heapId);
       if (at !== undefined) found.push(this.#candidates[at]);
       else {
-        const objectId = objectByHeapId(inspector.post, heapId)?.objectId;
+        const objectId = objectByHeapId(inspector, heapId)?.objectId;
         if (objectId) searched.push(objectId);
       }
     }
@@ -104,7 +104,7 @@ export class HeapView {
   thisOf(arrows: readonly Function[], candidates: () => Iterable<unknown>): unknown[] {
     const chains = this.chainsOf(arrows, candidates);
     const inspector = this.#inspector;
-    resolveThis(inspector.post, chains, this.#candidates, this.#candidateAt, (ids) => inspector.liveValuesById(ids), this.#thisValues);
+    resolveThis(inspector, chains, this.#candidates, this.#candidateAt, (ids) => inspector.liveValuesById(ids), this.#thisValues);
     // The innermost context with a `this` slot holds the arrow's `this`. No
     // live value: the arrow was created where `this` is undefined (strict
     // module code), or the slot holds an oddball.
@@ -116,7 +116,7 @@ export class HeapView {
 
   /** Drops the snapshot and stops the profiler's id tracking. */
   close(): void {
-    if (this.#reader) releaseHeapProfiler(this.#inspector.post);
+    if (this.#reader) releaseHeapProfiler(this.#inspector);
     this.#reader = undefined;
     this.#candidates = [];
     this.#candidateAt = new Map();
@@ -125,7 +125,7 @@ export class HeapView {
 
   #read(fns: readonly Function[]): Array<ContextLink[] | undefined> {
     const inspector = this.#inspector;
-    const heapIds = inspector.objectIdsOf(fns).map((objectId) => heapIdOf(inspector.post, objectId));
+    const heapIds = inspector.objectIdsOf(fns).map((objectId) => heapIdOf(inspector, objectId));
     return this.#reader!.chainsOf(heapIds);
   }
 }

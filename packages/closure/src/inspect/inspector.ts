@@ -2,13 +2,14 @@
 // session lazily (never at import) and exposes synchronous reads of the
 // internal state JavaScript cannot see: [[Scopes]], bound-function slots,
 // proxy target/handler, weak collection entries, promise state, private
-// fields. Node invokes callbacks of a same-thread session synchronously,
-// which is what makes a synchronous wrapper possible.
-import { Session } from "node:inspector";
+// fields; and typed calls of the HeapProfiler (heap-snapshot.ts) and the
+// Debugger (module-index.ts). Node invokes callbacks of a same-thread
+// session synchronously, which is what makes a synchronous wrapper possible.
+import { Session, type Debugger, type HeapProfiler, type InspectorNotification, type Runtime } from "node:inspector";
 import { SerializationError } from "../errors.js";
 
 /** Raw protocol call, synchronous. */
-export type InspectorPost = (method: string, params?: Record<string, unknown>) => any;
+type InspectorPost = (method: string, params?: object) => any;
 
 export interface RemoteObject {
   type: string;
@@ -41,7 +42,7 @@ const SLOT = "__closurePackInspectorSlot";
 /** An open inspector session with the reads the serializer needs. */
 export class Inspector {
   readonly #session: Session;
-  readonly post: InspectorPost;
+  readonly #post: InspectorPost;
 
   constructor() {
     this.#session = new Session();
@@ -56,17 +57,74 @@ export class Inspector {
         { cause: error },
       );
     }
-    this.post = (method, params) => {
+    this.#post = (method, params) => {
       const response = postSync(this.#session, method, params);
       this.#held += handlesIn(method, response);
       return response;
     };
   }
 
-  /** Subscribes to a protocol notification; returns the unsubscribe function. */
-  on(event: string, listener: (message: any) => void): () => void {
-    this.#session.on(event, listener);
-    return () => this.#session.off(event, listener);
+  /**
+   * HeapProfiler.takeHeapSnapshot: the snapshot's JSON text, in the chunks
+   * V8 sends during the call. Heap ids stay valid until disableHeapProfiler().
+   */
+  takeHeapSnapshot(): string[] {
+    const chunks: string[] = [];
+    const listener = (message: InspectorNotification<HeapProfiler.AddHeapSnapshotChunkEventDataType>): void => {
+      chunks.push(message.params.chunk);
+    };
+    this.#session.on("HeapProfiler.addHeapSnapshotChunk", listener);
+    try {
+      // Without captureNumericValue a variable holding a small integer has no
+      // edge at all, so `let count = 0` would vanish from a context's names.
+      this.#post("HeapProfiler.takeHeapSnapshot", { reportProgress: false, captureNumericValue: true });
+      if (chunks.length === 0) throw new Error("HeapProfiler.takeHeapSnapshot: no chunk arrived during the call");
+    } finally {
+      this.#session.off("HeapProfiler.addHeapSnapshotChunk", listener);
+    }
+    return chunks;
+  }
+
+  /** HeapProfiler.getHeapObjectId: the heap id of a remote object ("0" before any snapshot). */
+  heapObjectId(objectId: Runtime.RemoteObjectId): HeapProfiler.HeapSnapshotObjectId {
+    const params: HeapProfiler.GetHeapObjectIdParameterType = { objectId };
+    const response: HeapProfiler.GetHeapObjectIdReturnType = this.#post("HeapProfiler.getHeapObjectId", params);
+    return response.heapSnapshotObjectId;
+  }
+
+  /** HeapProfiler.getObjectByHeapObjectId, in closure-pack's object group. */
+  objectByHeapObjectId(heapId: HeapProfiler.HeapSnapshotObjectId): Runtime.RemoteObject {
+    const params: HeapProfiler.GetObjectByHeapObjectIdParameterType = { objectId: heapId, objectGroup: OBJECT_GROUP };
+    const response: HeapProfiler.GetObjectByHeapObjectIdReturnType = this.#post("HeapProfiler.getObjectByHeapObjectId", params);
+    return response.result;
+  }
+
+  /** HeapProfiler.disable: drops the isolate's heap id map. */
+  disableHeapProfiler(): void {
+    this.#post("HeapProfiler.disable");
+  }
+
+  /** Debugger.enable: from now on, every script parsed is announced to onScriptParsed listeners. */
+  enableDebugger(): void {
+    this.#post("Debugger.enable", {});
+  }
+
+  /** Debugger.setSkipAllPauses. */
+  setSkipAllPauses(skip: boolean): void {
+    const params: Debugger.SetSkipAllPausesParameterType = { skip };
+    this.#post("Debugger.setSkipAllPauses", params);
+  }
+
+  /** Debugger.getScriptSource. */
+  scriptSource(scriptId: Runtime.ScriptId): string {
+    const params: Debugger.GetScriptSourceParameterType = { scriptId };
+    const response: Debugger.GetScriptSourceReturnType = this.#post("Debugger.getScriptSource", params);
+    return response.scriptSource;
+  }
+
+  /** Calls `listener` for each Debugger.scriptParsed notification. */
+  onScriptParsed(listener: (script: Debugger.ScriptParsedEventDataType) => void): void {
+    this.#session.on("Debugger.scriptParsed", (message: InspectorNotification<Debugger.ScriptParsedEventDataType>) => listener(message.params));
   }
 
   /** Remote handle of a live value. */
@@ -74,7 +132,7 @@ export class Inspector {
     const slots = globalThis as Record<string, unknown>;
     slots[SLOT] = value;
     try {
-      const { result } = this.post("Runtime.evaluate", {
+      const { result } = this.#post("Runtime.evaluate", {
         expression: `globalThis.${SLOT}`,
         objectGroup: OBJECT_GROUP,
         silent: true,
@@ -89,7 +147,7 @@ export class Inspector {
   objectIdsOf(values: readonly object[]): string[] {
     if (values.length === 1) return [this.objectIdOf(values[0]!)];
     const list = this.objectIdOf([...values]);
-    const response = this.post("Runtime.getProperties", { objectId: list, ownProperties: true, objectGroup: OBJECT_GROUP });
+    const response = this.#post("Runtime.getProperties", { objectId: list, ownProperties: true, objectGroup: OBJECT_GROUP });
     const ids: string[] = new Array(values.length);
     for (const property of response.result as PropertyDescriptor[]) {
       const index = Number(property.name);
@@ -104,7 +162,7 @@ export class Inspector {
   }
 
   internalsById(objectId: string): { internal: Map<string, RemoteObject>; privates: PropertyDescriptor[]; objectId: string } {
-    const response = this.post("Runtime.getProperties", {
+    const response = this.#post("Runtime.getProperties", {
       objectId,
       ownProperties: true,
       accessorPropertiesOnly: false,
@@ -124,7 +182,7 @@ export class Inspector {
    * Reflect.ownKeys makes for every element of a large array or view.
    */
   ownNonIndexKeys(value: object): Array<string | symbol> {
-    const { result } = this.post("Runtime.getProperties", {
+    const { result } = this.#post("Runtime.getProperties", {
       objectId: this.objectIdOf(value),
       ownProperties: true,
       nonIndexedPropertiesOnly: true,
@@ -153,7 +211,7 @@ export class Inspector {
     if (objectIds.length === 0) return [];
     const slots = globalThis as Record<string, unknown>;
     const [first, ...rest] = objectIds;
-    this.post("Runtime.callFunctionOn", {
+    this.#post("Runtime.callFunctionOn", {
       objectId: first,
       functionDeclaration: `function (...rest) { globalThis.${SLOT} = [this, ...rest]; }`,
       arguments: rest.map((objectId) => ({ objectId })),
@@ -182,7 +240,7 @@ export class Inspector {
     this.#held = 0;
     if (this.#releaseTimer) clearImmediate(this.#releaseTimer);
     this.#releaseTimer = undefined;
-    this.post("Runtime.releaseObjectGroup", { objectGroup: OBJECT_GROUP });
+    this.#post("Runtime.releaseObjectGroup", { objectGroup: OBJECT_GROUP });
   }
 
   /**
@@ -217,7 +275,7 @@ function primitiveOf(remote: RemoteObject): unknown {
   return remote.type === "undefined" ? undefined : remote.value;
 }
 
-function postSync(session: Session, method: string, params?: Record<string, unknown>): any {
+function postSync(session: Session, method: string, params?: object): any {
   let settled = false;
   let failure: Error | null = null;
   let result: unknown;

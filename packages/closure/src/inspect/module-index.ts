@@ -122,19 +122,19 @@ export class ModuleIndex {
    */
   scriptSource(inspector: Inspector, scriptId: string): string {
     this.#listen(inspector);
-    return (inspector.post("Debugger.getScriptSource", { scriptId }) as { scriptSource: string }).scriptSource;
+    return inspector.scriptSource(scriptId);
   }
 
   #listen(inspector: Inspector): void {
     if (this.#esmListening) return;
     this.#esmListening = true;
-    inspector.on("Debugger.scriptParsed", (message: { params: { url: string; isModule?: boolean } }) => {
-      if (message.params.isModule && message.params.url.startsWith("file:")) this.#pendingUrls.push(message.params.url);
+    inspector.onScriptParsed((script) => {
+      if (script.isModule && script.url.startsWith("file:")) this.#pendingUrls.push(script.url);
     });
-    inspector.post("Debugger.enable", {});
+    inspector.enableDebugger();
     // This session can never resume a paused thread (it runs on it): a
     // `debugger` statement in user code must not stop the process.
-    inspector.post("Debugger.setSkipAllPauses", { skip: true });
+    inspector.setSkipAllPauses(true);
   }
 
   /**
