@@ -39,7 +39,10 @@ async function startMoto() {
   const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
   const endpoint = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 200; attempt++) {
-    const ok = await fetch(`${endpoint}/moto-api/config`, { method: "POST", body: JSON.stringify({ lambda: { use_docker: false } }) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${endpoint}/moto-api/config`, { method: "POST", body: JSON.stringify({ lambda: { use_docker: false } }) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { endpoint, stop: () => child.kill("SIGTERM") };
     await new Promise((done) => setTimeout(done, 50));
   }

@@ -15,7 +15,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import {
-  AddPermissionCommand, CreateFunctionCommand, DeleteFunctionConcurrencyCommand, InvokeCommand, LambdaClient, PutFunctionConcurrencyCommand,
+  AddPermissionCommand,
+  CreateFunctionCommand,
+  DeleteFunctionConcurrencyCommand,
+  InvokeCommand,
+  LambdaClient,
+  PutFunctionConcurrencyCommand,
 } from "@aws-sdk/client-lambda";
 import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { startDaemon, stopDaemon } from "@closure-pack/cloud";
@@ -29,7 +34,10 @@ const sizes = quick ? { warmUp: 20, latency: 100, events: 400 } : { warmUp: 50, 
 const UPLOADERS = 16;
 const targets = { p50Ms: 50, p99Ms: 200, eventsPerSecond: 200 };
 const BUCKET = "bench-events";
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 
 // The handler: one line per record (or per direct event), stamped as it starts.
 const HANDLER = `import { appendFileSync } from "node:fs";
@@ -100,9 +108,24 @@ async function setUp(endpoint, out) {
   const { Role } = await clients.iam.send(new CreateRoleCommand({ RoleName: "bench-role", AssumeRolePolicyDocument: TRUST }));
   const zip = await writeZip([{ path: "index.mjs", bytes: HANDLER }]);
   const fn = await clients.lambda.send(
-    new CreateFunctionCommand({ FunctionName: "bench-handler", Runtime: "nodejs22.x", Role: Role.Arn, Handler: "index.handler", Code: { ZipFile: zip }, Environment: { Variables: { OUT: out } } }),
+    new CreateFunctionCommand({
+      FunctionName: "bench-handler",
+      Runtime: "nodejs22.x",
+      Role: Role.Arn,
+      Handler: "index.handler",
+      Code: { ZipFile: zip },
+      Environment: { Variables: { OUT: out } },
+    }),
   );
-  await clients.lambda.send(new AddPermissionCommand({ FunctionName: "bench-handler", StatementId: "s3", Action: "lambda:InvokeFunction", Principal: "s3.amazonaws.com", SourceArn: `arn:aws:s3:::${BUCKET}` }));
+  await clients.lambda.send(
+    new AddPermissionCommand({
+      FunctionName: "bench-handler",
+      StatementId: "s3",
+      Action: "lambda:InvokeFunction",
+      Principal: "s3.amazonaws.com",
+      SourceArn: `arn:aws:s3:::${BUCKET}`,
+    }),
+  );
   await clients.s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   await clients.s3.send(
     new PutBucketNotificationConfigurationCommand({
@@ -114,7 +137,8 @@ async function setUp(endpoint, out) {
 }
 
 const put = (clients, key) => clients.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: "x".repeat(1024) }));
-const invokeEvent = (clients, key) => clients.lambda.send(new InvokeCommand({ FunctionName: "bench-handler", InvocationType: "Event", Payload: Buffer.from(JSON.stringify({ key })) }));
+const invokeEvent = (clients, key) =>
+  clients.lambda.send(new InvokeCommand({ FunctionName: "bench-handler", InvocationType: "Event", Payload: Buffer.from(JSON.stringify({ key })) }));
 
 /** Sequential sends, each waited for at the handler: latencies in ms. */
 async function latencies(arrivals, count, prefix, send) {
@@ -156,9 +180,11 @@ async function throughput(arrivals, count, prefix, send) {
 async function drain(clients, arrivals, count) {
   await clients.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: "bench-handler", ReservedConcurrentExecutions: 0 }));
   let next = 0;
-  await Promise.all(Array.from({ length: UPLOADERS }, async () => {
-    while (next < count) await put(clients, `dr-${next++}`);
-  }));
+  await Promise.all(
+    Array.from({ length: UPLOADERS }, async () => {
+      while (next < count) await put(clients, `dr-${next++}`);
+    }),
+  );
   const released = now();
   await clients.lambda.send(new DeleteFunctionConcurrencyCommand({ FunctionName: "bench-handler" }));
   let last = 0;

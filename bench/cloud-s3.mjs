@@ -103,7 +103,13 @@ async function startMoto() {
   const endpoint = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}`);
-    const up = await Promise.race([fetch(`${endpoint}/moto-api/`).then(() => true, () => false), failed]);
+    const up = await Promise.race([
+      fetch(`${endpoint}/moto-api/`).then(
+        () => true,
+        () => false,
+      ),
+      failed,
+    ]);
     if (up) break;
     if (i > 150) throw new Error("moto_server did not answer within 30 s");
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -127,7 +133,12 @@ async function putGet(targets, label) {
     if (turn % 2 === 1) order.reverse();
     for (const index of order) await oneTurn(targets[index], `${label}/${turn}`, times[index]);
   }
-  return times.map(({ puts, gets }) => ({ putP50: percentile(puts, 50), putP99: percentile(puts, 99), getP50: percentile(gets, 50), getP99: percentile(gets, 99) }));
+  return times.map(({ puts, gets }) => ({
+    putP50: percentile(puts, 50),
+    putP99: percentile(puts, 99),
+    getP50: percentile(gets, 50),
+    getP99: percentile(gets, 99),
+  }));
 }
 
 async function oneTurn({ s3, bucket }, prefix, { puts, gets }) {
@@ -248,15 +259,27 @@ function report(daemon, moto, floor) {
     { name: "GetObject 1 KiB p50 ms", pick: (r) => r.getP50 },
     { name: "GetObject 1 KiB p99 ms", pick: (r) => r.getP99 },
   ];
-  const rows = measures.map(({ name, pick }) => [name, d((r) => pick(r.empty)), m((r) => pick(r.empty)), n((r) => pick(r.empty)), d((r) => r.full && pick(r.full)), n((r) => r.full && pick(r.full))]);
+  const rows = measures.map(({ name, pick }) => [
+    name,
+    d((r) => pick(r.empty)),
+    m((r) => pick(r.empty)),
+    n((r) => pick(r.empty)),
+    d((r) => r.full && pick(r.full)),
+    n((r) => r.full && pick(r.full)),
+  ]);
   const seeded = sizes.seeded.toLocaleString("en-US");
   const lines = [
-    `Measured at commit ${commit}, Node ${node}, ${machine}; load average ${loadavg().map((l) => l.toFixed(2)).join(", ")} at the end.`,
+    `Measured at commit ${commit}, Node ${node}, ${machine}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")} at the end.`,
     `One @aws-sdk/client-s3 client per target (path-style, default flexible checksums, no retries), ${sizes.samples} samples per target after ${WARM_UP} warm-ups, one call in flight at a time, the targets taking turns of ${TURN} calls; GetObject includes reading the body. moto_server is moto's, started on a free port in this run.`,
     "",
     `| measure | local cloud | moto_server | moto / local cloud | floor (do-nothing server) | local cloud, ${seeded} objects | floor, same turns |`,
     "| --- | --- | --- | --- | --- | --- | --- |",
-    ...rows.map(([name, ours, anchor, nothing, full, fullFloor]) => `| ${name} | ${fmt(ours, 3)} | ${fmt(anchor, 3)} | ${ratio(anchor, ours)} | ${fmt(nothing, 3)} | ${fmt(full, 3)} | ${fmt(fullFloor, 3)} |`),
+    ...rows.map(
+      ([name, ours, anchor, nothing, full, fullFloor]) =>
+        `| ${name} | ${fmt(ours, 3)} | ${fmt(anchor, 3)} | ${ratio(anchor, ours)} | ${fmt(nothing, 3)} | ${fmt(full, 3)} | ${fmt(fullFloor, 3)} |`,
+    ),
     "",
   ];
   if (daemon.ok && daemon.seeded !== undefined) {
@@ -269,7 +292,8 @@ function report(daemon, moto, floor) {
   if (!moto.ok) lines.push(`moto_server failed or is not installed: ${moto.error}`, "");
   if (floor.ok && moto.ok) {
     const above = (r, pick) => Math.max(pick(r.empty) - pick(floor.empty), 0.001);
-    const server = (pick) => (daemon.ok ? `${fmt(above(moto, pick), 3)} ms vs ${fmt(above(daemon, pick), 3)} ms, ${(above(moto, pick) / above(daemon, pick)).toFixed(1)}x` : "–");
+    const server = (pick) =>
+      daemon.ok ? `${fmt(above(moto, pick), 3)} ms vs ${fmt(above(daemon, pick), 3)} ms, ${(above(moto, pick) / above(daemon, pick)).toFixed(1)}x` : "–";
     lines.push(
       `The floor is the same client against a server that answers at once: ${fmt(floor.empty.putP50, 3)} ms per PutObject is the client's own signing, checksumming, parsing and round trip, which no server can remove; ${targets.ratio}x faster than moto means at most ${fmt(moto.empty.putP50 / targets.ratio, 3)} ms here, and no server can be more than ${ratio(moto.empty.putP50, floor.empty.putP50)} (PutObject) and ${ratio(moto.empty.getP50, floor.empty.getP50)} (GetObject) faster than moto in this run. A local cloud PutObject also commits its row (and a small body) to SQLite before it answers (durability "process": in the OS's cache, no fsync).`,
       `The servers' own time, p50 above the floor, moto vs local cloud: PutObject ${server((r) => r.putP50)}; GetObject ${server((r) => r.getP50)}.`,
@@ -285,7 +309,8 @@ function report(daemon, moto, floor) {
     const full = d((r) => r.full && pick(r.full));
     if (empty === undefined || full === undefined) return { met: undefined, text: "" };
     const floors = [n((r) => pick(r.empty)), n((r) => r.full && pick(r.full))];
-    if (floors[0] === undefined || floors[1] === undefined) return { met: full <= empty * targets.unchangedWithin, text: `${fmt(full, 3)} vs ${fmt(empty, 3)} ms` };
+    if (floors[0] === undefined || floors[1] === undefined)
+      return { met: full <= empty * targets.unchangedWithin, text: `${fmt(full, 3)} vs ${fmt(empty, 3)} ms` };
     const [above, aboveFull] = [Math.max(empty - floors[0], 0.001), Math.max(full - floors[1], 0)];
     return { met: floors[1] + aboveFull <= (floors[1] + above) * targets.unchangedWithin, text: `${fmt(aboveFull, 3)} vs ${fmt(above, 3)} ms above the floor` };
   };
@@ -294,8 +319,20 @@ function report(daemon, moto, floor) {
   const getWithin = within((r) => r.getP50);
   lines.push(
     "Targets (issue 12):",
-    target(`PutObject p50 at least ${targets.ratio}x faster than moto (${ratio(m((r) => r.empty.putP50), d((r) => r.empty.putP50))})`, daemon.ok && moto.ok ? moto.empty.putP50 / daemon.empty.putP50 >= targets.ratio : undefined),
-    target(`GetObject p50 at least ${targets.ratio}x faster than moto (${ratio(m((r) => r.empty.getP50), d((r) => r.empty.getP50))})`, daemon.ok && moto.ok ? moto.empty.getP50 / daemon.empty.getP50 >= targets.ratio : undefined),
+    target(
+      `PutObject p50 at least ${targets.ratio}x faster than moto (${ratio(
+        m((r) => r.empty.putP50),
+        d((r) => r.empty.putP50),
+      )})`,
+      daemon.ok && moto.ok ? moto.empty.putP50 / daemon.empty.putP50 >= targets.ratio : undefined,
+    ),
+    target(
+      `GetObject p50 at least ${targets.ratio}x faster than moto (${ratio(
+        m((r) => r.empty.getP50),
+        d((r) => r.empty.getP50),
+      )})`,
+      daemon.ok && moto.ok ? moto.empty.getP50 / daemon.empty.getP50 >= targets.ratio : undefined,
+    ),
     target(`PutObject p50 unchanged with ${seeded} objects (within ${targets.unchangedWithin}x; ${putWithin.text})`, putWithin.met),
     target(`GetObject p50 unchanged with ${seeded} objects (within ${targets.unchangedWithin}x; ${getWithin.text})`, getWithin.met),
   );

@@ -27,22 +27,28 @@ function writeProgram() {
   symlinkSync(join(root, "packages", "aws"), join(workDir, "node_modules", "@closure-pack", "aws"), "junction");
   symlinkSync(join(root, "node_modules", "@aws-sdk"), join(workDir, "node_modules", "@aws-sdk"), "junction");
   writeFileSync(join(workDir, "package.json"), `${JSON.stringify({ name: "bench-cloud", private: true, type: "module" })}\n`);
-  const handlers = Array.from({ length: FUNCTIONS }, (_, i) => `
+  const handlers = Array.from(
+    { length: FUNCTIONS },
+    (_, i) => `
 bucket.onObjectCreated("fn${i}", async (event) => {
   const s3 = new S3Client({});
   for (const record of event.Records) {
     const object = await s3.send(new GetObjectCommand({ Bucket: record.s3.bucket.name, Key: record.s3.object.key }));
     console.log("fn${i}", record.s3.object.key, object.ContentLength);
   }
-}, { filterPrefix: "p${i}/" });`).join("\n");
-  writeFileSync(join(workDir, "index.ts"), `import * as aws from "@closure-pack/aws";
+}, { filterPrefix: "p${i}/" });`,
+  ).join("\n");
+  writeFileSync(
+    join(workDir, "index.ts"),
+    `import * as aws from "@closure-pack/aws";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 
 const bucket = new aws.s3.Bucket("bench");
 ${handlers}
 
 export const bucketName = bucket.bucketName;
-`);
+`,
+  );
 }
 
 /** The daemon on a free port with its own data; resolves with its port and a stop(). */
@@ -61,7 +67,11 @@ async function startDaemon() {
 
 function time(args, env = {}) {
   const started = performance.now();
-  const run = spawnSync(process.execPath, args, { cwd: workDir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env } });
+  const run = spawnSync(process.execPath, args, {
+    cwd: workDir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env },
+  });
   const ms = performance.now() - started;
   if (run.status !== 0) throw new Error(`${args.join(" ")} exited with ${run.status}:\n${run.stdout}\n${run.stderr}`);
   return { ms, stdout: run.stdout };
@@ -82,7 +92,15 @@ function measure(label, args, check) {
 progress(ensureBuilt());
 writeProgram();
 // `node` loading the program alone: the same file compiled as the CLI compiles it (packages external).
-await build({ entryPoints: [join(workDir, "index.ts")], outfile: join(workDir, "program.mjs"), bundle: true, packages: "external", format: "esm", platform: "node", logLevel: "warning" });
+await build({
+  entryPoints: [join(workDir, "index.ts")],
+  outfile: join(workDir, "program.mjs"),
+  bundle: true,
+  packages: "external",
+  format: "esm",
+  platform: "node",
+  logLevel: "warning",
+});
 const daemon = await startDaemon();
 const up = [bin, "up", "index.ts", "--yes", "--port", String(daemon.port)];
 try {
@@ -98,7 +116,12 @@ try {
     { what: "first up (20 functions, 82 resources)", ms: first.ms, target: `≤ ${targets.firstUpMs / 1000} s`, met: first.ms <= targets.firstUpMs },
     { what: "up with nothing to change", ms: noChange },
     { what: "node loading the program alone", ms: node },
-    { what: "up with nothing to change − node", ms: noChange - node, target: `≤ ${targets.noChangeOverNodeMs / 1000} s`, met: noChange - node <= targets.noChangeOverNodeMs },
+    {
+      what: "up with nothing to change − node",
+      ms: noChange - node,
+      target: `≤ ${targets.noChangeOverNodeMs / 1000} s`,
+      met: noChange - node <= targets.noChangeOverNodeMs,
+    },
   ];
   const lines = [
     ...describeMachine(root),

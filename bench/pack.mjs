@@ -21,17 +21,13 @@ const quick = process.argv.includes("--quick");
 // Per way: one warm-up, then as many measured runs as fit in budgetMs at
 // the warm-up's pace, at least one and at most maxRuns. A process still
 // running after capMs is killed and reported. loadRuns: timed cold loads.
-const budget = quick
-  ? { maxRuns: 3, budgetMs: 6_000, capMs: 60_000, loadRuns: 3 }
-  : { maxRuns: 7, budgetMs: 20_000, capMs: 120_000, loadRuns: 15 };
+const budget = quick ? { maxRuns: 3, budgetMs: 6_000, capMs: 60_000, loadRuns: 3 } : { maxRuns: 7, budgetMs: 20_000, capMs: 120_000, loadRuns: 15 };
 const targets = { sizeVsHandWritten: 1.1, loadVsHandWritten: 1.1, pulumiVsClosurePack: 100, cliVsBare: 1.5 };
 
 const handlerDir = join(benchDir, "pack", "handler");
 const workDir = join(benchDir, ".tmp", "pack");
 const stagedHandler = join(workDir, "entry", "handler.mjs");
 const event = join(handlerDir, "event.json");
-
-
 
 // The handler lives in bench/pack/handler, its packages in bench/peers. A
 // copy in a git-ignored folder whose node_modules links to the peers' lets
@@ -223,15 +219,30 @@ function report(rows, sdk, splitRow, versions) {
   if (sdk.ok) out.push(`Every cold load includes requiring @aws-sdk/client-s3, which alone takes ${sdk.ms.toFixed(1)} ms.`, "");
   out.push(
     "Targets (issue 3):",
-    targetLine("closure-pack zip / hand-written zip", both(packed, base, (a, b) => a.zip.length / b.zip.length), targets.sizeVsHandWritten, true),
+    targetLine(
+      "closure-pack zip / hand-written zip",
+      both(packed, base, (a, b) => a.zip.length / b.zip.length),
+      targets.sizeVsHandWritten,
+      true,
+    ),
     targetLine(
       "closure-pack cold load / hand-written cold load",
       both(packed, base, (a, b) => (a.load.ok && b.load.ok ? a.load.ms / b.load.ms : undefined)),
       targets.loadVsHandWritten,
       true,
     ),
-    targetLine("Pulumi-style zip / closure-pack zip", both(pulumi, packed, (a, b) => a.zip.length / b.zip.length), targets.pulumiVsClosurePack, false),
-    targetLine("whole CLI run / bare esbuild + zip (process wall)", both(cli, base, (a, b) => a.wallMs / b.wallMs), targets.cliVsBare, true),
+    targetLine(
+      "Pulumi-style zip / closure-pack zip",
+      both(pulumi, packed, (a, b) => a.zip.length / b.zip.length),
+      targets.pulumiVsClosurePack,
+      false,
+    ),
+    targetLine(
+      "whole CLI run / bare esbuild + zip (process wall)",
+      both(cli, base, (a, b) => a.wallMs / b.wallMs),
+      targets.cliVsBare,
+      true,
+    ),
   );
   const notes = [];
   if (packed.ok && cli.ok) notes.push(`The CLI's zip ${packed.zip.equals(cli.zip) ? "is byte-identical to" : "differs from"} pack()'s.`);
@@ -243,12 +254,21 @@ function report(rows, sdk, splitRow, versions) {
   if (packed.ok) {
     const p = packed.phases;
     const rest = packed.wallMs - p.import - p.load - p.pack;
-    notes.push(`The pack() process's ${int(packed.wallMs)} ms: import @closure-pack/pack ${int(p.import)}, load the handler ${int(p.load)}, pack() ${int(p.pack)}, node start-up and exit ${int(rest)}.`);
+    notes.push(
+      `The pack() process's ${int(packed.wallMs)} ms: import @closure-pack/pack ${int(p.import)}, load the handler ${int(p.load)}, pack() ${int(p.pack)}, node start-up and exit ${int(rest)}.`,
+    );
   }
-  if (splitRow?.ok) notes.push(`Inside pack(handler): serializeFunction ${int(splitRow.phases.serialize)} ms, then bundle + zip ${int(splitRow.phases.bundle)} ms (N=${splitRow.runs}).`);
+  if (splitRow?.ok)
+    notes.push(
+      `Inside pack(handler): serializeFunction ${int(splitRow.phases.serialize)} ms, then bundle + zip ${int(splitRow.phases.bundle)} ms (N=${splitRow.runs}).`,
+    );
   else if (splitRow) notes.push(`serializeFunction then pack(serialized) timed apart failed: ${splitRow.error}.`);
-  if (base.ok) notes.push(`Bare esbuild + zip: ${int(base.wallMs)} ms a process, of which importing esbuild and the zip writer ${int(base.phases.import)}, esbuild + zip ${int(base.phases.pack)}.`);
-  if (cliBundle?.ok && base.ok) notes.push(`The CLI with --mode bundle (the handler not run): ${int(cliBundle.wallMs)} ms, ${ratio(cliBundle.wallMs / base.wallMs)} bare esbuild + zip.`);
+  if (base.ok)
+    notes.push(
+      `Bare esbuild + zip: ${int(base.wallMs)} ms a process, of which importing esbuild and the zip writer ${int(base.phases.import)}, esbuild + zip ${int(base.phases.pack)}.`,
+    );
+  if (cliBundle?.ok && base.ok)
+    notes.push(`The CLI with --mode bundle (the handler not run): ${int(cliBundle.wallMs)} ms, ${ratio(cliBundle.wallMs / base.wallMs)} bare esbuild + zip.`);
   if (packed.ok && base.ok) {
     notes.push(
       `Loading the handler alone takes ${int(packed.phases.load)} ms (in the pack() process): the 1.5x target leaves ${int(base.wallMs / 2)} ms for all a whole CLI run adds to bare esbuild + zip, loading and serializing the program included.`,

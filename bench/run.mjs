@@ -26,23 +26,13 @@ if (unknown.length > 0 || args.includes("--help")) {
   --quick     shorter, noisier measurements (for iterating)
   --no-build  use packages/*/dist as it is, even if older than its sources
   topics: ${topics.join(", ")}`);
-  if (unknown.length > 0)
-    console.error(
-      `unknown flag "${unknown[0]}": expected one of ${knownFlags.join(", ")}`,
-    );
+  if (unknown.length > 0) console.error(`unknown flag "${unknown[0]}": expected one of ${knownFlags.join(", ")}`);
   process.exit(2);
 }
 
-const selected =
-  filters.length === 0
-    ? topics
-    : topics.filter((topic) =>
-        filters.some((filter) => topic.includes(filter)),
-      );
+const selected = filters.length === 0 ? topics : topics.filter((topic) => filters.some((filter) => topic.includes(filter)));
 if (selected.length === 0) {
-  console.error(
-    `no benchmark matches "${filters.join('", "')}"; topics: ${topics.join(", ")}`,
-  );
+  console.error(`no benchmark matches "${filters.join('", "')}"; topics: ${topics.join(", ")}`);
   process.exit(2);
 }
 
@@ -50,16 +40,10 @@ console.log(describeMachine(root).join("\n"));
 let failed = false;
 for (const topic of selected) {
   console.log(`\n## ${topic}\n`);
-  const result = spawnSync(
-    process.execPath,
-    [join(benchDir, `${topic}.mjs`), ...flags],
-    { cwd: root, stdio: "inherit" },
-  );
+  const result = spawnSync(process.execPath, [join(benchDir, `${topic}.mjs`), ...flags], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) {
     failed = true;
-    console.error(
-      `bench ${topic} failed (exit ${result.status ?? result.signal})`,
-    );
+    console.error(`bench ${topic} failed (exit ${result.status ?? result.signal})`);
   }
 }
 process.exitCode = failed ? 1 : 0;

@@ -26,8 +26,6 @@ const handlerDir = join(benchDir, "runtime", "handler");
 const handlerFile = join(handlerDir, "index.cjs");
 const childScript = join(benchDir, "runtime", "lambda-local-child.mjs");
 
-
-
 /** Nearest-rank percentile. */
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -114,7 +112,10 @@ function lambdaLocalChild(mode, count = 0) {
   });
   const wallMs = performance.now() - started;
   const result = resultOf(child.stdout);
-  if (!result) throw new Error(`lambda-local ${mode} failed: ${(child.stderr || child.error?.message || `exit ${child.status ?? child.signal}`).trim().split("\n").slice(-3).join(" ")}`);
+  if (!result)
+    throw new Error(
+      `lambda-local ${mode} failed: ${(child.stderr || child.error?.message || `exit ${child.status ?? child.signal}`).trim().split("\n").slice(-3).join(" ")}`,
+    );
   return { ...result, wallMs };
 }
 
@@ -166,10 +167,46 @@ function report(cp, ll, versions) {
   const v = (r, f) => (r.ok ? f(r) : undefined);
   const cell = (r, f) => (r.ok ? f(r) : `failed: ${r.error.replaceAll("|", "\\|")}`);
   const rows = [
-    ["cold start ms (median)", cell(cp.cold, (r) => fmt(r.ms, 1)), cell(ll.cold, (r) => fmt(r.ms, 1)), ratio(v(cp.cold, (r) => r.ms), v(ll.cold, (r) => r.ms)), `≤ ${targets.coldMs}`],
-    ["warm invoke ms p50", cell(cp.warm, (r) => fmt(r.p50, 3)), cell(ll.warm, (r) => fmt(r.p50, 3)), ratio(v(cp.warm, (r) => r.p50), v(ll.warm, (r) => r.p50)), `≤ ${targets.warmP50Ms}`],
-    ["warm invoke ms p99", cell(cp.warm, (r) => fmt(r.p99, 3)), cell(ll.warm, (r) => fmt(r.p99, 3)), ratio(v(cp.warm, (r) => r.p99), v(ll.warm, (r) => r.p99)), "–"],
-    [`throughput events/s (${int(sizes.events)} events, concurrency ${CONCURRENCY})`, cell(cp.throughput, (r) => int(r.perSecond)), cell(ll.throughput, (r) => int(r.perSecond)), ratio(v(cp.throughput, (r) => r.perSecond), v(ll.throughput, (r) => r.perSecond)), `≥ ${targets.eventsPerSecond}`],
+    [
+      "cold start ms (median)",
+      cell(cp.cold, (r) => fmt(r.ms, 1)),
+      cell(ll.cold, (r) => fmt(r.ms, 1)),
+      ratio(
+        v(cp.cold, (r) => r.ms),
+        v(ll.cold, (r) => r.ms),
+      ),
+      `≤ ${targets.coldMs}`,
+    ],
+    [
+      "warm invoke ms p50",
+      cell(cp.warm, (r) => fmt(r.p50, 3)),
+      cell(ll.warm, (r) => fmt(r.p50, 3)),
+      ratio(
+        v(cp.warm, (r) => r.p50),
+        v(ll.warm, (r) => r.p50),
+      ),
+      `≤ ${targets.warmP50Ms}`,
+    ],
+    [
+      "warm invoke ms p99",
+      cell(cp.warm, (r) => fmt(r.p99, 3)),
+      cell(ll.warm, (r) => fmt(r.p99, 3)),
+      ratio(
+        v(cp.warm, (r) => r.p99),
+        v(ll.warm, (r) => r.p99),
+      ),
+      "–",
+    ],
+    [
+      `throughput events/s (${int(sizes.events)} events, concurrency ${CONCURRENCY})`,
+      cell(cp.throughput, (r) => int(r.perSecond)),
+      cell(ll.throughput, (r) => int(r.perSecond)),
+      ratio(
+        v(cp.throughput, (r) => r.perSecond),
+        v(ll.throughput, (r) => r.perSecond),
+      ),
+      `≥ ${targets.eventsPerSecond}`,
+    ],
   ];
   const out = [
     `Measured at commit ${commit}, Node ${node}, ${machine}.`,
@@ -181,17 +218,37 @@ function report(cp, ll, versions) {
     ...rows.map((row) => `| ${row.join(" | ")} |`),
     "",
     "Targets (issue 4):",
-    targetLine("warm overhead p50", v(cp.warm, (r) => r.p50), targets.warmP50Ms, true, "ms"),
-    targetLine("cold start", v(cp.cold, (r) => r.ms), targets.coldMs, true, "ms"),
-    targetLine("throughput", v(cp.throughput, (r) => r.perSecond), targets.eventsPerSecond, false, "events/s"),
+    targetLine(
+      "warm overhead p50",
+      v(cp.warm, (r) => r.p50),
+      targets.warmP50Ms,
+      true,
+      "ms",
+    ),
+    targetLine(
+      "cold start",
+      v(cp.cold, (r) => r.ms),
+      targets.coldMs,
+      true,
+      "ms",
+    ),
+    targetLine(
+      "throughput",
+      v(cp.throughput, (r) => r.perSecond),
+      targets.eventsPerSecond,
+      false,
+      "events/s",
+    ),
     "",
   ];
   const notes = [
     "closure-pack runs each instance in its own `node` child process (a clean environment, `--max-old-space-size`, a timeout that kills it) and passes events over the Lambda Runtime API on 127.0.0.1; its cold start includes starting that process and the bootstrap. All events go to `invoke()` at once and the runtime queues those past the concurrency limit.",
     "lambda-local runs the handler inside the calling process: no process, no isolation of environment, globals or crashes, no memory limit; it deletes the handler from `require.cache` and requires it again on every `execute()`, so module state never survives between invocations. Its cold start is the first `execute()` in a fresh process once lambda-local is loaded; it has no concurrency limit, so throughput keeps 2 `execute()` calls in flight.",
   ];
-  if (cp.cold.ok && cp.cold.initMs !== undefined) notes.push(`closure-pack's REPORT gives an init duration of ${fmt(cp.cold.initMs, 1)} ms (median) for those cold starts.`);
-  if (ll.cold.ok) notes.push(`A whole fresh \`node\` process that loads lambda-local and runs the handler once takes ${fmt(ll.cold.processMs, 1)} ms (median wall).`);
+  if (cp.cold.ok && cp.cold.initMs !== undefined)
+    notes.push(`closure-pack's REPORT gives an init duration of ${fmt(cp.cold.initMs, 1)} ms (median) for those cold starts.`);
+  if (ll.cold.ok)
+    notes.push(`A whole fresh \`node\` process that loads lambda-local and runs the handler once takes ${fmt(ll.cold.processMs, 1)} ms (median wall).`);
   if (cp.warm.ok) notes.push(`closure-pack's REPORT duration of the empty handler (inside the instance): p50 ${fmt(cp.warm.handlerP50, 3)} ms.`);
   out.push(...notes.map((note) => `- ${note}`));
   return out.join("\n");

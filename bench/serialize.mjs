@@ -12,9 +12,7 @@ import { resultOf } from "./lib/result-line.mjs";
 import { median, progress } from "./lib/stats.mjs";
 
 const childScript = join(benchDir, "serialize", "child.mjs");
-const { workloads } = createRequire(import.meta.url)(
-  "./serialize/workloads.cjs",
-);
+const { workloads } = createRequire(import.meta.url)("./serialize/workloads.cjs");
 
 const quick = process.argv.includes("--quick");
 // Per child: warm up for at most warmupMs/warmupRuns, then aim for
@@ -43,9 +41,7 @@ const budget = quick
       capMs: 20_000,
       graceMs: 5_000,
     };
-const overheadBudget = quick
-  ? { roundMs: 10, rounds: 5 }
-  : { roundMs: 40, rounds: 15 };
+const overheadBudget = quick ? { roundMs: 10, rounds: 5 } : { roundMs: 40, rounds: 15 };
 const serializers = ["closure-pack", "pulumi"];
 const targets = { speedup: 20, linearity: 2.3, overhead: 1.2, floor: 1.5 };
 // Rounds of floor and closure-pack in alternating processes, for the ratio
@@ -53,19 +49,14 @@ const targets = { speedup: 20, linearity: 2.3, overhead: 1.2, floor: 1.5 };
 // alternating puts both sides under the same load.
 const floorRounds = quick ? 1 : 3;
 
-
 function runChild(task) {
   const timeoutMs = budget.capMs + budget.graceMs;
-  const child = spawnSync(
-    process.execPath,
-    ["--expose-gc", childScript, JSON.stringify(task)],
-    {
-      cwd: root,
-      encoding: "utf8",
-      timeout: timeoutMs,
-      maxBuffer: 64 * 2 ** 20,
-    },
-  );
+  const child = spawnSync(process.execPath, ["--expose-gc", childScript, JSON.stringify(task)], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: timeoutMs,
+    maxBuffer: 64 * 2 ** 20,
+  });
   const result = resultOf(child.stdout);
   if (result !== undefined) return result;
   if (/** @type {NodeJS.ErrnoException | undefined} */ (child.error)?.code === "ETIMEDOUT")
@@ -74,8 +65,7 @@ function runChild(task) {
       error: `timeout: no result after ${timeoutMs / 1000} s`,
     };
   // No result line: the process itself died (out of memory, a native crash).
-  const lastLine =
-    (child.stderr ?? "").trim().split("\n").filter(Boolean).at(-1) ?? "";
+  const lastLine = (child.stderr ?? "").trim().split("\n").filter(Boolean).at(-1) ?? "";
   return {
     ok: false,
     error: `child exited with ${child.status ?? child.signal}: ${lastLine.slice(0, 160)}`,
@@ -86,9 +76,7 @@ function runLogged(label, task) {
   const started = performance.now();
   const result = runChild(task);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  progress(
-    `  ${label.padEnd(44)} ${result.ok ? "ok" : "error"} in ${seconds} s`,
-  );
+  progress(`  ${label.padEnd(44)} ${result.ok ? "ok" : "error"} in ${seconds} s`);
   return result;
 }
 
@@ -110,17 +98,12 @@ function escapeCell(text) {
 function medianCell(result) {
   if (result.skipped) return "skipped (no median at n)";
   if (!result.ok) return escapeCell(`error: ${result.error}`);
-  if (result.medianMs === null)
-    return `no steady run in ${budget.capMs / 1000} s (first call ${ms(result.firstMs)})`;
+  if (result.medianMs === null) return `no steady run in ${budget.capMs / 1000} s (first call ${ms(result.firstMs)})`;
   return ms(result.medianMs);
 }
 
 function table(header, rows) {
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.join(" | ")} |`),
-  ].join("\n");
+  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 
 function sizeLabel(workload) {
@@ -129,13 +112,7 @@ function sizeLabel(workload) {
 }
 
 function speedupCell(ours, theirs) {
-  if (
-    !ours.ok ||
-    !theirs.ok ||
-    ours.medianMs === null ||
-    theirs.medianMs === null
-  )
-    return "–";
+  if (!ours.ok || !theirs.ok || ours.medianMs === null || theirs.medianMs === null) return "–";
   const ratio = theirs.medianMs / ours.medianMs;
   return `${times(ratio)}${ratio >= targets.speedup ? "" : " (below target)"}`;
 }
@@ -209,7 +186,17 @@ function floorSection(results, floors, load) {
     `The floor and closure-pack run in alternating processes, ${floorRounds} round${floorRounds === 1 ? "" : "s"} each; each figure is the median over rounds of a process's median. CPU: the process's CPU time per call (every thread, garbage collection included), which a loaded machine disturbs far less than wall time. Load average (1 min) during these rounds: ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after, on ${cpus().length} cores.`,
     "",
     table(
-      ["workload", "floor CPU (ms)", "closure-pack CPU (ms)", "CPU ratio", "floor wall (ms)", "closure-pack wall (ms)", "wall ratio", `Pulumi / ${targets.speedup} (ms)`, "floor growth at 2n"],
+      [
+        "workload",
+        "floor CPU (ms)",
+        "closure-pack CPU (ms)",
+        "CPU ratio",
+        "floor wall (ms)",
+        "closure-pack wall (ms)",
+        "wall ratio",
+        `Pulumi / ${targets.speedup} (ms)`,
+        "floor growth at 2n",
+      ],
       rows,
     ),
   ];
@@ -220,18 +207,13 @@ function main() {
   const buildStatus = ensureBuilt();
   const names = Object.keys(workloads);
   const results = {};
-  progress(
-    `serialize: each serializer per workload in its own process (cap ${budget.capMs / 1000} s each)`,
-  );
+  progress(`serialize: each serializer per workload in its own process (cap ${budget.capMs / 1000} s each)`);
   for (const workload of names) {
     results[workload] = {};
     for (const serializer of serializers) {
       const { size } = workloads[workload];
       const task = { task: "serialize", serializer, workload, size, budget };
-      results[workload][serializer] = runLogged(
-        `${serializer} ${workload} n=${size}`,
-        task,
-      );
+      results[workload][serializer] = runLogged(`${serializer} ${workload} n=${size}`, task);
     }
   }
   const linearity = {};
@@ -282,12 +264,7 @@ function main() {
     `### Steady state: median ms per serializeFunction call (target: Pulumi / closure-pack ≥ ${targets.speedup}x)`,
     "",
     table(
-      [
-        "workload",
-        "closure-pack (ms)",
-        `Pulumi ${pulumiVersion} (ms)`,
-        "Pulumi / closure-pack",
-      ],
+      ["workload", "closure-pack (ms)", `Pulumi ${pulumiVersion} (ms)`, "Pulumi / closure-pack"],
       names.map((w) => [
         sizeLabel(w),
         medianCell(results[w]["closure-pack"]),
@@ -301,13 +278,7 @@ function main() {
     `First call: the first serializeFunction in a fresh process (inspector session, lazy setup, cold JIT), after loading the module (load: ${loadTimes.join(", ")}). Output: emitted text in KiB.`,
     "",
     table(
-      [
-        "workload",
-        "closure-pack first (ms)",
-        "Pulumi first (ms)",
-        "runs (cp / Pulumi)",
-        "output KiB (cp / Pulumi)",
-      ],
+      ["workload", "closure-pack first (ms)", "Pulumi first (ms)", "runs (cp / Pulumi)", "output KiB (cp / Pulumi)"],
       names.map((w) => {
         const [cp, pu] = [results[w]["closure-pack"], results[w].pulumi];
         return [
@@ -327,24 +298,10 @@ function main() {
       Object.entries(linearity).map(([w, doubled]) => {
         const single = results[w]["closure-pack"];
         const n = workloads[w].size;
-        const both =
-          single.ok &&
-          doubled.ok &&
-          single.medianMs !== null &&
-          doubled.medianMs !== null;
+        const both = single.ok && doubled.ok && single.medianMs !== null && doubled.medianMs !== null;
         const ratio = both ? doubled.medianMs / single.medianMs : null;
-        const ratioCell =
-          ratio === null
-            ? "–"
-            : `${ratio.toFixed(2)}${ratio <= targets.linearity ? "" : " (above target)"}`;
-        return [
-          workloads[w].label,
-          n.toLocaleString("en-US"),
-          medianCell(single),
-          (2 * n).toLocaleString("en-US"),
-          medianCell(doubled),
-          ratioCell,
-        ];
+        const ratioCell = ratio === null ? "–" : `${ratio.toFixed(2)}${ratio <= targets.linearity ? "" : " (above target)"}`;
+        return [workloads[w].label, n.toLocaleString("en-US"), medianCell(single), (2 * n).toLocaleString("en-US"), medianCell(doubled), ratioCell];
       }),
     ),
     "",
@@ -353,24 +310,12 @@ function main() {
     `### Per-call overhead of the emitted handler: \`(x) => x + captured.a\` (target for closure-pack: copy / original ≤ ${targets.overhead})`,
     "",
     table(
-      [
-        "serializer",
-        "original (ns/call)",
-        "serialized copy (ns/call)",
-        "added (ns/call)",
-        "copy / original",
-      ],
+      ["serializer", "original (ns/call)", "serialized copy (ns/call)", "added (ns/call)", "copy / original"],
       serializers.map((s) => {
         const r = overhead[s];
         if (!r.ok) return [s, "–", escapeCell(`error: ${r.error}`), "–", "–"];
         const ratio = `${times(r.ratio)}${s === "closure-pack" && r.ratio > targets.overhead ? " (above target)" : ""}`;
-        return [
-          s,
-          ms(r.originalNs),
-          ms(r.copyNs),
-          ms(r.copyNs - r.originalNs),
-          ratio,
-        ];
+        return [s, ms(r.originalNs), ms(r.copyNs), ms(r.copyNs - r.originalNs), ratio];
       }),
     ),
   ];

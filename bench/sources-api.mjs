@@ -11,7 +11,14 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, APIGatewayClient, PutIntegrationCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
+import {
+  CreateDeploymentCommand,
+  CreateResourceCommand,
+  CreateRestApiCommand,
+  APIGatewayClient,
+  PutIntegrationCommand,
+  PutMethodCommand,
+} from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client, CreateApiCommand } from "@aws-sdk/client-apigatewayv2";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { AddPermissionCommand, CreateFunctionCommand, LambdaClient } from "@aws-sdk/client-lambda";
@@ -25,7 +32,10 @@ const quick = process.argv.includes("--quick");
 const sizes = quick ? { warmUp: 100, sequential: 300, concurrent: 1_000 } : { warmUp: 300, sequential: 2_000, concurrent: 4_000 };
 const CLIENTS = 8;
 const targets = { p50Ms: 5, ratio: 3 };
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 
 // The handler: a small JSON answer built from the request, as an API's route does.
 const HANDLER = `export const handler = async (event) => ({
@@ -67,7 +77,8 @@ function send(url, method = "GET", body = undefined) {
 
 /** A target: how its i-th request is sent. GET /items/<i> on an API or the baseline; the Lambda row POSTs an event to Invoke. */
 function target(base) {
-  if (base.includes("/invocations")) return (i) => send(base, "POST", JSON.stringify({ requestContext: { http: { method: "GET" } }, pathParameters: { id: String(i) } }));
+  if (base.includes("/invocations"))
+    return (i) => send(base, "POST", JSON.stringify({ requestContext: { http: { method: "GET" } }, pathParameters: { id: String(i) } }));
   return (i) => send(`${base}items/${i}`);
 }
 
@@ -95,9 +106,11 @@ async function concurrent(base, count) {
   const sendOne = target(base);
   let next = 0;
   const started = now();
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (next < count) await sendOne(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < count) await sendOne(next++);
+    }),
+  );
   return (count / (now() - started)) * 1000;
 }
 
@@ -118,16 +131,35 @@ async function deploy(endpoint) {
   const v1 = new APIGatewayClient(config);
   const { Role } = await iam.send(new CreateRoleCommand({ RoleName: "bench-role", AssumeRolePolicyDocument: TRUST }));
   const zip = await writeZip([{ path: "index.mjs", bytes: HANDLER }]);
-  const fn = await lambda.send(new CreateFunctionCommand({ FunctionName: "bench-api", Runtime: "nodejs22.x", Role: Role.Arn, Handler: "index.handler", Code: { ZipFile: zip } }));
+  const fn = await lambda.send(
+    new CreateFunctionCommand({ FunctionName: "bench-api", Runtime: "nodejs22.x", Role: Role.Arn, Handler: "index.handler", Code: { ZipFile: zip } }),
+  );
   const http = await v2.send(new CreateApiCommand({ Name: "bench-http", ProtocolType: "HTTP", Target: fn.FunctionArn, RouteKey: "GET /items/{id}" }));
   const rest = await v1.send(new CreateRestApiCommand({ name: "bench-rest" }));
   const items = await v1.send(new CreateResourceCommand({ restApiId: rest.id, parentId: rest.rootResourceId, pathPart: "items" }));
   const item = await v1.send(new CreateResourceCommand({ restApiId: rest.id, parentId: items.id, pathPart: "{id}" }));
   await v1.send(new PutMethodCommand({ restApiId: rest.id, resourceId: item.id, httpMethod: "GET", authorizationType: "NONE" }));
-  await v1.send(new PutIntegrationCommand({ restApiId: rest.id, resourceId: item.id, httpMethod: "GET", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: fn.FunctionArn }));
+  await v1.send(
+    new PutIntegrationCommand({
+      restApiId: rest.id,
+      resourceId: item.id,
+      httpMethod: "GET",
+      type: "AWS_PROXY",
+      integrationHttpMethod: "POST",
+      uri: fn.FunctionArn,
+    }),
+  );
   await v1.send(new CreateDeploymentCommand({ restApiId: rest.id, stageName: "prod" }));
   for (const apiId of [http.ApiId, rest.id]) {
-    await lambda.send(new AddPermissionCommand({ FunctionName: "bench-api", StatementId: `api-${apiId}`, Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `arn:aws:execute-api:us-east-1:000000000000:${apiId}/*/*` }));
+    await lambda.send(
+      new AddPermissionCommand({
+        FunctionName: "bench-api",
+        StatementId: `api-${apiId}`,
+        Action: "lambda:InvokeFunction",
+        Principal: "apigateway.amazonaws.com",
+        SourceArn: `arn:aws:execute-api:us-east-1:000000000000:${apiId}/*/*`,
+      }),
+    );
   }
   const restEndpoint = /** @type {{ endpoint: string }} */ (await (await fetch(`${endpoint}/_closure-pack/apigateway/endpoints/${rest.id}`)).json()).endpoint;
   for (const client of [iam, lambda, v2, v1]) client.destroy();
@@ -141,8 +173,10 @@ const int = (n) => Math.round(n).toLocaleString("en-US");
 function report(rows, baseline, invoke) {
   const { commit, node, machine } = machineFacts(root);
   const base50 = percentile(baseline.times, 50);
-  const line = ([name, { times, perSecond }]) => `| ${name} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 99))} | ${(percentile(times, 50) / base50).toFixed(2)}x | ${int(perSecond)} |`;
-  const goal = (name, value, limit, unit) => `- ${name}: ${unit === "x" ? value.toFixed(2) : fmt(value)} ${unit} (target ≤ ${limit} ${unit}) ${value <= limit ? "met" : "MISSED"}`;
+  const line = ([name, { times, perSecond }]) =>
+    `| ${name} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 99))} | ${(percentile(times, 50) / base50).toFixed(2)}x | ${int(perSecond)} |`;
+  const goal = (name, value, limit, unit) =>
+    `- ${name}: ${unit === "x" ? value.toFixed(2) : fmt(value)} ${unit} (target ≤ ${limit} ${unit}) ${value <= limit ? "met" : "MISSED"}`;
   const [http, rest] = [rows[0][1], rows[1][1]];
   return [
     `Measured at commit ${commit}, Node ${node}, ${machine}.`,
@@ -189,7 +223,16 @@ async function main() {
   try {
     const urls = await deploy(daemon.endpoint);
     const [baseline, invoke, http, rest] = await measure([baselineServer.url, urls.invoke, urls.http, urls.rest]);
-    console.log(report([["HTTP API (payload 2.0) → Lambda → response", http], ["REST API (payload 1.0) → Lambda → response", rest]], baseline, invoke));
+    console.log(
+      report(
+        [
+          ["HTTP API (payload 2.0) → Lambda → response", http],
+          ["REST API (payload 1.0) → Lambda → response", rest],
+        ],
+        baseline,
+        invoke,
+      ),
+    );
   } finally {
     agent.destroy();
     baselineServer.stop();

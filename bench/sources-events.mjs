@@ -22,7 +22,10 @@ import { progress } from "./lib/stats.mjs";
 
 const quick = process.argv.includes("--quick");
 const sizes = quick ? { warmUp: 20, sequential: 100 } : { warmUp: 50, sequential: 400 };
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 
 // The handler: tells the bench which item it saw.
 const HANDLER = `export const handler = async (event) => {
@@ -63,9 +66,26 @@ async function deploy(endpoint, callback) {
   const sns = new SNSClient(config);
   const { Role } = await iam.send(new CreateRoleCommand({ RoleName: "bench-role", AssumeRolePolicyDocument: TRUST }));
   const zip = await writeZip([{ path: "index.mjs", bytes: HANDLER }]);
-  const fn = await lambda.send(new CreateFunctionCommand({ FunctionName: "bench-topic", Runtime: "nodejs22.x", Role: Role.Arn, Handler: "index.handler", Code: { ZipFile: zip }, Environment: { Variables: { CALLBACK: callback } } }));
+  const fn = await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: "bench-topic",
+      Runtime: "nodejs22.x",
+      Role: Role.Arn,
+      Handler: "index.handler",
+      Code: { ZipFile: zip },
+      Environment: { Variables: { CALLBACK: callback } },
+    }),
+  );
   const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: "bench-orders" }));
-  await lambda.send(new AddPermissionCommand({ FunctionName: "bench-topic", StatementId: "sns", Action: "lambda:InvokeFunction", Principal: "sns.amazonaws.com", SourceArn: TopicArn }));
+  await lambda.send(
+    new AddPermissionCommand({
+      FunctionName: "bench-topic",
+      StatementId: "sns",
+      Action: "lambda:InvokeFunction",
+      Principal: "sns.amazonaws.com",
+      SourceArn: TopicArn,
+    }),
+  );
   await sns.send(new SubscribeCommand({ TopicArn, Protocol: "lambda", Endpoint: fn.FunctionArn }));
   iam.destroy();
   return { lambda, sns, topicArn: TopicArn };

@@ -14,7 +14,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { AddPermissionCommand, CreateFunctionCommand, InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
-import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, PutSubscriptionFilterCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  PutLogEventsCommand,
+  PutSubscriptionFilterCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { gzipSync } from "node:zlib";
 import { startDaemon, stopDaemon } from "@closure-pack/cloud";
 import { writeZip } from "@closure-pack/pack";
@@ -24,7 +30,10 @@ import { progress } from "./lib/stats.mjs";
 
 const quick = process.argv.includes("--quick");
 const sizes = quick ? { warmUp: 20, sequential: 100 } : { warmUp: 50, sequential: 400 };
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 
 // The handler: decodes the delivery and tells the bench which messages it saw.
 const HANDLER = `import { gunzipSync } from "node:zlib";
@@ -67,10 +76,27 @@ async function deploy(endpoint, callback) {
   const logs = new CloudWatchLogsClient(config);
   const { Role } = await iam.send(new CreateRoleCommand({ RoleName: "bench-role", AssumeRolePolicyDocument: TRUST }));
   const zip = await writeZip([{ path: "index.mjs", bytes: HANDLER }]);
-  const fn = await lambda.send(new CreateFunctionCommand({ FunctionName: "bench-logs", Runtime: "nodejs22.x", Role: Role.Arn, Handler: "index.handler", Code: { ZipFile: zip }, Environment: { Variables: { CALLBACK: callback } } }));
+  const fn = await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: "bench-logs",
+      Runtime: "nodejs22.x",
+      Role: Role.Arn,
+      Handler: "index.handler",
+      Code: { ZipFile: zip },
+      Environment: { Variables: { CALLBACK: callback } },
+    }),
+  );
   await logs.send(new CreateLogGroupCommand({ logGroupName: "bench-app" }));
   await logs.send(new CreateLogStreamCommand({ logGroupName: "bench-app", logStreamName: "s" }));
-  await lambda.send(new AddPermissionCommand({ FunctionName: "bench-logs", StatementId: "logs", Action: "lambda:InvokeFunction", Principal: "logs.amazonaws.com", SourceArn: "arn:aws:logs:us-east-1:000000000000:log-group:bench-app:*" }));
+  await lambda.send(
+    new AddPermissionCommand({
+      FunctionName: "bench-logs",
+      StatementId: "logs",
+      Action: "lambda:InvokeFunction",
+      Principal: "logs.amazonaws.com",
+      SourceArn: "arn:aws:logs:us-east-1:000000000000:log-group:bench-app:*",
+    }),
+  );
   await logs.send(new PutSubscriptionFilterCommand({ logGroupName: "bench-app", filterName: "all", filterPattern: "", destinationArn: fn.FunctionArn }));
   iam.destroy();
   return { lambda, logs };
@@ -98,7 +124,15 @@ async function invokes(lambda, callbacks, count) {
     const key = `invoke-${i}`;
     const seen = callbacks.waitFor(key);
     const started = now();
-    const data = gzipSync(JSON.stringify({ messageType: "DATA_MESSAGE", logGroup: "bench-app", logStream: "s", subscriptionFilters: ["all"], logEvents: [{ id: "1", timestamp: Date.now(), message: key }] }));
+    const data = gzipSync(
+      JSON.stringify({
+        messageType: "DATA_MESSAGE",
+        logGroup: "bench-app",
+        logStream: "s",
+        subscriptionFilters: ["all"],
+        logEvents: [{ id: "1", timestamp: Date.now(), message: key }],
+      }),
+    );
     const event = { awslogs: { data: data.toString("base64") } };
     await lambda.send(new InvokeCommand({ FunctionName: "bench-logs", InvocationType: "Event", Payload: Buffer.from(JSON.stringify(event)) }));
     await seen;

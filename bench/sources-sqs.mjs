@@ -24,7 +24,9 @@ import { clientsFor, createFunction, createQueue, startMoto, subscribe } from ".
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const quick = process.argv.includes("--quick");
-const sizes = quick ? { warmUp: 20, latency: 100, backlogs: [1_000, 2_000], moto: [200, 500] } : { warmUp: 50, latency: 300, backlogs: [1_000, 10_000], moto: [500, 2_000] };
+const sizes = quick
+  ? { warmUp: 20, latency: 100, backlogs: [1_000, 2_000], moto: [200, 500] }
+  : { warmUp: 50, latency: 300, backlogs: [1_000, 10_000], moto: [500, 2_000] };
 const targets = { messagesPerSecond: 1_000 };
 
 /** Nearest-rank percentile. */
@@ -43,7 +45,10 @@ async function measureLatency(clients, arrivals, count, prefix) {
   const direct = await createQueue(clients, `bench-${prefix}-direct`);
   const consumer = startConsumer(clients.sqs, direct.url);
   const sendTo = (url) => (key) => clients.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: key }));
-  const invoke = (key) => clients.lambda.send(new InvokeCommand({ FunctionName: "bench-sqs", InvocationType: "Event", Payload: Buffer.from(JSON.stringify({ Records: [{ body: key }] })) }));
+  const invoke = (key) =>
+    clients.lambda.send(
+      new InvokeCommand({ FunctionName: "bench-sqs", InvocationType: "Event", Payload: Buffer.from(JSON.stringify({ Records: [{ body: key }] })) }),
+    );
   const rows = { mapping: [], client: [], invoke: [] };
   try {
     for (let i = 0; i < count; i++) {
@@ -59,9 +64,13 @@ async function measureLatency(clients, arrivals, count, prefix) {
 
 function report(latency, mapping, local, moto) {
   const { commit, node, machine } = machineFacts(root);
-  const row = (name, times) => `| ${name} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 99))} | ${(percentile(times, 50) / percentile(latency.client, 50)).toFixed(2)}x |`;
+  const row = (name, times) =>
+    `| ${name} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 99))} | ${(percentile(times, 50) / percentile(latency.client, 50)).toFixed(2)}x |`;
   const throughput = (name, runs, counts) => runs.map((run, i) => `| ${name} | ${int(counts[i])} | ${int(run.perSecond)} |`);
-  const goals = mapping.map((run, i) => `- mapping, ${int(sizes.backlogs[i])} queued: ${int(run.perSecond)} messages/s (target ≥ ${int(targets.messagesPerSecond)}) ${run.perSecond >= targets.messagesPerSecond ? "met" : "MISSED"}`);
+  const goals = mapping.map(
+    (run, i) =>
+      `- mapping, ${int(sizes.backlogs[i])} queued: ${int(run.perSecond)} messages/s (target ≥ ${int(targets.messagesPerSecond)}) ${run.perSecond >= targets.messagesPerSecond ? "met" : "MISSED"}`,
+  );
   return [
     `Measured at commit ${commit}, Node ${node}, ${machine}.`,
     `The real daemon (a child process) and one function (nodejs22.x, 128 MB, default concurrency) whose handler appends the time it starts to a file, per record; ${sizes.warmUp} warm-up rounds and a warm-up backlog of ${int(sizes.warmUp * 10)} drained through a mapping, then ${int(sizes.latency)} rounds of one sequential send to each path in turn.`,
@@ -78,7 +87,9 @@ function report(latency, mapping, local, moto) {
     "| --- | --- | --- |",
     ...throughput("event source mapping, batch 10 → function (local cloud)", mapping, sizes.backlogs),
     ...throughput("one SDK client loop: receive 10, DeleteMessageBatch (local cloud)", local, sizes.backlogs),
-    ...(moto === undefined ? ["| moto_server (anchor) | not installed: skipped | |"] : throughput("the same client loop against moto_server (anchor)", moto, sizes.moto)),
+    ...(moto === undefined
+      ? ["| moto_server (anchor) | not installed: skipped | |"]
+      : throughput("the same client loop against moto_server (anchor)", moto, sizes.moto)),
     "",
     "Targets (issue 13):",
     ...goals,

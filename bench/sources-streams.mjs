@@ -22,7 +22,10 @@ import { progress } from "./lib/stats.mjs";
 const quick = process.argv.includes("--quick");
 const sizes = quick ? { warmUp: 20, sequential: 100 } : { warmUp: 50, sequential: 400 };
 const targets = { p50Ms: 50 };
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 
 // The handler: tells the bench which item it saw.
 const HANDLER = `export const handler = async (event) => {
@@ -63,12 +66,33 @@ async function deploy(endpoint, callback) {
   const ddb = new DynamoDBClient(config);
   const { Role } = await iam.send(new CreateRoleCommand({ RoleName: "bench-role", AssumeRolePolicyDocument: TRUST }));
   const zip = await writeZip([{ path: "index.mjs", bytes: HANDLER }]);
-  await lambda.send(new CreateFunctionCommand({ FunctionName: "bench-stream", Runtime: "nodejs22.x", Role: Role.Arn, Handler: "index.handler", Code: { ZipFile: zip }, Environment: { Variables: { CALLBACK: callback } } }));
-  const table = await ddb.send(new CreateTableCommand({
-    TableName: "bench-orders", AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }], KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
-    BillingMode: "PAY_PER_REQUEST", StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_IMAGE" },
-  }));
-  const { UUID } = await lambda.send(new CreateEventSourceMappingCommand({ FunctionName: "bench-stream", EventSourceArn: table.TableDescription.LatestStreamArn, StartingPosition: "LATEST", BatchSize: 100 }));
+  await lambda.send(
+    new CreateFunctionCommand({
+      FunctionName: "bench-stream",
+      Runtime: "nodejs22.x",
+      Role: Role.Arn,
+      Handler: "index.handler",
+      Code: { ZipFile: zip },
+      Environment: { Variables: { CALLBACK: callback } },
+    }),
+  );
+  const table = await ddb.send(
+    new CreateTableCommand({
+      TableName: "bench-orders",
+      AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
+      KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
+      BillingMode: "PAY_PER_REQUEST",
+      StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_IMAGE" },
+    }),
+  );
+  const { UUID } = await lambda.send(
+    new CreateEventSourceMappingCommand({
+      FunctionName: "bench-stream",
+      EventSourceArn: table.TableDescription.LatestStreamArn,
+      StartingPosition: "LATEST",
+      BatchSize: 100,
+    }),
+  );
   while ((await lambda.send(new GetEventSourceMappingCommand({ UUID }))).State !== "Enabled") await new Promise((done) => setTimeout(done, 20));
   iam.destroy();
   return { lambda, ddb };

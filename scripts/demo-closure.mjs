@@ -20,12 +20,16 @@ try {
   writeFileSync(join(dir, "index.cjs"), text);
   const runner = `const { handler } = require("./index.cjs");
 (async () => { const out = []; for (const e of ${JSON.stringify(events)}) out.push(await handler(e)); console.log(JSON.stringify(out)); })();`;
-  const copy = execFileSync(process.execPath, ["-e", runner], { cwd: dir, env: { PATH: process.env.PATH, STAGE: "prod" } }).toString().trim();
+  const copy = execFileSync(process.execPath, ["-e", runner], { cwd: dir, env: { PATH: process.env.PATH, STAGE: "prod" } })
+    .toString()
+    .trim();
   process.env.STAGE = "prod";
   const expected = [];
   for (const event of events) expected.push(await original(event));
   console.log(text);
-  console.log(`serialized ${entry} in ${elapsed.toFixed(1)} ms: ${text.length} bytes, ${captures.length} captured values, modules: ${modules.join(", ") || "none"}`);
+  console.log(
+    `serialized ${entry} in ${elapsed.toFixed(1)} ms: ${text.length} bytes, ${captures.length} captured values, modules: ${modules.join(", ") || "none"}`,
+  );
   console.log(`copy     ${copy}`);
   console.log(`original ${JSON.stringify(expected)}`);
   if (copy !== JSON.stringify(expected)) {

@@ -52,7 +52,13 @@ function makeFolder() {
   return dir;
 }
 
-const lines = (text) => (text === "" ? [] : text.replace(/\n$/, "").split("\n").map((line) => line.trimEnd()));
+const lines = (text) =>
+  text === ""
+    ? []
+    : text
+        .replace(/\n$/, "")
+        .split("\n")
+        .map((line) => line.trimEnd());
 
 /** `$ npx closure-pack ...`, then what it printed: log lines (stderr) first, then its output. */
 function runExample(dir, { args, stdoutTo, comment, code = 0 }) {

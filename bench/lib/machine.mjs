@@ -20,8 +20,7 @@ export function describeCommit(cwd) {
     return "uncommitted";
   }
   try {
-    if (git(["status", "--porcelain"], cwd) !== "")
-      return `${commit} + uncommitted changes`;
+    if (git(["status", "--porcelain"], cwd) !== "") return `${commit} + uncommitted changes`;
   } catch {
     // No status is no reason to hide the commit.
   }

@@ -12,7 +12,6 @@ export const benchDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const root = join(benchDir, "..");
 export const peersDir = join(benchDir, "peers");
 
-
 /** Installs bench/peers when one of its pinned dependencies is missing. Returns the peers' versions by name. */
 export function ensurePeers() {
   const manifest = JSON.parse(readFileSync(join(peersDir, "package.json"), "utf8"));
@@ -20,9 +19,7 @@ export function ensurePeers() {
   const installed = (name) => join(peersDir, "node_modules", ...name.split("/"), "package.json");
   const missing = names.filter((name) => !existsSync(installed(name)));
   if (missing.length > 0) {
-    progress(
-      `bench/peers lacks ${missing.join(", ")}: running npm install --prefix bench/peers --no-audit --no-fund`,
-    );
+    progress(`bench/peers lacks ${missing.join(", ")}: running npm install --prefix bench/peers --no-audit --no-fund`);
     const started = performance.now();
     const npm = spawnSync("npm", ["install", "--prefix", peersDir, "--no-audit", "--no-fund"], {
       cwd: root,

@@ -44,9 +44,7 @@ async function packClosurePack(phases) {
 // --minify --external:@aws-sdk/* (CommonJS, CDK's default format). The
 // rest is esbuild's defaults, as in CDK.
 async function packHandWritten(phases) {
-  const [{ build }, { writeZip }] = await timed(phases, "import", () =>
-    Promise.all([import("esbuild"), import("@closure-pack/pack")]),
-  );
+  const [{ build }, { writeZip }] = await timed(phases, "import", () => Promise.all([import("esbuild"), import("@closure-pack/pack")]));
   const zip = await timed(phases, "pack", async () => {
     const out = await build({
       entryPoints: [task.handler],
@@ -88,9 +86,7 @@ async function packPulumiStyle(phases) {
 // serializeFunction and pack(serialized) timed apart: where pack(handler)'s
 // time goes (the packaged zip is not measured from this way).
 async function packClosurePackSplit(phases) {
-  const [{ serializeFunction }, { pack }] = await timed(phases, "import", () =>
-    Promise.all([import("@closure-pack/closure"), import("@closure-pack/pack")]),
-  );
+  const [{ serializeFunction }, { pack }] = await timed(phases, "import", () => Promise.all([import("@closure-pack/closure"), import("@closure-pack/pack")]));
   const handler = await loadHandler(phases);
   const serialized = await timed(phases, "serialize", () => serializeFunction(handler, { format: "esm" }));
   const result = await timed(phases, "bundle", () => pack(serialized, { resolveDir: task.resolveDir }));

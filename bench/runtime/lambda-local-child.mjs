@@ -14,8 +14,7 @@ const started = performance.now();
 const lambdaLocal = require(LAMBDA_LOCAL);
 const requireMs = performance.now() - started;
 
-const execute = (n) =>
-  lambdaLocal.execute({ event: { n }, lambdaPath: handlerPath, lambdaHandler: "handler", timeoutMs: 3000, verboseLevel: 0 });
+const execute = (n) => lambdaLocal.execute({ event: { n }, lambdaPath: handlerPath, lambdaHandler: "handler", timeoutMs: 3000, verboseLevel: 0 });
 
 async function check(n) {
   const value = await execute(n);

@@ -14,12 +14,7 @@ import { openInspector, readScopesOfAll, writeObjectGraph } from "./floor.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const {
-  workloads,
-  makeSmallHandler,
-  objectGraphRoot,
-  generatedDir,
-} = require("./workloads.cjs");
+const { workloads, makeSmallHandler, objectGraphRoot, generatedDir } = require("./workloads.cjs");
 
 /** @returns {(fn: Function) => Promise<{ text: string, exportName: string }>} */
 function loadSerializer(name) {
@@ -51,10 +46,7 @@ async function timeSerialize(serialize, fn) {
   const result = await serialize(fn);
   const ms = performance.now() - start;
   const cpuMs = cpuMsSince(cpuStart);
-  if (typeof result?.text !== "string")
-    throw new Error(
-      "serializeFunction did not resolve to { text, exportName }",
-    );
+  if (typeof result?.text !== "string") throw new Error("serializeFunction did not resolve to { text, exportName }");
   return { ms, cpuMs, bytes: Buffer.byteLength(result.text) };
 }
 
@@ -65,7 +57,6 @@ function cpuMsSince(start) {
   const { user, system } = process.cpuUsage(start);
   return (user + system) / 1000;
 }
-
 
 async function runSerialize({ serializer, workload, size, budget }) {
   const started = performance.now();
@@ -112,32 +103,20 @@ async function measure(run, budget, started, loadMs) {
     runs: 0,
     medianMs: null,
   };
-  if (elapsed() + first.ms > budget.capMs)
-    return { ...result, note: "first call alone used the budget" };
+  if (elapsed() + first.ms > budget.capMs) return { ...result, note: "first call alone used the budget" };
 
   gc(); // once, so the first call's garbage is not charged to the measured runs
   const warmStart = performance.now();
   let estimate = first.ms;
   // Warm up only while there is room left for one measured run after it.
-  const hasRoomToWarm = () =>
-    performance.now() - warmStart < budget.warmupMs &&
-    elapsed() + 2 * estimate <= budget.capMs;
+  const hasRoomToWarm = () => performance.now() - warmStart < budget.warmupMs && elapsed() + 2 * estimate <= budget.capMs;
   for (let i = 0; i < budget.warmupRuns && hasRoomToWarm(); i++) {
     estimate = (await run()).ms;
   }
-  const wanted = Math.max(
-    budget.minRuns,
-    Math.min(
-      budget.maxRuns,
-      Math.round(budget.measureMs / Math.max(estimate, 0.001)),
-    ),
-  );
+  const wanted = Math.max(budget.minRuns, Math.min(budget.maxRuns, Math.round(budget.measureMs / Math.max(estimate, 0.001))));
   const times = [];
   const cpuTimes = [];
-  while (
-    times.length < wanted &&
-    (times.length === 0 || elapsed() + estimate <= budget.capMs)
-  ) {
+  while (times.length < wanted && (times.length === 0 || elapsed() + estimate <= budget.capMs)) {
     const { ms, cpuMs } = await run();
     times.push(ms);
     cpuTimes.push(cpuMs);
@@ -154,11 +133,7 @@ async function measure(run, budget, started, loadMs) {
 // A distinct source per callee, so each loop has its own feedback and the
 // call site stays monomorphic (identical `new Function` sources may share one).
 function makeCallLoop(tag) {
-  return new Function(
-    "f",
-    "n",
-    `/* ${tag} */ let s = 0; for (let i = 0; i < n; i++) s = (s + f(i)) | 0; return s;`,
-  );
+  return new Function("f", "n", `/* ${tag} */ let s = 0; for (let i = 0; i < n; i++) s = (s + f(i)) | 0; return s;`);
 }
 
 function nsPerCall(loop, fn, calls) {
@@ -176,14 +151,8 @@ async function runOverhead({ serializer, budget }) {
   const file = join(generatedDir, `small-handler-${serializer}.cjs`);
   writeFileSync(file, text);
   const copy = require(file)[exportName];
-  if (typeof copy !== "function")
-    throw new Error(
-      `the emitted module does not export a function "${exportName}"`,
-    );
-  if (copy(41) !== original(41))
-    throw new Error(
-      `the copy returns ${copy(41)}, the original ${original(41)}`,
-    );
+  if (typeof copy !== "function") throw new Error(`the emitted module does not export a function "${exportName}"`);
+  if (copy(41) !== original(41)) throw new Error(`the copy returns ${copy(41)}, the original ${original(41)}`);
 
   const callees = { original, copy };
   const loops = {
@@ -194,17 +163,12 @@ async function runOverhead({ serializer, budget }) {
   for (const name of ["original", "copy"]) {
     // Calibrate: double the call count until one round takes ~roundMs (also the warm-up).
     let n = 1000;
-    while (
-      nsPerCall(loops[name], callees[name], n) * n < budget.roundMs * 1e6 &&
-      n < 2 ** 30
-    )
-      n *= 2;
+    while (nsPerCall(loops[name], callees[name], n) * n < budget.roundMs * 1e6 && n < 2 ** 30) n *= 2;
     calls[name] = n;
   }
   const samples = { original: [], copy: [] };
   for (let round = 0; round < budget.rounds; round++) {
-    for (const name of ["original", "copy"])
-      samples[name].push(nsPerCall(loops[name], callees[name], calls[name]));
+    for (const name of ["original", "copy"]) samples[name].push(nsPerCall(loops[name], callees[name], calls[name]));
   }
   const originalNs = median(samples.original);
   const copyNs = median(samples.copy);
@@ -217,10 +181,7 @@ async function runOverhead({ serializer, budget }) {
 }
 
 function firstLine(error) {
-  const message =
-    error instanceof Error
-      ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}`
-      : String(error);
+  const message = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
   return message.split("\n")[0].slice(0, 160);
 }
 
@@ -229,11 +190,7 @@ let result;
 try {
   result = {
     ok: true,
-    ...(task.task === "overhead"
-      ? await runOverhead(task)
-      : task.task === "floor"
-        ? await runFloor(task)
-        : await runSerialize(task)),
+    ...(task.task === "overhead" ? await runOverhead(task) : task.task === "floor" ? await runFloor(task) : await runSerialize(task)),
   };
 } catch (error) {
   result = { ok: false, error: firstLine(error) };

@@ -60,14 +60,9 @@ function buildTrivial() {
 function buildPrimitives(n) {
   const random = seededRandom(1000 + n);
   const lines = ["'use strict';", "module.exports = function make() {"];
-  for (let i = 0; i < n; i++)
-    lines.push(`  const v${i} = ${primitiveLiteral(random, i)};`);
+  for (let i = 0; i < n; i++) lines.push(`  const v${i} = ${primitiveLiteral(random, i)};`);
   const names = Array.from({ length: n }, (_, i) => `v${i}`);
-  lines.push(
-    `  return function handler() { return [${names.join(", ")}]; };`,
-    "};",
-    "",
-  );
+  lines.push(`  return function handler() { return [${names.join(", ")}]; };`, "};", "");
   return requireGenerated(`primitives-${n}`, lines.join("\n"));
 }
 
@@ -75,8 +70,7 @@ function buildPrimitives(n) {
 // make() returns f0; make(true) returns all n (for the floor in child.mjs).
 function buildFunctionChain(n) {
   const lines = ["'use strict';", "module.exports = function make(all) {"];
-  for (let i = 0; i < n - 1; i++)
-    lines.push(`  function f${i}(x) { return f${i + 1}(x + ${i % 7}); }`);
+  for (let i = 0; i < n - 1; i++) lines.push(`  function f${i}(x) { return f${i + 1}(x + ${i % 7}); }`);
   const every = Array.from({ length: n }, (_, i) => `f${i}`).join(", ");
   lines.push(`  function f${n - 1}(x) { return x; }`, `  return all ? [${every}] : f0;`, "};", "");
   return requireGenerated(`function-chain-${n}`, lines.join("\n"));
@@ -98,8 +92,7 @@ function objectGraphRoot(n) {
   nodes.forEach((node, i) => {
     node.left = nodes[2 * i + 1] ?? null;
     node.right = nodes[2 * i + 2] ?? null;
-    if (i % 16 === 5)
-      node.shared = nodes[i + 1 + Math.floor(random() * (n - i - 1))] ?? null;
+    if (i % 16 === 5) node.shared = nodes[i + 1 + Math.floor(random() * (n - i - 1))] ?? null;
     if (i % 1000 === 999) node.back = nodes[Math.floor(random() * i)];
   });
   return nodes[0];
@@ -127,11 +120,7 @@ function buildObjectGraph(n) {
 function buildArray(n) {
   return () => {
     const random = seededRandom(3000 + n);
-    const items = Array.from({ length: n }, (_, i) =>
-      i % 10 === 9
-        ? `x${Math.floor(random() * 1e4)}`
-        : Math.floor(random() * 1e6),
-    );
+    const items = Array.from({ length: n }, (_, i) => (i % 10 === 9 ? `x${Math.floor(random() * 1e4)}` : Math.floor(random() * 1e6)));
     return (i) => items[i % items.length];
   };
 }
@@ -168,7 +157,13 @@ function buildClosureChain(n) {
 function buildArrowThis(n) {
   return () => {
     const owners = Array.from({ length: n }, (_, i) => {
-      const owner = { id: i, init() { this.read = () => this.id; return this; } };
+      const owner = {
+        id: i,
+        init() {
+          this.read = () => this.id;
+          return this;
+        },
+      };
       return owner.init();
     });
     return () => owners.reduce((sum, owner) => sum + owner.read(), 0);

@@ -71,13 +71,16 @@ export function startConsumer(sqs, url) {
   const abort = new AbortController();
   const loop = (async () => {
     while (!abort.signal.aborted) {
-      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 20 }), { abortSignal: abort.signal }).catch(() => ({ Messages: [] }));
+      const { Messages = [] } = await sqs
+        .send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 20 }), { abortSignal: abort.signal })
+        .catch(() => ({ Messages: [] }));
       const at = now();
       for (const message of Messages) {
         seen.set(message.Body, at);
         waiting.get(message.Body)?.(at);
       }
-      if (Messages.length > 0) await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }));
+      if (Messages.length > 0)
+        await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }));
     }
   })();
   return {
@@ -108,7 +111,10 @@ export async function drainByClient(clients, prefix, count) {
   while (handled.size < count) {
     const { Messages = [] } = await clients.sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
     for (const message of Messages) handled.add(message.Body);
-    if (Messages.length > 0) await clients.sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queue.url, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }));
+    if (Messages.length > 0)
+      await clients.sqs.send(
+        new DeleteMessageBatchCommand({ QueueUrl: queue.url, Entries: Messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }),
+      );
   }
   return { perSecond: (count / (now() - started)) * 1000 };
 }

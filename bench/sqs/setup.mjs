@@ -9,7 +9,10 @@ import { CreateEventSourceMappingCommand, CreateFunctionCommand, LambdaClient } 
 import { CreateQueueCommand, GetQueueAttributesCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { writeZip } from "@closure-pack/pack";
 
-const TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+const TRUST = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+});
 const SENDERS = 8;
 
 export const HANDLER = `import { appendFileSync } from "node:fs";
@@ -29,7 +32,15 @@ export async function createFunction(clients, out) {
   const { Role } = await clients.iam.send(new CreateRoleCommand({ RoleName: "bench-role", AssumeRolePolicyDocument: TRUST }));
   const zip = await writeZip([{ path: "index.mjs", bytes: HANDLER }]);
   await clients.lambda.send(
-    new CreateFunctionCommand({ FunctionName: "bench-sqs", Runtime: "nodejs22.x", Role: Role.Arn, Handler: "index.handler", Timeout: 30, Code: { ZipFile: zip }, Environment: { Variables: { OUT: out } } }),
+    new CreateFunctionCommand({
+      FunctionName: "bench-sqs",
+      Runtime: "nodejs22.x",
+      Role: Role.Arn,
+      Handler: "index.handler",
+      Timeout: 30,
+      Code: { ZipFile: zip },
+      Environment: { Variables: { OUT: out } },
+    }),
   );
 }
 
@@ -61,7 +72,9 @@ export async function fill(sqs, url, prefix, count) {
 
 /** Visible + in flight. */
 export async function remaining(sqs, url) {
-  const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }));
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
+  );
   return Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible);
 }
 

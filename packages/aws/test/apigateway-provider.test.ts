@@ -103,13 +103,23 @@ describe.skipIf(!enabled)("apigateway provider against moto", () => {
     const plan = await up({ kind: "http", routes: ["GET /items", "GET /items/{id}", "POST /items"] });
     const outputs = apiOutputs(plan, "aws:apigatewayv2:Api");
     const apiId = outputs.apiId as string;
-    expect(outputs).toEqual({ apiId, apiEndpoint: `https://${apiId}.execute-api.us-east-1.amazonaws.com`, url: `https://${apiId}.execute-api.us-east-1.amazonaws.com/`, executionArn: `arn:aws:execute-api:us-east-1:123456789012:${apiId}` });
+    expect(outputs).toEqual({
+      apiId,
+      apiEndpoint: `https://${apiId}.execute-api.us-east-1.amazonaws.com`,
+      url: `https://${apiId}.execute-api.us-east-1.amazonaws.com/`,
+      executionArn: `arn:aws:execute-api:us-east-1:123456789012:${apiId}`,
+    });
     const apis = (await sdk.clients.apigatewayv2.send(new GetApisCommand({}))).Items ?? [];
     expect(apis.map((api) => [api.Name, api.ProtocolType])).toEqual([[plan.steps.find((s) => s.type === "aws:apigatewayv2:Api")!.id, "HTTP"]]);
     expect(await httpRoutes(apiId)).toEqual(["GET /items", "GET /items/{id}", "POST /items"]);
     const integrations = (await sdk.clients.apigatewayv2.send(new GetIntegrationsCommand({ ApiId: apiId }))).Items ?? [];
-    expect(integrations.map((i) => [i.IntegrationType, i.PayloadFormatVersion]).sort()).toEqual([["AWS_PROXY", "2.0"], ["AWS_PROXY", "2.0"]]);
-    expect(((await sdk.clients.apigatewayv2.send(new GetStagesCommand({ ApiId: apiId }))).Items ?? []).map((s) => [s.StageName, s.AutoDeploy])).toEqual([["$default", true]]);
+    expect(integrations.map((i) => [i.IntegrationType, i.PayloadFormatVersion]).sort()).toEqual([
+      ["AWS_PROXY", "2.0"],
+      ["AWS_PROXY", "2.0"],
+    ]);
+    expect(((await sdk.clients.apigatewayv2.send(new GetStagesCommand({ ApiId: apiId }))).Items ?? []).map((s) => [s.StageName, s.AutoDeploy])).toEqual([
+      ["$default", true],
+    ]);
     const reader = plan.steps.find((s) => s.type === "aws:lambda:Function" && s.name === "reader")!.id;
     const policy = JSON.parse((await sdk.clients.lambda.send(new GetPolicyCommand({ FunctionName: reader }))).Policy!);
     expect(policy.Statement.map((s: { Principal: unknown; Condition: unknown }) => [s.Principal, s.Condition])).toEqual([
@@ -131,7 +141,13 @@ describe.skipIf(!enabled)("apigateway provider against moto", () => {
     await up({ kind: "http", routes: ["GET /a"] }, async (plan) => {
       const name = plan.steps.find((s) => s.type === "aws:apigatewayv2:Api")!.id;
       // The create cut short set the stack's tags in the same call.
-      await sdk.clients.apigatewayv2.send(new CreateApiCommand({ Name: name, ProtocolType: "HTTP", Tags: { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "api" } }));
+      await sdk.clients.apigatewayv2.send(
+        new CreateApiCommand({
+          Name: name,
+          ProtocolType: "HTTP",
+          Tags: { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "api" },
+        }),
+      );
     });
     const apis = (await sdk.clients.apigatewayv2.send(new GetApisCommand({}))).Items ?? [];
     expect(apis).toHaveLength(1);
@@ -147,7 +163,11 @@ describe.skipIf(!enabled)("apigateway provider against moto", () => {
     const { items = [] } = await sdk.clients.apigateway.send(new GetResourcesCommand({ restApiId: apiId, embed: ["methods"] }));
     const integration = items.find((r) => r.path === "/items/{id}")!.resourceMethods!.GET!.methodIntegration!;
     const reader = first.steps.find((s) => s.type === "aws:lambda:Function" && s.name === "reader")!.outputs.arn as string;
-    expect([integration.type, integration.httpMethod, integration.uri]).toEqual(["AWS_PROXY", "POST", `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${reader}/invocations`]);
+    expect([integration.type, integration.httpMethod, integration.uri]).toEqual([
+      "AWS_PROXY",
+      "POST",
+      `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${reader}/invocations`,
+    ]);
     expect(((await sdk.clients.apigateway.send(new GetRestStagesCommand({ restApiId: apiId }))).item ?? []).map((s) => s.stageName)).toEqual(["stage"]);
     const second = await up({ kind: "rest", routes: ["GET /", "GET /items/{id}", "POST /other"] });
     expect(changes(second)).toEqual(["update aws:apigateway:RestApi api"]);
@@ -158,7 +178,8 @@ describe.skipIf(!enabled)("apigateway provider against moto", () => {
 
   // moto 5.2.1 has no tag operations for REST APIs (/tags/<arn> is a 404 there); the local cloud's control-plane test covers them.
   test("tags: the stack's and the program's, changed in place", async () => {
-    const read = async (apiId: string) => (await sdk.clients.apigatewayv2.send(new GetTagsCommand({ ResourceArn: `arn:aws:apigateway:us-east-1::/apis/${apiId}` }))).Tags;
+    const read = async (apiId: string) =>
+      (await sdk.clients.apigatewayv2.send(new GetTagsCommand({ ResourceArn: `arn:aws:apigateway:us-east-1::/apis/${apiId}` }))).Tags;
     const stackTags = { "closure-pack:name": "api", "closure-pack:project": "shop", "closure-pack:stack": "dev" };
     const first = await up({ kind: "http", routes: ["GET /a"], tags: { team: "a" } });
     const apiId = apiOutputs(first, "aws:apigatewayv2:Api").apiId as string;

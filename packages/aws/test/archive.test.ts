@@ -50,7 +50,11 @@ describe("archives", () => {
 
   test("archive: an AssetArchive of a string, a file and a folder", async () => {
     const files = folder({ "data.json": "{}", "vendor/a.js": "1" });
-    const archive = new AssetArchive({ "index.js": new StringAsset("exports.handler = 1"), "data.json": new FileAsset(join(files, "data.json")), lib: new FileArchive(join(files, "vendor")) });
+    const archive = new AssetArchive({
+      "index.js": new StringAsset("exports.handler = 1"),
+      "data.json": new FileAsset(join(files, "data.json")),
+      lib: new FileArchive(join(files, "vendor")),
+    });
     const artifact = await archiveArtifact(archive, "t");
     expect((await readZip(artifact.zip)).map((entry) => entry.path)).toEqual(["data.json", "index.js", "lib/a.js"]);
   });

@@ -33,7 +33,10 @@ beforeAll(async () => {
   if (!enabled) return;
   moto = await startMoto();
   proxy = await startFaultProxy(moto.endpoint);
-  sdk = createProviderContext({ kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, { stack: "t", project: "t" });
+  sdk = createProviderContext(
+    { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    { stack: "t", project: "t" },
+  );
 });
 afterAll(async () => {
   sdk?.destroy();
@@ -67,9 +70,23 @@ function program(names: Names): void {
 }
 
 async function up(names: Names, maxAttempts?: number): Promise<Plan> {
-  const target: Target = { kind: "aws", region: "us-east-1", endpoint: proxy.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" }, ...(maxAttempts === undefined ? {} : { maxAttempts }) };
+  const target: Target = {
+    kind: "aws",
+    region: "us-east-1",
+    endpoint: proxy.endpoint,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    ...(maxAttempts === undefined ? {} : { maxAttempts }),
+  };
   const resources = declare(() => program(names));
-  const deployment = await Deployment.open({ projectDir: dir, project: "errors", stack: "dev", target, command: "test", mutating: true, providerOptions: { retryDelayMs: 10 } });
+  const deployment = await Deployment.open({
+    projectDir: dir,
+    project: "errors",
+    stack: "dev",
+    target,
+    command: "test",
+    mutating: true,
+    providerOptions: { retryDelayMs: 10 },
+  });
   try {
     const plan = await deployment.plan(resources);
     await deployment.apply(plan, {});
@@ -143,7 +160,11 @@ const CASES: Case[] = [
   },
   {
     name: "access denied: IAM answers AccessDenied to CreateRole: not retried",
-    fault: { call: "iam:CreateRole", times: Infinity, answer: queryError(403, "AccessDenied", "User: arn:aws:iam::123456789012:user/deployer is not authorized to perform: iam:CreateRole") },
+    fault: {
+      call: "iam:CreateRole",
+      times: Infinity,
+      answer: queryError(403, "AccessDenied", "User: arn:aws:iam::123456789012:user/deployer is not authorized to perform: iam:CreateRole"),
+    },
     message:
       'aws:iam:Role "workerRole": create failed: AccessDenied: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform: iam:CreateRole\nhint: check the credentials and permissions of the target',
     attempts: attempts(1, DEFAULT_MAX_ATTEMPTS),
@@ -188,7 +209,9 @@ describe.skipIf(!enabled)("a name taken", () => {
           'aws:s3:Bucket "docs": create failed: BucketAlreadyOwnedByYou: bucket shared-bucket exists in this account and was not made by this stack\nhint: the name is taken by a resource this stack did not make: give the resource another name, or use the existing one with get()',
       }),
     );
-    await expect(sdk.clients.s3.send(new GetBucketTaggingCommand({ Bucket: "shared-bucket" }))).rejects.toThrow(expect.objectContaining({ name: "NoSuchTagSet" }));
+    await expect(sdk.clients.s3.send(new GetBucketTaggingCommand({ Bucket: "shared-bucket" }))).rejects.toThrow(
+      expect.objectContaining({ name: "NoSuchTagSet" }),
+    );
     expect(readState(dir, "dev")!.resources.map((r) => r.id)).not.toContain("shared-bucket");
     await up({});
     expect(await inventory()).toEqual([...declared(), "bucket shared-bucket"].sort());
@@ -197,7 +220,9 @@ describe.skipIf(!enabled)("a name taken", () => {
   test("name taken: a function of that name made outside the stack is refused, not updated", async () => {
     const role = await sdk.clients.iam.send(new CreateRoleCommand({ RoleName: "theirs", AssumeRolePolicyDocument: "{}" }));
     const zip = Buffer.from("UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==", "base64");
-    const made = await sdk.clients.lambda.send(new CreateFunctionCommand({ FunctionName: "shared-fn", Role: role.Role!.Arn!, Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zip } }));
+    const made = await sdk.clients.lambda.send(
+      new CreateFunctionCommand({ FunctionName: "shared-fn", Role: role.Role!.Arn!, Runtime: "nodejs20.x", Handler: "index.handler", Code: { ZipFile: zip } }),
+    );
     await expect(up({ fn: "shared-fn" })).rejects.toThrow(
       expect.objectContaining({
         code: "CLOUD_ERROR",

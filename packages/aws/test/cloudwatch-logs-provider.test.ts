@@ -7,7 +7,12 @@
 // own group refused before anything is applied; destroy leaves nothing.
 // Functions are archives here (closures are serialized in child processes
 // only: the CLI end-to-end tests).
-import { CreateLogGroupCommand, DescribeLogGroupsCommand, DescribeSubscriptionFiltersCommand, ListTagsForResourceCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  CreateLogGroupCommand,
+  DescribeLogGroupsCommand,
+  DescribeSubscriptionFiltersCommand,
+  ListTagsForResourceCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,7 +35,12 @@ interface Endpoint {
 
 async function motoEndpoint(): Promise<Endpoint> {
   const moto = await startMoto();
-  return { target: { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, account: "123456789012", reset: () => moto.reset(), stop: () => moto.stop() };
+  return {
+    target: { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    account: "123456789012",
+    reset: () => moto.reset(),
+    stop: () => moto.stop(),
+  };
 }
 
 async function cloudEndpoint(): Promise<Endpoint> {
@@ -69,7 +79,12 @@ function program(shape: Shape): void {
   const group = new aws.cloudwatch.LogGroup("app", shape.group ?? {});
   if (shape.pattern === undefined) return;
   const code = new aws.asset.AssetArchive({ "index.js": new aws.asset.StringAsset("exports.handler = async () => {};") });
-  const fn = new aws.lambda.Function("shipper", { code, runtime: "nodejs22.x", timeout: 10, ...(shape.functionName === undefined ? {} : { name: shape.functionName }) });
+  const fn = new aws.lambda.Function("shipper", {
+    code,
+    runtime: "nodejs22.x",
+    timeout: 10,
+    ...(shape.functionName === undefined ? {} : { name: shape.functionName }),
+  });
   group.onEvent("ship", fn, { filterPattern: shape.pattern });
 }
 
@@ -112,7 +127,11 @@ describe.each(TARGETS)("cloudwatch logs provider against %s", (_label, start, en
   const groups = async () => ((await sdk.clients.logs.send(new DescribeLogGroupsCommand({}))).logGroups ?? []).map((g) => [g.logGroupName, g.retentionInDays]);
   const tagsOf = async (arn: string) => (await sdk.clients.logs.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags;
   const filtersOf = async (group: string) =>
-    ((await sdk.clients.logs.send(new DescribeSubscriptionFiltersCommand({ logGroupName: group }))).subscriptionFilters ?? []).map((f) => [f.filterName, f.filterPattern, f.destinationArn]);
+    ((await sdk.clients.logs.send(new DescribeSubscriptionFiltersCommand({ logGroupName: group }))).subscriptionFilters ?? []).map((f) => [
+      f.filterName,
+      f.filterPattern,
+      f.destinationArn,
+    ]);
 
   test.skipIf(!enabled)("group: created with its retention and the stack's tags, changed in place, the next plan empty; destroy leaves none", async () => {
     const first = await up({ group: { retentionInDays: 7, tags: { team: "a" } } });
@@ -168,7 +187,10 @@ describe.each(TARGETS)("cloudwatch logs provider against %s", (_label, start, en
     expect(await filtersOf(group)).toEqual([[filterName, "ERROR", fnArn]]);
     expect(changes(await up({ pattern: "ERROR" }))).toEqual([]);
     const second = await up({ pattern: '{ $.level = "ERROR" }' });
-    expect([changes(second), await filtersOf(group)]).toEqual([["update aws:cloudwatch:LogSubscriptionFilter ship"], [[filterName, '{ $.level = "ERROR" }', fnArn]]]);
+    expect([changes(second), await filtersOf(group)]).toEqual([
+      ["update aws:cloudwatch:LogSubscriptionFilter ship"],
+      [[filterName, '{ $.level = "ERROR" }', fnArn]],
+    ]);
     await up(undefined);
     expect(await groups()).toEqual([]);
   });

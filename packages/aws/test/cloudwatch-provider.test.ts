@@ -28,7 +28,12 @@ interface Endpoint {
 
 async function motoEndpoint(): Promise<Endpoint> {
   const moto = await startMoto();
-  return { target: { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, account: "123456789012", reset: () => moto.reset(), stop: () => moto.stop() };
+  return {
+    target: { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    account: "123456789012",
+    reset: () => moto.reset(),
+    stop: () => moto.stop(),
+  };
 }
 
 // The local cloud has no reset: each case gets a fresh daemon on the same data-less footing.
@@ -109,7 +114,8 @@ describe.each(TARGETS)("eventbridge provider against %s", (_label, start, enable
   const idOf = (plan: Plan, type: string, name: string) => plan.steps.find((s) => s.type === type && s.name === name)!.id;
   const outputsOf = (plan: Plan, key: string) => plan.values.outputsOf(key)!;
   const ruleNames = async () => ((await sdk.clients.events.send(new ListRulesCommand({}))).Rules ?? []).map((r) => r.Name).sort();
-  const targets = async (rule: string) => ((await sdk.clients.events.send(new ListTargetsByRuleCommand({ Rule: rule }))).Targets ?? []).map((t) => [t.Id, t.Arn]);
+  const targets = async (rule: string) =>
+    ((await sdk.clients.events.send(new ListTargetsByRuleCommand({ Rule: rule }))).Targets ?? []).map((t) => [t.Id, t.Arn]);
 
   test.skipIf(!enabled)("rule: created with its pattern and the stack's tags, changed in place, the next plan empty; destroy leaves none", async () => {
     const first = await up({ rule: { eventPattern: { source: ["shop"] }, tags: { team: "a" } } });
@@ -120,7 +126,12 @@ describe.each(TARGETS)("eventbridge provider against %s", (_label, start, enable
     const described = await sdk.clients.events.send(new DescribeRuleCommand({ Name: id }));
     expect([JSON.parse(described.EventPattern!), described.State]).toEqual([{ source: ["shop"] }, "ENABLED"]);
     const tags = (await sdk.clients.events.send(new ListTagsForResourceCommand({ ResourceARN: arn }))).Tags ?? [];
-    expect(Object.fromEntries(tags.map((t) => [t.Key, t.Value]))).toEqual({ team: "a", "closure-pack:name": "orders", "closure-pack:project": "shop", "closure-pack:stack": "dev" });
+    expect(Object.fromEntries(tags.map((t) => [t.Key, t.Value]))).toEqual({
+      team: "a",
+      "closure-pack:name": "orders",
+      "closure-pack:project": "shop",
+      "closure-pack:stack": "dev",
+    });
     expect(changes(await up({ rule: { eventPattern: { source: ["shop"] }, tags: { team: "a" } } }))).toEqual([]);
     const second = await up({ rule: { scheduleExpression: "rate(5 minutes)", state: "DISABLED" } });
     expect([changes(second), outputsOf(second, "aws:cloudwatch:EventRule::orders").arn]).toEqual([["update aws:cloudwatch:EventRule orders"], arn]);

@@ -13,16 +13,42 @@ import { declare, messageOf } from "./support/program.js";
 
 const handler = async () => undefined;
 const WHERE = 'packages/aws/test/cloudwatch-sdk.test.ts:N: aws:cloudwatch:EventRule "tick"';
-const PATTERN_HINT = 'hint: a pattern maps event fields to lists of values and matchers, e.g. { source: ["my.app"], detail: { total: [{ numeric: [">", 100] }] } }';
-const SCHEDULE_HINT = 'hint: e.g. "rate(5 minutes)", "rate(1 hour)" or "cron(0 12 * * ? *)" (minutes hours day-of-month month day-of-week year, UTC; ? in one of the two days)';
+const PATTERN_HINT =
+  'hint: a pattern maps event fields to lists of values and matchers, e.g. { source: ["my.app"], detail: { total: [{ numeric: [">", 100] }] } }';
+const SCHEDULE_HINT =
+  'hint: e.g. "rate(5 minutes)", "rate(1 hour)" or "cron(0 12 * * ? *)" (minutes hours day-of-month month day-of-week year, UTC; ? in one of the two days)';
 
 const REFUSALS: Array<[string, () => void, string]> = [
-  ["rule: neither pattern nor schedule", () => new aws.cloudwatch.EventRule("tick", {}), `${WHERE}: an event rule needs an "eventPattern" or a "scheduleExpression"\nhint: e.g. scheduleExpression: "rate(5 minutes)", or eventPattern: { source: ["my.app"] }`],
-  ["rule: an unknown matcher, naming the key", () => new aws.cloudwatch.EventRule("tick", { eventPattern: { detail: { state: [{ prefx: "a" }] } } }), `${WHERE}: EventBridge would refuse the event pattern: Unrecognized match type prefx at "detail.state"\n${PATTERN_HINT}`],
-  ["schedule: a plural unit for 1, naming the field", () => aws.cloudwatch.onSchedule("tick", "rate(1 minutes)", handler), `${WHERE}: "scheduleExpression": the unit of rate(1 minutes) "minutes" must be singular for a value of 1: rate(1 minute)\n${SCHEDULE_HINT}`],
-  ["schedule: neither rate nor cron", () => aws.cloudwatch.onSchedule("tick", "every 5 minutes", handler), `${WHERE}: "scheduleExpression": "every 5 minutes" is neither rate(value unit) nor cron(fields)\n${SCHEDULE_HINT}`],
-  ["rule: a bad state", () => new aws.cloudwatch.EventRule("tick", { scheduleExpression: "rate(1 day)", state: "ON" as "ENABLED" }), `${WHERE}: "state" must be "ENABLED" or "DISABLED", got "ON"`],
-  ["target: no rule", () => new aws.cloudwatch.EventTarget("t", { arn: "arn:aws:lambda:us-east-1:1:function:f" } as aws.cloudwatch.EventTargetArgs), 'packages/aws/test/cloudwatch-sdk.test.ts:N: aws:cloudwatch:EventTarget "t": "rule" is required'],
+  [
+    "rule: neither pattern nor schedule",
+    () => new aws.cloudwatch.EventRule("tick", {}),
+    `${WHERE}: an event rule needs an "eventPattern" or a "scheduleExpression"\nhint: e.g. scheduleExpression: "rate(5 minutes)", or eventPattern: { source: ["my.app"] }`,
+  ],
+  [
+    "rule: an unknown matcher, naming the key",
+    () => new aws.cloudwatch.EventRule("tick", { eventPattern: { detail: { state: [{ prefx: "a" }] } } }),
+    `${WHERE}: EventBridge would refuse the event pattern: Unrecognized match type prefx at "detail.state"\n${PATTERN_HINT}`,
+  ],
+  [
+    "schedule: a plural unit for 1, naming the field",
+    () => aws.cloudwatch.onSchedule("tick", "rate(1 minutes)", handler),
+    `${WHERE}: "scheduleExpression": the unit of rate(1 minutes) "minutes" must be singular for a value of 1: rate(1 minute)\n${SCHEDULE_HINT}`,
+  ],
+  [
+    "schedule: neither rate nor cron",
+    () => aws.cloudwatch.onSchedule("tick", "every 5 minutes", handler),
+    `${WHERE}: "scheduleExpression": "every 5 minutes" is neither rate(value unit) nor cron(fields)\n${SCHEDULE_HINT}`,
+  ],
+  [
+    "rule: a bad state",
+    () => new aws.cloudwatch.EventRule("tick", { scheduleExpression: "rate(1 day)", state: "ON" as "ENABLED" }),
+    `${WHERE}: "state" must be "ENABLED" or "DISABLED", got "ON"`,
+  ],
+  [
+    "target: no rule",
+    () => new aws.cloudwatch.EventTarget("t", { arn: "arn:aws:lambda:us-east-1:1:function:f" } as aws.cloudwatch.EventTargetArgs),
+    'packages/aws/test/cloudwatch-sdk.test.ts:N: aws:cloudwatch:EventTarget "t": "rule" is required',
+  ],
 ];
 
 describe("cloudwatch refusals", () => {
@@ -37,7 +63,10 @@ function nodesOf(build: () => void) {
   return { program, node };
 }
 
-const lookup: ValueLookup = { property: (_resource, key) => (key === "arn" ? "arn:aws:events:us-east-1:123456789012:rule/tick-1234567" : UNKNOWN), context: () => UNKNOWN };
+const lookup: ValueLookup = {
+  property: (_resource, key) => (key === "arn" ? "arn:aws:events:us-east-1:123456789012:rule/tick-1234567" : UNKNOWN),
+  context: () => UNKNOWN,
+};
 
 describe("cloudwatch resources", () => {
   test("onSchedule: a rule, a function, a permission for EventBridge on this rule, the target after it", () => {
@@ -52,7 +81,10 @@ describe("cloudwatch resources", () => {
     ]);
     expect(node(TYPES.eventRule, "tick").descriptor.inputs).toEqual({ scheduleExpression: "cron(0 12 * * ? *)", state: "ENABLED" });
     const permission = node(TYPES.permission, "tick").descriptor.inputs;
-    expect([permission.principal, resolveValue(permission.sourceArn, lookup)]).toEqual(["events.amazonaws.com", "arn:aws:events:us-east-1:123456789012:rule/tick-1234567"]);
+    expect([permission.principal, resolveValue(permission.sourceArn, lookup)]).toEqual([
+      "events.amazonaws.com",
+      "arn:aws:events:us-east-1:123456789012:rule/tick-1234567",
+    ]);
     const target = node(TYPES.eventTarget, "tick");
     expect([...target.dependencies].sort()).toEqual([`${TYPES.eventRule}::tick`, `${TYPES.function}::tick`, `${TYPES.permission}::tick`]);
     expect(target.descriptor.inputs.targetId).toBe("tick");

@@ -27,9 +27,16 @@ describe("deploying user's policy", () => {
   test("policy: the README shows exactly the actions the provider's calls need", () => {
     const text = readFileSync(README, "utf8");
     const expected = `${JSON.stringify(deployPolicy(), null, 2)}\n`;
-    if (process.env.CLOSURE_PACK_WRITE_POLICY === "1") writeFileSync(README, text.replace(BLOCK, (_, open: string, _old: string, close: string) => `${open}${expected}${close}`));
+    if (process.env.CLOSURE_PACK_WRITE_POLICY === "1")
+      writeFileSync(
+        README,
+        text.replace(BLOCK, (_, open: string, _old: string, close: string) => `${open}${expected}${close}`),
+      );
     const shown = BLOCK.exec(readFileSync(README, "utf8"))?.[2];
-    expect(shown, "packages/aws/README.md: the policy is out of date\nhint: CLOSURE_PACK_WRITE_POLICY=1 npx vitest run packages/aws/test/deploy-policy.test.ts").toBe(expected);
+    expect(
+      shown,
+      "packages/aws/README.md: the policy is out of date\nhint: CLOSURE_PACK_WRITE_POLICY=1 npx vitest run packages/aws/test/deploy-policy.test.ts",
+    ).toBe(expected);
   });
 
   test.each(ROWS)("policy: $call", ({ call, actions }) => {
@@ -50,7 +57,11 @@ describe("deploying user's policy", () => {
     const table = readFileSync(README, "utf8").split("### The permissions of a magic function's role")[1]!.split("###")[0]!;
     const granted = readdirSync(SRC, { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith(".ts"))
-      .flatMap((file) => [...readFileSync(`${SRC}${file}`, "utf8").matchAll(/export const \w+_ACTIONS = \[([^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/"([\w:]+)"/g)].map((a) => a[1]!)));
+      .flatMap((file) =>
+        [...readFileSync(`${SRC}${file}`, "utf8").matchAll(/export const \w+_ACTIONS = \[([^\]]*)\]/g)].flatMap((m) =>
+          [...m[1]!.matchAll(/"([\w:]+)"/g)].map((a) => a[1]!),
+        ),
+      );
     expect(granted).toContain("sqs:ReceiveMessage");
     expect(granted.filter((action) => !table.includes(`\`${action}\``))).toEqual([]);
   });

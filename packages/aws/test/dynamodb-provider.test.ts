@@ -81,10 +81,24 @@ describe.skipIf(!enabled)("dynamodb provider against moto", () => {
     const id = idOf(plan, "aws:dynamodb:Table", "orders");
     expect(id).toMatch(/^orders-[0-9a-f]{7}$/);
     const table = await describeTable(id);
-    expect([table.KeySchema, table.BillingModeSummary?.BillingMode, table.StreamSpecification]).toEqual([[{ AttributeName: "id", KeyType: "HASH" }], "PAY_PER_REQUEST", { StreamEnabled: true, StreamViewType: "NEW_IMAGE" }]);
-    expect(outputsOf(plan)).toEqual({ name: id, arn: `arn:aws:dynamodb:us-east-1:123456789012:table/${id}`, streamArn: table.LatestStreamArn, streamLabel: table.LatestStreamLabel });
+    expect([table.KeySchema, table.BillingModeSummary?.BillingMode, table.StreamSpecification]).toEqual([
+      [{ AttributeName: "id", KeyType: "HASH" }],
+      "PAY_PER_REQUEST",
+      { StreamEnabled: true, StreamViewType: "NEW_IMAGE" },
+    ]);
+    expect(outputsOf(plan)).toEqual({
+      name: id,
+      arn: `arn:aws:dynamodb:us-east-1:123456789012:table/${id}`,
+      streamArn: table.LatestStreamArn,
+      streamLabel: table.LatestStreamLabel,
+    });
     const tags = (await sdk.clients.dynamodb.send(new ListTagsOfResourceCommand({ ResourceArn: table.TableArn }))).Tags;
-    expect(Object.fromEntries((tags ?? []).map((t) => [t.Key, t.Value]))).toEqual({ team: "a", "closure-pack:name": "orders", "closure-pack:project": "shop", "closure-pack:stack": "dev" });
+    expect(Object.fromEntries((tags ?? []).map((t) => [t.Key, t.Value]))).toEqual({
+      team: "a",
+      "closure-pack:name": "orders",
+      "closure-pack:project": "shop",
+      "closure-pack:stack": "dev",
+    });
     expect(changes(await up({ table: { ...STREAM, tags: { team: "a" } } }))).toEqual([]);
   });
 
@@ -96,7 +110,11 @@ describe.skipIf(!enabled)("dynamodb provider against moto", () => {
     const second = await up({ table: { ...STREAM, billingMode: "PROVISIONED", readCapacity: 3, writeCapacity: 4 } });
     expect(changes(second)).toEqual(["update aws:dynamodb:Table orders"]);
     const table = await describeTable(id);
-    expect([table.ProvisionedThroughput?.ReadCapacityUnits, table.ProvisionedThroughput?.WriteCapacityUnits, outputsOf(second).streamArn]).toEqual([3, 4, table.LatestStreamArn]);
+    expect([table.ProvisionedThroughput?.ReadCapacityUnits, table.ProvisionedThroughput?.WriteCapacityUnits, outputsOf(second).streamArn]).toEqual([
+      3,
+      4,
+      table.LatestStreamArn,
+    ]);
     const third = await up({ table: { attributes: [{ name: "key", type: "N" }], hashKey: "key" } });
     expect(changes(third)).toEqual(["replace aws:dynamodb:Table orders", "delete aws:dynamodb:Table orders"]);
     expect(await tables()).toEqual([idOf(third, "aws:dynamodb:Table", "orders")]);
@@ -104,12 +122,20 @@ describe.skipIf(!enabled)("dynamodb provider against moto", () => {
 
   test("table: one made before a crash under the planned name is adopted and brought in line", async () => {
     await up({ table: STREAM }, async (plan) => {
-      await sdk.clients.dynamodb.send(new CreateTableCommand({
-        TableName: idOf(plan, "aws:dynamodb:Table", "orders"), AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
-        KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], BillingMode: "PAY_PER_REQUEST",
-        // The create cut short set the stack's tags in the same call.
-        Tags: [{ Key: "closure-pack:project", Value: "shop" }, { Key: "closure-pack:stack", Value: "dev" }, { Key: "closure-pack:name", Value: "orders" }],
-      }));
+      await sdk.clients.dynamodb.send(
+        new CreateTableCommand({
+          TableName: idOf(plan, "aws:dynamodb:Table", "orders"),
+          AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+          KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+          BillingMode: "PAY_PER_REQUEST",
+          // The create cut short set the stack's tags in the same call.
+          Tags: [
+            { Key: "closure-pack:project", Value: "shop" },
+            { Key: "closure-pack:stack", Value: "dev" },
+            { Key: "closure-pack:name", Value: "orders" },
+          ],
+        }),
+      );
     });
     const names = await tables();
     expect(names).toHaveLength(1);
@@ -121,7 +147,9 @@ describe.skipIf(!enabled)("dynamodb provider against moto", () => {
     const listed = (await sdk.clients.lambda.send(new ListEventSourceMappingsCommand({}))).EventSourceMappings ?? [];
     expect(listed.map((m) => [m.EventSourceArn, m.BatchSize, m.StartingPosition])).toEqual([[outputsOf(plan).streamArn, 50, "TRIM_HORIZON"]]);
     // The mapping's id names its source, whose ARN was known only once the table existed.
-    expect(idOf(plan, "aws:lambda:EventSourceMapping", "changes")).toBe(`${idOf(plan, "aws:lambda:Function", "changes")}|${outputsOf(plan).streamArn as string}`);
+    expect(idOf(plan, "aws:lambda:EventSourceMapping", "changes")).toBe(
+      `${idOf(plan, "aws:lambda:Function", "changes")}|${outputsOf(plan).streamArn as string}`,
+    );
     expect(changes(await up({ table: STREAM, subscription: { startingPosition: "TRIM_HORIZON", batchSize: 50 } }))).toEqual([]);
     await up(undefined);
     expect([await tables(), (await sdk.clients.lambda.send(new ListEventSourceMappingsCommand({}))).EventSourceMappings]).toEqual([[], []]);

@@ -16,14 +16,26 @@ const KEY = { attributes: [{ name: "id", type: "S" as const }], hashKey: "id", b
 const STREAMED = { ...KEY, streamEnabled: true, streamViewType: "NEW_AND_OLD_IMAGES" as const };
 
 const REFUSALS: Array<[string, () => void, string]> = [
-  ["table: no attributes", () => new aws.dynamodb.Table("orders", { attributes: [], hashKey: "id" }), `${WHERE}: "attributes" must list the key attributes\nhint: attributes: [{ name: "id", type: "S" }]`],
-  ["table: a hash key not among the attributes", () => new aws.dynamodb.Table("orders", { ...KEY, hashKey: "pk" }), `${WHERE}: the key "pk" is not among the attributes\nhint: add { name: "pk", type: "S" } to attributes`],
+  [
+    "table: no attributes",
+    () => new aws.dynamodb.Table("orders", { attributes: [], hashKey: "id" }),
+    `${WHERE}: "attributes" must list the key attributes\nhint: attributes: [{ name: "id", type: "S" }]`,
+  ],
+  [
+    "table: a hash key not among the attributes",
+    () => new aws.dynamodb.Table("orders", { ...KEY, hashKey: "pk" }),
+    `${WHERE}: the key "pk" is not among the attributes\nhint: add { name: "pk", type: "S" } to attributes`,
+  ],
   [
     "table: an attribute that is not a key",
     () => new aws.dynamodb.Table("orders", { ...KEY, attributes: [...KEY.attributes, { name: "total", type: "N" }] }),
     `${WHERE}: attribute "total" is not a key: AWS refuses attribute definitions that no key uses\nhint: list only hashKey and rangeKey in attributes (items may hold any other attribute)`,
   ],
-  ["table: a bad attribute type", () => new aws.dynamodb.Table("orders", { ...KEY, attributes: [{ name: "id", type: "X" as "S" }] }), `${WHERE}: attribute "id" must have type "S", "N" or "B", got "X"`],
+  [
+    "table: a bad attribute type",
+    () => new aws.dynamodb.Table("orders", { ...KEY, attributes: [{ name: "id", type: "X" as "S" }] }),
+    `${WHERE}: attribute "id" must have type "S", "N" or "B", got "X"`,
+  ],
   [
     "table: provisioned without capacities (the default billing mode)",
     () => new aws.dynamodb.Table("orders", { attributes: KEY.attributes, hashKey: "id" }),
@@ -71,18 +83,44 @@ function nodesOf(build: () => void) {
 describe("dynamodb resources", () => {
   test("table: inputs as given, PROVISIONED with its capacities, the stream off unless enabled", () => {
     const { node } = nodesOf(() => {
-      new aws.dynamodb.Table("orders", { attributes: [{ name: "id", type: "S" }, { name: "at", type: "N" }], hashKey: "id", rangeKey: "at", readCapacity: 5, writeCapacity: 2 });
+      new aws.dynamodb.Table("orders", {
+        attributes: [
+          { name: "id", type: "S" },
+          { name: "at", type: "N" },
+        ],
+        hashKey: "id",
+        rangeKey: "at",
+        readCapacity: 5,
+        writeCapacity: 2,
+      });
       new aws.dynamodb.Table("events", STREAMED);
     });
     expect(node(TYPES.table, "orders").descriptor.inputs).toEqual({
-      attributes: [{ name: "id", type: "S" }, { name: "at", type: "N" }], hashKey: "id", rangeKey: "at", billingMode: "PROVISIONED", readCapacity: 5, writeCapacity: 2, streamEnabled: false,
+      attributes: [
+        { name: "id", type: "S" },
+        { name: "at", type: "N" },
+      ],
+      hashKey: "id",
+      rangeKey: "at",
+      billingMode: "PROVISIONED",
+      readCapacity: 5,
+      writeCapacity: 2,
+      streamEnabled: false,
     });
-    expect(node(TYPES.table, "events").descriptor.inputs).toMatchObject({ billingMode: "PAY_PER_REQUEST", streamEnabled: true, streamViewType: "NEW_AND_OLD_IMAGES" });
+    expect(node(TYPES.table, "events").descriptor.inputs).toMatchObject({
+      billingMode: "PAY_PER_REQUEST",
+      streamEnabled: true,
+      streamViewType: "NEW_AND_OLD_IMAGES",
+    });
   });
 
   test("onEvent: a policy with exactly the stream actions on the stream, a mapping with the stream settings after it", () => {
     const { program, node } = nodesOf(() => {
-      new aws.dynamodb.Table("orders", STREAMED).onEvent("changes", handler, { startingPosition: "TRIM_HORIZON", bisectBatchOnFunctionError: true, maximumRetryAttempts: 3 });
+      new aws.dynamodb.Table("orders", STREAMED).onEvent("changes", handler, {
+        startingPosition: "TRIM_HORIZON",
+        bisectBatchOnFunctionError: true,
+        maximumRetryAttempts: 3,
+      });
     });
     expect(program.nodes.map((n) => `${n.descriptor.type} ${n.descriptor.name}`).sort()).toEqual([
       "aws:dynamodb:Table orders",
@@ -100,7 +138,9 @@ describe("dynamodb resources", () => {
     const lookup: ValueLookup = { property: (_resource, key) => (key === "streamArn" ? stream : UNKNOWN), context: () => UNKNOWN };
     expect(JSON.parse(resolveValue(node(TYPES.rolePolicy, "changes-dynamodb").descriptor.inputs.policy, lookup) as string)).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Action: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"], Resource: stream }],
+      Statement: [
+        { Effect: "Allow", Action: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"], Resource: stream },
+      ],
     });
   });
 

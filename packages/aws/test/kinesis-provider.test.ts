@@ -3,7 +3,13 @@
 // (retention, tags), replaced when its shard count changes, adopted when a
 // create was cut short; a subscription's mapping reads it; destroy leaves
 // nothing. The provider's client speaks HTTP/1.1 (see context.ts).
-import { AddTagsToStreamCommand, CreateStreamCommand, DescribeStreamSummaryCommand, ListStreamsCommand, ListTagsForStreamCommand } from "@aws-sdk/client-kinesis";
+import {
+  AddTagsToStreamCommand,
+  CreateStreamCommand,
+  DescribeStreamSummaryCommand,
+  ListStreamsCommand,
+  ListTagsForStreamCommand,
+} from "@aws-sdk/client-kinesis";
 import { ListEventSourceMappingsCommand } from "@aws-sdk/client-lambda";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -78,7 +84,12 @@ describe.skipIf(!enabled)("kinesis provider against moto", () => {
     expect(first.values.outputsOf("aws:kinesis:Stream::clicks")).toEqual({ name: id, arn: `arn:aws:kinesis:us-east-1:123456789012:stream/${id}` });
     expect((await summary(id)).OpenShardCount).toBe(2);
     const tags = (await sdk.clients.kinesis.send(new ListTagsForStreamCommand({ StreamName: id }))).Tags ?? [];
-    expect(Object.fromEntries(tags.map((t) => [t.Key, t.Value]))).toEqual({ team: "a", "closure-pack:name": "clicks", "closure-pack:project": "shop", "closure-pack:stack": "dev" });
+    expect(Object.fromEntries(tags.map((t) => [t.Key, t.Value]))).toEqual({
+      team: "a",
+      "closure-pack:name": "clicks",
+      "closure-pack:project": "shop",
+      "closure-pack:stack": "dev",
+    });
     expect(changes(await up({ stream: { shardCount: 2, tags: { team: "a" } } }))).toEqual([]);
     const second = await up({ stream: { shardCount: 2, retentionPeriod: 48 } });
     expect(changes(second)).toEqual(["update aws:kinesis:Stream clicks"]);
@@ -93,7 +104,9 @@ describe.skipIf(!enabled)("kinesis provider against moto", () => {
       const name = idOf(planned, "aws:kinesis:Stream", "clicks");
       await sdk.clients.kinesis.send(new CreateStreamCommand({ StreamName: name, ShardCount: 1 }));
       // What the create cut short left: the stack's tags (given to CreateStream, which moto 5.2.1 drops).
-      await sdk.clients.kinesis.send(new AddTagsToStreamCommand({ StreamName: name, Tags: { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "clicks" } }));
+      await sdk.clients.kinesis.send(
+        new AddTagsToStreamCommand({ StreamName: name, Tags: { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "clicks" } }),
+      );
     });
     expect(await streams()).toHaveLength(1);
     const arn = plan.values.outputsOf("aws:kinesis:Stream::clicks")!.arn;

@@ -14,13 +14,21 @@ const handler = async () => undefined;
 const WHERE = 'packages/aws/test/kinesis-sdk.test.ts:N: aws:kinesis:Stream "clicks"';
 
 const REFUSALS: Array<[string, () => void, string]> = [
-  ["stream: provisioned without a shard count", () => new aws.kinesis.Stream("clicks", {}), `${WHERE}: "shardCount" is required for a PROVISIONED stream\nhint: set shardCount (e.g. 1), or streamModeDetails: { streamMode: "ON_DEMAND" }`],
+  [
+    "stream: provisioned without a shard count",
+    () => new aws.kinesis.Stream("clicks", {}),
+    `${WHERE}: "shardCount" is required for a PROVISIONED stream\nhint: set shardCount (e.g. 1), or streamModeDetails: { streamMode: "ON_DEMAND" }`,
+  ],
   [
     "stream: on-demand with a shard count",
     () => new aws.kinesis.Stream("clicks", { shardCount: 2, streamModeDetails: { streamMode: "ON_DEMAND" } }),
     `${WHERE}: "shardCount" applies to PROVISIONED streams only\nhint: leave shardCount out: an ON_DEMAND stream scales its shards itself`,
   ],
-  ["stream: retention below a day", () => new aws.kinesis.Stream("clicks", { shardCount: 1, retentionPeriod: 12 }), `${WHERE}: "retentionPeriod" must be a whole number from 24 to 8760, got 12`],
+  [
+    "stream: retention below a day",
+    () => new aws.kinesis.Stream("clicks", { shardCount: 1, retentionPeriod: 12 }),
+    `${WHERE}: "retentionPeriod" must be a whole number from 24 to 8760, got 12`,
+  ],
   [
     "onEvent: AT_TIMESTAMP without a timestamp",
     () => new aws.kinesis.Stream("clicks", { shardCount: 1 }).onEvent("reader", handler, { startingPosition: "AT_TIMESTAMP" }),
@@ -42,7 +50,11 @@ describe("kinesis refusals", () => {
 describe("kinesis resources", () => {
   test("onEvent: a policy with exactly the Kinesis polling actions on the stream, a mapping from a timestamp", () => {
     const program = declare(() => {
-      new aws.kinesis.Stream("clicks", { shardCount: 2 }).onEvent("reader", handler, { startingPosition: "AT_TIMESTAMP", startingPositionTimestamp: "2026-12-07T00:00:00Z", batchSize: 50 });
+      new aws.kinesis.Stream("clicks", { shardCount: 2 }).onEvent("reader", handler, {
+        startingPosition: "AT_TIMESTAMP",
+        startingPositionTimestamp: "2026-12-07T00:00:00Z",
+        batchSize: 50,
+      });
     });
     const node = (type: string, name: string) => program.nodes.find((n) => n.descriptor.type === type && n.descriptor.name === name)!;
     expect(node(TYPES.stream, "clicks").descriptor.inputs).toEqual({ shardCount: 2, streamMode: "PROVISIONED", retentionPeriod: 24 });
@@ -52,11 +64,21 @@ describe("kinesis resources", () => {
     const lookup: ValueLookup = { property: (_resource, key) => (key === "arn" ? arn : UNKNOWN), context: () => UNKNOWN };
     expect(JSON.parse(resolveValue(node(TYPES.rolePolicy, "reader-kinesis").descriptor.inputs.policy, lookup) as string)).toEqual({
       Version: "2012-10-17",
-      Statement: [{
-        Effect: "Allow",
-        Action: ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:ListStreams", "kinesis:SubscribeToShard"],
-        Resource: arn,
-      }],
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: [
+            "kinesis:DescribeStream",
+            "kinesis:DescribeStreamSummary",
+            "kinesis:GetRecords",
+            "kinesis:GetShardIterator",
+            "kinesis:ListShards",
+            "kinesis:ListStreams",
+            "kinesis:SubscribeToShard",
+          ],
+          Resource: arn,
+        },
+      ],
     });
   });
 });

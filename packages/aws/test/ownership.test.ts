@@ -50,12 +50,23 @@ const KINDS: Kind[] = [
     kind: "table",
     type: "aws:dynamodb:Table",
     code: "ResourceInUseException",
-    declare: (name) => new aws.dynamodb.Table("orders", { ...(name === undefined ? {} : { name }), attributes: [{ name: "id", type: "S" }], hashKey: "id", billingMode: "PAY_PER_REQUEST" }),
+    declare: (name) =>
+      new aws.dynamodb.Table("orders", {
+        ...(name === undefined ? {} : { name }),
+        attributes: [{ name: "id", type: "S" }],
+        hashKey: "id",
+        billingMode: "PAY_PER_REQUEST",
+      }),
     make: (sdk, name, tags) =>
-      sdk.clients.dynamodb.send(new CreateTableCommand({
-        TableName: name, AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }], KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
-        BillingMode: "PAY_PER_REQUEST", Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
-      })),
+      sdk.clients.dynamodb.send(
+        new CreateTableCommand({
+          TableName: name,
+          AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+          KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+          BillingMode: "PAY_PER_REQUEST",
+          Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+        }),
+      ),
   },
   {
     kind: "stream",
@@ -73,7 +84,14 @@ const KINDS: Kind[] = [
     type: "aws:cloudwatch:EventRule",
     code: "ResourceAlreadyExistsException",
     declare: (name) => new aws.cloudwatch.EventRule("orders", { ...(name === undefined ? {} : { name }), eventPattern: { source: ["shop"] } }),
-    make: (sdk, name, tags) => sdk.clients.events.send(new PutRuleCommand({ Name: name, EventPattern: JSON.stringify({ source: ["theirs"] }), Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) })),
+    make: (sdk, name, tags) =>
+      sdk.clients.events.send(
+        new PutRuleCommand({
+          Name: name,
+          EventPattern: JSON.stringify({ source: ["theirs"] }),
+          Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+        }),
+      ),
   },
   {
     kind: "log group",
@@ -131,48 +149,75 @@ describe.each(TARGETS)("ownership against %s", (_label, start, enabled) => {
   const idOf = (plan: Plan, type: string) => plan.steps.find((s) => s.type === type && s.name === "orders")!.id;
   const theirs = { owner: "them" };
 
-  test.skipIf(!enabled).each(KINDS.filter((k) => k.code !== undefined))("$kind: one of that name made outside the stack is refused, not adopted, and left alone", async ({ kind, type, code, declare: build, make }) => {
-    await make(sdk, "shared-orders", theirs);
-    await expect(up(() => build("shared-orders"))).rejects.toThrow(
-      expect.objectContaining({ code: "CLOUD_ERROR", message: `${type} "orders": create failed: ${code!}: ${kind} shared-orders exists in this account and was not made by this stack${HINT}` }),
-    );
-    expect(await held(sdk, type)).toEqual([{ name: "shared-orders", tags: theirs }]);
-    await up(undefined);
-    expect(await held(sdk, type)).toEqual([{ name: "shared-orders", tags: theirs }]);
-  });
+  test.skipIf(!enabled).each(KINDS.filter((k) => k.code !== undefined))(
+    "$kind: one of that name made outside the stack is refused, not adopted, and left alone",
+    async ({ kind, type, code, declare: build, make }) => {
+      await make(sdk, "shared-orders", theirs);
+      await expect(up(() => build("shared-orders"))).rejects.toThrow(
+        expect.objectContaining({
+          code: "CLOUD_ERROR",
+          message: `${type} "orders": create failed: ${code!}: ${kind} shared-orders exists in this account and was not made by this stack${HINT}`,
+        }),
+      );
+      expect(await held(sdk, type)).toEqual([{ name: "shared-orders", tags: theirs }]);
+      await up(undefined);
+      expect(await held(sdk, type)).toEqual([{ name: "shared-orders", tags: theirs }]);
+    },
+  );
 
-  test.skipIf(!enabled).each(KINDS.filter((k) => k.code !== undefined))("$kind: a create journaled before a crash, under a name someone else holds, is forgotten, not adopted, and refused", async ({ kind, type, code, declare: build, make }) => {
-    await make(sdk, "shared-orders", theirs);
-    // What a kill -9 right after the journal entry leaves.
-    const state = emptyState("dev", targetLabel(endpoint.target));
-    state.pending.push({ op: "create", type, name: "orders", id: "shared-orders", generation: 0, inputs: {}, dependencies: [] });
-    writeState(dir, state);
-    await expect(up(() => build("shared-orders"))).rejects.toThrow(
-      expect.objectContaining({ code: "CLOUD_ERROR", message: `${type} "orders": create failed: ${code!}: ${kind} shared-orders exists in this account and was not made by this stack${HINT}` }),
-    );
-    expect([readState(dir, "dev")!.pending, readState(dir, "dev")!.resources]).toEqual([[], []]);
-    expect(await held(sdk, type)).toEqual([{ name: "shared-orders", tags: theirs }]);
-  });
+  test.skipIf(!enabled).each(KINDS.filter((k) => k.code !== undefined))(
+    "$kind: a create journaled before a crash, under a name someone else holds, is forgotten, not adopted, and refused",
+    async ({ kind, type, code, declare: build, make }) => {
+      await make(sdk, "shared-orders", theirs);
+      // What a kill -9 right after the journal entry leaves.
+      const state = emptyState("dev", targetLabel(endpoint.target));
+      state.pending.push({ op: "create", type, name: "orders", id: "shared-orders", generation: 0, inputs: {}, dependencies: [] });
+      writeState(dir, state);
+      await expect(up(() => build("shared-orders"))).rejects.toThrow(
+        expect.objectContaining({
+          code: "CLOUD_ERROR",
+          message: `${type} "orders": create failed: ${code!}: ${kind} shared-orders exists in this account and was not made by this stack${HINT}`,
+        }),
+      );
+      expect([readState(dir, "dev")!.pending, readState(dir, "dev")!.resources]).toEqual([[], []]);
+      expect(await held(sdk, type)).toEqual([{ name: "shared-orders", tags: theirs }]);
+    },
+  );
 
-  test.skipIf(!enabled).each(KINDS.filter((k) => k.code === undefined))("$kind: one of the planned name made outside the stack is left alone; the stack makes its own, and destroy deletes only that", async ({ type, declare: build, make }) => {
-    let name = "";
-    await up(() => build(undefined), async (plan) => {
-      name = idOf(plan, type);
-      await make(sdk, name, theirs);
-    });
-    expect(await held(sdk, type)).toEqual([{ name, tags: stackTags("orders") }, { name, tags: theirs }]);
-    await up(undefined);
-    expect(await held(sdk, type)).toEqual([{ name, tags: theirs }]);
-  });
+  test.skipIf(!enabled).each(KINDS.filter((k) => k.code === undefined))(
+    "$kind: one of the planned name made outside the stack is left alone; the stack makes its own, and destroy deletes only that",
+    async ({ type, declare: build, make }) => {
+      let name = "";
+      await up(
+        () => build(undefined),
+        async (plan) => {
+          name = idOf(plan, type);
+          await make(sdk, name, theirs);
+        },
+      );
+      expect(await held(sdk, type)).toEqual([
+        { name, tags: stackTags("orders") },
+        { name, tags: theirs },
+      ]);
+      await up(undefined);
+      expect(await held(sdk, type)).toEqual([{ name, tags: theirs }]);
+    },
+  );
 
-  test.skipIf(!enabled).each(KINDS)("$kind: one made by a create cut short (the stack's tags) is adopted, not made twice", async ({ type, declare: build, make }) => {
-    let name = "";
-    await up(() => build(undefined), async (plan) => {
-      name = idOf(plan, type);
-      await make(sdk, name, stackTags("orders"));
-    });
-    expect(await held(sdk, type)).toEqual([{ name, tags: stackTags("orders") }]);
-    await up(undefined);
-    expect(await held(sdk, type)).toEqual([]);
-  });
+  test.skipIf(!enabled).each(KINDS)(
+    "$kind: one made by a create cut short (the stack's tags) is adopted, not made twice",
+    async ({ type, declare: build, make }) => {
+      let name = "";
+      await up(
+        () => build(undefined),
+        async (plan) => {
+          name = idOf(plan, type);
+          await make(sdk, name, stackTags("orders"));
+        },
+      );
+      expect(await held(sdk, type)).toEqual([{ name, tags: stackTags("orders") }]);
+      await up(undefined);
+      expect(await held(sdk, type)).toEqual([]);
+    },
+  );
 });

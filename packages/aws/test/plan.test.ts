@@ -23,7 +23,10 @@ function seed(options: Options = {}): void {
   const docs = new aws.s3.Bucket("docs", options.bucket === undefined ? {} : { bucket: options.bucket });
   const message = options.message ?? "Hello";
   const callback = new Function("e", `console.log(${JSON.stringify(message)}, e)`) as (e: unknown) => void;
-  docs.onObjectCreated("docsHandler", new aws.lambda.CallbackFunction("docsHandler", { callback, ...(options.memorySize ? { memorySize: options.memorySize } : {}) }));
+  docs.onObjectCreated(
+    "docsHandler",
+    new aws.lambda.CallbackFunction("docsHandler", { callback, ...(options.memorySize ? { memorySize: options.memorySize } : {}) }),
+  );
   if (options.second) docs.onObjectRemoved("gone", () => undefined);
 }
 
@@ -49,7 +52,15 @@ function applied(plan: Plan): StackState {
   const state = emptyState("dev", "aws:us-east-1");
   for (const step of plan.steps) {
     if (step.step === "delete") continue;
-    state.resources.push({ type: step.type, name: step.name, id: step.id, generation: step.generation, inputs: step.inputs, outputs: step.outputs, dependencies: step.dependencies });
+    state.resources.push({
+      type: step.type,
+      name: step.name,
+      id: step.id,
+      generation: step.generation,
+      inputs: step.inputs,
+      outputs: step.outputs,
+      dependencies: step.dependencies,
+    });
   }
   return state;
 }
@@ -117,7 +128,14 @@ describe("plan after an up", () => {
 
   test("removed program: everything is deleted, dependents first", async () => {
     const state = applied(await plan({}, emptyState("dev", "aws:us-east-1")));
-    const empty = await makePlan({ program: declare(() => undefined), state, naming: NAMING, providerFor, read: async () => undefined, code: async () => new Map() });
+    const empty = await makePlan({
+      program: declare(() => undefined),
+      state,
+      naming: NAMING,
+      providerFor,
+      read: async () => undefined,
+      code: async () => new Map(),
+    });
     expect(empty.steps.map((s) => `${s.step} ${s.type}`)).toEqual([
       "delete aws:iam:RolePolicy",
       "delete aws:s3:BucketNotification",

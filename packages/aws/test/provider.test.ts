@@ -4,7 +4,13 @@
 // UpdateFunctionCode. Functions here are archives: closures are serialized
 // in child processes only (cli e2e tests).
 import { GetFunctionCommand, GetPolicyCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
-import { GetBucketNotificationConfigurationCommand, GetBucketTaggingCommand, ListBucketsCommand, PutBucketNotificationConfigurationCommand, CreateBucketCommand } from "@aws-sdk/client-s3";
+import {
+  GetBucketNotificationConfigurationCommand,
+  GetBucketTaggingCommand,
+  ListBucketsCommand,
+  PutBucketNotificationConfigurationCommand,
+  CreateBucketCommand,
+} from "@aws-sdk/client-s3";
 import { ListRolesCommand } from "@aws-sdk/client-iam";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -50,7 +56,9 @@ interface Shape {
 }
 
 function program(shape: Shape): void {
-  const docs = shape.existing ? aws.s3.Bucket.get("docs", shape.existing) : new aws.s3.Bucket("docs", { forceDestroy: true, ...(shape.bucket ? { bucket: shape.bucket } : {}) });
+  const docs = shape.existing
+    ? aws.s3.Bucket.get("docs", shape.existing)
+    : new aws.s3.Bucket("docs", { forceDestroy: true, ...(shape.bucket ? { bucket: shape.bucket } : {}) });
   const fn = new aws.lambda.Function("worker", {
     code: new aws.asset.AssetArchive({ "index.js": new aws.asset.StringAsset(shape.code ?? "exports.handler = async () => 1;") }),
     runtime: "nodejs22.x",
@@ -61,7 +69,15 @@ function program(shape: Shape): void {
 
 async function up(shape: Shape | undefined, calls: string[] = []): Promise<Plan> {
   const resources = declare(() => shape && program(shape));
-  const deployment = await Deployment.open({ projectDir: dir, project: "seed", stack: "dev", target, command: "test", mutating: true, providerOptions: { observe: (service, command) => calls.push(`${service}:${command}`) } });
+  const deployment = await Deployment.open({
+    projectDir: dir,
+    project: "seed",
+    stack: "dev",
+    target,
+    command: "test",
+    mutating: true,
+    providerOptions: { observe: (service, command) => calls.push(`${service}:${command}`) },
+  });
   try {
     const plan = await deployment.plan(resources);
     await deployment.apply(plan, {});
@@ -94,7 +110,9 @@ describe.skipIf(!enabled)("provider against moto", () => {
     const tags = (await sdk.clients.s3.send(new GetBucketTaggingCommand({ Bucket: bucket }))).TagSet!.map((t) => `${t.Key}=${t.Value}`);
     expect(tags).toEqual(["closure-pack:name=docs", "closure-pack:project=seed", "closure-pack:stack=dev"]);
     const notification = await sdk.clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }));
-    expect(notification.LambdaFunctionConfigurations!.map((c) => [c.Id, c.LambdaFunctionArn, c.Events])).toEqual([["onDoc", fnStep.outputs.arn, ["s3:ObjectCreated:*"]]]);
+    expect(notification.LambdaFunctionConfigurations!.map((c) => [c.Id, c.LambdaFunctionArn, c.Events])).toEqual([
+      ["onDoc", fnStep.outputs.arn, ["s3:ObjectCreated:*"]],
+    ]);
     const policy = JSON.parse((await sdk.clients.lambda.send(new GetPolicyCommand({ FunctionName: fnStep.id }))).Policy!);
     expect(policy.Statement.map((s: { Principal: unknown }) => s.Principal)).toEqual([{ Service: "s3.amazonaws.com" }]);
     const reported = (await sdk.clients.lambda.send(new GetFunctionCommand({ FunctionName: fnStep.id }))).Configuration!.CodeSha256;
@@ -140,10 +158,15 @@ describe.skipIf(!enabled)("provider against moto", () => {
   test("get: a read bucket keeps the notification made outside the program, after up and after destroy", async () => {
     await sdk.clients.s3.send(new CreateBucketCommand({ Bucket: "shared" }));
     const foreign = { Id: "theirs", LambdaFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:theirs", Events: ["s3:ObjectRemoved:*" as const] };
-    await sdk.clients.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: "shared", NotificationConfiguration: { LambdaFunctionConfigurations: [foreign] } }));
+    await sdk.clients.s3.send(
+      new PutBucketNotificationConfigurationCommand({ Bucket: "shared", NotificationConfiguration: { LambdaFunctionConfigurations: [foreign] } }),
+    );
     const first = await up({ existing: "shared" });
     expect(first.steps.find((s) => s.type === "aws:s3:Bucket")!.step).toBe("read");
-    const ids = async () => ((await sdk.clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: "shared" }))).LambdaFunctionConfigurations ?? []).map((c) => c.Id).sort();
+    const ids = async () =>
+      ((await sdk.clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: "shared" }))).LambdaFunctionConfigurations ?? [])
+        .map((c) => c.Id)
+        .sort();
     expect(await ids()).toEqual(["onDoc", "theirs"]);
     await up(undefined);
     expect(await ids()).toEqual(["theirs"]);

@@ -110,14 +110,23 @@ describe.each(TARGETS)("queue policy provider against %s", (_label, start, enabl
   };
   const receive = async (url: string) => {
     const { Messages = [] } = await sdk.clients.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
-    return Messages.map((m) => JSON.parse(m.Body!) as { TopicArn: string; Message: string }).map((m) => `${m.TopicArn.split(":").pop()!.replace(/-[0-9a-f]{7}$/, "")}: ${m.Message}`).sort();
+    return Messages.map((m) => JSON.parse(m.Body!) as { TopicArn: string; Message: string })
+      .map(
+        (m) =>
+          `${m.TopicArn.split(":")
+            .pop()!
+            .replace(/-[0-9a-f]{7}$/, "")}: ${m.Message}`,
+      )
+      .sort();
   };
 
   test.skipIf(!enabled)("policy: written, read back, the next plan empty, changed in place, removed; destroy leaves nothing", async () => {
-    const program = (sid: string, withPolicy = true) => () => {
-      const queue = new aws.sqs.Queue("jobs");
-      if (withPolicy) new aws.sqs.QueuePolicy("jobsPolicy", { queueUrl: queue.url, policy: document(queue, sid) });
-    };
+    const program =
+      (sid: string, withPolicy = true) =>
+      () => {
+        const queue = new aws.sqs.Queue("jobs");
+        if (withPolicy) new aws.sqs.QueuePolicy("jobsPolicy", { queueUrl: queue.url, policy: document(queue, sid) });
+      };
     const first = await up(program("first"));
     const { url, arn } = outputsOf(first, "aws:sqs:Queue::jobs") as { url: string; arn: string };
     const step = first.steps.find((s) => s.type === "aws:sqs:QueuePolicy")!;
@@ -144,10 +153,19 @@ describe.each(TARGETS)("queue policy provider against %s", (_label, start, enabl
     };
     const first = await up(program("jobs-a"));
     const second = await up(program("jobs-b"));
-    expect(changes(second)).toEqual(["replace aws:sqs:Queue jobs", "replace aws:sqs:QueuePolicy jobsPolicy", "delete aws:sqs:QueuePolicy jobsPolicy", "delete aws:sqs:Queue jobs"]);
+    expect(changes(second)).toEqual([
+      "replace aws:sqs:Queue jobs",
+      "replace aws:sqs:QueuePolicy jobsPolicy",
+      "delete aws:sqs:QueuePolicy jobsPolicy",
+      "delete aws:sqs:Queue jobs",
+    ]);
     const oldUrl = (outputsOf(first, "aws:sqs:Queue::jobs") as { url: string }).url;
     const { url, arn } = outputsOf(second, "aws:sqs:Queue::jobs") as { url: string; arn: string };
-    expect([second.steps.find((s) => s.step === "replace" && s.type === "aws:sqs:QueuePolicy")!.id, url.endsWith("/jobs-b"), oldUrl.endsWith("/jobs-a")]).toEqual([url, true, true]);
+    expect([
+      second.steps.find((s) => s.step === "replace" && s.type === "aws:sqs:QueuePolicy")!.id,
+      url.endsWith("/jobs-b"),
+      oldUrl.endsWith("/jobs-a"),
+    ]).toEqual([url, true, true]);
     expect(await policyOf(url)).toEqual(document({ arn } as unknown as aws.sqs.Queue, "only"));
     expect((await sdk.clients.sqs.send(new ListQueuesCommand({}))).QueueUrls).toEqual([url]);
     expect(changes(await up(program("jobs-b")))).toEqual([]);

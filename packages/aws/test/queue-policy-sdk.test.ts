@@ -18,10 +18,26 @@ const URL = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs";
 const allow = { Effect: "Allow" as const, Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage" };
 
 const REFUSALS: Array<[string, () => void, string]> = [
-  ["policy: text that is not JSON", () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: "{Statement: []" }), `${WHERE}: "policy" is not JSON: "{Statement: []"\nhint: give the document as an object, e.g. ${SHAPE}`],
-  ["policy: JSON that is not a document", () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: "[1]" }), `${WHERE}: "policy" must be a policy document (an object with a Statement), got [1]\nhint: e.g. ${SHAPE}`],
-  ["policy: no Statement", () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: { Version: "2012-10-17" } as aws.sqs.PolicyDocument }), `${WHERE}: "policy" has no Statement: SQS refuses a policy that grants nothing\nhint: e.g. ${SHAPE}`],
-  ["policy: an empty Statement list", () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: '{"Statement":[]}' }), `${WHERE}: "policy" has no Statement: SQS refuses a policy that grants nothing\nhint: e.g. ${SHAPE}`],
+  [
+    "policy: text that is not JSON",
+    () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: "{Statement: []" }),
+    `${WHERE}: "policy" is not JSON: "{Statement: []"\nhint: give the document as an object, e.g. ${SHAPE}`,
+  ],
+  [
+    "policy: JSON that is not a document",
+    () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: "[1]" }),
+    `${WHERE}: "policy" must be a policy document (an object with a Statement), got [1]\nhint: e.g. ${SHAPE}`,
+  ],
+  [
+    "policy: no Statement",
+    () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: { Version: "2012-10-17" } as aws.sqs.PolicyDocument }),
+    `${WHERE}: "policy" has no Statement: SQS refuses a policy that grants nothing\nhint: e.g. ${SHAPE}`,
+  ],
+  [
+    "policy: an empty Statement list",
+    () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: '{"Statement":[]}' }),
+    `${WHERE}: "policy" has no Statement: SQS refuses a policy that grants nothing\nhint: e.g. ${SHAPE}`,
+  ],
   [
     "policy: an unknown Effect",
     () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: { Statement: [allow, { ...allow, Effect: "allow" as "Allow" }] } }),
@@ -32,8 +48,16 @@ const REFUSALS: Array<[string, () => void, string]> = [
     () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: { Statement: { Effect: "Allow", Action: "sqs:SendMessage" } } }),
     `${WHERE}: "policy" Statement[0]: has no "Principal": a queue's policy names who may act on it (e.g. { Service: "sns.amazonaws.com" })\nhint: e.g. ${SHAPE}`,
   ],
-  ["policy: a statement without an action", () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: { Statement: { Effect: "Deny", Principal: "*" } } }), `${WHERE}: "policy" Statement[0]: has no "Action" (e.g. "sqs:SendMessage")\nhint: e.g. ${SHAPE}`],
-  ["policy: no queueUrl", () => new aws.sqs.QueuePolicy("p", { policy: { Statement: allow } } as unknown as aws.sqs.QueuePolicyArgs), `${WHERE}: "queueUrl" is required\nhint: queueUrl: queue.url`],
+  [
+    "policy: a statement without an action",
+    () => new aws.sqs.QueuePolicy("p", { queueUrl: URL, policy: { Statement: { Effect: "Deny", Principal: "*" } } }),
+    `${WHERE}: "policy" Statement[0]: has no "Action" (e.g. "sqs:SendMessage")\nhint: e.g. ${SHAPE}`,
+  ],
+  [
+    "policy: no queueUrl",
+    () => new aws.sqs.QueuePolicy("p", { policy: { Statement: allow } } as unknown as aws.sqs.QueuePolicyArgs),
+    `${WHERE}: "queueUrl" is required\nhint: queueUrl: queue.url`,
+  ],
   ["policy: no policy", () => new aws.sqs.QueuePolicy("p", { queueUrl: URL } as aws.sqs.QueuePolicyArgs), `${WHERE}: "policy" is required`],
   [
     "policy: a second policy on the same queue",
@@ -66,7 +90,14 @@ const REFUSALS: Array<[string, () => void, string]> = [
 ];
 
 function plan(build: () => void): Promise<Plan> {
-  return makePlan({ program: declare(build), state: emptyState("dev", "local"), naming: NAMING, providerFor, read: async () => undefined, code: async () => new Map() });
+  return makePlan({
+    program: declare(build),
+    state: emptyState("dev", "local"),
+    naming: NAMING,
+    providerFor,
+    read: async () => undefined,
+    code: async () => new Map(),
+  });
 }
 
 const notices = async (build: () => void) => (await plan(build)).notices.map((notice) => notice.replace(/^\S+\.test\.ts:\d+: /, "").split("\n")[0]);
@@ -83,7 +114,9 @@ describe("queue policy in a program", () => {
     };
     await expect(plan(build)).rejects.toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     const error = await plan(build).catch((e: Error) => e.message.replace(/(\w+\.test\.ts):\d+/g, "$1:N"));
-    expect(error).toBe(`${WHERE}: "policy" is not JSON: "{\\"Statement\\": \\"arn:aws:sqs:us-east-1:123456789012:jobs-55334…"\nhint: give the document as an object, e.g. ${SHAPE}`);
+    expect(error).toBe(
+      `${WHERE}: "policy" is not JSON: "{\\"Statement\\": \\"arn:aws:sqs:us-east-1:123456789012:jobs-55334…"\nhint: give the document as an object, e.g. ${SHAPE}`,
+    );
   });
 
   test("subscribeQueue: two topics, one policy named after the queue with one statement each; the subscriptions wait for it", async () => {
@@ -97,11 +130,22 @@ describe("queue policy in a program", () => {
     const topicArn = (name: string) => step("aws:sns:Topic", name).outputs.arn;
     const policy = step("aws:sqs:QueuePolicy", "jobs");
     expect((policy.inputs.policy as { Statement: unknown[] }).Statement).toEqual(
-      ["orders", "refunds"].map((name) => ({ Sid: `${name}ToJobs`, ...allow, Resource: queueArn, Condition: { ArnEquals: { "aws:SourceArn": topicArn(name) } } })),
+      ["orders", "refunds"].map((name) => ({
+        Sid: `${name}ToJobs`,
+        ...allow,
+        Resource: queueArn,
+        Condition: { ArnEquals: { "aws:SourceArn": topicArn(name) } },
+      })),
     );
     expect(policy.dependencies).toEqual(["aws:sns:Topic::orders", "aws:sns:Topic::refunds", "aws:sqs:Queue::jobs"]);
     const subscription = step("aws:sns:TopicSubscription", "ordersToJobs");
-    expect(subscription.inputs).toEqual({ topic: topicArn("orders"), protocol: "sqs", endpoint: queueArn, filterPolicy: '{"store":["a"]}', rawMessageDelivery: true });
+    expect(subscription.inputs).toEqual({
+      topic: topicArn("orders"),
+      protocol: "sqs",
+      endpoint: queueArn,
+      filterPolicy: '{"store":["a"]}',
+      rawMessageDelivery: true,
+    });
     expect(subscription.dependencies).toContain("aws:sqs:QueuePolicy::jobs");
     expect(result.notices).toEqual([]);
   });
@@ -113,19 +157,60 @@ describe("queue policy in a program", () => {
       new aws.sns.Topic("orders").subscribeQueue("ordersToJobs", queue);
     });
     const policies = result.steps.filter((s) => s.type === "aws:sqs:QueuePolicy");
-    expect(policies.map((s) => [s.name, (s.inputs.policy as { Statement: Array<{ Sid: string }> }).Statement.map((each) => each.Sid)])).toEqual([["mine", ["own", "ordersToJobs"]]]);
+    expect(policies.map((s) => [s.name, (s.inputs.policy as { Statement: Array<{ Sid: string }> }).Statement.map((each) => each.Sid)])).toEqual([
+      ["mine", ["own", "ordersToJobs"]],
+    ]);
   });
 
-  const NO_POLICY = 'aws:sns:TopicSubscription "s": SNS will not deliver to aws:sqs:Queue "jobs": no QueuePolicy of the program lets sns.amazonaws.com send to it';
-  const NOT_ALLOWED = 'aws:sns:TopicSubscription "s": SNS will not deliver to aws:sqs:Queue "jobs": its QueuePolicy does not let sns.amazonaws.com send to it for this topic';
+  const NO_POLICY =
+    'aws:sns:TopicSubscription "s": SNS will not deliver to aws:sqs:Queue "jobs": no QueuePolicy of the program lets sns.amazonaws.com send to it';
+  const NOT_ALLOWED =
+    'aws:sns:TopicSubscription "s": SNS will not deliver to aws:sqs:Queue "jobs": its QueuePolicy does not let sns.amazonaws.com send to it for this topic';
   const NOTICES: Array<[string, (queue: aws.sqs.Queue, topic: aws.sns.Topic, other: aws.sns.Topic) => void, string[]]> = [
     ["notice: no policy", () => undefined, [NO_POLICY]],
-    ["notice: a policy for another topic", (queue, _topic, other) => void new aws.sqs.QueuePolicy("p", { queueUrl: queue.url, policy: { Statement: { ...allow, Condition: { ArnEquals: { "aws:SourceArn": other.arn } } } } }), [NOT_ALLOWED]],
-    ["notice: a policy that denies the topic", (queue) => void new aws.sqs.QueuePolicy("p", { queueUrl: queue.url, policy: { Statement: [allow, { ...allow, Effect: "Deny" }] } }), [NOT_ALLOWED]],
-    ["notice: a policy for another action", (queue) => void new aws.sqs.QueuePolicy("p", { queueUrl: queue.url, policy: { Statement: { ...allow, Action: "sqs:ReceiveMessage" } } }), [NOT_ALLOWED]],
-    ["notice: none for a policy that allows the topic", (queue, topic) => void new aws.sqs.QueuePolicy("p", { queueUrl: queue.url, policy: { Statement: { ...allow, Resource: queue.arn, Condition: { ArnLike: { "aws:SourceArn": topic.arn } } } } }), []],
-    ["notice: none for a policy that allows everyone sqs:*", (queue) => void new aws.sqs.QueuePolicy("p", { queueUrl: queue.url, policy: JSON.stringify({ Statement: { Effect: "Allow", Principal: "*", Action: "sqs:*" } }) }), []],
-    ["notice: none for a policy known only after apply", (queue) => void new aws.sqs.QueuePolicy("p", { queueUrl: queue.url, policy: queue.url.apply((url) => JSON.stringify({ Statement: { ...allow, Resource: url } })) }), []],
+    [
+      "notice: a policy for another topic",
+      (queue, _topic, other) =>
+        void new aws.sqs.QueuePolicy("p", {
+          queueUrl: queue.url,
+          policy: { Statement: { ...allow, Condition: { ArnEquals: { "aws:SourceArn": other.arn } } } },
+        }),
+      [NOT_ALLOWED],
+    ],
+    [
+      "notice: a policy that denies the topic",
+      (queue) => void new aws.sqs.QueuePolicy("p", { queueUrl: queue.url, policy: { Statement: [allow, { ...allow, Effect: "Deny" }] } }),
+      [NOT_ALLOWED],
+    ],
+    [
+      "notice: a policy for another action",
+      (queue) => void new aws.sqs.QueuePolicy("p", { queueUrl: queue.url, policy: { Statement: { ...allow, Action: "sqs:ReceiveMessage" } } }),
+      [NOT_ALLOWED],
+    ],
+    [
+      "notice: none for a policy that allows the topic",
+      (queue, topic) =>
+        void new aws.sqs.QueuePolicy("p", {
+          queueUrl: queue.url,
+          policy: { Statement: { ...allow, Resource: queue.arn, Condition: { ArnLike: { "aws:SourceArn": topic.arn } } } },
+        }),
+      [],
+    ],
+    [
+      "notice: none for a policy that allows everyone sqs:*",
+      (queue) =>
+        void new aws.sqs.QueuePolicy("p", { queueUrl: queue.url, policy: JSON.stringify({ Statement: { Effect: "Allow", Principal: "*", Action: "sqs:*" } }) }),
+      [],
+    ],
+    [
+      "notice: none for a policy known only after apply",
+      (queue) =>
+        void new aws.sqs.QueuePolicy("p", {
+          queueUrl: queue.url,
+          policy: queue.url.apply((url) => JSON.stringify({ Statement: { ...allow, Resource: url } })),
+        }),
+      [],
+    ],
   ];
 
   test.each(NOTICES)("%s", async (_case, addPolicy, expected) => {

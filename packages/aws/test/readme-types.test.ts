@@ -57,7 +57,10 @@ describe("README examples compile", () => {
   it("finds the examples: the seed program and at least one per event source", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(8);
     for (const name of ["s3.Bucket", "sqs.Queue", "sns.Topic", "dynamodb.Table", "kinesis.Stream", "cloudwatch.onSchedule", "apigateway.API"]) {
-      expect(blocks.some((block) => block.code.includes(name)), name).toBe(true);
+      expect(
+        blocks.some((block) => block.code.includes(name)),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -69,6 +72,8 @@ describe("README examples compile", () => {
     const wrong = { where: "README.md:1", code: 'const q = new aws.sqs.Queue("q", { visibilityTimeout: 30 });\n' };
     const [first, ...rest] = compile([wrong]);
     expect(rest).toEqual([]);
-    expect(first).toMatch(/^README\.md:1 \(\+1\): Object literal may only specify known properties, and 'visibilityTimeout' does not exist in type 'QueueArgs'/);
+    expect(first).toMatch(
+      /^README\.md:1 \(\+1\): Object literal may only specify known properties, and 'visibilityTimeout' does not exist in type 'QueueArgs'/,
+    );
   });
 });

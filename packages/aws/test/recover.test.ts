@@ -20,7 +20,10 @@ let dir: string;
 beforeAll(async () => {
   if (!enabled) return;
   moto = await startMoto();
-  sdk = createProviderContext({ kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, { stack: "dev", project: "p" });
+  sdk = createProviderContext(
+    { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    { stack: "dev", project: "p" },
+  );
 });
 afterAll(async () => {
   sdk?.destroy();
@@ -31,7 +34,11 @@ beforeEach(async () => {
   await moto.reset();
   // Made by this stack (a create cut short sets the tags), and one someone else made.
   await sdk.clients.s3.send(new CreateBucketCommand({ Bucket: "exists-1234567" }));
-  const ours = [{ Key: "closure-pack:project", Value: "p" }, { Key: "closure-pack:stack", Value: "dev" }, { Key: "closure-pack:name", Value: "docs" }];
+  const ours = [
+    { Key: "closure-pack:project", Value: "p" },
+    { Key: "closure-pack:stack", Value: "dev" },
+    { Key: "closure-pack:name", Value: "docs" },
+  ];
   await sdk.clients.s3.send(new PutBucketTaggingCommand({ Bucket: "exists-1234567", Tagging: { TagSet: ours } }));
   await sdk.clients.s3.send(new CreateBucketCommand({ Bucket: "theirs-1234567" }));
   await sdk.clients.s3.send(new PutBucketTaggingCommand({ Bucket: "theirs-1234567", Tagging: { TagSet: [{ Key: "owner", Value: "them" }] } }));
@@ -40,16 +47,52 @@ beforeEach(async () => {
 });
 
 const BUCKET = "aws:s3:Bucket";
-const record = (id: string): ResourceState => ({ type: BUCKET, name: "docs", id, generation: 0, inputs: { forceDestroy: false }, outputs: { bucketName: id }, dependencies: [] });
-const pending = (op: PendingOperation["op"], id: string): PendingOperation => ({ op, type: BUCKET, name: "docs", id, generation: 0, inputs: { forceDestroy: false }, dependencies: [] });
+const record = (id: string): ResourceState => ({
+  type: BUCKET,
+  name: "docs",
+  id,
+  generation: 0,
+  inputs: { forceDestroy: false },
+  outputs: { bucketName: id },
+  dependencies: [],
+});
+const pending = (op: PendingOperation["op"], id: string): PendingOperation => ({
+  op,
+  type: BUCKET,
+  name: "docs",
+  id,
+  generation: 0,
+  inputs: { forceDestroy: false },
+  dependencies: [],
+});
 
 const CASES: Array<{ name: string; before: ResourceState[]; op: PendingOperation; after: Array<Partial<ResourceState>> }> = [
-  { name: "create: it happened, so it is adopted (dirty: the next plan makes it whole)", before: [], op: pending("create", "exists-1234567"), after: [{ id: "exists-1234567", dirty: true }] },
+  {
+    name: "create: it happened, so it is adopted (dirty: the next plan makes it whole)",
+    before: [],
+    op: pending("create", "exists-1234567"),
+    after: [{ id: "exists-1234567", dirty: true }],
+  },
   { name: "create: it did not happen, so it is forgotten", before: [], op: pending("create", "missing-1234567"), after: [] },
-  { name: "create: the name is held by a bucket this stack did not make (its tags say), so it is forgotten, never adopted", before: [], op: pending("create", "theirs-1234567"), after: [] },
-  { name: "update: it may have half happened, so the record is dirty", before: [record("exists-1234567")], op: pending("update", "exists-1234567"), after: [{ id: "exists-1234567", dirty: true }] },
+  {
+    name: "create: the name is held by a bucket this stack did not make (its tags say), so it is forgotten, never adopted",
+    before: [],
+    op: pending("create", "theirs-1234567"),
+    after: [],
+  },
+  {
+    name: "update: it may have half happened, so the record is dirty",
+    before: [record("exists-1234567")],
+    op: pending("update", "exists-1234567"),
+    after: [{ id: "exists-1234567", dirty: true }],
+  },
   { name: "delete: it happened, so the record goes", before: [record("missing-1234567")], op: pending("delete", "missing-1234567"), after: [] },
-  { name: "delete: it did not happen, so the record stays (deleted again if still undeclared)", before: [record("exists-1234567")], op: pending("delete", "exists-1234567"), after: [{ id: "exists-1234567" }] },
+  {
+    name: "delete: it did not happen, so the record stays (deleted again if still undeclared)",
+    before: [record("exists-1234567")],
+    op: pending("delete", "exists-1234567"),
+    after: [{ id: "exists-1234567" }],
+  },
 ];
 
 describe.skipIf(!enabled)("recover pending operations", () => {

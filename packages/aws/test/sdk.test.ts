@@ -14,17 +14,20 @@ const REFUSALS: Array<{ name: string; build: () => void; message: string }> = [
       new aws.s3.Bucket("docs");
       new aws.s3.Bucket("docs");
     },
-    message: 'packages/aws/test/sdk.test.ts:N: aws:s3:Bucket "docs" is declared twice (first at packages/aws/test/sdk.test.ts:N)\nhint: names are unique per resource type: give one of them another name',
+    message:
+      'packages/aws/test/sdk.test.ts:N: aws:s3:Bucket "docs" is declared twice (first at packages/aws/test/sdk.test.ts:N)\nhint: names are unique per resource type: give one of them another name',
   },
   {
     name: "callback: both callback and callbackFactory",
     build: () => new aws.lambda.CallbackFunction("fn", { callback: handler, callbackFactory: () => handler }),
-    message: 'packages/aws/test/sdk.test.ts:N: aws:lambda:Function "fn": both "callback" and "callbackFactory" are given: exactly one is required\nhint: callback: (event) => {...}, or callbackFactory: () => { /* once per cold start */ return (event) => {...} }',
+    message:
+      'packages/aws/test/sdk.test.ts:N: aws:lambda:Function "fn": both "callback" and "callbackFactory" are given: exactly one is required\nhint: callback: (event) => {...}, or callbackFactory: () => { /* once per cold start */ return (event) => {...} }',
   },
   {
     name: "callback: neither callback nor callbackFactory",
     build: () => new aws.lambda.CallbackFunction("fn", {}),
-    message: 'packages/aws/test/sdk.test.ts:N: aws:lambda:Function "fn": neither "callback" nor "callbackFactory" is given: exactly one is required\nhint: callback: (event) => {...}, or callbackFactory: () => { /* once per cold start */ return (event) => {...} }',
+    message:
+      'packages/aws/test/sdk.test.ts:N: aws:lambda:Function "fn": neither "callback" nor "callbackFactory" is given: exactly one is required\nhint: callback: (event) => {...}, or callbackFactory: () => { /* once per cold start */ return (event) => {...} }',
   },
   {
     name: "callback: memorySize out of range",
@@ -38,22 +41,27 @@ const REFUSALS: Array<{ name: string; build: () => void; message: string }> = [
       bucket.onObjectCreated("a", handler, { filterPrefix: "img/" });
       bucket.onObjectCreated("b", handler, { event: "Put", filterPrefix: "img/raw/" });
     },
-    message: 'packages/aws/test/sdk.test.ts:N: subscription "b" overlaps subscription "a" (declared at packages/aws/test/sdk.test.ts:N): the same event type with overlapping prefix/suffix filters\nhint: AWS refuses overlapping notifications on one bucket: use distinct events or non-overlapping filterPrefix/filterSuffix',
+    message:
+      'packages/aws/test/sdk.test.ts:N: subscription "b" overlaps subscription "a" (declared at packages/aws/test/sdk.test.ts:N): the same event type with overlapping prefix/suffix filters\nhint: AWS refuses overlapping notifications on one bucket: use distinct events or non-overlapping filterPrefix/filterSuffix',
   },
   {
     name: "subscription: unknown event name",
     build: () => new aws.s3.Bucket("docs").onEvent("a", handler, { events: ["s3:ObjectCreated:Fetch"] }),
-    message: 'packages/aws/test/sdk.test.ts:N: aws:s3:Bucket "docs": onEvent "a": "events" must list S3 event names, got "s3:ObjectCreated:Fetch"\nhint: events: ["s3:ObjectCreated:*"]',
+    message:
+      'packages/aws/test/sdk.test.ts:N: aws:s3:Bucket "docs": onEvent "a": "events" must list S3 event names, got "s3:ObjectCreated:Fetch"\nhint: events: ["s3:ObjectCreated:*"]',
   },
   {
     name: "function: policies with a role",
-    build: () => new aws.lambda.CallbackFunction("fn", { callback: handler, role: "arn:aws:iam::1:role/r", policies: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] }),
-    message: 'packages/aws/test/sdk.test.ts:N: aws:lambda:Function "fn": "policies" applies only to the role made for the function, and "role" is given\nhint: attach the policies to your role instead',
+    build: () =>
+      new aws.lambda.CallbackFunction("fn", { callback: handler, role: "arn:aws:iam::1:role/r", policies: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] }),
+    message:
+      'packages/aws/test/sdk.test.ts:N: aws:lambda:Function "fn": "policies" applies only to the role made for the function, and "role" is given\nhint: attach the policies to your role instead',
   },
   {
     name: "output: get() at deploy time",
     build: () => new aws.s3.Bucket("docs").bucketName.get(),
-    message: "Output.get(): an output's value is known only inside a deployed function\nhint: use output.apply(value => ...) at deploy time, or call get() inside the handler",
+    message:
+      "Output.get(): an output's value is known only inside a deployed function\nhint: use output.apply(value => ...) at deploy time, or call get() inside the handler",
   },
 ];
 
@@ -84,7 +92,11 @@ test("subscription: a closure makes a function, its role, logging policy and per
     "aws:lambda:Permission::docsHandler",
     "aws:s3:BucketNotification::docs",
   ]);
-  expect([...program.byKey.get("aws:s3:BucketNotification::docs")!.dependencies].sort()).toEqual(["aws:lambda:Function::docsHandler", "aws:lambda:Permission::docsHandler", "aws:s3:Bucket::docs"]);
+  expect([...program.byKey.get("aws:s3:BucketNotification::docs")!.dependencies].sort()).toEqual([
+    "aws:lambda:Function::docsHandler",
+    "aws:lambda:Permission::docsHandler",
+    "aws:s3:Bucket::docs",
+  ]);
 });
 
 const LOOKUP: ValueLookup = {

@@ -6,7 +6,14 @@
 // (same ARN), adopted when a Subscribe was cut short; destroy leaves no
 // topic and no subscription. Functions are archives here (closures are
 // serialized in child processes only: the CLI end-to-end test).
-import { GetSubscriptionAttributesCommand, GetTopicAttributesCommand, ListSubscriptionsCommand, ListTagsForResourceCommand, ListTopicsCommand, SubscribeCommand } from "@aws-sdk/client-sns";
+import {
+  GetSubscriptionAttributesCommand,
+  GetTopicAttributesCommand,
+  ListSubscriptionsCommand,
+  ListTagsForResourceCommand,
+  ListTopicsCommand,
+  SubscribeCommand,
+} from "@aws-sdk/client-sns";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,7 +36,12 @@ interface Endpoint {
 
 async function motoEndpoint(): Promise<Endpoint> {
   const moto = await startMoto();
-  return { target: { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, account: "123456789012", reset: () => moto.reset(), stop: () => moto.stop() };
+  return {
+    target: { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    account: "123456789012",
+    reset: () => moto.reset(),
+    stop: () => moto.stop(),
+  };
 }
 
 // The local cloud has no reset: each case gets a fresh daemon on the same data-less footing.
@@ -94,7 +106,15 @@ describe.each(TARGETS)("sns provider against %s", (_label, start, enabled) => {
   async function up(shape: Shape | undefined, beforeApply?: (plan: Plan) => Promise<void>, calls?: string[]): Promise<Plan> {
     const resources = declare(() => shape && program(shape));
     const observe = (service: string, command: string) => calls?.push(`${service}:${command}`);
-    const deployment = await Deployment.open({ projectDir: dir, project: "shop", stack: "dev", target: endpoint.target, command: "test", mutating: true, providerOptions: { observe } });
+    const deployment = await Deployment.open({
+      projectDir: dir,
+      project: "shop",
+      stack: "dev",
+      target: endpoint.target,
+      command: "test",
+      mutating: true,
+      providerOptions: { observe },
+    });
     try {
       const plan = await deployment.plan(resources);
       await beforeApply?.(plan);
@@ -116,7 +136,8 @@ describe.each(TARGETS)("sns provider against %s", (_label, start, enabled) => {
   ];
   const topicArns = async () => ((await sdk.clients.sns.send(new ListTopicsCommand({}))).Topics ?? []).map((t) => t.TopicArn).sort();
   const subscriptions = async () => (await sdk.clients.sns.send(new ListSubscriptionsCommand({}))).Subscriptions ?? [];
-  const subscriptionAttributes = async (arn: string) => (await sdk.clients.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }))).Attributes ?? {};
+  const subscriptionAttributes = async (arn: string) =>
+    (await sdk.clients.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }))).Attributes ?? {};
 
   test.skipIf(!enabled)("topic: created with its attributes and the stack's tags, changed in place, the next plan empty", async () => {
     const first = await up({ topic: { displayName: "Orders", tags: { team: "a" } } });
@@ -127,7 +148,12 @@ describe.each(TARGETS)("sns provider against %s", (_label, start, enabled) => {
     expect(await topicArns()).toEqual([arn]);
     expect((await sdk.clients.sns.send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes?.DisplayName).toBe("Orders");
     const tags = (await sdk.clients.sns.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags ?? [];
-    expect(Object.fromEntries(tags.map((t) => [t.Key, t.Value]))).toEqual({ team: "a", "closure-pack:name": "orders", "closure-pack:project": "shop", "closure-pack:stack": "dev" });
+    expect(Object.fromEntries(tags.map((t) => [t.Key, t.Value]))).toEqual({
+      team: "a",
+      "closure-pack:name": "orders",
+      "closure-pack:project": "shop",
+      "closure-pack:stack": "dev",
+    });
     expect(changes(await up({ topic: { displayName: "Orders", tags: { team: "a" } } }))).toEqual([]);
     const second = await up({ topic: { tags: { env: "x" } } });
     expect([changes(second), outputsOf(second, "aws:sns:Topic::orders").arn]).toEqual([["update aws:sns:Topic orders"], arn]);
@@ -138,11 +164,22 @@ describe.each(TARGETS)("sns provider against %s", (_label, start, enabled) => {
 
   test.skipIf(!enabled)("topic: one made before a crash under the planned name is adopted and brought in line, its tags and attributes read once", async () => {
     const calls: string[] = [];
-    await up({ topic: { displayName: "Orders" } }, async (plan) => {
-      await sdk.clients.sns.send(new (await import("@aws-sdk/client-sns")).CreateTopicCommand({ Name: idOf(plan, "aws:sns:Topic", "orders"), Tags: stackTags }));
-    }, calls);
+    await up(
+      { topic: { displayName: "Orders" } },
+      async (plan) => {
+        await sdk.clients.sns.send(
+          new (await import("@aws-sdk/client-sns")).CreateTopicCommand({ Name: idOf(plan, "aws:sns:Topic", "orders"), Tags: stackTags }),
+        );
+      },
+      calls,
+    );
     // One SetTopicAttributes per attribute that differs from what the program says (DisplayName, and one the new topic lacks).
-    expect(calls.filter((call) => call.startsWith("sns:"))).toEqual(["sns:ListTagsForResource", "sns:GetTopicAttributes", "sns:SetTopicAttributes", "sns:SetTopicAttributes"]);
+    expect(calls.filter((call) => call.startsWith("sns:"))).toEqual([
+      "sns:ListTagsForResource",
+      "sns:GetTopicAttributes",
+      "sns:SetTopicAttributes",
+      "sns:SetTopicAttributes",
+    ]);
     const arns = await topicArns();
     expect(arns).toHaveLength(1);
     expect((await sdk.clients.sns.send(new GetTopicAttributesCommand({ TopicArn: arns[0]! }))).Attributes?.DisplayName).toBe("Orders");
@@ -164,28 +201,34 @@ describe.each(TARGETS)("sns provider against %s", (_label, start, enabled) => {
     expect(await topicArns()).toEqual([theirs]);
   });
 
-  test.skipIf(!enabled)("subscription: made with its filter policy, changed in place (same ARN), its scope widened, removed; destroy leaves nothing", async () => {
-    const first = await up({ subscription: { filterPolicy: { store: ["a"] } } });
-    const topicArn = outputsOf(first, "aws:sns:Topic::orders").arn as string;
-    const functionName = idOf(first, "aws:lambda:Function", "audit");
-    const functionArn = `arn:aws:lambda:us-east-1:${endpoint.account}:function:${functionName}`;
-    expect(idOf(first, "aws:sns:TopicSubscription", "audit")).toBe(`${topicArn}|lambda|${functionArn}`);
-    const { arn } = outputsOf(first, "aws:sns:TopicSubscription::audit") as { arn: string };
-    expect((await subscriptions()).map((s) => [s.SubscriptionArn, s.TopicArn, s.Protocol, s.Endpoint])).toEqual([[arn, topicArn, "lambda", functionArn]]);
-    expect(JSON.parse((await subscriptionAttributes(arn)).FilterPolicy!)).toEqual({ store: ["a"] });
-    expect(changes(await up({ subscription: { filterPolicy: { store: ["a"] } } }))).toEqual([]);
+  test.skipIf(!enabled)(
+    "subscription: made with its filter policy, changed in place (same ARN), its scope widened, removed; destroy leaves nothing",
+    async () => {
+      const first = await up({ subscription: { filterPolicy: { store: ["a"] } } });
+      const topicArn = outputsOf(first, "aws:sns:Topic::orders").arn as string;
+      const functionName = idOf(first, "aws:lambda:Function", "audit");
+      const functionArn = `arn:aws:lambda:us-east-1:${endpoint.account}:function:${functionName}`;
+      expect(idOf(first, "aws:sns:TopicSubscription", "audit")).toBe(`${topicArn}|lambda|${functionArn}`);
+      const { arn } = outputsOf(first, "aws:sns:TopicSubscription::audit") as { arn: string };
+      expect((await subscriptions()).map((s) => [s.SubscriptionArn, s.TopicArn, s.Protocol, s.Endpoint])).toEqual([[arn, topicArn, "lambda", functionArn]]);
+      expect(JSON.parse((await subscriptionAttributes(arn)).FilterPolicy!)).toEqual({ store: ["a"] });
+      expect(changes(await up({ subscription: { filterPolicy: { store: ["a"] } } }))).toEqual([]);
 
-    const body = { order: { total: [{ numeric: [">", 100] }] } };
-    const second = await up({ subscription: { filterPolicy: body, filterPolicyScope: "MessageBody" } });
-    expect([changes(second), (outputsOf(second, "aws:sns:TopicSubscription::audit") as { arn: string }).arn]).toEqual([["update aws:sns:TopicSubscription audit"], arn]);
-    const widened = await subscriptionAttributes(arn);
-    expect([JSON.parse(widened.FilterPolicy!), widened.FilterPolicyScope]).toEqual([body, "MessageBody"]);
+      const body = { order: { total: [{ numeric: [">", 100] }] } };
+      const second = await up({ subscription: { filterPolicy: body, filterPolicyScope: "MessageBody" } });
+      expect([changes(second), (outputsOf(second, "aws:sns:TopicSubscription::audit") as { arn: string }).arn]).toEqual([
+        ["update aws:sns:TopicSubscription audit"],
+        arn,
+      ]);
+      const widened = await subscriptionAttributes(arn);
+      expect([JSON.parse(widened.FilterPolicy!), widened.FilterPolicyScope]).toEqual([body, "MessageBody"]);
 
-    expect(changes(await up({ subscription: {} }))).toEqual(["update aws:sns:TopicSubscription audit"]);
-    expect((await subscriptionAttributes(arn)).FilterPolicy).toBeUndefined();
-    await up(undefined);
-    expect([await topicArns(), await subscriptions()]).toEqual([[], []]);
-  });
+      expect(changes(await up({ subscription: {} }))).toEqual(["update aws:sns:TopicSubscription audit"]);
+      expect((await subscriptionAttributes(arn)).FilterPolicy).toBeUndefined();
+      await up(undefined);
+      expect([await topicArns(), await subscriptions()]).toEqual([[], []]);
+    },
+  );
 
   test.skipIf(!enabled)("subscription: one made before a crash for the same topic and function is adopted, not made twice", async () => {
     await up({ subscription: { filterPolicy: { store: ["b"] } } }, async (plan) => {

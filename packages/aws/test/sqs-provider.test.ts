@@ -65,7 +65,15 @@ function program(shape: Shape): void {
 async function up(shape: Shape | undefined, beforeApply?: (plan: Plan) => Promise<void>, calls?: string[]): Promise<Plan> {
   const resources = declare(() => shape && program(shape));
   const observe = (service: string, command: string) => calls?.push(`${service}:${command}`);
-  const deployment = await Deployment.open({ projectDir: dir, project: "shop", stack: "dev", target, command: "test", mutating: true, providerOptions: { observe } });
+  const deployment = await Deployment.open({
+    projectDir: dir,
+    project: "shop",
+    stack: "dev",
+    target,
+    command: "test",
+    mutating: true,
+    providerOptions: { observe },
+  });
   try {
     const plan = await deployment.plan(resources);
     await beforeApply?.(plan);
@@ -88,7 +96,16 @@ async function queueUrls(): Promise<string[]> {
 }
 
 async function attributes(url: string): Promise<Record<string, string>> {
-  const names = ["VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "ReceiveMessageWaitTimeSeconds", "MaximumMessageSize", "RedrivePolicy", "FifoQueue", "ContentBasedDeduplication"] as const;
+  const names = [
+    "VisibilityTimeout",
+    "MessageRetentionPeriod",
+    "DelaySeconds",
+    "ReceiveMessageWaitTimeSeconds",
+    "MaximumMessageSize",
+    "RedrivePolicy",
+    "FifoQueue",
+    "ContentBasedDeduplication",
+  ] as const;
   return (await sdk.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: [...names] }))).Attributes ?? {};
 }
 
@@ -104,7 +121,13 @@ describe.skipIf(!enabled)("sqs provider against moto", () => {
     const outputs = outputsOf(plan, "aws:sqs:Queue::jobs");
     expect(outputs).toEqual({ name: id, arn: `arn:aws:sqs:us-east-1:123456789012:${id}`, url: expect.stringMatching(new RegExp(`/123456789012/${id}$`)) });
     expect(await queueUrls()).toEqual([outputs.url]);
-    expect(await attributes(outputs.url as string)).toMatchObject({ VisibilityTimeout: "45", DelaySeconds: "2", MessageRetentionPeriod: "345600", MaximumMessageSize: "262144", ReceiveMessageWaitTimeSeconds: "0" });
+    expect(await attributes(outputs.url as string)).toMatchObject({
+      VisibilityTimeout: "45",
+      DelaySeconds: "2",
+      MessageRetentionPeriod: "345600",
+      MaximumMessageSize: "262144",
+      ReceiveMessageWaitTimeSeconds: "0",
+    });
     const tags = (await sdk.clients.sqs.send(new ListQueueTagsCommand({ QueueUrl: outputs.url as string }))).Tags;
     expect(tags).toEqual({ team: "a", "closure-pack:name": "jobs", "closure-pack:project": "shop", "closure-pack:stack": "dev" });
     expect(changes(await up({ queue: { visibilityTimeoutSeconds: 45, delaySeconds: 2, tags: { team: "a" } } }))).toEqual([]);
@@ -118,8 +141,17 @@ describe.skipIf(!enabled)("sqs provider against moto", () => {
     expect(outputsOf(second, "aws:sqs:Queue::jobs").url).toBe(url);
     const dlqArn = outputsOf(second, "aws:sqs:Queue::dlq").arn;
     const changed = await attributes(url);
-    expect([changed.VisibilityTimeout, changed.ReceiveMessageWaitTimeSeconds, JSON.parse(changed.RedrivePolicy!)]).toEqual(["60", "20", { deadLetterTargetArn: dlqArn, maxReceiveCount: 3 }]);
-    expect((await sdk.clients.sqs.send(new ListQueueTagsCommand({ QueueUrl: url }))).Tags).toEqual({ env: "x", "closure-pack:name": "jobs", "closure-pack:project": "shop", "closure-pack:stack": "dev" });
+    expect([changed.VisibilityTimeout, changed.ReceiveMessageWaitTimeSeconds, JSON.parse(changed.RedrivePolicy!)]).toEqual([
+      "60",
+      "20",
+      { deadLetterTargetArn: dlqArn, maxReceiveCount: 3 },
+    ]);
+    expect((await sdk.clients.sqs.send(new ListQueueTagsCommand({ QueueUrl: url }))).Tags).toEqual({
+      env: "x",
+      "closure-pack:name": "jobs",
+      "closure-pack:project": "shop",
+      "closure-pack:stack": "dev",
+    });
     expect(changes(await up({}))).toEqual(["update aws:sqs:Queue jobs", "delete aws:sqs:Queue dlq"]);
     const restored = await attributes(url);
     expect([restored.VisibilityTimeout, restored.ReceiveMessageWaitTimeSeconds, restored.RedrivePolicy]).toEqual(["30", "0", undefined]);
@@ -139,13 +171,23 @@ describe.skipIf(!enabled)("sqs provider against moto", () => {
 
   test("queue: one made before a crash under the planned name (with other attributes) is adopted and brought in line, its tags read once", async () => {
     const calls: string[] = [];
-    await up({ queue: { visibilityTimeoutSeconds: 90 } }, async (plan) => {
-      // The create cut short made it with the stack's tags (CreateQueue sets them in the same call).
-      const tags = { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "jobs" };
-      await sdk.clients.sqs.send(new CreateQueueCommand({ QueueName: idOf(plan, "aws:sqs:Queue", "jobs"), Attributes: { VisibilityTimeout: "5" }, tags }));
-      calls.length = 0;
-    }, calls);
-    expect(calls.filter((call) => call.startsWith("sqs:"))).toEqual(["sqs:CreateQueue", "sqs:GetQueueUrl", "sqs:ListQueueTags", "sqs:SetQueueAttributes", "sqs:GetQueueAttributes"]);
+    await up(
+      { queue: { visibilityTimeoutSeconds: 90 } },
+      async (plan) => {
+        // The create cut short made it with the stack's tags (CreateQueue sets them in the same call).
+        const tags = { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "jobs" };
+        await sdk.clients.sqs.send(new CreateQueueCommand({ QueueName: idOf(plan, "aws:sqs:Queue", "jobs"), Attributes: { VisibilityTimeout: "5" }, tags }));
+        calls.length = 0;
+      },
+      calls,
+    );
+    expect(calls.filter((call) => call.startsWith("sqs:"))).toEqual([
+      "sqs:CreateQueue",
+      "sqs:GetQueueUrl",
+      "sqs:ListQueueTags",
+      "sqs:SetQueueAttributes",
+      "sqs:GetQueueAttributes",
+    ]);
     const urls = await queueUrls();
     expect(urls).toHaveLength(1);
     expect((await attributes(urls[0]!)).VisibilityTimeout).toBe("90");
@@ -155,7 +197,8 @@ describe.skipIf(!enabled)("sqs provider against moto", () => {
     // Other attributes (CreateQueue refuses) and the same ones (CreateQueue answers with its URL).
     for (const attributesOfTheirs of [{ VisibilityTimeout: "5" }, {}] as Array<{ VisibilityTimeout?: string }>) {
       await moto.reset();
-      const theirs = (await sdk.clients.sqs.send(new CreateQueueCommand({ QueueName: "shared-q", Attributes: attributesOfTheirs, tags: { owner: "them" } }))).QueueUrl!;
+      const theirs = (await sdk.clients.sqs.send(new CreateQueueCommand({ QueueName: "shared-q", Attributes: attributesOfTheirs, tags: { owner: "them" } })))
+        .QueueUrl!;
       await expect(up({ queue: { name: "shared-q" } })).rejects.toThrow(
         expect.objectContaining({
           code: "CLOUD_ERROR",
@@ -179,7 +222,9 @@ describe.skipIf(!enabled)("sqs provider against moto", () => {
     expect(listed.map((m) => [m.UUID, m.EventSourceArn, m.FunctionArn, m.BatchSize, m.FunctionResponseTypes])).toEqual([
       [made.uuid, queueArn, `arn:aws:lambda:us-east-1:123456789012:function:${functionName}`, 5, ["ReportBatchItemFailures"]],
     ]);
-    expect(changes(await up({ queue: { visibilityTimeoutSeconds: 60 }, subscription: { batchSize: 5, functionResponseTypes: ["ReportBatchItemFailures"] } }))).toEqual([]);
+    expect(
+      changes(await up({ queue: { visibilityTimeoutSeconds: 60 }, subscription: { batchSize: 5, functionResponseTypes: ["ReportBatchItemFailures"] } })),
+    ).toEqual([]);
     const second = await up({ queue: { visibilityTimeoutSeconds: 60 }, subscription: { batchSize: 100, maximumBatchingWindowInSeconds: 3 } });
     expect(changes(second)).toEqual(["update aws:lambda:EventSourceMapping worker"]);
     expect((await mappings()).map((m) => [m.UUID, m.BatchSize, m.MaximumBatchingWindowInSeconds])).toEqual([[made.uuid, 100, 3]]);
@@ -192,7 +237,14 @@ describe.skipIf(!enabled)("sqs provider against moto", () => {
     await up({ queue: { visibilityTimeoutSeconds: 60 }, subscription: { batchSize: 7 } }, async (plan) => {
       const [functionName, queueArn] = idOf(plan, "aws:lambda:EventSourceMapping", "worker").split("|");
       // The create cut short set the stack's tags in the same call.
-      await sdk.clients.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: functionName, EventSourceArn: queueArn, BatchSize: 1, Tags: { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "worker" } }));
+      await sdk.clients.lambda.send(
+        new CreateEventSourceMappingCommand({
+          FunctionName: functionName,
+          EventSourceArn: queueArn,
+          BatchSize: 1,
+          Tags: { "closure-pack:project": "shop", "closure-pack:stack": "dev", "closure-pack:name": "worker" },
+        }),
+      );
     });
     expect((await mappings()).map((m) => m.BatchSize)).toEqual([7]);
   });
@@ -200,7 +252,9 @@ describe.skipIf(!enabled)("sqs provider against moto", () => {
   test("mapping: one someone else made for the same function and queue is refused, not adopted, and left alone", async () => {
     const first = await up({ queue: { visibilityTimeoutSeconds: 60 }, functionOnly: true });
     const [functionName, queueArn] = [idOf(first, "aws:lambda:Function", "worker"), outputsOf(first, "aws:sqs:Queue::jobs").arn as string];
-    await sdk.clients.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: functionName, EventSourceArn: queueArn, BatchSize: 1, Tags: { owner: "them" } }));
+    await sdk.clients.lambda.send(
+      new CreateEventSourceMappingCommand({ FunctionName: functionName, EventSourceArn: queueArn, BatchSize: 1, Tags: { owner: "them" } }),
+    );
     await expect(up({ queue: { visibilityTimeoutSeconds: 60 }, subscription: { batchSize: 7 } })).rejects.toThrow(
       expect.objectContaining({
         code: "CLOUD_ERROR",

@@ -15,10 +15,22 @@ const WHERE = 'packages/aws/test/sqs-sdk.test.ts:N: aws:sqs:Queue "jobs"';
 const FIFO = { name: "jobs.fifo", fifoQueue: true };
 
 const REFUSALS: Array<[string, () => void, string]> = [
-  ["queue: visibility timeout out of range", () => new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 43201 }), `${WHERE}: "visibilityTimeoutSeconds" must be a whole number from 0 to 43200, got 43201`],
-  ["queue: retention below a minute", () => new aws.sqs.Queue("jobs", { messageRetentionSeconds: 59 }), `${WHERE}: "messageRetentionSeconds" must be a whole number from 60 to 1209600, got 59`],
+  [
+    "queue: visibility timeout out of range",
+    () => new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 43201 }),
+    `${WHERE}: "visibilityTimeoutSeconds" must be a whole number from 0 to 43200, got 43201`,
+  ],
+  [
+    "queue: retention below a minute",
+    () => new aws.sqs.Queue("jobs", { messageRetentionSeconds: 59 }),
+    `${WHERE}: "messageRetentionSeconds" must be a whole number from 60 to 1209600, got 59`,
+  ],
   ["queue: a FIFO name without fifoQueue", () => new aws.sqs.Queue("jobs", { name: "jobs.fifo" }), `${WHERE}: a name ending in ".fifo" needs fifoQueue: true`],
-  ["queue: a FIFO queue whose name lacks .fifo", () => new aws.sqs.Queue("jobs", { name: "jobs", fifoQueue: true }), `${WHERE}: the name of a FIFO queue must end in ".fifo", got "jobs"`],
+  [
+    "queue: a FIFO queue whose name lacks .fifo",
+    () => new aws.sqs.Queue("jobs", { name: "jobs", fifoQueue: true }),
+    `${WHERE}: the name of a FIFO queue must end in ".fifo", got "jobs"`,
+  ],
   [
     "queue: content-based deduplication on a standard queue",
     () => new aws.sqs.Queue("jobs", { contentBasedDeduplication: true }),
@@ -35,7 +47,11 @@ const REFUSALS: Array<[string, () => void, string]> = [
     () => new aws.sqs.Queue("jobs").onEvent("worker", handler, { batchSize: 100 }),
     `${WHERE}: onEvent "worker": batchSize 100 needs a batching window: AWS refuses a batch of more than 10 messages without one\nhint: set maximumBatchingWindowInSeconds (1 to 300), or a batchSize of at most 10`,
   ],
-  ["onEvent: batch size 0", () => new aws.sqs.Queue("jobs").onEvent("worker", handler, { batchSize: 0 }), `${WHERE}: onEvent "worker": "batchSize" must be a whole number from 1 to 10000, got 0`],
+  [
+    "onEvent: batch size 0",
+    () => new aws.sqs.Queue("jobs").onEvent("worker", handler, { batchSize: 0 }),
+    `${WHERE}: onEvent "worker": "batchSize" must be a whole number from 1 to 10000, got 0`,
+  ],
   [
     "onEvent: a window above 300 s",
     () => new aws.sqs.Queue("jobs").onEvent("worker", handler, { maximumBatchingWindowInSeconds: 301 }),
@@ -43,7 +59,11 @@ const REFUSALS: Array<[string, () => void, string]> = [
   ],
   [
     "onEvent: a function timeout above the visibility timeout",
-    () => new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 60 }).onEvent("worker", new aws.lambda.CallbackFunction("slow", { callback: handler, timeout: 120 })),
+    () =>
+      new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 60 }).onEvent(
+        "worker",
+        new aws.lambda.CallbackFunction("slow", { callback: handler, timeout: 120 }),
+      ),
     `${WHERE}: onEvent "worker": the function's timeout (120 s) is above the queue's visibility timeout (60 s): AWS refuses such a mapping\nhint: set the queue's visibilityTimeoutSeconds to at least 120 (AWS advises 6 times the function's timeout), or lower the function's timeout`,
   ],
   [
@@ -56,14 +76,26 @@ const REFUSALS: Array<[string, () => void, string]> = [
     () => new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 0 }).onEvent("worker", handler),
     `${WHERE}: onEvent "worker": the queue's visibilityTimeoutSeconds is 0, so no function timeout fits in it\nhint: give the queue a visibilityTimeoutSeconds of at least the function's timeout`,
   ],
-  ["fifo: a batch above 10", () => new aws.sqs.Queue("jobs", FIFO).onEvent("worker", handler, { batchSize: 20, maximumBatchingWindowInSeconds: 5 }), `${WHERE}: onEvent "worker": batchSize 20 is above 10, the most AWS allows for a FIFO queue\nhint: use a batchSize of 1 to 10`],
-  ["fifo: a batching window", () => new aws.sqs.Queue("jobs", FIFO).onEvent("worker", handler, { maximumBatchingWindowInSeconds: 5 }), `${WHERE}: onEvent "worker": AWS allows no batching window on a FIFO queue\nhint: leave maximumBatchingWindowInSeconds out`],
+  [
+    "fifo: a batch above 10",
+    () => new aws.sqs.Queue("jobs", FIFO).onEvent("worker", handler, { batchSize: 20, maximumBatchingWindowInSeconds: 5 }),
+    `${WHERE}: onEvent "worker": batchSize 20 is above 10, the most AWS allows for a FIFO queue\nhint: use a batchSize of 1 to 10`,
+  ],
+  [
+    "fifo: a batching window",
+    () => new aws.sqs.Queue("jobs", FIFO).onEvent("worker", handler, { maximumBatchingWindowInSeconds: 5 }),
+    `${WHERE}: onEvent "worker": AWS allows no batching window on a FIFO queue\nhint: leave maximumBatchingWindowInSeconds out`,
+  ],
   [
     "onEvent: an unknown response type",
     () => new aws.sqs.Queue("jobs").onEvent("worker", handler, { functionResponseTypes: ["ReportFailures" as "ReportBatchItemFailures"] }),
     `${WHERE}: onEvent "worker": "functionResponseTypes" may only hold "ReportBatchItemFailures"\nhint: functionResponseTypes: ["ReportBatchItemFailures"]`,
   ],
-  ["onEvent: maximum concurrency 1", () => new aws.sqs.Queue("jobs").onEvent("worker", handler, { maximumConcurrency: 1 }), `${WHERE}: onEvent "worker": "maximumConcurrency" must be a whole number from 2 to 1000, got 1`],
+  [
+    "onEvent: maximum concurrency 1",
+    () => new aws.sqs.Queue("jobs").onEvent("worker", handler, { maximumConcurrency: 1 }),
+    `${WHERE}: onEvent "worker": "maximumConcurrency" must be a whole number from 2 to 1000, got 1`,
+  ],
   [
     "mapping: no event source",
     () => new aws.lambda.EventSourceMapping("m", { functionName: "f" } as aws.lambda.EventSourceMappingArgs),
@@ -77,11 +109,13 @@ describe("sqs refusals", () => {
   });
 
   test("onEvent: a batch above 10 with a window, and a function timeout equal to the visibility timeout, are fine", () => {
-    expect(messageOf(() => {
-      const queue = new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 60 });
-      queue.onEvent("big", handler, { batchSize: 1000, maximumBatchingWindowInSeconds: 2 });
-      queue.onEvent("fits", new aws.lambda.CallbackFunction("fits", { callback: handler, timeout: 60 }));
-    })).toBe("(no error)");
+    expect(
+      messageOf(() => {
+        const queue = new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 60 });
+        queue.onEvent("big", handler, { batchSize: 1000, maximumBatchingWindowInSeconds: 2 });
+        queue.onEvent("fits", new aws.lambda.CallbackFunction("fits", { callback: handler, timeout: 60 }));
+      }),
+    ).toBe("(no error)");
   });
 });
 
@@ -97,7 +131,14 @@ describe("sqs resources", () => {
       new aws.sqs.Queue("jobs");
       new aws.sqs.Queue("ordered", { fifoQueue: true, contentBasedDeduplication: true, delaySeconds: 5, tags: { team: "a" } });
     });
-    expect(node(TYPES.queue, "jobs").descriptor.inputs).toEqual({ fifoQueue: false, visibilityTimeoutSeconds: 30, messageRetentionSeconds: 345600, delaySeconds: 0, receiveWaitTimeSeconds: 0, maxMessageSize: 262144 });
+    expect(node(TYPES.queue, "jobs").descriptor.inputs).toEqual({
+      fifoQueue: false,
+      visibilityTimeoutSeconds: 30,
+      messageRetentionSeconds: 345600,
+      delaySeconds: 0,
+      receiveWaitTimeSeconds: 0,
+      maxMessageSize: 262144,
+    });
     expect(node(TYPES.queue, "ordered").descriptor.inputs).toEqual({
       fifoQueue: true,
       contentBasedDeduplication: true,
@@ -112,7 +153,10 @@ describe("sqs resources", () => {
 
   test("onEvent: a function with the visibility timeout as its timeout, a policy with the polling actions, a mapping after the policy", () => {
     const { program, node } = nodesOf(() => {
-      new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 45 }).onEvent("worker", handler, { functionResponseTypes: ["ReportBatchItemFailures"], maximumConcurrency: 5 });
+      new aws.sqs.Queue("jobs", { visibilityTimeoutSeconds: 45 }).onEvent("worker", handler, {
+        functionResponseTypes: ["ReportBatchItemFailures"],
+        maximumConcurrency: 5,
+      });
     });
     expect(program.nodes.map((n) => `${n.descriptor.type} ${n.descriptor.name}`).sort()).toEqual([
       "aws:iam:Role worker",
@@ -146,6 +190,9 @@ describe("sqs resources", () => {
     });
     expect(program.nodes.filter((n) => n.descriptor.type === TYPES.rolePolicy)).toEqual([]);
     expect([node(TYPES.queue, "existing").descriptor.readId, node(TYPES.queue, "existing").descriptor.inputs]).toEqual(["orders", {}]);
-    expect([node(TYPES.eventSourceMapping, "old").descriptor.readId, node(TYPES.eventSourceMapping, "old").descriptor.inputs]).toEqual(["5f4c3b2a-1d0e-4f9a-8b7c-6d5e4f3a2b1c", {}]);
+    expect([node(TYPES.eventSourceMapping, "old").descriptor.readId, node(TYPES.eventSourceMapping, "old").descriptor.inputs]).toEqual([
+      "5f4c3b2a-1d0e-4f9a-8b7c-6d5e4f3a2b1c",
+      {},
+    ]);
   });
 });

@@ -41,7 +41,8 @@ const BAD_FILES: Array<{ name: string; text: string; message: string }> = [
   {
     name: "state: a resource without an id",
     text: JSON.stringify({ version: 1, stack: "dev", target: "local", resources: [{ type: "aws:s3:Bucket", name: "docs" }], pending: [], outputs: {} }),
-    message: "the state file has a resource without type, name or id\nhint: restore it from version control or a backup; closure-pack never overwrites a state file it cannot read",
+    message:
+      "the state file has a resource without type, name or id\nhint: restore it from version control or a backup; closure-pack never overwrites a state file it cannot read",
   },
 ];
 
@@ -57,7 +58,15 @@ describe("state file", () => {
   test("state: written atomically, read back equal, no temporary file left", () => {
     const dir = project();
     const state = emptyState("dev", "local");
-    state.resources.push({ type: "aws:s3:Bucket", name: "docs", id: "docs-1234567", generation: 0, inputs: { forceDestroy: false }, outputs: { bucketName: "docs-1234567" }, dependencies: [] });
+    state.resources.push({
+      type: "aws:s3:Bucket",
+      name: "docs",
+      id: "docs-1234567",
+      generation: 0,
+      inputs: { forceDestroy: false },
+      outputs: { bucketName: "docs-1234567" },
+      dependencies: [],
+    });
     writeState(dir, state);
     expect(readState(dir, "dev")).toEqual(state);
     expect(readdirSync(join(dir, ".closure-pack", "stacks"))).toEqual(["dev.json"]);
@@ -72,7 +81,9 @@ describe("lock", () => {
   test("lock: a second holder is refused, naming the first", () => {
     const dir = project();
     const lock = acquireLock(dir, "dev", "closure-pack up");
-    expect(() => acquireLock(dir, "dev", "closure-pack destroy")).toThrow(`stack "dev": is locked by "closure-pack up" (pid ${process.pid} on ${hostname()})\nhint: wait for it to finish; if that process is gone on another machine, remove the .lock file beside the stack's state`);
+    expect(() => acquireLock(dir, "dev", "closure-pack destroy")).toThrow(
+      `stack "dev": is locked by "closure-pack up" (pid ${process.pid} on ${hostname()})\nhint: wait for it to finish; if that process is gone on another machine, remove the .lock file beside the stack's state`,
+    );
     lock.release();
     acquireLock(dir, "dev", "closure-pack destroy").release();
   });
@@ -90,8 +101,20 @@ describe("lock", () => {
 
 const CONTEXT = { accountId: "123456789012", region: "us-east-1", project: "seed", stack: "dev" };
 const NAMES: Array<{ name: string; type: string; logical: string; rule: NameRule; pattern: RegExp }> = [
-  { name: "name: a bucket is lowercase", type: "aws:s3:Bucket", logical: "Docs_Bucket", rule: { max: 63, lowercase: true }, pattern: /^docs-bucket-[0-9a-f]{7}$/ },
-  { name: "name: a long bucket name fits 63", type: "aws:s3:Bucket", logical: "b".repeat(100), rule: { max: 63, lowercase: true }, pattern: /^b{55}-[0-9a-f]{7}$/ },
+  {
+    name: "name: a bucket is lowercase",
+    type: "aws:s3:Bucket",
+    logical: "Docs_Bucket",
+    rule: { max: 63, lowercase: true },
+    pattern: /^docs-bucket-[0-9a-f]{7}$/,
+  },
+  {
+    name: "name: a long bucket name fits 63",
+    type: "aws:s3:Bucket",
+    logical: "b".repeat(100),
+    rule: { max: 63, lowercase: true },
+    pattern: /^b{55}-[0-9a-f]{7}$/,
+  },
   { name: "name: a long role name fits 64", type: "aws:iam:Role", logical: "R".repeat(100), rule: { max: 64 }, pattern: /^R{56}-[0-9a-f]{7}$/ },
   { name: "name: a function keeps its case", type: "aws:lambda:Function", logical: "docsHandler", rule: { max: 64 }, pattern: /^docsHandler-[0-9a-f]{7}$/ },
 ];

@@ -58,7 +58,15 @@ function everything(): void {
 
 async function up(build: (() => void) | undefined, calls: string[] = []): Promise<Plan> {
   const resources = declare(() => build?.());
-  const deployment = await Deployment.open({ projectDir: dir, project: "tags", stack: "dev", target, command: "test", mutating: true, providerOptions: { observe: (service, command) => calls.push(`${service}:${command}`) } });
+  const deployment = await Deployment.open({
+    projectDir: dir,
+    project: "tags",
+    stack: "dev",
+    target,
+    command: "test",
+    mutating: true,
+    providerOptions: { observe: (service, command) => calls.push(`${service}:${command}`) },
+  });
   try {
     const plan = await deployment.plan(resources);
     await deployment.apply(plan, {});
@@ -91,20 +99,35 @@ async function tagged(): Promise<Record<string, Tags>> {
   return found;
 }
 
-const KINDS: Record<string, string> = { "aws:s3:Bucket": "bucket", "aws:lambda:Function": "function", "aws:iam:Role": "role", "aws:sqs:Queue": "queue", "aws:apigatewayv2:Api": "api" };
+const KINDS: Record<string, string> = {
+  "aws:s3:Bucket": "bucket",
+  "aws:lambda:Function": "function",
+  "aws:iam:Role": "role",
+  "aws:sqs:Queue": "queue",
+  "aws:apigatewayv2:Api": "api",
+};
 
 /** What the state says exists of the taggable kinds, with the tags each must carry. */
 function expectedTags(extra: Record<string, Tags> = {}): Record<string, Tags> {
   const state = readState(dir, "dev")!;
   const kept = state.resources.filter((r) => KINDS[r.type] !== undefined);
-  return Object.fromEntries(kept.map((r) => [`${KINDS[r.type]} ${r.id}`, { ...extra[r.name], "closure-pack:project": "tags", "closure-pack:stack": "dev", "closure-pack:name": r.name }]));
+  return Object.fromEntries(
+    kept.map((r) => [
+      `${KINDS[r.type]} ${r.id}`,
+      { ...extra[r.name], "closure-pack:project": "tags", "closure-pack:stack": "dev", "closure-pack:name": r.name },
+    ]),
+  );
 }
 
 describe.skipIf(!enabled)("tags", () => {
   test("tags: every taggable resource of an up carries the stack's tags, nothing in the account is untagged; destroy leaves none", async () => {
     await up(everything);
     const expected = expectedTags({ jobs: { team: "data" } });
-    expect(Object.keys(expected).map((key) => key.split(" ")[0]).sort()).toEqual(["api", "bucket", "function", "queue", "role"]);
+    expect(
+      Object.keys(expected)
+        .map((key) => key.split(" ")[0])
+        .sort(),
+    ).toEqual(["api", "bucket", "function", "queue", "role"]);
     expect(await tagged()).toEqual(expected);
     await up(undefined);
     expect(await tagged()).toEqual({});

@@ -46,12 +46,19 @@ function expected(state: StackState, type: string): Held[] {
 
 /** ARNs the Resource Groups Tagging API finds with this stack's tag (moto; the local cloud does not serve that API). */
 function taggedArns(endpoint: string): Promise<string[]> {
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_DEFAULT_REGION: "us-east-1", AWS_PAGER: "" };
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_DEFAULT_REGION: "us-east-1",
+    AWS_PAGER: "",
+  };
   const args = ["--endpoint-url", endpoint, "resourcegroupstaggingapi", "get-resources", "--tag-filters", "Key=closure-pack:stack,Values=dev"];
   return new Promise((resolve, reject) =>
     execFile("aws", args, { env, encoding: "utf8" }, (error, stdout, stderr) => {
       if (error !== null) reject(new Error(`aws ${args.join(" ")}: ${stderr}`));
-      else resolve(((JSON.parse(stdout) as { ResourceTagMappingList: Array<{ ResourceARN: string }> }).ResourceTagMappingList).map((r) => r.ResourceARN).sort());
+      else resolve((JSON.parse(stdout) as { ResourceTagMappingList: Array<{ ResourceARN: string }> }).ResourceTagMappingList.map((r) => r.ResourceARN).sort());
     }),
   );
 }
@@ -93,14 +100,32 @@ describe.each(TARGETS)("tags against %s", (label, start, enabled) => {
     expect(types.filter((type) => expected(state, type).length === 0)).toEqual([]);
     for (const type of types) expect({ type, held: await held(sdk, type) }).toEqual({ type, held: expected(state, type) });
     // The program's tags reach the kinds that take them.
-    expect(state.resources.filter((r) => r.inputs.tags !== undefined).map((r) => r.type).sort()).toEqual([
-      "aws:apigateway:RestApi", "aws:apigatewayv2:Api", "aws:cloudwatch:EventRule", "aws:cloudwatch:LogGroup", "aws:dynamodb:Table", "aws:kinesis:Stream", "aws:lambda:Function", "aws:sns:Topic", "aws:sqs:Queue",
+    expect(
+      state.resources
+        .filter((r) => r.inputs.tags !== undefined)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual([
+      "aws:apigateway:RestApi",
+      "aws:apigatewayv2:Api",
+      "aws:cloudwatch:EventRule",
+      "aws:cloudwatch:LogGroup",
+      "aws:dynamodb:Table",
+      "aws:kinesis:Stream",
+      "aws:lambda:Function",
+      "aws:sns:Topic",
+      "aws:sqs:Queue",
     ]);
     if (label === "moto") {
       // moto 5.2.1's tagging API finds log groups, tables, topics and queues of these kinds (not the
       // function, though ListTags shows its tags; not rules, streams, APIs or mappings).
       const covered = ["aws:cloudwatch:LogGroup", "aws:dynamodb:Table", "aws:sns:Topic", "aws:sqs:Queue"];
-      expect(await taggedArns(endpoint.target.endpoint!)).toEqual(state.resources.filter((r) => covered.includes(r.type)).map((r) => r.outputs.arn as string).sort());
+      expect(await taggedArns(endpoint.target.endpoint!)).toEqual(
+        state.resources
+          .filter((r) => covered.includes(r.type))
+          .map((r) => r.outputs.arn as string)
+          .sort(),
+      );
     }
 
     await up(undefined);

@@ -65,7 +65,8 @@ function helpText(words: readonly string[]): string {
   const { entry, rest } = findCommand(words);
   const subcommands = entry.subcommands ?? [];
   // A command with one subcommand (sqs send) is that subcommand.
-  const sub = subcommands.find((help) => help.name === `${entry.name} ${rest[0]}`) ?? (entry.help === undefined && subcommands.length === 1 ? subcommands[0] : undefined);
+  const sub =
+    subcommands.find((help) => help.name === `${entry.name} ${rest[0]}`) ?? (entry.help === undefined && subcommands.length === 1 ? subcommands[0] : undefined);
   if (sub !== undefined) return formatCommandHelp(sub);
   return entry.help === undefined ? formatGroupHelp(entry) : formatCommandHelp(entry.help);
 }

@@ -36,7 +36,12 @@ export const CLOUD_START_HELP = {
   flags: {
     data: DATA,
     port: { type: "string", value: "<n>", help: "the port to listen on, 0 for a free one", defaultText: "4566" },
-    durability: { type: "string", value: "process|machine", help: "what an acknowledged write survives: a crash of the daemon (kill -9 included), or also a power cut (an fsync per write)", defaultText: "process" },
+    durability: {
+      type: "string",
+      value: "process|machine",
+      help: "what an acknowledged write survives: a crash of the daemon (kill -9 included), or also a power cut (an fsync per write)",
+      defaultText: "process",
+    },
     json: JSON_FLAG,
   },
   examples: ["closure-pack cloud start", "closure-pack cloud start --port 0 --data /tmp/cloud --json"],
@@ -64,7 +69,8 @@ export const CLOUD_TICK_HELP = {
   name: "cloud tick",
   args: "<duration> [options]",
   summary: "advance the local cloud's clock by a duration",
-  description: "advance the local cloud's clock by a duration, so that retry delays, batching windows and schedules fire as if that time had passed: a number and a unit, ms, s, m, h or d, e.g. 250ms, 5m or 1h30m",
+  description:
+    "advance the local cloud's clock by a duration, so that retry delays, batching windows and schedules fire as if that time had passed: a number and a unit, ms, s, m, h or d, e.g. 250ms, 5m or 1h30m",
   flags: { data: DATA, json: JSON_FLAG },
   examples: ["closure-pack cloud tick 5m"],
 } as const satisfies CommandHelp;
@@ -92,7 +98,8 @@ export function parseCloudCommand(argv: readonly string[]): CloudCommand {
     action: action as CloudCommand["action"],
     data: nonEmpty(values.data, "--data") ?? DEFAULT_DATA,
     port: values.port === undefined ? undefined : portOf(values.port),
-    durability: values.durability === undefined ? undefined : choice<"process" | "machine">(values.durability, "--durability", ["process", "machine"], "process"),
+    durability:
+      values.durability === undefined ? undefined : choice<"process" | "machine">(values.durability, "--durability", ["process", "machine"], "process"),
     ms: duration === undefined ? 0 : durationMs(duration),
     duration: duration ?? "",
     json: values.json ?? false,
@@ -101,13 +108,15 @@ export function parseCloudCommand(argv: readonly string[]): CloudCommand {
 
 function portOf(text: string): number {
   const port = Number(text);
-  if (text.trim() === "" || !Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`option "--port" must be a whole number from 0 to 65535, got ${JSON.stringify(text)}`);
+  if (text.trim() === "" || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`option "--port" must be a whole number from 0 to 65535, got ${JSON.stringify(text)}`);
   return port;
 }
 
 /** `1h30m` -> 5400000; a usage error for anything else. */
 export function durationMs(text: string): number {
-  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(text)) throw new UsageError(`the duration must be a number and a unit (ms, s, m, h, d), e.g. 5m or 1h30m, got ${JSON.stringify(text)}`);
+  if (!/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(text))
+    throw new UsageError(`the duration must be a number and a unit (ms, s, m, h, d), e.g. 5m or 1h30m, got ${JSON.stringify(text)}`);
   let ms = 0;
   for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) ms += Number(amount) * UNITS[unit!]!;
   return Math.round(ms);

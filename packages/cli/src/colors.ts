@@ -22,8 +22,7 @@ export function isColorAllowed(stream: { isTTY?: boolean }, env: NodeJS.ProcessE
 }
 
 export function createPaint(enabled: boolean): Paint {
-  const wrap = (open: number, close: number) => (text: string) =>
-    enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  const wrap = (open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
   return {
     bold: wrap(1, 22),
     dim: wrap(2, 22),

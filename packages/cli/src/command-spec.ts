@@ -68,7 +68,12 @@ export interface ParsedFlags<F extends FlagSpecs> {
 export function parseFlags<const F extends FlagSpecs>(help: CommandHelp<F>, argv: readonly string[]): ParsedFlags<F> {
   try {
     // Only what parseArgs reads: the help's fields are not its options.
-    const options = Object.fromEntries(Object.entries(help.flags).map(([name, { type, short, multiple }]) => [name, { type, ...(short === undefined ? {} : { short }), multiple: multiple ?? false }]));
+    const options = Object.fromEntries(
+      Object.entries(help.flags).map(([name, { type, short, multiple }]) => [
+        name,
+        { type, ...(short === undefined ? {} : { short }), multiple: multiple ?? false },
+      ]),
+    );
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true }) as ParsedFlags<F>;
   } catch (error) {
     throw flagError(error, help);

@@ -93,7 +93,9 @@ function packagesStayExternal(imports: Set<string>): Plugin {
         if (resolved.errors.length === 0) return { path: resolved.path, external: resolved.external };
         const name = packageName(args.path);
         return {
-          errors: [{ text: `cannot resolve module "${args.path}"`, detail: { hint: `install it (npm install ${name}) in the entry's project, or fix the import` } }],
+          errors: [
+            { text: `cannot resolve module "${args.path}"`, detail: { hint: `install it (npm install ${name}) in the entry's project, or fix the import` } },
+          ],
         };
       });
     },

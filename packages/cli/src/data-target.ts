@@ -6,7 +6,15 @@
 // --port (default 4566). A name the program gave a resource resolves through
 // the stack's state beside the program; anything else is AWS's own name.
 import { resolve } from "node:path";
-import { createProviderContext, LOCAL_CREDENTIALS, readState, type ProviderContext, type ResourceState, type StackState, type Target } from "@closure-pack/aws/engine";
+import {
+  createProviderContext,
+  LOCAL_CREDENTIALS,
+  readState,
+  type ProviderContext,
+  type ResourceState,
+  type StackState,
+  type Target,
+} from "@closure-pack/aws/engine";
 import type { DataFlags } from "./data-args.js";
 import { resolveTarget } from "./deploy-target.js";
 import { CliError, type CliErrorCode } from "./errors.js";
@@ -57,7 +65,10 @@ export function stackResource(target: DataTarget, type: string, name: string): R
 
 /** A hint for a name that matches nothing: the stack's resources of `type` by their program names. */
 export function unknownNameHint(target: DataTarget, type: string, plural: string, otherwise: string): string {
-  const names = (target.state?.resources ?? []).filter((r) => r.type === type && r.retired !== true).map((r) => r.name).sort();
+  const names = (target.state?.resources ?? [])
+    .filter((r) => r.type === type && r.retired !== true)
+    .map((r) => r.name)
+    .sort();
   if (names.length === 0) return otherwise;
   return `the stack "${target.stack}" has the ${plural} ${names.join(", ")}`;
 }
@@ -70,7 +81,14 @@ export async function textOrStdin(text: string, io: Io, what: string): Promise<s
 }
 
 const CREDENTIALS_HINT = "check the credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or AWS_PROFILE";
-const CREDENTIAL_CODES = ["InvalidClientTokenId", "UnrecognizedClientException", "AccessDenied", "AccessDeniedException", "AuthorizationError", "SignatureDoesNotMatch"];
+const CREDENTIAL_CODES = [
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "AccessDenied",
+  "AccessDeniedException",
+  "AuthorizationError",
+  "SignatureDoesNotMatch",
+];
 
 /** Hints by AWS error code, given the error's message (undefined: no hint). */
 export type Hints = Readonly<Record<string, (message: string) => string | undefined>>;
@@ -85,7 +103,9 @@ export function describeCallFailure(error: unknown, target: DataTarget, where: s
   const errno = (error as NodeJS.ErrnoException | undefined)?.code;
   if (errno === "ECONNREFUSED" || errno === "ENOTFOUND" || errno === "ECONNRESET") {
     return new CliError("ENDPOINT_NOT_REACHABLE", target.endpoint, `cannot connect (${errno})`, {
-      hint: target.explicit ? "check --endpoint-url or AWS_ENDPOINT_URL" : "start the local cloud with `closure-pack cloud start` (or `closure-pack up`), or pass --endpoint-url",
+      hint: target.explicit
+        ? "check --endpoint-url or AWS_ENDPOINT_URL"
+        : "start the local cloud with `closure-pack cloud start` (or `closure-pack up`), or pass --endpoint-url",
       cause: error,
     });
   }

@@ -52,7 +52,12 @@ const STACK = { type: "string", short: "s", value: "<name>", help: "the stack; i
 /** The flags that say where a stack is and which daemon or account serves it; the data commands take them too. */
 export const TARGET = {
   stack: STACK,
-  target: { type: "string", value: "local|aws", help: "the local cloud, or AWS (credentials and region from the AWS SDK's chain, AWS_ENDPOINT_URL)", defaultText: "the stack's, else local" },
+  target: {
+    type: "string",
+    value: "local|aws",
+    help: "the local cloud, or AWS (credentials and region from the AWS SDK's chain, AWS_ENDPOINT_URL)",
+    defaultText: "the stack's, else local",
+  },
   region: { type: "string", value: "<name>", help: "AWS region (--target aws)" },
   profile: { type: "string", value: "<name>", help: "a profile of the shared AWS config files (--target aws)" },
   port: { type: "string", value: "<n>", help: "the local cloud's port", defaultText: "the running daemon's, else 4566" },
@@ -67,7 +72,8 @@ export const UP_HELP = {
   name: "up",
   args: "<program> [options]",
   summary: "deploy the program's resources and functions",
-  description: "deploy the program's resources and magic functions: plan, ask on a terminal, apply in dependency order; the local cloud is started when it is not running",
+  description:
+    "deploy the program's resources and magic functions: plan, ask on a terminal, apply in dependency order; the local cloud is started when it is not running",
   flags: { ...TARGET, yes: YES, diff: DIFF, json: json("print the plan and the outcome as JSON") },
   examples: ["closure-pack up index.ts --yes", "closure-pack up index.ts --stack prod --target aws --region eu-west-3"],
 } as const satisfies CommandHelp;
@@ -112,7 +118,8 @@ export const LOGS_HELP = {
   name: "logs",
   args: "[options]",
   summary: "print the stack's function logs, merged by time",
-  description: "print the logs of every function of the stack, merged in time order: <ISO time>[<function>] <message>; closure-pack logs put writes to a log group",
+  description:
+    "print the logs of every function of the stack, merged in time order: <ISO time>[<function>] <message>; closure-pack logs put writes to a log group",
   flags: {
     ...TARGET,
     dir: DIR,
@@ -125,9 +132,24 @@ export const LOGS_HELP = {
 } as const satisfies CommandHelp;
 
 export const UP: CommandEntry<DeployCommand> = { name: "up", summary: UP_HELP.summary, help: UP_HELP, parse: (argv) => parseDeployCommand(UP_HELP, argv) };
-export const PREVIEW: CommandEntry<DeployCommand> = { name: "preview", summary: PREVIEW_HELP.summary, help: PREVIEW_HELP, parse: (argv) => parseDeployCommand(PREVIEW_HELP, argv) };
-export const DESTROY: CommandEntry<DeployCommand> = { name: "destroy", summary: DESTROY_HELP.summary, help: DESTROY_HELP, parse: (argv) => parseDeployCommand(DESTROY_HELP, argv) };
-export const STACK_COMMAND: CommandEntry<StackCommand> = { name: "stack", summary: "the stack's outputs, and the stacks beside the program", subcommands: [STACK_OUTPUT_HELP, STACK_LS_HELP], parse: parseStackCommand };
+export const PREVIEW: CommandEntry<DeployCommand> = {
+  name: "preview",
+  summary: PREVIEW_HELP.summary,
+  help: PREVIEW_HELP,
+  parse: (argv) => parseDeployCommand(PREVIEW_HELP, argv),
+};
+export const DESTROY: CommandEntry<DeployCommand> = {
+  name: "destroy",
+  summary: DESTROY_HELP.summary,
+  help: DESTROY_HELP,
+  parse: (argv) => parseDeployCommand(DESTROY_HELP, argv),
+};
+export const STACK_COMMAND: CommandEntry<StackCommand> = {
+  name: "stack",
+  summary: "the stack's outputs, and the stacks beside the program",
+  subcommands: [STACK_OUTPUT_HELP, STACK_LS_HELP],
+  parse: parseStackCommand,
+};
 export const LOGS: CommandEntry<LogsCommand> = { name: "logs", summary: LOGS_HELP.summary, help: LOGS_HELP, parse: parseLogsCommand };
 
 function parseDeployCommand(help: typeof UP_HELP | typeof PREVIEW_HELP | typeof DESTROY_HELP, argv: readonly string[]): DeployCommand {
@@ -167,12 +189,22 @@ type TargetValues = { [name in keyof typeof TARGET]?: string | undefined };
 /** The target flags and --stack, checked. */
 export function targetFlags(values: TargetValues): TargetFlags & { stack: string } {
   const { target, port: portText } = values;
-  if (target !== undefined && target !== "local" && target !== "aws") throw new UsageError(`option "--target" must be "local" or "aws", got ${JSON.stringify(target)}`);
+  if (target !== undefined && target !== "local" && target !== "aws")
+    throw new UsageError(`option "--target" must be "local" or "aws", got ${JSON.stringify(target)}`);
   const port = portText === undefined ? undefined : Number(portText);
-  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(`option "--port" must be a port number from 1 to 65535, got ${JSON.stringify(portText)}`);
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
+    throw new UsageError(`option "--port" must be a port number from 1 to 65535, got ${JSON.stringify(portText)}`);
   const stack = nonEmpty(values.stack, "--stack") ?? "dev";
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(stack)) throw new UsageError(`option "--stack" must be letters, digits, '.', '_' or '-', got ${JSON.stringify(stack)}`);
-  return { target, region: nonEmpty(values.region, "--region"), profile: nonEmpty(values.profile, "--profile"), port, data: nonEmpty(values.data, "--data"), stack };
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(stack))
+    throw new UsageError(`option "--stack" must be letters, digits, '.', '_' or '-', got ${JSON.stringify(stack)}`);
+  return {
+    target,
+    region: nonEmpty(values.region, "--region"),
+    profile: nonEmpty(values.profile, "--profile"),
+    port,
+    data: nonEmpty(values.data, "--data"),
+    stack,
+  };
 }
 
 /** "90s", "15m", "1h", "2d" in milliseconds. */

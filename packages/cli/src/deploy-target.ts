@@ -14,14 +14,27 @@ import { CliError } from "./errors.js";
 import { displayPath } from "./paths.js";
 
 /** The target of a command: --target, else the stack's own, else the local cloud. */
-export async function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv, projectDir: string, start: boolean, err: (text: string) => void, remembered?: string): Promise<Target> {
+export async function resolveTarget(
+  flags: TargetFlags,
+  env: NodeJS.ProcessEnv,
+  projectDir: string,
+  start: boolean,
+  err: (text: string) => void,
+  remembered?: string,
+): Promise<Target> {
   const kind = flags.target ?? (remembered?.startsWith("aws:") ? "aws" : "local");
   if (kind === "local") return localCloud(flags, projectDir, start, err);
   const region = flags.region ?? remembered?.slice(4) ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || (await configuredRegion(flags.profile)) || "us-east-1");
   // AWS_ENDPOINT_URL (an emulator such as moto) is passed on explicitly: S3 then needs path-style addressing.
   const endpoint = env.AWS_ENDPOINT_URL;
   const maxAttempts = attemptsFrom(env.AWS_MAX_ATTEMPTS);
-  return { kind: "aws", region, ...(endpoint ? { endpoint } : {}), ...(flags.profile ? { profile: flags.profile } : {}), ...(maxAttempts === undefined ? {} : { maxAttempts }) };
+  return {
+    kind: "aws",
+    region,
+    ...(endpoint ? { endpoint } : {}),
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(maxAttempts === undefined ? {} : { maxAttempts }),
+  };
 }
 
 /** AWS_MAX_ATTEMPTS, the SDK's own variable: attempts per call for errors AWS says to retry. */
@@ -43,7 +56,9 @@ async function localCloud(flags: TargetFlags, projectDir: string, start: boolean
   const port = flags.port ?? DEFAULT_PORT;
   if (await isCloudUp(port)) return localTarget(port);
   if (!start) {
-    throw new CliError("CLOUD_NOT_RUNNING", `127.0.0.1:${port}`, "the local cloud is not running", { hint: "start it: closure-pack cloud start, or run closure-pack up" });
+    throw new CliError("CLOUD_NOT_RUNNING", `127.0.0.1:${port}`, "the local cloud is not running", {
+      hint: "start it: closure-pack cloud start, or run closure-pack up",
+    });
   }
   err(`starting the local cloud on 127.0.0.1:${port} (data in ${displayPath(process.cwd(), dataDir)}); it keeps running: closure-pack cloud stop ends it\n`);
   const started = await startDaemon({ dataDir, port });

@@ -46,7 +46,12 @@ export const DYNAMODB_DELETE_HELP = {
 
 const ACTION_HELP = { put: DYNAMODB_PUT_HELP, get: DYNAMODB_GET_HELP, delete: DYNAMODB_DELETE_HELP } as const;
 
-export const DYNAMODB: CommandEntry<DynamoDbCommand> = { name: "dynamodb", summary: "put an item, or get or delete one by its key", subcommands: Object.values(ACTION_HELP), parse: parseDynamoDbCommand };
+export const DYNAMODB: CommandEntry<DynamoDbCommand> = {
+  name: "dynamodb",
+  summary: "put an item, or get or delete one by its key",
+  subcommands: Object.values(ACTION_HELP),
+  parse: parseDynamoDbCommand,
+};
 
 /** Parses the arguments after `closure-pack dynamodb`. */
 export function parseDynamoDbCommand(argv: readonly string[]): DynamoDbCommand {

@@ -34,7 +34,12 @@ export const EVENTS_PUT_HELP = {
   examples: [`closure-pack events put --source shop --detail-type "Order Placed" --detail '{"id":"o1"}'`],
 } as const satisfies CommandHelp;
 
-export const EVENTS: CommandEntry<EventsCommand> = { name: "events", summary: EVENTS_PUT_HELP.summary, subcommands: [EVENTS_PUT_HELP], parse: parseEventsCommand };
+export const EVENTS: CommandEntry<EventsCommand> = {
+  name: "events",
+  summary: EVENTS_PUT_HELP.summary,
+  subcommands: [EVENTS_PUT_HELP],
+  parse: parseEventsCommand,
+};
 
 /** Parses the arguments after `closure-pack events`. */
 export function parseEventsCommand(argv: readonly string[]): EventsCommand {

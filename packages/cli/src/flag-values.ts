@@ -11,7 +11,6 @@ export const ENDPOINT_URL = {
   defaultText: "$AWS_ENDPOINT_URL, else the local cloud at http://127.0.0.1:4566",
 } as const;
 
-
 /** The value, undefined when absent; a usage error when given empty. */
 export function nonEmpty(value: string | undefined, flag: string): string | undefined {
   if (value === "") throw new UsageError(`option "${flag}" must not be empty`);
@@ -41,7 +40,8 @@ export function numberOf(value: string | undefined, flag: string, fallback: numb
 
 /** `--endpoint-url`: an http(s) URL with a host, or undefined. */
 export function endpointUrlOf(value: string | undefined): string | undefined {
-  if (value !== undefined && !/^https?:\/\/[^/]+/.test(value)) throw new UsageError(`option "--endpoint-url" must be an http:// or https:// URL, got ${JSON.stringify(value)}`);
+  if (value !== undefined && !/^https?:\/\/[^/]+/.test(value))
+    throw new UsageError(`option "--endpoint-url" must be an http:// or https:// URL, got ${JSON.stringify(value)}`);
   return value;
 }
 

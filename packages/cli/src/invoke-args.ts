@@ -36,9 +36,16 @@ export const INVOKE_HELP = {
   name: "invoke",
   args: "<zip|dir> [options]",
   summary: "run a handler locally as Lambda does",
-  description: "run a zip or a folder's handler locally as Lambda does: the response as JSON on stdout, logs on stderr; exit 0 on success, 1 when the function failed",
+  description:
+    "run a zip or a folder's handler locally as Lambda does: the response as JSON on stdout, logs on stderr; exit 0 on success, 1 when the function failed",
   flags: {
-    event: { type: "string", multiple: true, value: "<file|->", help: "the event as JSON, a file or - for stdin; each one is an invocation, in order, on one warm instance", defaultText: "{}" },
+    event: {
+      type: "string",
+      multiple: true,
+      value: "<file|->",
+      help: "the event as JSON, a file or - for stdin; each one is an invocation, in order, on one warm instance",
+      defaultText: "{}",
+    },
     repeat: { type: "string", value: "<n>", help: "run the events n times", defaultText: "1" },
     handler: { type: "string", value: "<file.fn>", help: "the handler", defaultText: "index.handler" },
     timeout: { type: "string", value: "<s>", help: "seconds before the invocation is killed", defaultText: "3" },
@@ -56,7 +63,8 @@ export const EVENT_HELP = {
   name: "event",
   args: "<kind> [options]",
   summary: "print a sample event (s3-put, sqs, apigw-v2...)",
-  description: "print a sample event of a kind: s3-put, s3-delete, sqs, sns, dynamodb, kinesis, schedule, eventbridge, logs, apigw-v1 or apigw-v2; each kind reads the flags that fit it",
+  description:
+    "print a sample event of a kind: s3-put, s3-delete, sqs, sns, dynamodb, kinesis, schedule, eventbridge, logs, apigw-v1 or apigw-v2; each kind reads the flags that fit it",
   flags: {
     bucket: source("s3-*: the bucket"),
     key: { type: "string", value: "<key>", help: "s3-*: the object key" },

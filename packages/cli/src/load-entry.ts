@@ -31,10 +31,15 @@ export async function loadEntry(entry: string, cwd: string, deadline: LoadDeadli
   try {
     writeFileSync(temp, code);
   } catch (error) {
-    throw new CliError("ENTRY_FOLDER_NOT_WRITABLE", displayPath(cwd, dirname(absolute)), `cannot write the compiled entry beside it (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
-      cause: error,
-      hint: "closure-pack loads the entry from its own folder so its imports resolve; make that folder writable",
-    });
+    throw new CliError(
+      "ENTRY_FOLDER_NOT_WRITABLE",
+      displayPath(cwd, dirname(absolute)),
+      `cannot write the compiled entry beside it (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      {
+        cause: error,
+        hint: "closure-pack loads the entry from its own folder so its imports resolve; make that folder writable",
+      },
+    );
   }
   try {
     return { exports: await runModule(temp, format, file, deadline), file };
@@ -47,8 +52,10 @@ export async function loadEntry(entry: string, cwd: string, deadline: LoadDeadli
 }
 
 export function checkEntry(absolute: string, file: string): string {
-  if (!existsSync(absolute)) throw new CliError("ENTRY_NOT_FOUND", file, "entry file not found", { hint: "pass the path of a .ts, .js, .mjs or .cjs file that exports the handler" });
-  if (statSync(absolute).isDirectory()) throw new CliError("ENTRY_NOT_FOUND", file, "is a directory, not an entry file", { hint: "pass the handler's file, e.g. src/handler.ts" });
+  if (!existsSync(absolute))
+    throw new CliError("ENTRY_NOT_FOUND", file, "entry file not found", { hint: "pass the path of a .ts, .js, .mjs or .cjs file that exports the handler" });
+  if (statSync(absolute).isDirectory())
+    throw new CliError("ENTRY_NOT_FOUND", file, "is a directory, not an entry file", { hint: "pass the handler's file, e.g. src/handler.ts" });
   return absolute;
 }
 

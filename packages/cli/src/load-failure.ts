@@ -41,7 +41,13 @@ function userFrames(error: unknown, context: LoadContext): string[] {
     if (!line.startsWith("    at ")) continue;
     if (line.includes("node:internal") || line.includes(context.temp) || frames.length === MAX_FRAMES) break;
     // ES module frames name file: URLs, CommonJS frames absolute paths.
-    frames.push(line.split(`${pathToFileURL(context.cwd).href}/`).join("").split(context.cwd + sep).join(""));
+    frames.push(
+      line
+        .split(`${pathToFileURL(context.cwd).href}/`)
+        .join("")
+        .split(context.cwd + sep)
+        .join(""),
+    );
   }
   return frames;
 }

@@ -25,7 +25,10 @@ export async function loadProgram(entry: string, cwd: string): Promise<LoadedPro
     if (cause instanceof ClosurePackError) throw cause;
     // The packager's hint (--mode bundle) does not apply to a program.
     const shown = error.hint === undefined ? error.message : error.message.slice(0, error.message.lastIndexOf("\nhint: "));
-    throw new CliError("ENTRY_THREW", "", shown, { cause, hint: "the program runs when it is planned: fix it where the stack above points, then run the command again" });
+    throw new CliError("ENTRY_THREW", "", shown, {
+      cause,
+      hint: "the program runs when it is planned: fix it where the stack above points, then run the command again",
+    });
   }
   // The serializer then finds the program's packages without a script scan.
   const declared = exports[IMPORTS_EXPORT] as DeclaredImports | undefined;

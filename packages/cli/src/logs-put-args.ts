@@ -23,7 +23,8 @@ export const LOGS_PUT_HELP = {
   name: "logs put",
   args: "<group> <message...> [options]",
   summary: "write log events to a log group, one per message",
-  description: "write one log event per message (- for stdin: one per line) to a log group, named as the program names it (a log group or a function), by its name or by ARN",
+  description:
+    "write one log event per message (- for stdin: one per line) to a log group, named as the program names it (a log group or a function), by its name or by ARN",
   flags: {
     stream: { type: "string", value: "<name>", help: "the log stream, made if need be", defaultText: DEFAULT_LOG_STREAM },
     ...DATA_OPTIONS,
@@ -42,7 +43,8 @@ export const LOGS_AND_PUT: CommandEntry<LogsCommand | LogsPutCommand> = {
 export function parseLogsPutCommand(argv: readonly string[]): LogsPutCommand {
   const { values, positionals } = parseFlags(LOGS_PUT_HELP, argv);
   const [group, ...messages] = positionals;
-  if (group === undefined || messages.length === 0) throw new UsageError(`"logs put" takes a log group (name or ARN) and one or more messages (or - for stdin)`);
+  if (group === undefined || messages.length === 0)
+    throw new UsageError(`"logs put" takes a log group (name or ARN) and one or more messages (or - for stdin)`);
   if (group === "") throw new UsageError("the log group must not be empty");
   if (messages.filter((each) => each === "-").length > 1) throw new UsageError(`"logs put" reads stdin once: give - at most once`);
   if (messages.some((each) => each === "")) throw new UsageError(`a log message must not be empty (CloudWatch Logs refuses it)`);

@@ -124,7 +124,9 @@ function commandName(command: Command): string {
 
 function reportBug(error: unknown, io: Io): number {
   const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-  io.err(`${stack}\n\nclosure-pack: this is a bug (an unexpected error, not a problem with your input); please report it with the command line that caused it\n`);
+  io.err(
+    `${stack}\n\nclosure-pack: this is a bug (an unexpected error, not a problem with your input); please report it with the command line that caused it\n`,
+  );
   return 1;
 }
 

@@ -55,7 +55,12 @@ export const PACK_HELP = {
     "pack a handler file (.ts, .mts, .cts, .js, .mjs, .cjs) into a deterministic Lambda zip: the entry is loaded once, so its module-level code runs now, and its live export is serialized with what it captures, exported as index.handler; to pack a file named like a command, write ./name",
   flags: {
     output: { type: "string", short: "o", value: "<file>", help: "the zip to write (required); left untouched when its content is unchanged" },
-    mode: { type: "string", value: "eval|bundle", help: "eval: load the entry and serialize the live export; bundle: bundle the file without running it", defaultText: "eval" },
+    mode: {
+      type: "string",
+      value: "eval|bundle",
+      help: "eval: load the entry and serialize the live export; bundle: bundle the file without running it",
+      defaultText: "eval",
+    },
     export: EXPORT,
     format: FORMAT,
     "load-timeout": LOAD_TIMEOUT,

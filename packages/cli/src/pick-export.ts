@@ -8,9 +8,10 @@ import type { LoadedEntry } from "./load-entry.js";
 export function pickExport(entry: LoadedEntry, name: string): Function {
   const names = exportNames(entry.exports);
   if (!names.includes(name)) {
-    const hint = names.length === 0
-      ? "the entry exports nothing; export the handler, e.g. export const handler = async (event) => { … }"
-      : `the entry exports ${names.map((each) => `"${each}"`).join(", ")}; choose one with --export <name>`;
+    const hint =
+      names.length === 0
+        ? "the entry exports nothing; export the handler, e.g. export const handler = async (event) => { … }"
+        : `the entry exports ${names.map((each) => `"${each}"`).join(", ")}; choose one with --export <name>`;
     throw new CliError("EXPORT_NOT_FOUND", entry.file, `has no export named "${name}"`, { hint });
   }
   const value = entry.exports[name];
@@ -26,7 +27,9 @@ export function pickExport(entry: LoadedEntry, name: string): Function {
 // __esModule; a namespace object lists exactly the exports, and the one the
 // compiled entry gains for the serializer (IMPORTS_EXPORT).
 function exportNames(exports: Record<string, unknown>): string[] {
-  return Object.keys(exports).filter((key) => key !== "__esModule" && key !== IMPORTS_EXPORT).sort();
+  return Object.keys(exports)
+    .filter((key) => key !== "__esModule" && key !== IMPORTS_EXPORT)
+    .sort();
 }
 
 function describeValue(value: unknown): string {

@@ -95,7 +95,8 @@ function checkPaths(action: S3Command["action"], paths: readonly S3Path[]): void
       return;
     case "ls":
       if (paths.length > 1) throw new UsageError(`"s3 ls" takes at most one s3:// URL, got ${paths.length}`);
-      if (paths[0] !== undefined && !isS3Location(paths[0])) throw new UsageError(`"s3 ls" lists s3://bucket[/prefix], got ${JSON.stringify(formatS3Path(paths[0]))}`);
+      if (paths[0] !== undefined && !isS3Location(paths[0]))
+        throw new UsageError(`"s3 ls" lists s3://bucket[/prefix], got ${JSON.stringify(formatS3Path(paths[0]))}`);
       return;
     case "rm":
       if (paths.length !== 1 || !isS3Location(paths[0]!) || paths[0].key === "") throw new UsageError(`"s3 rm" takes one object, s3://bucket/key`);

@@ -37,7 +37,7 @@ export const SNS_PUBLISH_HELP = {
     "dedup-id": { type: "string", value: "<id>", help: "FIFO: the deduplication id (unless content-based)" },
     ...DATA_OPTIONS,
   },
-  examples: ["closure-pack sns publish orders '{\"id\":\"o1\"}' --attribute kind=order", "echo hello | closure-pack sns publish orders - --subject greeting"],
+  examples: ['closure-pack sns publish orders \'{"id":"o1"}\' --attribute kind=order', "echo hello | closure-pack sns publish orders - --subject greeting"],
 } as const satisfies CommandHelp;
 
 export const SNS: CommandEntry<SnsCommand> = { name: "sns", summary: SNS_PUBLISH_HELP.summary, subcommands: [SNS_PUBLISH_HELP], parse: parseSnsCommand };
@@ -71,6 +71,7 @@ function attributeOf(text: string): SnsAttribute {
   const colon = key.indexOf(":");
   const name = colon === -1 ? key : key.slice(0, colon);
   const type = colon === -1 ? "String" : key.slice(colon + 1);
-  if (name === "" || !TYPES.includes(type)) throw new UsageError(`option "--attribute" must be Name=Value or Name:Type=Value with Type ${TYPES.join(", ")}, got ${JSON.stringify(text)}`);
+  if (name === "" || !TYPES.includes(type))
+    throw new UsageError(`option "--attribute" must be Name=Value or Name:Type=Value with Type ${TYPES.join(", ")}, got ${JSON.stringify(text)}`);
   return { name, type, value };
 }

@@ -62,6 +62,7 @@ export function parseSqsCommand(argv: readonly string[]): SqsCommand {
 
 function delayOf(text: string): number {
   const seconds = Number(text);
-  if (text.trim() === "" || !Number.isInteger(seconds) || seconds < 0 || seconds > 900) throw new UsageError(`option "--delay" must be a whole number of seconds from 0 to 900, got ${JSON.stringify(text)}`);
+  if (text.trim() === "" || !Number.isInteger(seconds) || seconds < 0 || seconds > 900)
+    throw new UsageError(`option "--delay" must be a whole number of seconds from 0 to 900, got ${JSON.stringify(text)}`);
   return seconds;
 }

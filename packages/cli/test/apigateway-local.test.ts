@@ -10,7 +10,6 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
 import { createProject, killHard, type Project } from "./support/deploy.js";
 
-
 let daemon: DaemonProcess;
 let project: Project;
 let port: string;
@@ -45,7 +44,11 @@ test("api on the local cloud: up prints the URLs, both APIs answer through fetch
   expect((await project.run(["stack", "output", "shopUrl"])).stdout.trim()).toBe(shopUrl);
 
   const item = await fetch(`${shopUrl}items/42?color=red&color=blue`);
-  expect([item.status, item.headers.get("content-type"), await item.json()]).toEqual([200, "application/json", { greeting: "hello", id: "42", query: { color: "red,blue" }, routeKey: "GET /items/{id}" }]);
+  expect([item.status, item.headers.get("content-type"), await item.json()]).toEqual([
+    200,
+    "application/json",
+    { greeting: "hello", id: "42", query: { color: "red,blue" }, routeKey: "GET /items/{id}" },
+  ]);
 
   const stored = await fetch(`${shopUrl}items`, { method: "POST", body: "a pear", headers: { "content-type": "text/plain" } });
   expect([stored.status, stored.headers.get("set-cookie"), await stored.text()]).toEqual([201, "seen=1; Path=/", "stored a pear"]);

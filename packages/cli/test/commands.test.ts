@@ -31,8 +31,11 @@ describe("print", () => {
     // Loadable where fake-slugify resolves: beside the project's node_modules.
     writeFileSync(ws.path("project", "printed.cjs"), run.stdout);
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ["-e", `require("./printed.cjs").handler({ name: "Ada" }).then((r) => console.log(r.message))`], { cwd: ws.path("project") }, (error, stdout) =>
-        error ? reject(error) : resolve(stdout),
+      execFile(
+        process.execPath,
+        ["-e", `require("./printed.cjs").handler({ name: "Ada" }).then((r) => console.log(r.message))`],
+        { cwd: ws.path("project") },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
       ),
     );
     expect(out).toBe("Hello, Ada!\n");
@@ -112,17 +115,28 @@ describe("help and version", () => {
 
 describe("usage errors: the message and where the usage is on stderr, exit 2", () => {
   it.each([
-
     { name: "no output", args: ["project/handler.ts"], message: 'option "--output" (-o) is required: the zip to write' },
     { name: "unknown option", args: ["project/handler.ts", "-o", "x.zip", "--minify-less"], message: 'unknown option "--minify-less"' },
     { name: "output without value", args: ["project/handler.ts", "-o"], message: 'option "--output" needs a value' },
     { name: "bad format", args: ["project/handler.ts", "-o", "x.zip", "--format", "amd"], message: 'option "--format" must be "cjs" or "esm", got "amd"' },
-    { name: "bad runtime", args: ["project/handler.ts", "-o", "x.zip", "--runtime", "nodejs18.x"], message: 'option "--runtime" must be "nodejs20.x" or "nodejs22.x", got "nodejs18.x"' },
+    {
+      name: "bad runtime",
+      args: ["project/handler.ts", "-o", "x.zip", "--runtime", "nodejs18.x"],
+      message: 'option "--runtime" must be "nodejs20.x" or "nodejs22.x", got "nodejs18.x"',
+    },
     { name: "bad mode", args: ["project/handler.ts", "-o", "x.zip", "--mode", "lazy"], message: 'option "--mode" must be "eval" or "bundle", got "lazy"' },
-    { name: "bad load timeout", args: ["project/handler.ts", "-o", "x.zip", "--load-timeout", "0"], message: 'option "--load-timeout" must be a number of seconds above 0, got "0"' },
+    {
+      name: "bad load timeout",
+      args: ["project/handler.ts", "-o", "x.zip", "--load-timeout", "0"],
+      message: 'option "--load-timeout" must be a number of seconds above 0, got "0"',
+    },
     { name: "empty export", args: ["project/handler.ts", "-o", "x.zip", "--export", ""], message: 'option "--export" must not be empty' },
     { name: "two entries", args: ["a.ts", "b.ts", "-o", "x.zip"], message: "expected one <entry>, got 2: a.ts b.ts" },
-    { name: "pack named as a command", args: ["pack", "project/handler.ts", "-o", "x.zip", "--mode", "lazy"], message: 'option "--mode" must be "eval" or "bundle", got "lazy"' },
+    {
+      name: "pack named as a command",
+      args: ["pack", "project/handler.ts", "-o", "x.zip", "--mode", "lazy"],
+      message: 'option "--mode" must be "eval" or "bundle", got "lazy"',
+    },
     { name: "hash without zip", args: ["hash"], message: '"hash" takes one <zip>, got none', command: "hash" },
     { name: "diff with one zip", args: ["diff", "a.zip"], message: '"diff" takes two zips: diff <a.zip> <b.zip>, got 1', command: "diff" },
   ])("usage: $name", async ({ args, message, command = "pack" }) => {

@@ -23,7 +23,10 @@ beforeAll(async () => {
   if (!enabled) return;
   moto = await startMoto();
   env = { AWS_ENDPOINT_URL: moto.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" };
-  sdk = createProviderContext({ kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, { stack: "t", project: "t" });
+  sdk = createProviderContext(
+    { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    { stack: "t", project: "t" },
+  );
 });
 afterAll(async () => {
   sdk?.destroy();
@@ -41,7 +44,9 @@ describe.skipIf(!enabled)("data commands on a stack deployed to AWS (moto)", () 
       const outputs = (type: string, name: string) => state.resources.find((r) => r.type === type && r.name === name)!.outputs as Record<string, string>;
       const inbox = outputs("aws:sqs:Queue", "inbox");
       const orders = outputs("aws:sns:Topic", "orders");
-      await sdk.clients.sns.send(new SubscribeCommand({ TopicArn: orders.arn, Protocol: "sqs", Endpoint: inbox.arn, Attributes: { RawMessageDelivery: "true" } }));
+      await sdk.clients.sns.send(
+        new SubscribeCommand({ TopicArn: orders.arn, Protocol: "sqs", Endpoint: inbox.arn, Attributes: { RawMessageDelivery: "true" } }),
+      );
 
       const sent = await project.run(["sqs", "send", "inbox", "direct"]);
       const published = await project.run(["sns", "publish", "orders", "via the topic"]);

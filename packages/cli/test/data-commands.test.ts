@@ -112,7 +112,11 @@ describe("closure-pack sns publish", () => {
   const USAGE_ERRORS: Array<[string, string[], string]> = [
     ["no message", ["sns", "publish", "orders"], '"sns publish" takes a topic (name or ARN) and a message (or - for stdin), got 1 argument(s)'],
     ["another action", ["sns", "subscribe", "orders"], '"sns" takes publish, got "subscribe"'],
-    ["an attribute of no SNS type", ["sns", "publish", "orders", "x", "--attribute", "n:Binary=1"], 'option "--attribute" must be Name=Value or Name:Type=Value with Type String, Number, String.Array, got "n:Binary=1"'],
+    [
+      "an attribute of no SNS type",
+      ["sns", "publish", "orders", "x", "--attribute", "n:Binary=1"],
+      'option "--attribute" must be Name=Value or Name:Type=Value with Type String, Number, String.Array, got "n:Binary=1"',
+    ],
     ["an unknown flag", ["sns", "publish", "orders", "x", "--group-id", "g"], 'unknown option "--group-id" for "sns publish"'],
   ];
   it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
@@ -123,7 +127,9 @@ describe("closure-pack sns publish", () => {
 
 /** Every record of the one-shard stream, oldest first: [sequence number, data]. */
 async function streamRecords(stream: string): Promise<Array<[string, string]>> {
-  const { ShardIterator } = await sdk.clients.kinesis.send(new GetShardIteratorCommand({ StreamName: stream, ShardId: "shardId-000000000000", ShardIteratorType: "TRIM_HORIZON" }));
+  const { ShardIterator } = await sdk.clients.kinesis.send(
+    new GetShardIteratorCommand({ StreamName: stream, ShardId: "shardId-000000000000", ShardIteratorType: "TRIM_HORIZON" }),
+  );
   const { Records = [] } = await sdk.clients.kinesis.send(new GetRecordsCommand({ ShardIterator }));
   return Records.map((record) => [record.SequenceNumber!, Buffer.from(record.Data!).toString("utf8")]);
 }
@@ -133,9 +139,12 @@ describe("closure-pack kinesis put", () => {
     const { name, arn } = deployed("aws:kinesis:Stream", "clicks").outputs as { name: string; arn: string };
     const run = await cli(["kinesis", "put", "clicks", "first", "second", "--partition-key", "user-1"]);
     expect([run.code, run.stderr]).toEqual([0, ""]);
-    const lines = run.stdout.split("\n").slice(0, -1).map((line) => line.split(" "));
+    const lines = run.stdout
+      .split("\n")
+      .slice(0, -1)
+      .map((line) => line.split(" "));
     expect(lines.map(([shard]) => shard)).toEqual(["shardId-000000000000", "shardId-000000000000"]);
-    const json = await cli(["kinesis", "put", arn, "-", "--partition-key", "user-2", "--json"], "{\"page\":\"/\"}");
+    const json = await cli(["kinesis", "put", arn, "-", "--partition-key", "user-2", "--json"], '{"page":"/"}');
     expect(json.code, json.stderr).toBe(0);
     const answer = JSON.parse(json.stdout) as Array<{ ShardId: string; SequenceNumber: string }>;
     expect(answer.map((each) => Object.keys(each))).toEqual([["ShardId", "SequenceNumber"]]);
@@ -147,11 +156,19 @@ describe("closure-pack kinesis put", () => {
   });
 
   it("stream: none by that name: one line and a hint, exit 1", async () => {
-    expect(await cli(["kinesis", "put", "nothing", "x", "--partition-key", "k"])).toEqual({ code: 1, stdout: "", stderr: 'nothing: no such stream\nhint: the stack "dev" has the streams clicks\n' });
+    expect(await cli(["kinesis", "put", "nothing", "x", "--partition-key", "k"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'nothing: no such stream\nhint: the stack "dev" has the streams clicks\n',
+    });
   });
 
   const USAGE_ERRORS: Array<[string, string[], string]> = [
-    ["no partition key", ["kinesis", "put", "clicks", "x"], 'option "--partition-key" is required: Kinesis puts records with the same key on the same shard, in order'],
+    [
+      "no partition key",
+      ["kinesis", "put", "clicks", "x"],
+      'option "--partition-key" is required: Kinesis puts records with the same key on the same shard, in order',
+    ],
     ["no record", ["kinesis", "put", "clicks", "--partition-key", "k"], '"kinesis put" takes a stream (name or ARN) and one or more records (or - for stdin)'],
     ["stdin twice", ["kinesis", "put", "clicks", "-", "-", "--partition-key", "k"], '"kinesis put" reads stdin once: give - at most once'],
   ];
@@ -171,7 +188,22 @@ describe("closure-pack events put", () => {
   });
 
   it("put: the detail from stdin, the default bus by ARN, --json prints the event id", async () => {
-    const run = await cli(["events", "put", "--source", "shop", "--detail-type", "Order Placed", "--detail", "-", "--bus", "arn:aws:events:us-east-1:000000000000:event-bus/default", "--json"], '{"id":"o-3","total":300}');
+    const run = await cli(
+      [
+        "events",
+        "put",
+        "--source",
+        "shop",
+        "--detail-type",
+        "Order Placed",
+        "--detail",
+        "-",
+        "--bus",
+        "arn:aws:events:us-east-1:000000000000:event-bus/default",
+        "--json",
+      ],
+      '{"id":"o-3","total":300}',
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(Object.keys(JSON.parse(run.stdout) as object)).toEqual(["EventId"]);
     expect(await functionLines("onBigOrder", "o-3")).toEqual(["big order o-3 at 300"]);
@@ -180,8 +212,16 @@ describe("closure-pack events put", () => {
   });
 
   const REFUSED: Array<[string, string[], string]> = [
-    ["bus: none by that name", ["events", "put", "--source", "shop", "--detail-type", "t", "--bus", "orders"], "orders: no such event bus\nhint: the account's own bus is default: leave --bus out\n"],
-    ["detail: not an object", ["events", "put", "--source", "shop", "--detail-type", "t", "--detail", "[1]"], `--detail: must be a JSON object\nhint: e.g. '{"id":"o1"}'\n`],
+    [
+      "bus: none by that name",
+      ["events", "put", "--source", "shop", "--detail-type", "t", "--bus", "orders"],
+      "orders: no such event bus\nhint: the account's own bus is default: leave --bus out\n",
+    ],
+    [
+      "detail: not an object",
+      ["events", "put", "--source", "shop", "--detail-type", "t", "--detail", "[1]"],
+      `--detail: must be a JSON object\nhint: e.g. '{"id":"o1"}'\n`,
+    ],
   ];
   it.each(REFUSED)("%s: one line and a hint, exit 1", async (_name, args, stderr) => {
     expect(await cli(args)).toEqual({ code: 1, stdout: "", stderr });
@@ -189,7 +229,11 @@ describe("closure-pack events put", () => {
 
   const USAGE_ERRORS: Array<[string, string[], string]> = [
     ["no source", ["events", "put", "--detail-type", "t"], 'option "--source" is required: the event\'s source, e.g. --source shop'],
-    ["the event as an argument", ["events", "put", "{}", "--source", "s", "--detail-type", "t"], '"events put" takes its event as flags (--source, --detail-type, --detail), got {}'],
+    [
+      "the event as an argument",
+      ["events", "put", "{}", "--source", "s", "--detail-type", "t"],
+      '"events put" takes its event as flags (--source, --detail-type, --detail), got {}',
+    ],
   ];
   it.each(USAGE_ERRORS)("usage: %s (exit 2)", async (_name, args, message) => {
     const run = await cli(args);
@@ -236,7 +280,8 @@ describe("closure-pack logs put", () => {
     expect(await cli(["logs", "put", "/nothing", "x"])).toEqual({
       code: 1,
       stdout: "",
-      stderr: '/nothing: no such log group\nhint: the stack "dev" has the log groups audit and the functions onBigOrder, onOrder (their groups exist once they have logged)\n',
+      stderr:
+        '/nothing: no such log group\nhint: the stack "dev" has the log groups audit and the functions onBigOrder, onOrder (their groups exist once they have logged)\n',
     });
   });
 

@@ -15,7 +15,6 @@ import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test
 import { BIN } from "./support/cli.js";
 import { createProject, killHard, type Project } from "./support/deploy.js";
 
-
 let daemon: DaemonProcess;
 let sdk: ProviderContext;
 let project: Project;
@@ -55,7 +54,9 @@ test("seed on the local cloud: up, upload, log line, no-change up, one edit, des
   const bucket = (await project.run(["stack", "output", "docsBucketName"])).stdout.trim();
 
   await upload(bucket, "doc1.txt");
-  expect(await logLine("doc1.txt")).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\\[docsHandler\\] Hello from Lambda -- got an S3 Object: ${bucket}/doc1.txt$`));
+  expect(await logLine("doc1.txt")).toMatch(
+    new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\\[docsHandler\\] Hello from Lambda -- got an S3 Object: ${bucket}/doc1.txt$`),
+  );
 
   expect((await project.run(["up", "index.ts", "--yes", "--port", port])).stdout).toContain("no changes\n6 unchanged\n");
 
@@ -67,7 +68,10 @@ test("seed on the local cloud: up, upload, log line, no-change up, one edit, des
 
   // logs -f prints a new line as it is written. --since reaches back past the
   // upload: on a loaded machine the follower may start after the line is written.
-  const follow = spawn(process.execPath, [BIN, "logs", "-f", "--since", "10m", "--port", port], { cwd: project.dir, env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+  const follow = spawn(process.execPath, [BIN, "logs", "-f", "--since", "10m", "--port", port], {
+    cwd: project.dir,
+    env: { PATH: process.env.PATH, NO_COLOR: "1" },
+  });
   const seen = new Promise<string>((resolve) => {
     let out = "";
     follow.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -84,7 +88,11 @@ test("seed on the local cloud: up, upload, log line, no-change up, one edit, des
   if (spawnSync("sh", ["-c", "command -v aws"]).status === 0) {
     project.write("doc4.txt", "hello");
     const env = { ...process.env, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_DEFAULT_REGION: "us-east-1" };
-    const cp = spawnSync("aws", ["--endpoint-url", daemon.endpoint, "s3", "cp", "doc4.txt", `s3://${bucket}/doc4.txt`], { cwd: project.dir, env, encoding: "utf8" });
+    const cp = spawnSync("aws", ["--endpoint-url", daemon.endpoint, "s3", "cp", "doc4.txt", `s3://${bucket}/doc4.txt`], {
+      cwd: project.dir,
+      env,
+      encoding: "utf8",
+    });
     expect(cp.status, cp.stderr).toBe(0);
     expect(await logLine("doc4.txt")).toContain(`[docsHandler] Goodbye from Lambda -- got an S3 Object: ${bucket}/doc4.txt`);
     await sdk.clients.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: "doc4.txt" }));
@@ -93,7 +101,9 @@ test("seed on the local cloud: up, upload, log line, no-change up, one edit, des
   // A bucket with objects is kept (forceDestroy is false), with a clear message; emptied, it goes.
   const refused = await project.run(["destroy", "index.ts", "--yes", "--port", port]);
   expect(refused.code).toBe(1);
-  expect(refused.stderr).toBe('aws:s3:Bucket "docs": delete failed: BucketNotEmpty: The bucket you tried to delete is not empty\nhint: empty the bucket, or set forceDestroy: true on it\n');
+  expect(refused.stderr).toBe(
+    'aws:s3:Bucket "docs": delete failed: BucketNotEmpty: The bucket you tried to delete is not empty\nhint: empty the bucket, or set forceDestroy: true on it\n',
+  );
   for (const key of ["doc1.txt", "doc2.txt", "doc3.txt"]) await sdk.clients.s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
   const destroyed = await project.run(["destroy", "index.ts", "--yes", "--port", port]);
   expect(destroyed.code, destroyed.stderr).toBe(0);
@@ -168,7 +178,9 @@ test("bad input: the port is in use by something else", async () => {
   try {
     const run = await project.run(["up", "index.ts", "--yes", "--port", String(taken)]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`127.0.0.1:${taken}: another program, not the closure-pack local cloud, answers on this port\nhint: stop it, or use another port: --port <n> (the same on every command of this stack)\n`);
+    expect(run.stderr).toBe(
+      `127.0.0.1:${taken}: another program, not the closure-pack local cloud, answers on this port\nhint: stop it, or use another port: --port <n> (the same on every command of this stack)\n`,
+    );
   } finally {
     server.close();
   }

@@ -26,7 +26,10 @@ beforeAll(async () => {
   if (!enabled) return;
   moto = await startMoto();
   env = { AWS_ENDPOINT_URL: moto.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" };
-  sdk = createProviderContext({ kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, { stack: "t", project: "t" });
+  sdk = createProviderContext(
+    { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    { stack: "t", project: "t" },
+  );
 });
 afterAll(async () => {
   sdk?.destroy();
@@ -50,18 +53,37 @@ async function inventory(): Promise<Record<string, string[]>> {
   const buckets = ((await sdk.clients.s3.send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name!);
   const functions = ((await sdk.clients.lambda.send(new ListFunctionsCommand({}))).Functions ?? []).map((f) => f.FunctionName!);
   const roles = ((await sdk.clients.iam.send(new ListRolesCommand({}))).Roles ?? []).map((r) => r.RoleName!);
-  const policies = (await Promise.all(roles.map(async (role) => ((await sdk.clients.iam.send(new ListRolePoliciesCommand({ RoleName: role }))).PolicyNames ?? []).map((p) => `${role}:${p}`)))).flat();
-  const statements = (await Promise.all(functions.map(async (fn) => {
-    const policy = await sdk.clients.lambda.send(new GetPolicyCommand({ FunctionName: fn })).catch(() => ({ Policy: "{}" }));
-    return ((JSON.parse(policy.Policy ?? "{}") as { Statement?: Array<{ Sid: string }> }).Statement ?? []).map((s) => `${fn}:${s.Sid}`);
-  }))).flat();
-  const notifications = (await Promise.all(buckets.map(async (bucket) => ((await sdk.clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).LambdaFunctionConfigurations ?? []).map((c) => `${bucket}:${c.Id}`)))).flat();
+  const policies = (
+    await Promise.all(
+      roles.map(async (role) => ((await sdk.clients.iam.send(new ListRolePoliciesCommand({ RoleName: role }))).PolicyNames ?? []).map((p) => `${role}:${p}`)),
+    )
+  ).flat();
+  const statements = (
+    await Promise.all(
+      functions.map(async (fn) => {
+        const policy = await sdk.clients.lambda.send(new GetPolicyCommand({ FunctionName: fn })).catch(() => ({ Policy: "{}" }));
+        return ((JSON.parse(policy.Policy ?? "{}") as { Statement?: Array<{ Sid: string }> }).Statement ?? []).map((s) => `${fn}:${s.Sid}`);
+      }),
+    )
+  ).flat();
+  const notifications = (
+    await Promise.all(
+      buckets.map(async (bucket) =>
+        ((await sdk.clients.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }))).LambdaFunctionConfigurations ?? []).map(
+          (c) => `${bucket}:${c.Id}`,
+        ),
+      ),
+    )
+  ).flat();
   return { buckets, functions, roles, policies, statements, notifications };
 }
 
 /** What the state says should exist. */
 function declared(): Record<string, string[]> {
-  const ids = (type: string) => state().resources.filter((r) => r.type === type).map((r) => r.id);
+  const ids = (type: string) =>
+    state()
+      .resources.filter((r) => r.type === type)
+      .map((r) => r.id);
   const bucket = ids("aws:s3:Bucket");
   return {
     buckets: bucket,
@@ -126,7 +148,12 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
 
   test("target: --profile takes the credentials of a named profile", async () => {
     project.write("credentials", "[bench]\naws_access_key_id = test\naws_secret_access_key = test\n");
-    const env = { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_SHARED_CREDENTIALS_FILE: join(project.dir, "credentials"), AWS_CONFIG_FILE: "/nonexistent" };
+    const env = {
+      AWS_ACCESS_KEY_ID: "",
+      AWS_SECRET_ACCESS_KEY: "",
+      AWS_SHARED_CREDENTIALS_FILE: join(project.dir, "credentials"),
+      AWS_CONFIG_FILE: "/nonexistent",
+    };
     const run = await project.run([...UP, "--profile", "bench"], env);
     expect(run.code, run.stderr).toBe(0);
     expect(await inventory()).toEqual(declared());
@@ -136,7 +163,13 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
     project.write("credentials", "[far]\naws_access_key_id = test\naws_secret_access_key = test\n");
     project.write("config", "[profile far]\nregion = eu-west-3\n");
     // undefined leaves the variable out of the child's environment.
-    const env = { AWS_REGION: undefined, AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_SHARED_CREDENTIALS_FILE: join(project.dir, "credentials"), AWS_CONFIG_FILE: join(project.dir, "config") };
+    const env = {
+      AWS_REGION: undefined,
+      AWS_ACCESS_KEY_ID: "",
+      AWS_SECRET_ACCESS_KEY: "",
+      AWS_SHARED_CREDENTIALS_FILE: join(project.dir, "credentials"),
+      AWS_CONFIG_FILE: join(project.dir, "config"),
+    };
     const run = await project.run([...UP, "--profile", "far"], env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Updating stack "dev" (aws:eu-west-3):');
@@ -148,7 +181,9 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
     const holder = await project.startUntil(UP, "test kill point 1 reached", { CLOSURE_PACK_TEST_KILL_POINT: "1" });
     const second = await project.run(UP);
     expect(second.code).toBe(1);
-    expect(second.stderr.replace(/pid \d+ on [^)]+/, "pid P on H")).toBe('stack "dev": is locked by "closure-pack up" (pid P on H)\nhint: wait for it to finish; if that process is gone on another machine, remove the .lock file beside the stack\'s state\n');
+    expect(second.stderr.replace(/pid \d+ on [^)]+/, "pid P on H")).toBe(
+      'stack "dev": is locked by "closure-pack up" (pid P on H)\nhint: wait for it to finish; if that process is gone on another machine, remove the .lock file beside the stack\'s state\n',
+    );
     await killHard(holder);
     expect((await project.run(UP)).code).toBe(0);
   });
@@ -160,11 +195,25 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
     await sdk.clients.logs.send(new CreateLogGroupCommand({ logGroupName: group }));
     await sdk.clients.logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: "s" }));
     const now = Date.now();
-    await sdk.clients.logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: "s", logEvents: [{ timestamp: now - 2000, message: "first\n" }, { timestamp: now - 1000, message: "second" }] }));
+    await sdk.clients.logs.send(
+      new PutLogEventsCommand({
+        logGroupName: group,
+        logStreamName: "s",
+        logEvents: [
+          { timestamp: now - 2000, message: "first\n" },
+          { timestamp: now - 1000, message: "second" },
+        ],
+      }),
+    );
     const logs = await project.run(["logs", "--since", "1m"]);
     expect(logs.stdout).toBe(`${new Date(now - 2000).toISOString()}[docsHandler] first\n${new Date(now - 1000).toISOString()}[docsHandler] second\n`);
     const json = await project.run(["logs", "--since", "1m", "--resource", "docsHandler", "--json"]);
-    expect(json.stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown)).toEqual([
+    expect(
+      json.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([
       { time: new Date(now - 2000).toISOString(), function: "docsHandler", message: "first" },
       { time: new Date(now - 1000).toISOString(), function: "docsHandler", message: "second" },
     ]);
@@ -182,10 +231,18 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
       const entries = await readZip(readFileSync(join(project.dir, ".closure-pack", "cache", `${String(fn.inputs.code)}.zip`)));
       const text = Buffer.from(entries.find((e) => e.path === "index.js")!.bytes).toString("utf8");
       writeFileSync(join(project.dir, "unzipped.cjs"), text);
-      const out = spawnSync(process.execPath, ["-e", "require('./unzipped.cjs').handler().then((r) => console.log(JSON.stringify(r)))"], { cwd: project.dir, encoding: "utf8" });
+      const out = spawnSync(process.execPath, ["-e", "require('./unzipped.cjs').handler().then((r) => console.log(JSON.stringify(r)))"], {
+        cwd: project.dir,
+        encoding: "utf8",
+      });
       return { fn, text, result: JSON.parse(out.stdout) as unknown };
     };
-    const ids = () => Object.fromEntries(state().resources.filter((r) => r.type === "aws:s3:Bucket").map((r) => [r.name, r.id]));
+    const ids = () =>
+      Object.fromEntries(
+        state()
+          .resources.filter((r) => r.type === "aws:s3:Bucket")
+          .map((r) => [r.name, r.id]),
+      );
     const first = await run();
     expect(first.result).toEqual({ docs: ids().docs, other: `arn:aws:s3:::${ids().other}`, upper: `ARN:AWS:S3:::${ids().other!.toUpperCase()}` });
     expect(first.text).not.toContain("closure-pack.aws");
@@ -221,7 +278,9 @@ describe.skipIf(!enabled)("deploy commands against moto", () => {
   test("up: without a terminal and without --yes, nothing is applied, exit 2", async () => {
     const run = await project.run(["up", "index.ts", "--target", "aws"]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('closure-pack: not applying without --yes: there is no terminal to ask\nhint: review the plan with "closure-pack preview", then run again with --yes\n');
+    expect(run.stderr).toBe(
+      'closure-pack: not applying without --yes: there is no terminal to ask\nhint: review the plan with "closure-pack preview", then run again with --yes\n',
+    );
     expect((await inventory()).buckets).toEqual([]);
   });
 });
@@ -230,34 +289,40 @@ const BAD: Array<{ name: string; args: string[]; stderr: string; env?: NodeJS.Pr
   {
     name: "bad input: a program that throws while loading",
     args: ["up", "throws.ts", "--target", "aws", "--yes"],
-    stderr: "throws.ts: threw while loading: TypeError: Cannot read properties of undefined (reading 'toUpperCase')\n    at <anonymous> (throws.ts:5:38)\nhint: the program runs when it is planned: fix it where the stack above points, then run the command again\n",
+    stderr:
+      "throws.ts: threw while loading: TypeError: Cannot read properties of undefined (reading 'toUpperCase')\n    at <anonymous> (throws.ts:5:38)\nhint: the program runs when it is planned: fix it where the stack above points, then run the command again\n",
   },
   {
     name: "bad input: two resources with the same name",
     args: ["up", "duplicate.ts", "--target", "aws", "--yes"],
-    stderr: 'duplicate.ts:4: aws:s3:Bucket "docs" is declared twice (first at duplicate.ts:3)\nhint: names are unique per resource type: give one of them another name\n',
+    stderr:
+      'duplicate.ts:4: aws:s3:Bucket "docs" is declared twice (first at duplicate.ts:3)\nhint: names are unique per resource type: give one of them another name\n',
   },
   {
     name: "bad input: a handler that cannot be serialized",
     args: ["up", "generator.ts", "--target", "aws", "--yes"],
-    stderr: "docsHandler: handler -> counter.ids: cannot serialize a suspended generator object\nhint: capture the generator function and create the generator inside the handler\n",
+    stderr:
+      "docsHandler: handler -> counter.ids: cannot serialize a suspended generator object\nhint: capture the generator function and create the generator inside the handler\n",
   },
   {
     name: "bad input: get of an id that does not exist",
     args: ["up", "missing.ts", "--target", "aws", "--yes"],
-    stderr: 'missing.ts:3: aws:s3:Bucket "shared": get() found no resource with id "no-such-bucket"\nhint: check the id (a bucket\'s or function\'s name, a role\'s name) and the target\'s account and region\n',
+    stderr:
+      "missing.ts:3: aws:s3:Bucket \"shared\": get() found no resource with id \"no-such-bucket\"\nhint: check the id (a bucket's or function's name, a role's name) and the target's account and region\n",
   },
   {
     name: "bad input: no credentials for the target",
     args: ["up", "duplicate.ts", "--target", "aws", "--yes"],
     env: { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent", AWS_CONFIG_FILE: "/nonexistent" },
-    stderr: "target aws:us-east-1: reading the account (STS GetCallerIdentity) failed: CredentialsProviderError: Could not load credentials from any providers\nhint: check the credentials and permissions of the target\n",
+    stderr:
+      "target aws:us-east-1: reading the account (STS GetCallerIdentity) failed: CredentialsProviderError: Could not load credentials from any providers\nhint: check the credentials and permissions of the target\n",
   },
   {
     name: "bad input: a profile that does not exist",
     args: ["up", "duplicate.ts", "--target", "aws", "--profile", "nope", "--yes"],
     env: { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent", AWS_CONFIG_FILE: "/nonexistent" },
-    stderr: "target aws:us-east-1: reading the account (STS GetCallerIdentity) failed: CredentialsProviderError: Could not load credentials from any providers\nhint: check the credentials and permissions of the target\n",
+    stderr:
+      "target aws:us-east-1: reading the account (STS GetCallerIdentity) failed: CredentialsProviderError: Could not load credentials from any providers\nhint: check the credentials and permissions of the target\n",
   },
   {
     name: "bad input: AWS_MAX_ATTEMPTS that is not a whole number",
@@ -268,7 +333,8 @@ const BAD: Array<{ name: string; args: string[]; stderr: string; env?: NodeJS.Pr
   {
     name: "bad input: an unknown stack",
     args: ["stack", "output", "--stack", "prod"],
-    stderr: 'stack "prod": has no state here (.closure-pack/stacks/ beside the program)\nhint: deploy it first: closure-pack up <program> --stack <name>, or run from the program\'s folder (--dir)\n',
+    stderr:
+      'stack "prod": has no state here (.closure-pack/stacks/ beside the program)\nhint: deploy it first: closure-pack up <program> --stack <name>, or run from the program\'s folder (--dir)\n',
   },
 ];
 
@@ -287,7 +353,9 @@ describe.skipIf(!enabled)("bad input", () => {
     project.write(".closure-pack/stacks/dev.json", "{ not json");
     const run = await project.run(UP);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(".closure-pack/stacks/dev.json: the state file is not valid JSON\nhint: restore it from version control or a backup; closure-pack never overwrites a state file it cannot read\n");
+    expect(run.stderr).toBe(
+      ".closure-pack/stacks/dev.json: the state file is not valid JSON\nhint: restore it from version control or a backup; closure-pack never overwrites a state file it cannot read\n",
+    );
     expect(project.read(".closure-pack/stacks/dev.json")).toBe("{ not json");
   });
 });

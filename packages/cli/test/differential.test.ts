@@ -75,7 +75,18 @@ function apiRequest(path: string, query: string): unknown {
     rawPath: path,
     rawQueryString: query,
     headers: { host: "api.test", accept: "application/json" },
-    requestContext: { http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test" }, stage: "$default", requestId: "r", routeKey: "$default", accountId: "1", apiId: "a", domainName: "api.test", domainPrefix: "api", time: "t", timeEpoch: 0 },
+    requestContext: {
+      http: { method: "GET", path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "test" },
+      stage: "$default",
+      requestId: "r",
+      routeKey: "$default",
+      accountId: "1",
+      apiId: "a",
+      domainName: "api.test",
+      domainPrefix: "api",
+      time: "t",
+      timeEpoch: 0,
+    },
     isBase64Encoded: false,
   };
 }

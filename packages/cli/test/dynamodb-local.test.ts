@@ -10,7 +10,6 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
 import { createProject, type Project } from "./support/deploy.js";
 
-
 let daemon: DaemonProcess;
 let sdk: ProviderContext;
 let project: Project;
@@ -44,11 +43,21 @@ test("dynamodb on the local cloud: up, writes reach the stream handler in order,
   expect(up.code, up.stderr).toBe(0);
   const table = (await project.run(["stack", "output", "ordersTable"])).stdout.trim();
   expect(table).toMatch(/^orders-[0-9a-f]{7}$/);
-  expect((await project.run(["stack", "output", "ordersStream"])).stdout.trim()).toMatch(new RegExp(`^arn:aws:dynamodb:us-east-1:000000000000:table/${table}/stream/`));
+  expect((await project.run(["stack", "output", "ordersStream"])).stdout.trim()).toMatch(
+    new RegExp(`^arn:aws:dynamodb:us-east-1:000000000000:table/${table}/stream/`),
+  );
 
   const ddb = sdk.clients.dynamodb;
   await ddb.send(new PutItemCommand({ TableName: table, Item: { id: { S: "o1" }, status: { S: "new" } } }));
-  await ddb.send(new UpdateItemCommand({ TableName: table, Key: { id: { S: "o1" } }, UpdateExpression: "SET #s = :s", ExpressionAttributeNames: { "#s": "status" }, ExpressionAttributeValues: { ":s": { S: "paid" } } }));
+  await ddb.send(
+    new UpdateItemCommand({
+      TableName: table,
+      Key: { id: { S: "o1" } },
+      UpdateExpression: "SET #s = :s",
+      ExpressionAttributeNames: { "#s": "status" },
+      ExpressionAttributeValues: { ":s": { S: "paid" } },
+    }),
+  );
   await ddb.send(new DeleteItemCommand({ TableName: table, Key: { id: { S: "o1" } } }));
   expect(await orderLines(3)).toEqual(["order o1: INSERT new", "order o1: MODIFY paid", "order o1: REMOVE (removed)"]);
 

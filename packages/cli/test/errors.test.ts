@@ -105,7 +105,8 @@ hint: it waits on a promise that nothing resolves: resolve it, or pack without r
   {
     name: "entry: a top-level await on a live timer, past --load-timeout",
     args: ["project/waits.mjs", "-o", "out/waits.zip", "--load-timeout", "0.5"],
-    setup: (ws) => writeFileSync(ws.path("project", "waits.mjs"), "await new Promise(() => setInterval(() => {}, 1000));\nexport const handler = async () => 1;\n"),
+    setup: (ws) =>
+      writeFileSync(ws.path("project", "waits.mjs"), "await new Promise(() => setInterval(() => {}, 1000));\nexport const handler = async () => 1;\n"),
     stderr: `project/waits.mjs: still loading after 0.5 s (a top-level await waiting on a timer or a connection?)
 hint: raise the limit with --load-timeout <s>, or pack without running the module: --mode bundle
 `,
@@ -113,7 +114,8 @@ hint: raise the limit with --load-timeout <s>, or pack without running the modul
   {
     name: "entry: top-level await in CommonJS output, bundle mode",
     args: ["project/tla.mjs", "-o", "out/tla.zip", "--mode", "bundle"],
-    setup: (ws) => writeFileSync(ws.path("project", "tla.mjs"), "const greeting = await Promise.resolve(\"hi\");\nexport const handler = async () => greeting;\n"),
+    setup: (ws) =>
+      writeFileSync(ws.path("project", "tla.mjs"), 'const greeting = await Promise.resolve("hi");\nexport const handler = async () => greeting;\n'),
     stderr: `project/tla.mjs:1:18: Top-level await is currently not supported with the "cjs" output format
   1 | const greeting = await Promise.resolve("hi");
     |                  ^

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
 import { createProject, type Project } from "./support/deploy.js";
 
-
 let daemon: DaemonProcess;
 let sdk: ProviderContext;
 let port: string;

@@ -107,7 +107,11 @@ describe.skipIf(!tarballsEnabled)("install from npm pack tarballs", () => {
     const packed = await runCommand("npm", ["pack", "--workspaces", "--pack-destination", tarballs], REPO, 120_000);
     expect(packed.code).toBe(0);
     const files = readdirSync(tarballs).sort();
-    expect(files).toEqual(readWorkspaceNames().map((name) => `${name.replace("@", "").replace("/", "-")}-${VERSION}.tgz`).sort());
+    expect(files).toEqual(
+      readWorkspaceNames()
+        .map((name) => `${name.replace("@", "").replace("/", "-")}-${VERSION}.tgz`)
+        .sort(),
+    );
     // The README's command, plus --prefer-offline: the registry's packages
     // come from npm's cache when it has them, so the network only on a fresh machine.
     const args = ["install", "--prefer-offline", "--no-audit", "--no-fund", ...files.map((file) => join(tarballs, file))];

@@ -18,8 +18,14 @@ function write(path: string, text: string): void {
 beforeAll(() => {
   // Under the system's temp folder: no node_modules above it but the ones written here.
   dir = realpathSync(mkdtempSync(join(tmpdir(), "closure-pack-invoke-sdk-")));
-  write("plain/cjs.js", `const { S3Client } = require("@aws-sdk/client-s3");\nexports.handler = async () => typeof new S3Client({ region: "us-east-1" }).send;\n`);
-  write("plain/esm.mjs", `import { S3Client } from "@aws-sdk/client-s3";\nexport const handler = async () => typeof new S3Client({ region: "us-east-1" }).send;\n`);
+  write(
+    "plain/cjs.js",
+    `const { S3Client } = require("@aws-sdk/client-s3");\nexports.handler = async () => typeof new S3Client({ region: "us-east-1" }).send;\n`,
+  );
+  write(
+    "plain/esm.mjs",
+    `import { S3Client } from "@aws-sdk/client-s3";\nexport const handler = async () => typeof new S3Client({ region: "us-east-1" }).send;\n`,
+  );
   write("plain/missing.js", `require("@aws-sdk/client-ec2");\nexports.handler = async () => "loaded";\n`);
   write("plain/host.js", `require("host-only");\nexports.handler = async () => "loaded";\n`);
   write("host/host-only/index.js", `module.exports = "from the host";\n`);

@@ -52,12 +52,17 @@ describe("invoke", () => {
     expect(lines[0]).toMatch(/^START RequestId: \S+ Version: \$LATEST$/);
     expect(lines[1]).toMatch(/^\S+Z\t\S+\tINFO\tevent \{"Records"/);
     expect(lines[2]).toMatch(/^END RequestId: \S+$/);
-    expect(lines[3]).toMatch(/^REPORT RequestId: \S+\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 256 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms\t$/);
+    expect(lines[3]).toMatch(
+      /^REPORT RequestId: \S+\tDuration: [\d.]+ ms\tBilled Duration: \d+ ms\tMemory Size: 256 MB\tMax Memory Used: \d+ MB\tInit Duration: [\d.]+ ms\t$/,
+    );
     expect(lines).toHaveLength(4);
   });
 
   it("invoke: a folder, the event from stdin, --env", async () => {
-    const result = await withStdin(["invoke", join(RUNTIME_FIXTURES, "cases"), "--handler", "env.handler", "--event", "-", "--env", "STAGE=dev", "--env", "EMPTY="], "{}");
+    const result = await withStdin(
+      ["invoke", join(RUNTIME_FIXTURES, "cases"), "--handler", "env.handler", "--event", "-", "--env", "STAGE=dev", "--env", "EMPTY="],
+      "{}",
+    );
     expect(result.code).toBe(0);
     const { env } = JSON.parse(result.stdout) as { env: Record<string, string> };
     expect([env.STAGE, env.EMPTY, env.AWS_LAMBDA_FUNCTION_NAME]).toEqual(["dev", "", "cases"]);
@@ -71,7 +76,12 @@ describe("invoke", () => {
     const lines = result.stdout.split("\n");
     expect(lines.pop()).toBe("");
     const values = lines.map((line) => JSON.parse(line) as { calls: number; pid: number; event: { n: string } });
-    expect(values.map((value) => [value.calls, value.event.n])).toEqual([[1, "a"], [2, "b"], [3, "a"], [4, "b"]]);
+    expect(values.map((value) => [value.calls, value.event.n])).toEqual([
+      [1, "a"],
+      [2, "b"],
+      [3, "a"],
+      [4, "b"],
+    ]);
     expect(new Set(values.map((value) => value.pid)).size).toBe(1);
     const reports = result.stderr.split("\n").filter((line) => line.startsWith("REPORT "));
     expect(reports.map((line) => line.includes("Init Duration"))).toEqual([true, false, false, false]);
@@ -81,7 +91,10 @@ describe("invoke", () => {
     const result = await withStdin(["invoke", "cjs.zip", "--event", "-", "--event", "-", "--json"], '{ "n": "in" }');
     expect(result.code).toBe(0);
     const values = JSON.parse(result.stdout) as Array<{ calls: number; event: unknown }>;
-    expect(values.map((value) => [value.calls, value.event])).toEqual([[1, { n: "in" }], [2, { n: "in" }]]);
+    expect(values.map((value) => [value.calls, value.event])).toEqual([
+      [1, { n: "in" }],
+      [2, { n: "in" }],
+    ]);
   });
 
   it("invoke: a CommonJS folder inside a type module project loads as on Lambda", async () => {
@@ -97,14 +110,21 @@ describe("invoke", () => {
     const result = await run(["invoke", join(RUNTIME_FIXTURES, "cases"), "--handler", "behaviours.sleep", "--timeout", "0.5", "--event", "sleep.json"]);
     expect(result.code).toBe(1);
     const error = JSON.parse(result.stdout) as { errorType: string; errorMessage: string };
-    expect(error).toEqual({ errorType: "Sandbox.Timedout", errorMessage: expect.stringMatching(/^RequestId: \S+ Error: Task timed out after 0\.50 seconds$/), trace: [] });
+    expect(error).toEqual({
+      errorType: "Sandbox.Timedout",
+      errorMessage: expect.stringMatching(/^RequestId: \S+ Error: Task timed out after 0\.50 seconds$/),
+      trace: [],
+    });
   });
 
   it.each([
     [["invoke", "missing.zip"], "missing.zip: no such zip or folder\n"],
     [["invoke", "cjs.zip", "--event", "bad.json"], /^bad\.json: the event is not JSON: /],
     [["invoke", "cjs.zip", "--event", "none.json"], "none.json: event file not found\nhint: write one with: closure-pack event s3-put > event.json\n"],
-    [["invoke", "unsafe.zip"], `unsafe.zip: entry "../escape.js" has a ".." part that leaves the folder\nhint: a Lambda package's entries must be relative paths inside it\n`],
+    [
+      ["invoke", "unsafe.zip"],
+      `unsafe.zip: entry "../escape.js" has a ".." part that leaves the folder\nhint: a Lambda package's entries must be relative paths inside it\n`,
+    ],
   ])("errors: %j exits 1 with the message alone", async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(1);
@@ -123,7 +143,10 @@ describe("invoke", () => {
     [["event", "s3-put", "--queue", "q"], 'option "--queue" does not apply to "event s3-put"'],
     [["event", "sns", "--count", "2"], 'option "--count" does not apply to "event sns"'],
     [["event", "sqs", "--count", "many"], 'option "--count" must be a whole number from 1 to 10000, got "many"'],
-    [["event", "carrier-pigeon"], 'unknown event kind "carrier-pigeon": must be one of s3-put, s3-delete, sqs, sns, dynamodb, kinesis, schedule, eventbridge, logs, apigw-v1, apigw-v2'],
+    [
+      ["event", "carrier-pigeon"],
+      'unknown event kind "carrier-pigeon": must be one of s3-put, s3-delete, sqs, sns, dynamodb, kinesis, schedule, eventbridge, logs, apigw-v1, apigw-v2',
+    ],
   ])("usage: %j exits 2", async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
@@ -133,7 +156,10 @@ describe("invoke", () => {
 
 describe("event", () => {
   it("event: the same bytes every run, options applied", async () => {
-    const [a, b] = await Promise.all([run(["event", "apigw-v2", "--path", "/items?id=7", "--method", "post"]), run(["event", "apigw-v2", "--path", "/items?id=7", "--method", "post"])]);
+    const [a, b] = await Promise.all([
+      run(["event", "apigw-v2", "--path", "/items?id=7", "--method", "post"]),
+      run(["event", "apigw-v2", "--path", "/items?id=7", "--method", "post"]),
+    ]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(a.stdout)).toMatchObject({ routeKey: "POST /items", rawPath: "/items", rawQueryString: "id=7", queryStringParameters: { id: "7" } });

@@ -30,7 +30,10 @@ interface TargetRun {
 
 const targets = (): Record<"local" | "aws", TargetRun> => ({
   local: { env: {}, flags: ["--port", String(daemon.port)] },
-  aws: { env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" }, flags: ["--target", "aws"] },
+  aws: {
+    env: { AWS_ENDPOINT_URL: moto.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" },
+    flags: ["--target", "aws"],
+  },
 });
 
 /** A record with every value a target decides replaced by its type; everything else kept as it is. */

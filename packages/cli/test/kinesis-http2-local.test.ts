@@ -37,16 +37,27 @@ test("kinesis over HTTP/2 from a function: up, invoke, the record read back", as
   expect(up.code, up.stderr).toBe(0);
   const stream = (await project.run(["stack", "output", "eventsStream"])).stdout.trim();
   const writer = (await project.run(["stack", "output", "writerName"])).stdout.trim();
-  const invoked = await sdk.clients.lambda.send(new InvokeCommand({ FunctionName: writer, Payload: Buffer.from(JSON.stringify({ key: "order-1", data: "paid" })) }));
+  const invoked = await sdk.clients.lambda.send(
+    new InvokeCommand({ FunctionName: writer, Payload: Buffer.from(JSON.stringify({ key: "order-1", data: "paid" })) }),
+  );
   const answer = JSON.parse(Buffer.from(invoked.Payload!).toString("utf8")) as { shardId?: string; sequenceNumber?: string; errorMessage?: string };
   expect(invoked.FunctionError, answer.errorMessage).toBeUndefined();
   expect(answer.shardId).toBe("shardId-000000000000");
   // Read back the way the function wrote: a default client, HTTP/2.
-  const kinesis = new KinesisClient({ endpoint: daemon.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
+  const kinesis = new KinesisClient({
+    endpoint: daemon.endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    maxAttempts: 1,
+  });
   try {
-    const { ShardIterator } = await kinesis.send(new GetShardIteratorCommand({ StreamName: stream, ShardId: "shardId-000000000000", ShardIteratorType: "TRIM_HORIZON" }));
+    const { ShardIterator } = await kinesis.send(
+      new GetShardIteratorCommand({ StreamName: stream, ShardId: "shardId-000000000000", ShardIteratorType: "TRIM_HORIZON" }),
+    );
     const { Records = [] } = await kinesis.send(new GetRecordsCommand({ ShardIterator }));
-    expect(Records.map((record) => [record.PartitionKey, Buffer.from(record.Data ?? []).toString("utf8"), record.SequenceNumber])).toEqual([["order-1", "paid", answer.sequenceNumber]]);
+    expect(Records.map((record) => [record.PartitionKey, Buffer.from(record.Data ?? []).toString("utf8"), record.SequenceNumber])).toEqual([
+      ["order-1", "paid", answer.sequenceNumber],
+    ]);
   } finally {
     kinesis.destroy();
   }

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
 import { createProject, type Project } from "./support/deploy.js";
 
-
 let daemon: DaemonProcess;
 let sdk: ProviderContext;
 let project: Project;
@@ -42,7 +41,9 @@ test("kinesis on the local cloud: up, records reach the handler in order per key
   const stream = (await project.run(["stack", "output", "clicksStream"])).stdout.trim();
   expect(stream).toMatch(/^clicks-[0-9a-f]{7}$/);
   const data = ["a:1", "b:1", "a:2", "b:2", "a:3"];
-  await sdk.clients.kinesis.send(new PutRecordsCommand({ StreamName: stream, Records: data.map((each) => ({ PartitionKey: each[0]!, Data: Buffer.from(each) })) }));
+  await sdk.clients.kinesis.send(
+    new PutRecordsCommand({ StreamName: stream, Records: data.map((each) => ({ PartitionKey: each[0]!, Data: Buffer.from(each) })) }),
+  );
   const lines = await clickLines(5);
   expect(lines.filter((line) => line.startsWith("click a"))).toEqual(["click a: a:1", "click a: a:2", "click a: a:3"]);
   expect(lines.filter((line) => line.startsWith("click b"))).toEqual(["click b: b:1", "click b: b:2"]);

@@ -48,16 +48,29 @@ test("logs on the local cloud: up, a function's lines to onDecodedEvent, PutLogE
     expect(up.code, up.stderr).toBe(0);
     const outputs = JSON.parse((await project.run(["stack", "output", "--json"])).stdout) as { ordersFunction: string; appGroup: string };
 
-    for (const order of [{ id: "o-1", total: 5 }, { id: "o-2", total: 5000 }]) {
+    for (const order of [
+      { id: "o-1", total: 5 },
+      { id: "o-2", total: 5000 },
+    ]) {
       await sdk.clients.lambda.send(new InvokeCommand({ FunctionName: outputs.ordersFunction, Payload: Buffer.from(JSON.stringify(order)) }));
     }
-    expect(await logLines(project, "] alert from ")).toEqual([expect.stringMatching(new RegExp(`\\[alerts\\] alert from /aws/lambda/${outputs.ordersFunction}: BIG ORDER o-2$`))]);
+    expect(await logLines(project, "] alert from ")).toEqual([
+      expect.stringMatching(new RegExp(`\\[alerts\\] alert from /aws/lambda/${outputs.ordersFunction}: BIG ORDER o-2$`)),
+    ]);
 
     await sdk.clients.logs.send(new CreateLogStreamCommand({ logGroupName: outputs.appGroup, logStreamName: "web-1" }));
     const lines = ['{"level":"INFO","msg":"fine"}', '{"level":"ERROR","msg":"disk full"}', "ERROR but not JSON"];
     const now = Date.now();
-    await sdk.clients.logs.send(new PutLogEventsCommand({ logGroupName: outputs.appGroup, logStreamName: "web-1", logEvents: lines.map((message, index) => ({ timestamp: now + index, message })) }));
-    expect(await logLines(project, "] error in ")).toEqual([expect.stringMatching(/\[errors\] error in web-1 \(errors-[0-9a-f]{7}\): \{"level":"ERROR","msg":"disk full"\}$/)]);
+    await sdk.clients.logs.send(
+      new PutLogEventsCommand({
+        logGroupName: outputs.appGroup,
+        logStreamName: "web-1",
+        logEvents: lines.map((message, index) => ({ timestamp: now + index, message })),
+      }),
+    );
+    expect(await logLines(project, "] error in ")).toEqual([
+      expect.stringMatching(/\[errors\] error in web-1 \(errors-[0-9a-f]{7}\): \{"level":"ERROR","msg":"disk full"\}$/),
+    ]);
 
     expect((await project.run(["up", "index.ts", "--yes", "--port", port])).stdout).toContain("no changes\n");
     const destroyed = await project.run(["destroy", "index.ts", "--yes", "--port", port]);
@@ -83,15 +96,19 @@ const BAD: Array<[string, string, string]> = [
   ],
 ];
 
-test.each(BAD)("logs refused before anything is made: %s", async (_name, source, message) => {
-  const project = createProject("logs", {});
-  try {
-    project.write("bad.ts", `import * as aws from "@closure-pack/aws";\n${source}\n`);
-    const before = await groupNames();
-    const run = await project.run(["up", "bad.ts", "--yes", "--stack", "bad", "--port", port]);
-    expect([run.code, run.stderr]).toEqual([1, `${message}\n`]);
-    expect(await groupNames()).toEqual(before);
-  } finally {
-    project.remove();
-  }
-}, 120_000);
+test.each(BAD)(
+  "logs refused before anything is made: %s",
+  async (_name, source, message) => {
+    const project = createProject("logs", {});
+    try {
+      project.write("bad.ts", `import * as aws from "@closure-pack/aws";\n${source}\n`);
+      const before = await groupNames();
+      const run = await project.run(["up", "bad.ts", "--yes", "--stack", "bad", "--port", port]);
+      expect([run.code, run.stderr]).toEqual([1, `${message}\n`]);
+      expect(await groupNames()).toEqual(before);
+    } finally {
+      project.remove();
+    }
+  },
+  120_000,
+);

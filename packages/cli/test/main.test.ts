@@ -24,7 +24,9 @@ describe("main", () => {
     expect(await main(["--version"], io)).toBe(1);
     const text = io.errors.join("");
     expect(text).toMatch(/^RangeError: stdout exploded\n {4}at /);
-    expect(text).toMatch(/\n\nclosure-pack: this is a bug \(an unexpected error, not a problem with your input\); please report it with the command line that caused it\n$/);
+    expect(text).toMatch(
+      /\n\nclosure-pack: this is a bug \(an unexpected error, not a problem with your input\); please report it with the command line that caused it\n$/,
+    );
   });
 
   it.each([

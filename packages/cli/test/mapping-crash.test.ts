@@ -68,29 +68,35 @@ describe.each(SIDES)("event source mapping cut short on %s", (_label, start, ena
 
   const mappings = async () => (await sdk.clients.lambda.send(new ListEventSourceMappingsCommand({}))).EventSourceMappings ?? [];
 
-  test.skipIf(!enabled)("kill -9 after CreateEventSourceMapping: the next up adopts the mapping by its tags, none is duplicated; destroy leaves none", async () => {
-    const project = createProject("sqs", side.env);
-    try {
-      const up = ["up", "index.ts", "--yes", ...side.args];
-      const state = () => JSON.parse(project.read(".closure-pack/stacks/dev.json")) as StackState;
-      await killHard(await project.startUntil(up, `test kill point ${AFTER_MAPPING_CREATE} reached`, { CLOSURE_PACK_TEST_KILL_POINT: String(AFTER_MAPPING_CREATE) }));
-      expect(state().pending.map((operation) => `${operation.op} ${operation.type}`)).toEqual(["create aws:lambda:EventSourceMapping"]);
-      const made = await mappings();
-      expect(made).toHaveLength(1);
-      const tags = (await sdk.clients.lambda.send(new ListTagsCommand({ Resource: made[0]!.EventSourceMappingArn! }))).Tags ?? {};
-      expect([tags["closure-pack:stack"], tags["closure-pack:name"]]).toEqual(["dev", "worker"]);
+  test.skipIf(!enabled)(
+    "kill -9 after CreateEventSourceMapping: the next up adopts the mapping by its tags, none is duplicated; destroy leaves none",
+    async () => {
+      const project = createProject("sqs", side.env);
+      try {
+        const up = ["up", "index.ts", "--yes", ...side.args];
+        const state = () => JSON.parse(project.read(".closure-pack/stacks/dev.json")) as StackState;
+        await killHard(
+          await project.startUntil(up, `test kill point ${AFTER_MAPPING_CREATE} reached`, { CLOSURE_PACK_TEST_KILL_POINT: String(AFTER_MAPPING_CREATE) }),
+        );
+        expect(state().pending.map((operation) => `${operation.op} ${operation.type}`)).toEqual(["create aws:lambda:EventSourceMapping"]);
+        const made = await mappings();
+        expect(made).toHaveLength(1);
+        const tags = (await sdk.clients.lambda.send(new ListTagsCommand({ Resource: made[0]!.EventSourceMappingArn! }))).Tags ?? {};
+        expect([tags["closure-pack:stack"], tags["closure-pack:name"]]).toEqual(["dev", "worker"]);
 
-      const rerun = await project.run(up);
-      expect(rerun.code, rerun.stderr).toBe(0);
-      expect((await mappings()).map((m) => m.UUID)).toEqual([made[0]!.UUID]);
-      const recorded = state().resources.filter((r) => r.type === "aws:lambda:EventSourceMapping");
-      expect([state().pending, recorded.map((r) => r.outputs.uuid)]).toEqual([[], [made[0]!.UUID]]);
-      expect((await project.run(up)).stdout).toContain("no changes\n");
-      const destroyed = await project.run(["destroy", "index.ts", "--yes", ...side.args]);
-      expect(destroyed.code, destroyed.stderr).toBe(0);
-      expect(await mappings()).toEqual([]);
-    } finally {
-      project.remove();
-    }
-  }, 300_000);
+        const rerun = await project.run(up);
+        expect(rerun.code, rerun.stderr).toBe(0);
+        expect((await mappings()).map((m) => m.UUID)).toEqual([made[0]!.UUID]);
+        const recorded = state().resources.filter((r) => r.type === "aws:lambda:EventSourceMapping");
+        expect([state().pending, recorded.map((r) => r.outputs.uuid)]).toEqual([[], [made[0]!.UUID]]);
+        expect((await project.run(up)).stdout).toContain("no changes\n");
+        const destroyed = await project.run(["destroy", "index.ts", "--yes", ...side.args]);
+        expect(destroyed.code, destroyed.stderr).toBe(0);
+        expect(await mappings()).toEqual([]);
+      } finally {
+        project.remove();
+      }
+    },
+    300_000,
+  );
 });

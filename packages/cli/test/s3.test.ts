@@ -53,7 +53,11 @@ describe("closure-pack s3", () => {
 
   it("cp: an object down to a file and to a folder, and between keys", async () => {
     await s3Cli("cp", "doc1.txt", "s3://docs/down/doc1.txt");
-    expect(await s3Cli("cp", "s3://docs/down/doc1.txt", "back.txt")).toEqual({ code: 0, stdout: "download: s3://docs/down/doc1.txt to back.txt\n", stderr: "" });
+    expect(await s3Cli("cp", "s3://docs/down/doc1.txt", "back.txt")).toEqual({
+      code: 0,
+      stdout: "download: s3://docs/down/doc1.txt to back.txt\n",
+      stderr: "",
+    });
     expect(readFileSync(join(dir, "work", "back.txt"), "utf8")).toBe("hello from doc1\n");
     expect((await s3Cli("cp", "s3://docs/down/doc1.txt", "downloads")).code).toBe(0);
     expect(readFileSync(join(dir, "work", "downloads", "doc1.txt"), "utf8")).toBe("hello from doc1\n");
@@ -88,7 +92,11 @@ describe("closure-pack s3", () => {
       ["cp", "doc1.txt", "s3://nope-bucket/doc1.txt"],
       "s3://nope-bucket/doc1.txt: NoSuchBucket: The specified bucket does not exist\nhint: create it with `aws s3 mb s3://nope-bucket` or by deploying the program that declares it; `closure-pack s3 ls` lists the buckets\n",
     ],
-    ["a missing key", ["cp", "s3://docs/never.txt", "never.txt"], "s3://docs/never.txt: NoSuchKey: The specified key does not exist.\nhint: `closure-pack s3 ls s3://docs/` lists what the bucket holds\n"],
+    [
+      "a missing key",
+      ["cp", "s3://docs/never.txt", "never.txt"],
+      "s3://docs/never.txt: NoSuchKey: The specified key does not exist.\nhint: `closure-pack s3 ls s3://docs/` lists what the bucket holds\n",
+    ],
     ["a missing file", ["cp", "nothing.txt", "s3://docs/"], "nothing.txt: no such file\n"],
   ])("error: %s is one line with a hint, exit 1", async (_, args, stderr) => {
     expect(await s3Cli(...args)).toEqual({ code: 1, stdout: "", stderr });
@@ -96,7 +104,11 @@ describe("closure-pack s3", () => {
 
   it("error: nothing listening at the endpoint", async () => {
     const result = await runCli(["s3", "ls", "--endpoint-url", "http://127.0.0.1:9"], { cwd: join(dir, "work") });
-    expect(result).toEqual({ code: 1, stdout: "", stderr: "http://127.0.0.1:9: cannot connect (ECONNREFUSED)\nhint: check --endpoint-url or AWS_ENDPOINT_URL\n" });
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "http://127.0.0.1:9: cannot connect (ECONNREFUSED)\nhint: check --endpoint-url or AWS_ENDPOINT_URL\n",
+    });
   });
 
   it.each([
@@ -109,6 +121,10 @@ describe("closure-pack s3", () => {
     [["s3", "ls", "--endpoint-url", "localhost:4566"], `option "--endpoint-url" must be an http:// or https:// URL, got "localhost:4566"`, "s3 ls"],
     [["s3", "ls", "--cache"], `unknown option "--cache" for "s3 ls"`, "s3 ls"],
   ])("usage: %j is exit 2 and points at its --help", async (args, message, command) => {
-    expect(await runCli(args, { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: `closure-pack: ${message}\nrun "closure-pack ${command} --help" for usage\n` });
+    expect(await runCli(args, { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `closure-pack: ${message}\nrun "closure-pack ${command} --help" for usage\n`,
+    });
   });
 });

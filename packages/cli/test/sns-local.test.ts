@@ -11,7 +11,6 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
 import { createProject, killHard, type Project } from "./support/deploy.js";
 
-
 let daemon: DaemonProcess;
 let sdk: ProviderContext;
 let port: string;
@@ -61,7 +60,10 @@ test("sns on the local cloud: up, publish, both handlers' lines, the filter poli
     expect(topicName).toMatch(/^orders-[0-9a-f]{7}$/);
     expect(topicArn).toBe(`arn:aws:sns:us-east-1:000000000000:${topicName}`);
 
-    const publish = (message: string, price: string) => sdk.clients.sns.send(new PublishCommand({ TopicArn: topicArn, Message: message, MessageAttributes: { price: { DataType: "Number", StringValue: price } } }));
+    const publish = (message: string, price: string) =>
+      sdk.clients.sns.send(
+        new PublishCommand({ TopicArn: topicArn, Message: message, MessageAttributes: { price: { DataType: "Number", StringValue: price } } }),
+      );
     await publish("small-1", "5");
     await publish("large-1", "250");
     expect(await logLines(project, "big order")).toEqual([expect.stringMatching(/^\d{4}-\d\d-\d\dT[\d:.]+Z\[bigOrders\] big order large-1 at 250$/)]);

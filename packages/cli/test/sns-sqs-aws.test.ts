@@ -21,7 +21,10 @@ beforeAll(async () => {
   if (!enabled) return;
   moto = await startMoto();
   env = { AWS_ENDPOINT_URL: moto.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" };
-  sdk = createProviderContext({ kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, { stack: "t", project: "t" });
+  sdk = createProviderContext(
+    { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    { stack: "t", project: "t" },
+  );
 });
 afterAll(async () => {
   sdk?.destroy();
@@ -45,7 +48,16 @@ describe.skipIf(!enabled)("sns -> sqs --target aws against moto", () => {
       const { Attributes = {} } = await sdk.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["Policy"] }));
       expect(JSON.parse(Attributes.Policy!)).toEqual({
         Version: "2012-10-17",
-        Statement: [{ Sid: "ordersToJobs", Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: queue.outputs.arn, Condition: { ArnEquals: { "aws:SourceArn": topic.outputs.arn } } }],
+        Statement: [
+          {
+            Sid: "ordersToJobs",
+            Effect: "Allow",
+            Principal: { Service: "sns.amazonaws.com" },
+            Action: "sqs:SendMessage",
+            Resource: queue.outputs.arn,
+            Condition: { ArnEquals: { "aws:SourceArn": topic.outputs.arn } },
+          },
+        ],
       });
       const subscriptions = (await sdk.clients.sns.send(new ListSubscriptionsCommand({}))).Subscriptions ?? [];
       expect(subscriptions.map((s) => [s.TopicArn, s.Protocol, s.Endpoint])).toEqual([[topic.outputs.arn, "sqs", queue.outputs.arn]]);

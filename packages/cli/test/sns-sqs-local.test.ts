@@ -76,7 +76,13 @@ test("sns -> sqs without the queue policy: a notice at plan time, nothing delive
   const project = createProject("sns-sqs", {});
   try {
     const withPolicy = project.read("index.ts");
-    project.write("index.ts", withPolicy.replace('orders.subscribeQueue("ordersToJobs", jobs);', 'new aws.sns.TopicSubscription("ordersToJobs", { topic: orders, protocol: "sqs", endpoint: jobs.arn });'));
+    project.write(
+      "index.ts",
+      withPolicy.replace(
+        'orders.subscribeQueue("ordersToJobs", jobs);',
+        'new aws.sns.TopicSubscription("ordersToJobs", { topic: orders, protocol: "sqs", endpoint: jobs.arn });',
+      ),
+    );
     const stack = ["--stack", "nopolicy", "--port", port];
     const up = await project.run(["up", "index.ts", "--yes", ...stack]);
     expect([up.code, up.stderr]).toEqual([

@@ -21,7 +21,10 @@ beforeAll(async () => {
   if (!enabled) return;
   moto = await startMoto();
   env = { AWS_ENDPOINT_URL: moto.endpoint, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" };
-  sdk = createProviderContext({ kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, { stack: "t", project: "t" });
+  sdk = createProviderContext(
+    { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    { stack: "t", project: "t" },
+  );
 });
 afterAll(async () => {
   sdk?.destroy();
@@ -44,13 +47,25 @@ describe.skipIf(!enabled)("sqs --target aws against moto", () => {
       expect(up.code, up.stderr).toBe(0);
       const state = JSON.parse(project.read(".closure-pack/stacks/dev.json")) as StackState;
       const record = (type: string, name: string) => state.resources.find((r) => r.type === type && r.name === name)!;
-      const [jobs, dlq, fn, role] = [record("aws:sqs:Queue", "jobs"), record("aws:sqs:Queue", "deadLetters"), record("aws:lambda:Function", "worker"), record("aws:iam:Role", "worker")];
+      const [jobs, dlq, fn, role] = [
+        record("aws:sqs:Queue", "jobs"),
+        record("aws:sqs:Queue", "deadLetters"),
+        record("aws:lambda:Function", "worker"),
+        record("aws:iam:Role", "worker"),
+      ];
       const found = await inventory();
       expect([found.queues, found.functions, found.roles]).toEqual([[dlq.id, jobs.id].sort(), [fn.id], [role.id]]);
-      expect(found.mappings.map((m) => [m.EventSourceArn, m.FunctionArn, m.BatchSize, m.FunctionResponseTypes])).toEqual([[jobs.outputs.arn, fn.outputs.arn, 10, ["ReportBatchItemFailures"]]]);
+      expect(found.mappings.map((m) => [m.EventSourceArn, m.FunctionArn, m.BatchSize, m.FunctionResponseTypes])).toEqual([
+        [jobs.outputs.arn, fn.outputs.arn, 10, ["ReportBatchItemFailures"]],
+      ]);
 
-      const { Attributes = {} } = await sdk.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: jobs.outputs.url as string, AttributeNames: ["VisibilityTimeout", "RedrivePolicy"] }));
-      expect([Attributes.VisibilityTimeout, JSON.parse(Attributes.RedrivePolicy!)]).toEqual(["30", { deadLetterTargetArn: dlq.outputs.arn, maxReceiveCount: 2 }]);
+      const { Attributes = {} } = await sdk.clients.sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: jobs.outputs.url as string, AttributeNames: ["VisibilityTimeout", "RedrivePolicy"] }),
+      );
+      expect([Attributes.VisibilityTimeout, JSON.parse(Attributes.RedrivePolicy!)]).toEqual([
+        "30",
+        { deadLetterTargetArn: dlq.outputs.arn, maxReceiveCount: 2 },
+      ]);
       const policyNames = (await sdk.clients.iam.send(new ListRolePoliciesCommand({ RoleName: role.id }))).PolicyNames ?? [];
       const policyName = (name: string) => record("aws:iam:RolePolicy", name).id.slice(`${role.id}:`.length);
       expect(policyNames.sort()).toEqual([policyName("worker"), policyName("worker-sqs")].sort());

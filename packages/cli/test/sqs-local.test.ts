@@ -14,7 +14,6 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
 import { createProject, killHard, type Project } from "./support/deploy.js";
 
-
 let daemon: DaemonProcess;
 let sdk: ProviderContext;
 let port: string;
@@ -51,7 +50,9 @@ async function counts(url: string, wanted: [number, number]): Promise<[number, n
   let seen: [number, number] = [-1, -1];
   for (let attempt = 0; attempt < 200 && seen.join() !== wanted.join(); attempt++) {
     if (attempt > 0) await new Promise((done) => setTimeout(done, 50));
-    const { Attributes = {} } = await sdk.clients.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }));
+    const { Attributes = {} } = await sdk.clients.sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
+    );
     seen = [Number(Attributes.ApproximateNumberOfMessages), Number(Attributes.ApproximateNumberOfMessagesNotVisible)];
   }
   return seen;
@@ -71,7 +72,11 @@ test("sqs on the local cloud: up, sqs send, the handler's lines, a partial batch
   try {
     const up = await project.run(["up", "index.ts", "--yes", "--port", port]);
     expect(up.code, up.stderr).toBe(0);
-    const [jobsName, jobsUrl, deadLettersUrl] = ["jobsName", "jobsUrl", "deadLettersUrl"].map((name) => outputLine(up.stdout, name)) as [string, string, string];
+    const [jobsName, jobsUrl, deadLettersUrl] = ["jobsName", "jobsUrl", "deadLettersUrl"].map((name) => outputLine(up.stdout, name)) as [
+      string,
+      string,
+      string,
+    ];
     expect(jobsName).toMatch(/^jobs-[0-9a-f]{7}$/);
 
     const sent = await project.run(["sqs", "send", jobsName, "hello", "--endpoint-url", daemon.endpoint]);
@@ -79,7 +84,15 @@ test("sqs on the local cloud: up, sqs send, the handler's lines, a partial batch
     expect(await logLine(project, "processed hello")).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\[worker\\] processed hello from ${jobsName}$`));
 
     // One batch: the failed item stays, the other is deleted.
-    await sdk.clients.sqs.send(new SendMessageBatchCommand({ QueueUrl: jobsUrl, Entries: [{ Id: "a", MessageBody: "fail-1" }, { Id: "b", MessageBody: "second" }] }));
+    await sdk.clients.sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: jobsUrl,
+        Entries: [
+          { Id: "a", MessageBody: "fail-1" },
+          { Id: "b", MessageBody: "second" },
+        ],
+      }),
+    );
     await logLine(project, "processed second");
     await logLine(project, "failed fail-1 (receive 1)");
     expect(await counts(jobsUrl, [0, 1])).toEqual([0, 1]);
@@ -116,7 +129,10 @@ test("sqs: kill -9 of up at each point around a mutating call, then up again: ex
       const rerun = await fresh.run(up);
       expect(rerun.code, rerun.stderr).toBe(0);
       const state = JSON.parse(fresh.read(".closure-pack/stacks/dev.json")) as StackState;
-      const ids = state.resources.filter((r) => r.type === "aws:sqs:Queue").map((r) => r.id).sort();
+      const ids = state.resources
+        .filter((r) => r.type === "aws:sqs:Queue")
+        .map((r) => r.id)
+        .sort();
       expect({ point, queues: await queueNames(), mappings: await mappingCount() }).toEqual({ point, queues: ids, mappings: 1 });
       expect((await fresh.run(up)).stdout).toContain("no changes\n");
       expect((await fresh.run(["destroy", "index.ts", "--yes", "--port", port])).code).toBe(0);
@@ -124,7 +140,9 @@ test("sqs: kill -9 of up at each point around a mutating call, then up again: ex
       fresh.remove();
     }
   }
-  expect(new Set(interrupted.filter((type) => type === "aws:sqs:Queue" || type === "aws:lambda:EventSourceMapping"))).toEqual(new Set(["aws:sqs:Queue", "aws:lambda:EventSourceMapping"]));
+  expect(new Set(interrupted.filter((type) => type === "aws:sqs:Queue" || type === "aws:lambda:EventSourceMapping"))).toEqual(
+    new Set(["aws:sqs:Queue", "aws:lambda:EventSourceMapping"]),
+  );
 }, 600_000);
 
 test("sqs: a subscription AWS would refuse stops up before anything is applied", async () => {

@@ -11,7 +11,6 @@ import { startCloud, type Cloud } from "@closure-pack/cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, runCli, type CliRun } from "./support/cli.js";
 
-
 let cloud: Cloud;
 let sqs: SQSClient;
 let dir: string;
@@ -21,7 +20,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "closure-pack-sqs-"));
   cloud = await startCloud({ dataDir: join(dir, "cloud"), port: 0 });
   sqs = new SQSClient({ endpoint: cloud.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } });
-  const queues: Array<[string, Record<string, string>]> = [["plain", {}], ["jobs-4f64efc", {}], ["orders.fifo", { FifoQueue: "true" }], ["later", {}]];
+  const queues: Array<[string, Record<string, string>]> = [
+    ["plain", {}],
+    ["jobs-4f64efc", {}],
+    ["orders.fifo", { FifoQueue: "true" }],
+    ["later", {}],
+  ];
   for (const [name, attributes] of queues) urls[name] = (await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl!;
 });
 
@@ -35,18 +39,35 @@ afterAll(async () => {
 function sqsCli(args: string[], stdin = ""): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const env = { PATH: process.env.PATH, NO_COLOR: "1" };
-    const child = execFile(process.execPath, [BIN, "sqs", ...args, "--endpoint-url", cloud.endpoint], { cwd: dir, env, encoding: "utf8" }, (error, stdout, stderr) => {
-      const code = error ? (error as { code?: unknown }).code : 0;
-      if (typeof code !== "number") reject(error ?? new Error("no exit code"));
-      else resolve({ code, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [BIN, "sqs", ...args, "--endpoint-url", cloud.endpoint],
+      { cwd: dir, env, encoding: "utf8" },
+      (error, stdout, stderr) => {
+        const code = error ? (error as { code?: unknown }).code : 0;
+        if (typeof code !== "number") reject(error ?? new Error("no exit code"));
+        else resolve({ code, stdout, stderr });
+      },
+    );
     child.stdin!.end(stdin);
   });
 }
 
 async function receive(queue: string) {
-  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: urls[queue], MaxNumberOfMessages: 10, MessageAttributeNames: ["All"], MessageSystemAttributeNames: ["MessageGroupId"] }));
-  return Messages.map((m) => ({ id: m.MessageId, body: m.Body, attributes: Object.fromEntries(Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [k, v.StringValue])), group: m.Attributes?.MessageGroupId }));
+  const { Messages = [] } = await sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: urls[queue],
+      MaxNumberOfMessages: 10,
+      MessageAttributeNames: ["All"],
+      MessageSystemAttributeNames: ["MessageGroupId"],
+    }),
+  );
+  return Messages.map((m) => ({
+    id: m.MessageId,
+    body: m.Body,
+    attributes: Object.fromEntries(Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [k, v.StringValue])),
+    group: m.Attributes?.MessageGroupId,
+  }));
 }
 
 describe("closure-pack sqs send", () => {
@@ -83,7 +104,11 @@ describe("closure-pack sqs send", () => {
       "orders.fifo: MissingParameter: The request must contain the parameter MessageGroupId.\nhint: a FIFO queue takes --group <id>, and --dedup-id <id> unless it has contentBasedDeduplication\n",
     ],
     ["queue: a program's logical name", ["send", "jobs", "x"], "jobs: no such queue\nhint: a program's queue gets a generated name: jobs-4f64efc\n"],
-    ["queue: none by that name", ["send", "nothing", "x"], "nothing: no such queue\nhint: deploy the program that declares it (`closure-pack up`), or give the queue's URL\n"],
+    [
+      "queue: none by that name",
+      ["send", "nothing", "x"],
+      "nothing: no such queue\nhint: deploy the program that declares it (`closure-pack up`), or give the queue's URL\n",
+    ],
   ];
   it.each(REFUSED)("%s: one line and a hint, exit 1", async (_name, args, stderr) => {
     expect(await sqsCli(args)).toEqual({ code: 1, stdout: "", stderr });

@@ -24,7 +24,10 @@ const PASSWORDS = ["correct-horse-battery-staple", "tr0ub4dor-and-3"];
 beforeAll(async () => {
   if (!enabled) return;
   moto = await startMoto();
-  sdk = createProviderContext({ kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, { stack: "t", project: "t" });
+  sdk = createProviderContext(
+    { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    { stack: "t", project: "t" },
+  );
 });
 afterAll(async () => {
   sdk?.destroy();
@@ -39,7 +42,13 @@ beforeEach(async () => {
 });
 
 function env(password: string): NodeJS.ProcessEnv {
-  return { AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: "us-east-1", AWS_SHARED_CREDENTIALS_FILE: join(project.dir, "credentials"), AWS_CONFIG_FILE: "/nonexistent", DB_PASSWORD: password };
+  return {
+    AWS_ENDPOINT_URL: moto.endpoint,
+    AWS_REGION: "us-east-1",
+    AWS_SHARED_CREDENTIALS_FILE: join(project.dir, "credentials"),
+    AWS_CONFIG_FILE: "/nonexistent",
+    DB_PASSWORD: password,
+  };
 }
 
 /** Every file under .closure-pack/ (zips as bytes read as latin1, so any text in them is found). */
@@ -50,7 +59,9 @@ function files(dir: string): Array<{ path: string; text: string }> {
 }
 
 function leaks(values: readonly string[]): string[] {
-  return files(join(project.dir, ".closure-pack")).flatMap(({ path, text }) => values.filter((value) => text.includes(value)).map((value) => `${path.slice(project.dir.length)}: ${value}`));
+  return files(join(project.dir, ".closure-pack")).flatMap(({ path, text }) =>
+    values.filter((value) => text.includes(value)).map((value) => `${path.slice(project.dir.length)}: ${value}`),
+  );
 }
 
 describe.skipIf(!enabled)("state: no credentials, no secrets", () => {
@@ -62,7 +73,11 @@ describe.skipIf(!enabled)("state: no credentials, no secrets", () => {
     const deployed = await sdk.clients.lambda.send(new GetFunctionConfigurationCommand({ FunctionName: fn.id }));
     expect(deployed.Environment?.Variables).toEqual({ STAGE: "test", DB_PASSWORD: PASSWORDS[0] });
     expect(fn.inputs.environment).toEqual({ "closure-pack:sha256": expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(files(join(project.dir, ".closure-pack")).map((f) => f.path.slice(project.dir.length)).filter((p) => p.includes("cache/")).length).toBeGreaterThan(0);
+    expect(
+      files(join(project.dir, ".closure-pack"))
+        .map((f) => f.path.slice(project.dir.length))
+        .filter((p) => p.includes("cache/")).length,
+    ).toBeGreaterThan(0);
     expect(leaks([ACCESS_KEY, SECRET_KEY, SESSION_TOKEN, PASSWORDS[0]!])).toEqual([]);
 
     // Sealed, the environment still tells a change: the same password plans nothing, another one updates the function.

@@ -3,7 +3,26 @@
 import { describe, expect, it } from "vitest";
 import { editDistance, suggest } from "../src/suggest.js";
 
-const COMMANDS = ["pack", "print", "hash", "diff", "invoke", "event", "events", "up", "preview", "destroy", "stack", "logs", "cloud", "s3", "sqs", "sns", "kinesis", "dynamodb"];
+const COMMANDS = [
+  "pack",
+  "print",
+  "hash",
+  "diff",
+  "invoke",
+  "event",
+  "events",
+  "up",
+  "preview",
+  "destroy",
+  "stack",
+  "logs",
+  "cloud",
+  "s3",
+  "sqs",
+  "sns",
+  "kinesis",
+  "dynamodb",
+];
 
 describe("suggest", () => {
   it.each([

@@ -34,21 +34,69 @@ const USAGE_ERRORS: UsageCase[] = [
   { name: "command: the start of one", args: ["dynam", "put"], error: 'unknown command "dynam"', hint: 'did you mean "dynamodb"?' },
   { name: "command: nothing close", args: ["frobnicate"], error: 'unknown command "frobnicate"', hint: "to pack a file of that name, write ./frobnicate" },
   { name: "command: help of a mistyped one", args: ["help", "clod"], error: 'unknown command "clod"', hint: 'did you mean "cloud"?' },
-  { name: "subcommand: mistyped", args: ["cloud", "strat"], error: '"cloud" takes start, stop, status or tick, got "strat"', hint: 'did you mean "cloud start"?', help: "cloud" },
+  {
+    name: "subcommand: mistyped",
+    args: ["cloud", "strat"],
+    error: '"cloud" takes start, stop, status or tick, got "strat"',
+    hint: 'did you mean "cloud start"?',
+    help: "cloud",
+  },
   { name: "subcommand: missing", args: ["s3"], error: '"s3" takes cp, ls or rm, got none', help: "s3", noJson: true },
-  { name: "flag: mistyped", args: ["invoke", "out/a.zip", "--evnet", "e.json"], error: 'unknown option "--evnet" for "invoke"', hint: 'did you mean "--event"?', help: "invoke" },
-  { name: "flag: mistyped, default command", args: ["project/handler.ts", "-o", "x.zip", "--analyse"], error: 'unknown option "--analyse"', hint: 'did you mean "--analyze"?', help: "pack" },
-  { name: "flag: the start of one", args: ["s3", "ls", "--endpoint", "http://127.0.0.1:9"], error: 'unknown option "--endpoint" for "s3 ls"', hint: 'did you mean "--endpoint-url"?', help: "s3 ls" },
+  {
+    name: "flag: mistyped",
+    args: ["invoke", "out/a.zip", "--evnet", "e.json"],
+    error: 'unknown option "--evnet" for "invoke"',
+    hint: 'did you mean "--event"?',
+    help: "invoke",
+  },
+  {
+    name: "flag: mistyped, default command",
+    args: ["project/handler.ts", "-o", "x.zip", "--analyse"],
+    error: 'unknown option "--analyse"',
+    hint: 'did you mean "--analyze"?',
+    help: "pack",
+  },
+  {
+    name: "flag: the start of one",
+    args: ["s3", "ls", "--endpoint", "http://127.0.0.1:9"],
+    error: 'unknown option "--endpoint" for "s3 ls"',
+    hint: 'did you mean "--endpoint-url"?',
+    help: "s3 ls",
+  },
   { name: "flag: another command's", args: ["hash", "x.zip", "--runtime", "nodejs20.x"], error: 'unknown option "--runtime" for "hash"', help: "hash" },
   { name: "flag: another subcommand's", args: ["cloud", "stop", "--port", "1"], error: 'unknown option "--port" for "cloud stop"', help: "cloud stop" },
-  { name: "flag: a value that looks like a flag", args: ["invoke", "out/a.zip", "--event", "-x"], error: 'option "--event" needs a value', hint: 'for a value that starts with "-", write --event=<value>', help: "invoke" },
+  {
+    name: "flag: a value that looks like a flag",
+    args: ["invoke", "out/a.zip", "--event", "-x"],
+    error: 'option "--event" needs a value',
+    hint: 'for a value that starts with "-", write --event=<value>',
+    help: "invoke",
+  },
   { name: "argument: missing", args: ["hash"], error: '"hash" takes one <zip>, got none', help: "hash" },
-  { name: "argument: missing, subcommand", args: ["s3", "cp", "a.txt"], error: '"s3 cp" takes a source and a destination, got 1 path(s)', help: "s3 cp", noJson: true },
+  {
+    name: "argument: missing, subcommand",
+    args: ["s3", "cp", "a.txt"],
+    error: '"s3 cp" takes a source and a destination, got 1 path(s)',
+    help: "s3 cp",
+    noJson: true,
+  },
   { name: "argument: the entry's output", args: ["project/handler.ts"], error: 'option "--output" (-o) is required: the zip to write', help: "pack" },
   { name: "value: missing", args: ["project/handler.ts", "-o"], error: 'option "--output" needs a value', help: "pack", noJson: true },
-  { name: "value: out of range", args: ["invoke", "out/a.zip", "--memory", "64"], error: 'option "--memory" must be a whole number of MB from 128 to 10240, got "64"', help: "invoke" },
+  {
+    name: "value: out of range",
+    args: ["invoke", "out/a.zip", "--memory", "64"],
+    error: 'option "--memory" must be a whole number of MB from 128 to 10240, got "64"',
+    help: "invoke",
+  },
   { name: "value: not a choice", args: ["up", "index.ts", "--target", "gcp"], error: 'option "--target" must be "local" or "aws", got "gcp"', help: "up" },
-  { name: "value: checked when run", args: ["event", "s3put"], error: 'unknown event kind "s3put": must be one of s3-put, s3-delete, sqs, sns, dynamodb, kinesis, schedule, eventbridge, logs, apigw-v1, apigw-v2', hint: 'did you mean "s3-put"?', help: "event", noJson: true },
+  {
+    name: "value: checked when run",
+    args: ["event", "s3put"],
+    error: 'unknown event kind "s3put": must be one of s3-put, s3-delete, sqs, sns, dynamodb, kinesis, schedule, eventbridge, logs, apigw-v1, apigw-v2',
+    hint: 'did you mean "s3-put"?',
+    help: "event",
+    noJson: true,
+  },
 ];
 
 function usageStderr({ error, hint, help }: UsageCase): string {
@@ -104,8 +152,16 @@ describe("help: every command of the table", () => {
   });
 
   it.each([
-    { name: "-h after the arguments", args: ["invoke", "out/a.zip", "-h"], text: () => formatCommandHelp(COMMANDS.find((entry) => entry.name === "invoke")!.help!) },
-    { name: "an entry file and --help", args: ["project/handler.ts", "--help"], text: () => formatCommandHelp(COMMANDS.find((entry) => entry.name === "pack")!.help!) },
+    {
+      name: "-h after the arguments",
+      args: ["invoke", "out/a.zip", "-h"],
+      text: () => formatCommandHelp(COMMANDS.find((entry) => entry.name === "invoke")!.help!),
+    },
+    {
+      name: "an entry file and --help",
+      args: ["project/handler.ts", "--help"],
+      text: () => formatCommandHelp(COMMANDS.find((entry) => entry.name === "pack")!.help!),
+    },
     { name: "--help", args: ["--help"], text: () => formatOverview(COMMANDS) },
     { name: "help alone", args: ["help"], text: () => formatOverview(COMMANDS) },
   ])("help: $name", async ({ args, text }) => {
@@ -115,7 +171,10 @@ describe("help: every command of the table", () => {
   it("--help: every command and subcommand on a line of its own, within 80 columns", async () => {
     const { stdout } = await ws.run(["--help"]);
     const names = COMMANDS.flatMap((entry) => [...(entry.help ? [entry.name] : []), ...(entry.subcommands ?? []).map((sub) => sub.name)]);
-    const listed = stdout.split("\n").filter((line) => /^ {2}[a-z]/.test(line)).map((line) => line.trim().split(/ {2,}/)[0]);
+    const listed = stdout
+      .split("\n")
+      .filter((line) => /^ {2}[a-z]/.test(line))
+      .map((line) => line.trim().split(/ {2,}/)[0]);
     expect(listed).toEqual(names);
     expect(stdout.split("\n").filter((line) => line.length > 80)).toEqual([]);
   });
@@ -123,7 +182,8 @@ describe("help: every command of the table", () => {
 
 describe("colour: NO_COLOR and FORCE_COLOR (stderr is a pipe here)", () => {
   const plain = 'closure-pack: unknown command "invok"\nhint: did you mean "invoke"?\nrun "closure-pack --help" for usage\n';
-  const painted = '\u001b[31mclosure-pack: unknown command "invok"\u001b[39m\n\u001b[2mhint: did you mean "invoke"?\u001b[22m\nrun "closure-pack --help" for usage\n';
+  const painted =
+    '\u001b[31mclosure-pack: unknown command "invok"\u001b[39m\n\u001b[2mhint: did you mean "invoke"?\u001b[22m\nrun "closure-pack --help" for usage\n';
   it.each([
     { name: "a pipe, nothing set", env: { NO_COLOR: "" }, stderr: plain },
     { name: "NO_COLOR=1", env: { NO_COLOR: "1" }, stderr: plain },

@@ -24,7 +24,11 @@ export function declareModuleImports(probe: Function, imports: Readonly<Record<s
   }
   for (const [specifier, namespace] of Object.entries(imports)) {
     if (typeof namespace !== "object" || namespace === null) {
-      throw new SerializationError("INVALID_OPTION", [], `declareModuleImports: the namespace of ${JSON.stringify(specifier)} must be an object, got ${namespace === null ? "null" : typeof namespace}`);
+      throw new SerializationError(
+        "INVALID_OPTION",
+        [],
+        `declareModuleImports: the namespace of ${JSON.stringify(specifier)} must be an object, got ${namespace === null ? "null" : typeof namespace}`,
+      );
     }
   }
   const inspector = openInspector();

@@ -29,13 +29,7 @@ export class SerializationError extends ClosurePackError<SerializationErrorCode>
   /** The message's text between the path and the hint. */
   readonly problem: string;
 
-  constructor(
-    code: SerializationErrorCode,
-    path: readonly string[],
-    problem: string,
-    hint?: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(code: SerializationErrorCode, path: readonly string[], problem: string, hint?: string, options?: { cause?: unknown }) {
     super(code, path.join(" -> "), problem, { path, hint, ...options });
     this.problem = problem;
   }

@@ -26,7 +26,13 @@ export function rebuildAfterRefusal(error: SerializationError, walker: Walker, i
   if (!REBUILDABLE.has(error.code) || !refused || walker.options.rebuildModuleBindings === false) throw error;
   const holder = moduleBindingAbove(refused);
   // Made inside a function: no declaration to run again, but the module can still run where the function does.
-  if (!holder) throw new SerializationError(error.code, error.path, error.problem, `${error.hint ?? "create it inside the handler"}; or use callbackFactory in the SDK, or pack with --mode bundle in the CLI`);
+  if (!holder)
+    throw new SerializationError(
+      error.code,
+      error.path,
+      error.problem,
+      `${error.hint ?? "create it inside the handler"}; or use callbackFactory in the SDK, or pack with --mode bundle in the CLI`,
+    );
   const { context, name, scriptId } = holder.binding!;
   const data = dataOf(context, "context");
   const recipes = walker.session.moduleSlices;

@@ -50,13 +50,23 @@ interface Call {
  */
 export async function serializeFunctions(items: readonly FunctionToSerialize[]): Promise<SerializedFunction[]> {
   if (!Array.isArray(items)) {
-    throw new SerializationError("INVALID_OPTION", [], `serializeFunctions: expected an array of { fn, options? }, got ${items === null ? "null" : typeof items}`);
+    throw new SerializationError(
+      "INVALID_OPTION",
+      [],
+      `serializeFunctions: expected an array of { fn, options? }, got ${items === null ? "null" : typeof items}`,
+    );
   }
   const checked = items.map((item, i) => checkItem(item, i));
   const inspector = openInspector();
   forgetRefusalsByPrototype();
   forgetRebuildMethods();
-  const call: Call = { inspector, globals: globalIndex(), view: new HeapView(inspector), session: newSessionState(), environment: EnvironmentValues.read(process.env) };
+  const call: Call = {
+    inspector,
+    globals: globalIndex(),
+    view: new HeapView(inspector),
+    session: newSessionState(),
+    environment: EnvironmentValues.read(process.env),
+  };
   try {
     const walks: Walk[] = [];
     for (const item of checked) walks.push(await walkFunction(item, call, { defer: true, exact: false }));
@@ -105,7 +115,12 @@ export function checkItem(item: FunctionToSerialize, index: number | undefined):
   }
   const { fn, options = {} } = item;
   if (typeof fn !== "function") {
-    throw new SerializationError("NOT_A_FUNCTION", [], `${where}expected a function, got ${fn === null ? "null" : typeof fn}`, "pass the function itself, e.g. serializeFunction(handler)");
+    throw new SerializationError(
+      "NOT_A_FUNCTION",
+      [],
+      `${where}expected a function, got ${fn === null ? "null" : typeof fn}`,
+      "pass the function itself, e.g. serializeFunction(handler)",
+    );
   }
   const exportName = options.exportName ?? "handler";
   const format = options.format ?? "cjs";
@@ -182,8 +197,7 @@ function walkOnce(item: CheckedItem, call: Call, mode: { defer: boolean; exact: 
  */
 function isAmbiguous(walker: KindsWalker): boolean {
   return [...walker.state.contextUses].some(
-    ([context, byName]) =>
-      !context.data.singleton && [...byName.values()].some((use) => use.written && use.functions.size > 1),
+    ([context, byName]) => !context.data.singleton && [...byName.values()].some((use) => use.written && use.functions.size > 1),
   );
 }
 

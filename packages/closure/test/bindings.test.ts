@@ -50,19 +50,28 @@ const rows: RoundTripCase[] = [
     name: "binding: counters of two modules with identical state stay separate",
     source: `const a = require("./fixtures/counter-module.cjs");\nconst b = require("./fixtures/counter-module-2.cjs");\nexports.fn = () => [a.inc(), a.inc(), b.inc()];`,
     probe: "(f) => [f(), f()]",
-    expected: [[1, 2, 1], [3, 4, 2]],
+    expected: [
+      [1, 2, 1],
+      [3, 4, 2],
+    ],
   },
   {
     name: "binding: two counters from two factory calls stay separate",
     source: `const make = () => { let n = 0; return () => ++n; };\nconst a = make();\nconst b = make();\nexports.fn = () => [a(), a(), b()];`,
     probe: "(f) => [f(), f()]",
-    expected: [[1, 2, 1], [3, 4, 2]],
+    expected: [
+      [1, 2, 1],
+      [3, 4, 2],
+    ],
   },
   {
     name: "binding: each factory call's pair of closures shares its own binding",
     source: `const make = () => { let n = 0; return { inc: () => ++n, get: () => n }; };\nconst a = make(), b = make();\nexports.fn = () => { a.inc(); a.inc(); b.inc(); return [a.get(), b.get()]; };`,
     probe: "(f) => [f(), f()]",
-    expected: [[2, 1], [4, 2]],
+    expected: [
+      [2, 1],
+      [4, 2],
+    ],
   },
   {
     name: "binding: per-iteration let bindings in a for loop",
@@ -73,13 +82,19 @@ const rows: RoundTripCase[] = [
     name: "binding: per-iteration bindings each keep their own writes",
     source: `const fns = [];\nfor (let i = 0; i < 3; i++) fns.push(() => (i += 10));\nexports.fn = () => fns.map((g) => g());`,
     probe: "(f) => [f(), f()]",
-    expected: [[10, 11, 12], [20, 21, 22]],
+    expected: [
+      [10, 11, 12],
+      [20, 21, 22],
+    ],
   },
   {
     name: "binding: two closures of one loop iteration share that iteration's binding",
     source: `const pairs = [];\nfor (let i = 0; i < 2; i++) pairs.push({ inc: () => ++i, get: () => i });\nexports.fn = () => pairs.map((p) => (p.inc(), p.get()));`,
     probe: "(f) => [f(), f()]",
-    expected: [[1, 2], [2, 3]],
+    expected: [
+      [1, 2],
+      [2, 3],
+    ],
   },
   {
     name: "binding: var in a loop is a single binding",
@@ -152,7 +167,10 @@ const rows: RoundTripCase[] = [
     name: "binding: shared at different closure depths",
     source: `let n = 0;\nfunction outer() { return function middle() { return () => ++n; }; }\nconst deep = outer()();\nexports.fn = () => [deep(), ++n];`,
     probe: "(f) => [f(), f()]",
-    expected: [[1, 2], [3, 4]],
+    expected: [
+      [1, 2],
+      [3, 4],
+    ],
   },
   {
     name: "binding: only one of two closures over a binding is captured",
@@ -176,7 +194,16 @@ const rows: RoundTripCase[] = [
     name: "binding: outer and inner scopes of one closure chain",
     source: `let outer = 0;\nfunction make() { let inner = 0; return () => [++outer, ++inner]; }\nconst a = make();\nconst b = make();\nexports.fn = () => [a(), b()];`,
     probe: "(f) => [f(), f()]",
-    expected: [[[1, 1], [2, 1]], [[3, 2], [4, 2]]],
+    expected: [
+      [
+        [1, 1],
+        [2, 1],
+      ],
+      [
+        [3, 2],
+        [4, 2],
+      ],
+    ],
   },
   unsupported("binding: captured binding still in its temporal dead zone"),
   // Bindings named like globals: the factory declaring them must not read
@@ -190,7 +217,10 @@ const rows: RoundTripCase[] = [
     name: "binding: named like a global, read by a nested scope's literal",
     source: `var NaN = 7;\nfunction make() { const gap = 0 / 0; let missing = void 0; return () => [NaN, gap, missing, (missing = 1)]; }\nexports.fn = make();`,
     probe: "(f) => [f(), f()]",
-    expected: [[7, NaN, undefined, 1], [7, NaN, 1, 1]],
+    expected: [
+      [7, NaN, undefined, 1],
+      [7, NaN, 1, 1],
+    ],
   },
   {
     // lodash's module scope declares \`var undefined;\`: its closures are copied with it.

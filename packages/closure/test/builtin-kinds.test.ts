@@ -497,7 +497,16 @@ const webBuiltins: RoundTripCase[] = [
   {
     name: "web-builtin: Headers with repeated set-cookie, and a StringDecoder",
     source: `const headers = new Headers({ "content-type": "text/plain" });\nheaders.append("set-cookie", "a=1");\nheaders.append("set-cookie", "b=2");\nconst decoder = new (require("string_decoder").StringDecoder)("utf8");\nexports.fn = () => [[...headers], headers.getSetCookie(), decoder.write(Buffer.from([0xc3])), decoder.end(Buffer.from([0xa9]))];`,
-    expected: [[["content-type", "text/plain"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]], ["a=1", "b=2"], "", "é"],
+    expected: [
+      [
+        ["content-type", "text/plain"],
+        ["set-cookie", "a=1"],
+        ["set-cookie", "b=2"],
+      ],
+      ["a=1", "b=2"],
+      "",
+      "é",
+    ],
     modules: ["string_decoder"],
   },
   {
@@ -584,13 +593,15 @@ const refusals: RefusalRow[] = [
     name: "web-builtin: a Response is refused",
     source: `const cached = new Response("hello", { status: 201 });\nexports.fn = () => cached.status;`,
     code: "UNSUPPORTED_VALUE",
-    message: "handler -> cached: cannot serialize a Response\nhint: capture its status, headers and body (await response.text()), and create the Response inside the handler",
+    message:
+      "handler -> cached: cannot serialize a Response\nhint: capture its status, headers and body (await response.text()), and create the Response inside the handler",
   },
   {
     name: "web-builtin: a Request is refused",
     source: `const template = new Request("https://a.example/items", { method: "POST" });\nexports.fn = () => template.method;`,
     code: "UNSUPPORTED_VALUE",
-    message: "handler -> template: cannot serialize a Request\nhint: capture its URL, method, headers and body (await request.text()), and create the Request inside the handler",
+    message:
+      "handler -> template: cannot serialize a Request\nhint: capture its URL, method, headers and body (await request.text()), and create the Request inside the handler",
   },
   {
     name: "web-builtin: a CryptoKey is refused",
@@ -614,7 +625,8 @@ const refusals: RefusalRow[] = [
     name: "web-builtin: an AbortController whose signal has listeners is refused",
     source: `const controller = new AbortController();\ncontroller.signal.addEventListener("abort", () => console.log("aborted"));\nexports.fn = () => controller.abort();`,
     code: "UNSUPPORTED_VALUE",
-    message: "handler -> controller: cannot serialize an AbortController whose signal has listeners\nhint: create the AbortController and add the listeners inside the handler",
+    message:
+      "handler -> controller: cannot serialize an AbortController whose signal has listeners\nhint: create the AbortController and add the listeners inside the handler",
   },
   {
     name: "web-builtin: an AbortSignal with an onabort handler is refused",
@@ -644,7 +656,8 @@ const refusals: RefusalRow[] = [
     name: "promise: rejected promise is refused",
     source: `const p = Promise.reject(new Error("no"));\np.catch(() => {});\nexports.fn = () => p;`,
     code: "REJECTED_PROMISE",
-    message: "handler -> p: cannot serialize a rejected Promise\nhint: handle the rejection before serializing, or capture the function that produces the promise",
+    message:
+      "handler -> p: cannot serialize a rejected Promise\nhint: handle the rejection before serializing, or capture the function that produces the promise",
   },
   {
     name: "generator: suspended after a yield is refused",
@@ -656,7 +669,8 @@ const refusals: RefusalRow[] = [
     name: "generator: not started yet is refused",
     source: `function* g() { yield 1; }\nconst state = { it: g() };\nexports.fn = () => state.it;`,
     code: "SUSPENDED_GENERATOR",
-    message: "handler -> state.it: cannot serialize a suspended generator object\nhint: capture the generator function and create the generator inside the handler",
+    message:
+      "handler -> state.it: cannot serialize a suspended generator object\nhint: capture the generator function and create the generator inside the handler",
   },
   {
     name: "namespace: a project module's namespace whose export is not initialized yet is refused",

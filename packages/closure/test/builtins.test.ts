@@ -118,7 +118,10 @@ const rows: RoundTripCase[] = [
     name: "typed array: two views share one ArrayBuffer",
     source: `const buf = new ArrayBuffer(8);\nconst a = new Uint8Array(buf);\nconst b = new Uint32Array(buf);\nexports.fn = () => { a[0]++; return [b[0], a.buffer === b.buffer]; };`,
     probe: "(f) => [f(), f()]",
-    expected: [[1, true], [2, true]],
+    expected: [
+      [1, true],
+      [2, true],
+    ],
   },
   captured("typed array: subarray at an offset", "const v = new Uint8Array([1, 2, 3, 4]).subarray(1, 3);"),
   captured("typed array: own property", "const v = new Uint8Array(2);\nv.label = 1;"),

@@ -92,7 +92,10 @@ const rows: RoundTripCase[] = [
     name: "class: private state of two captured instances of one class",
     source: `class Box { #v; constructor(v) { this.#v = v; } get() { return this.#v; } swap(o) { [this.#v, o.#v] = [o.#v, this.#v]; } }\nconst a = new Box("a"), b = new Box("b");\nexports.fn = () => { a.swap(b); return [a.get(), b.get()]; };`,
     probe: "(f) => [f(), f()]",
-    expected: [["b", "a"], ["a", "b"]],
+    expected: [
+      ["b", "a"],
+      ["a", "b"],
+    ],
   },
   {
     name: "class: private field holding an object shared with another capture",
@@ -233,7 +236,10 @@ const rows: RoundTripCase[] = [
     name: "class: captured EventEmitter subclass instance with a listener",
     source: `const { EventEmitter } = require("events");\nclass Bus extends EventEmitter {}\nconst bus = new Bus();\nlet total = 0;\nbus.on("add", (n) => (total += n));\nexports.fn = () => { bus.emit("add", 2); return [total, bus.listenerCount("add")]; };`,
     probe: "(f) => [f(), f()]",
-    expected: [[2, 1], [4, 1]],
+    expected: [
+      [2, 1],
+      [4, 1],
+    ],
   },
   {
     name: "class: object literal method using super via __proto__",

@@ -108,26 +108,42 @@ const rows: RoundTripCase[] = [
     name: "tsc: private fields lowered to WeakMaps (ES2015)",
     source: tsc(privateCounter, { target: ES2015 }),
     probe: thrice,
-    expected: [[2, 1, [2, "s"]], [4, 1, [4, "s"]], [6, 1, [6, "s"]]],
+    expected: [
+      [2, 1, [2, "s"]],
+      [4, 1, [4, "s"]],
+      [6, 1, [6, "s"]],
+    ],
     check: (result, expect) => expect(result.text).not.toContain("#n"),
   },
   {
     name: "tsc: private fields lowered to WeakMaps (ES2017)",
     source: tsc(privateCounter, { target: ES2017 }),
     probe: thrice,
-    expected: [[2, 1, [2, "s"]], [4, 1, [4, "s"]], [6, 1, [6, "s"]]],
+    expected: [
+      [2, 1, [2, "s"]],
+      [4, 1, [4, "s"]],
+      [6, 1, [6, "s"]],
+    ],
   },
   {
     name: "tsc: native private fields (ES2022)",
     source: tsc(privateCounter, { target: ES2022 }),
     probe: thrice,
-    expected: [[2, 1, [2, "s"]], [4, 1, [4, "s"]], [6, 1, [6, "s"]]],
+    expected: [
+      [2, 1, [2, "s"]],
+      [4, 1, [4, "s"]],
+      [6, 1, [6, "s"]],
+    ],
   },
   {
     name: "tsc: private fields with tslib importHelpers (ES2015)",
     source: tsc(privateCounter, { target: ES2015, importHelpers: true }),
     probe: thrice,
-    expected: [[2, 1, [2, "s"]], [4, 1, [4, "s"]], [6, 1, [6, "s"]]],
+    expected: [
+      [2, 1, [2, "s"]],
+      [4, 1, [4, "s"]],
+      [6, 1, [6, "s"]],
+    ],
     modules: ["tslib"],
     skip: noTslib,
   },
@@ -201,7 +217,10 @@ const rows: RoundTripCase[] = [
     name: "tsc: experimental decorators with __decorate (ES2017)",
     source: tsc(decorators, { target: ES2017, experimentalDecorators: true }),
     probe: "(f) => [f(), f()]",
-    expected: [[2, 1], [2, 2]],
+    expected: [
+      [2, 1],
+      [2, 2],
+    ],
   },
   {
     name: "tsc: esModuleInterop imports of builtins",
@@ -220,13 +239,21 @@ const rows: RoundTripCase[] = [
     sourceFormat: "esm",
     source: tsc(privateCounter, { target: ES2022, module: ts.ModuleKind.ES2022 }),
     probe: thrice,
-    expected: [[2, 1, [2, "s"]], [4, 1, [4, "s"]], [6, 1, [6, "s"]]],
+    expected: [
+      [2, 1, [2, "s"]],
+      [4, 1, [4, "s"]],
+      [6, 1, [6, "s"]],
+    ],
   },
   {
     name: "esbuild: private fields lowered (es2020)",
     source: esbuild(privateCounter, { target: "es2020" }),
     probe: thrice,
-    expected: [[2, 1, [2, "s"]], [4, 1, [4, "s"]], [6, 1, [6, "s"]]],
+    expected: [
+      [2, 1, [2, "s"]],
+      [4, 1, [4, "s"]],
+      [6, 1, [6, "s"]],
+    ],
   },
   {
     name: "esbuild: async lowered to generators (es2016)",
@@ -274,7 +301,11 @@ const rows: RoundTripCase[] = [
     source: esbuild(privateCounter, { format: "esm", target: "es2020" }),
     options: { format: "esm" },
     probe: thrice,
-    expected: [[2, 1, [2, "s"]], [4, 1, [4, "s"]], [6, 1, [6, "s"]]],
+    expected: [
+      [2, 1, [2, "s"]],
+      [4, 1, [4, "s"]],
+      [6, 1, [6, "s"]],
+    ],
   },
 ];
 

@@ -51,7 +51,7 @@ const rows: Row[] = [
     warnings: [warn(["handler", "mode"], "AWS_SECRET_ACCESS_KEY")],
   },
   {
-    name: "environment: a 7-character password (moto's \"testing\") is only reported",
+    name: 'environment: a 7-character password (moto\'s "testing") is only reported',
     source: `const DB_PASSWORD = process.env.DB_PASSWORD;\nexports.fn = () => DB_PASSWORD.length;`,
     env: { DB_PASSWORD: "testing" },
     warnings: [warn(["handler", "DB_PASSWORD"], "DB_PASSWORD")],

@@ -4,12 +4,7 @@
 // table drives both checks: the facts, and that `expression` evaluates to a
 // function of the same kind (and, where a row says so, behaves like it).
 import { describe, expect, it } from "vitest";
-import {
-  FunctionSyntaxError,
-  parseFunctionSource,
-  type FunctionSyntax,
-  type MethodKey,
-} from "../src/inspect/function-syntax.js";
+import { FunctionSyntaxError, parseFunctionSource, type FunctionSyntax, type MethodKey } from "../src/inspect/function-syntax.js";
 
 type Expected = Partial<FunctionSyntax> & Pick<FunctionSyntax, "form">;
 
@@ -157,8 +152,7 @@ const rows: Row[] = [
   // function: writes
   {
     name: "function: every kind of write",
-    source:
-      "function f() { a = 1; b += 1; c++; --d; [e] = [1]; ({ g, h: i } = {}); for (j of []); for (k in {}); l ||= 1 }",
+    source: "function f() { a = 1; b += 1; c++; --d; [e] = [1]; ({ g, h: i } = {}); for (j of []); for (k in {}); l ||= 1 }",
     expected: {
       form: "function",
       name: "f",
@@ -697,9 +691,7 @@ describe("parseFunctionSource errors", () => {
   for (const { name, source, message, line, column, isNative } of errorRows) {
     it(name, () => {
       expect(() => parseFunctionSource(source)).toThrow(FunctionSyntaxError);
-      expect(() => parseFunctionSource(source)).toThrow(
-        expect.objectContaining({ message, line, column, isNative: isNative ?? false }),
-      );
+      expect(() => parseFunctionSource(source)).toThrow(expect.objectContaining({ message, line, column, isNative: isNative ?? false }));
     });
   }
 });

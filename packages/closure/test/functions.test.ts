@@ -90,7 +90,10 @@ const rows: RoundTripCase[] = [
     name: "function: setter taken from an object writes a captured binding",
     source: `let last;\nconst obj = { set v(x) { last = x; } };\nconst set = Object.getOwnPropertyDescriptor(obj, "v").set;\nexports.fn = (x) => { set(x); return [last, set.name]; };`,
     probe: "(f) => [f(1), f(2)]",
-    expected: [[1, "set v"], [2, "set v"]],
+    expected: [
+      [1, "set v"],
+      [2, "set v"],
+    ],
   },
   {
     name: "function: class method taken from a prototype",
@@ -130,7 +133,10 @@ const rows: RoundTripCase[] = [
     name: "function: array destructuring parameter with captured defaults",
     source: `const zero = 0;\nexports.fn = ([a = zero, b = a + 1] = []) => [a, b];`,
     probe: "(f) => [f(), f([5])]",
-    expected: [[0, 1], [5, 6]],
+    expected: [
+      [0, 1],
+      [5, 6],
+    ],
   },
   {
     name: "function: rest parameters",
@@ -273,8 +279,7 @@ const rows: RoundTripCase[] = [
   },
   {
     name: "function: tagged template with a captured tag",
-    source:
-      "const tag = (s, ...v) => s.raw.join('|') + ':' + v.join(',');\nexports.fn = (x) => tag`a${x}b${x + 1}c`;",
+    source: "const tag = (s, ...v) => s.raw.join('|') + ':' + v.join(',');\nexports.fn = (x) => tag`a${x}b${x + 1}c`;",
     probe: "(f) => f(1)",
     expected: "a|b|c:1,2",
   },

@@ -26,18 +26,42 @@ const distinct: ReadonlyArray<{ name: string; a: unknown; b: unknown }> = [
   { name: "describe: null prototype is not Object.prototype", a: Object.create(null), b: {} },
   { name: "describe: a shared reference is not two equal objects", a: [shared, shared], b: [{ n: 1 }, { n: 1 }] },
   { name: "describe: non-enumerable is not enumerable", a: Object.defineProperty({}, "x", { value: 1 }), b: { x: 1 } },
-  { name: "describe: Map entry order matters", a: new Map([[1, 2], [3, 4]]), b: new Map([[3, 4], [1, 2]]) },
+  {
+    name: "describe: Map entry order matters",
+    a: new Map([
+      [1, 2],
+      [3, 4],
+    ]),
+    b: new Map([
+      [3, 4],
+      [1, 2],
+    ]),
+  },
   { name: "describe: Date time", a: new Date(0), b: new Date(1) },
   { name: "describe: RegExp flags", a: /a/g, b: /a/i },
   { name: "describe: RegExp lastIndex", a: Object.assign(/a/g, { lastIndex: 1 }), b: /a/g },
-  { name: "describe: arrow is not a constructor", a: () => 0, b: function () { return 0; } },
+  {
+    name: "describe: arrow is not a constructor",
+    a: () => 0,
+    b: function () {
+      return 0;
+    },
+  },
   { name: "describe: class is not a function", a: class {}, b: function () {} },
   { name: "describe: typed array kind", a: new Uint8Array([1]), b: new Int8Array([1]) },
   { name: "describe: Buffer is not Uint8Array", a: Buffer.from([1]), b: new Uint8Array([1]) },
   { name: "describe: error message", a: new Error("a"), b: new Error("b") },
   { name: "describe: error cause", a: new Error("a", { cause: 1 }), b: new Error("a") },
   { name: "describe: promise value", a: Promise.resolve(1), b: Promise.resolve(2) },
-  { name: "describe: accessor is not data", a: { get x() { return 1; } }, b: { x: 1 } },
+  {
+    name: "describe: accessor is not data",
+    a: {
+      get x() {
+        return 1;
+      },
+    },
+    b: { x: 1 },
+  },
   { name: "describe: unique symbols keep identity", a: ((s) => [s, s])(Symbol("u")), b: [Symbol("u"), Symbol("u")] },
 ];
 
@@ -50,7 +74,11 @@ describe.concurrent("describeValue", () => {
   }
 
   test("describe: never invokes a getter", async ({ expect }) => {
-    const value = { get boom(): never { throw new Error("getter invoked"); } };
+    const value = {
+      get boom(): never {
+        throw new Error("getter invoked");
+      },
+    };
     await expect(describePlain(value)).resolves.toMatchObject({ kind: "Object" });
   });
 
@@ -87,9 +115,9 @@ describe.concurrent("child B", () => {
   test("child B: an unlisted package does not resolve", async ({ expect }) => {
     const text = `"use strict";\nexports.handler = () => require("fake-greeter").greet("x");\n`;
     const { result } = await runText(text);
-    expect(result).toMatchObject({ threw: { kind: "Error", props: expect.arrayContaining([
-      { key: "code", value: { type: "string", value: "MODULE_NOT_FOUND" } },
-    ]) } });
+    expect(result).toMatchObject({
+      threw: { kind: "Error", props: expect.arrayContaining([{ key: "code", value: { type: "string", value: "MODULE_NOT_FOUND" } }]) },
+    });
   });
 
   test("child B: a listed package resolves, builtins always do", async ({ expect }) => {

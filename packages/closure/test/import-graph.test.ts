@@ -84,7 +84,11 @@ describe("import graph", () => {
   });
 
   it("imports: packages import each other along the allowed graph", () => {
-    const wrong = workspaces.flatMap((ws) => importedWorkspaces(ws).filter((to) => !ALLOWED[ws.folder]?.includes(to)).map((to) => `${ws.folder} -> ${to}`));
+    const wrong = workspaces.flatMap((ws) =>
+      importedWorkspaces(ws)
+        .filter((to) => !ALLOWED[ws.folder]?.includes(to))
+        .map((to) => `${ws.folder} -> ${to}`),
+    );
     expect(wrong).toEqual([]);
   });
 

@@ -149,7 +149,12 @@ exports.fn = async (key) => {
     const workspace = createWorkspace(source, "cjs");
     try {
       // Packed where the endpoint is dead and the credentials are the deploy machine's.
-      const deploy = { AWS_ENDPOINT_URL: "http://127.0.0.1:9", AWS_REGION: "eu-west-3", AWS_ACCESS_KEY_ID: "DEPLOYKEYID", AWS_SECRET_ACCESS_KEY: "deploy-secret" };
+      const deploy = {
+        AWS_ENDPOINT_URL: "http://127.0.0.1:9",
+        AWS_REGION: "eu-west-3",
+        AWS_ACCESS_KEY_ID: "DEPLOYKEYID",
+        AWS_SECRET_ACCESS_KEY: "deploy-secret",
+      };
       const testCase = { source, probe: "(f) => typeof f" };
       const serialized = await serializeIn(workspace, testCase, { env: deploy });
       if (!serialized.ok) return expect.unreachable(serialized.error.message);

@@ -328,7 +328,14 @@ const rows: RoundTripCase[] = [
   {
     name: "package: a pino logger keyed by pino's symbols logs in the copy",
     source: `const pino = require("pino");\nconst lines = [];\nconst log = pino({ base: null, timestamp: false }, { write: (line) => lines.push(JSON.parse(line)) });\nconst child = log.child({ part: "a" });\nexports.fn = () => { log.info("hello"); child.warn("careful"); return [log.level, lines, log.isLevelEnabled("debug")]; };`,
-    expected: ["info", [{ level: 30, msg: "hello" }, { level: 40, part: "a", msg: "careful" }], false],
+    expected: [
+      "info",
+      [
+        { level: 30, msg: "hello" },
+        { level: 40, part: "a", msg: "careful" },
+      ],
+      false,
+    ],
   },
   // A reference is only taken through a route that gives the same, complete
   // value when the package loads fresh (kinds/reference/fresh-check.ts).

@@ -19,7 +19,10 @@ const WORDING = {
   "net.Socket": { problem: "cannot serialize a net.Socket", hint: inside("client") },
   "https.Agent": { problem: "cannot serialize an https.Agent", hint: inside("agent") },
   // The handle is a package's business: the hint names the captured instance.
-  "https.Agent in a package's client": { problem: "cannot serialize an https.Agent", hint: "create the StorageClient (storage) inside the handler, or capture a factory" },
+  "https.Agent in a package's client": {
+    problem: "cannot serialize an https.Agent",
+    hint: "create the StorageClient (storage) inside the handler, or capture a factory",
+  },
   "net.Server": { problem: "cannot serialize a net.Server", hint: inside("server") },
   "http.Server": { problem: "cannot serialize an http.Server", hint: inside("server") },
   "dgram.Socket": { problem: "cannot serialize a dgram.Socket", hint: inside("socket") },
@@ -73,7 +76,8 @@ const WORDING = {
     hint: 'serialize with format: "esm", or load the package with require() in the function\'s module',
   },
   hiddenSymbol: {
-    problem: "cannot serialize Symbol(kHidden): it belongs to package fake-symbols, which does not export it, and a new symbol is not the one its functions read",
+    problem:
+      "cannot serialize Symbol(kHidden): it belongs to package fake-symbols, which does not export it, and a new symbol is not the one its functions read",
     hint: "create the value inside the handler with the package's functions, or capture a factory",
   },
   changedZod: {

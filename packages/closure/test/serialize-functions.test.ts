@@ -51,7 +51,10 @@ const rows: BatchRow[] = [
     name: "batch: a shared written binding reached only through an arrow's this takes one snapshot",
     source: `${counter}class Holder { constructor() { this.k = makeCounter(); this.run = () => [this.k.inc(), this.k.get()]; } }\nconst h = new Holder();\nconst fns = [{ fn: h.run }, { fn: () => h.run() }];`,
     snapshots: 1,
-    expected: [[1, 1], [1, 1]],
+    expected: [
+      [1, 1],
+      [1, 1],
+    ],
   },
   {
     // Walked twice (before and after the snapshot), read once: the method throws on a second call.

@@ -52,8 +52,7 @@ export const UNSUPPORTED: readonly UnsupportedEntry[] = [
   // Bindings.
   {
     name: "binding: captured binding still in its temporal dead zone",
-    reason:
-      "V8's scope copy shows a `let` still in its temporal dead zone as undefined: the copy reads undefined where the original throws a ReferenceError",
+    reason: "V8's scope copy shows a `let` still in its temporal dead zone as undefined: the copy reads undefined where the original throws a ReferenceError",
     expected: "copy differs",
     case: {
       source: `function make() { const g = () => x; return g; let x = 1; }\nexports.fn = make();`,
@@ -89,8 +88,7 @@ export const UNSUPPORTED: readonly UnsupportedEntry[] = [
   // Classes.
   {
     name: "class: computed key read from a variable V8 did not keep",
-    reason:
-      "a computed key is evaluated once, when the class is defined; a variable read only there is kept in no context by V8, so its value is gone",
+    reason: "a computed key is evaluated once, when the class is defined; a variable read only there is kept in no context by V8, so its value is gone",
     expected: "UNSUPPORTED_VALUE",
     message:
       "handler -> C: cannot serialize this class: defining it reads `method`, which V8 did not keep because no function uses it later\n" +
@@ -116,8 +114,7 @@ export const UNSUPPORTED: readonly UnsupportedEntry[] = [
   },
   {
     name: "finalization-registry: register on a captured registry",
-    reason:
-      "a FinalizationRegistry's callback and registrations live in internal slots that no API reads",
+    reason: "a FinalizationRegistry's callback and registrations live in internal slots that no API reads",
     expected: "UNSUPPORTED_VALUE",
     message: "handler -> registry: cannot serialize a FinalizationRegistry\nhint: create the registry inside the handler",
     case: {

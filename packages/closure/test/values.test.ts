@@ -31,11 +31,14 @@ const rows: RoundTripCase[] = [
   captured("primitive: empty string", 'const v = "";', ""),
   captured("primitive: undefined and null", "const v = [undefined, null];", [undefined, null]),
   captured("primitive: booleans", "const v = [true, false];", [true, false]),
-  captured(
-    "primitive: number edge values",
-    "const v = [Number.MAX_VALUE, Number.MIN_VALUE, 0.1 + 0.2, -1e-7, 2 ** 53 + 2, 1e21];",
-    [Number.MAX_VALUE, Number.MIN_VALUE, 0.1 + 0.2, -1e-7, 2 ** 53 + 2, 1e21],
-  ),
+  captured("primitive: number edge values", "const v = [Number.MAX_VALUE, Number.MIN_VALUE, 0.1 + 0.2, -1e-7, 2 ** 53 + 2, 1e21];", [
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    0.1 + 0.2,
+    -1e-7,
+    2 ** 53 + 2,
+    1e21,
+  ]),
   {
     name: "primitive: captured undefined binding",
     source: `let v;\nexports.fn = () => [v, typeof v];`,
@@ -98,7 +101,10 @@ const rows: RoundTripCase[] = [
     name: "object: getter reading and writing a capture",
     source: `let hits = 0;\nconst o = { get n() { return ++hits; } };\nexports.fn = () => [o.n, o.n];`,
     probe: "(f) => [f(), f()]",
-    expected: [[1, 2], [3, 4]],
+    expected: [
+      [1, 2],
+      [3, 4],
+    ],
   },
   {
     name: "object: property defined with mixed descriptors",
@@ -197,7 +203,7 @@ const rows: RoundTripCase[] = [
     source: `const v = [1, "two", true];\nv.toJSON = function () { return "replaced"; };\nexports.fn = () => v;`,
     probe: "(f) => [f()[1], f().length, JSON.stringify(f())]",
   },
-  captured("array: element defined by a getter", 'const v = [0];\nObject.defineProperty(v, 0, { get() { return 1; }, enumerable: true });'),
+  captured("array: element defined by a getter", "const v = [0];\nObject.defineProperty(v, 0, { get() { return 1; }, enumerable: true });"),
   {
     name: "option: serialize returning false emits undefined",
     source: `const secret = { token: "s3cret" };\nexports.fn = () => secret;\nexports.options = { serialize: (v) => !(v && v.token) };`,

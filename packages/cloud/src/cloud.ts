@@ -75,7 +75,8 @@ export async function startCloud(options: CloudOptions): Promise<Cloud> {
     const server = createCloudServer({
       services,
       control: (request, path) => daemonControl(request, path, context),
-      logError: (error, request) => logError(`${request.method} ${request.rawPath}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      logError: (error, request) =>
+        logError(`${request.method} ${request.rawPath}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
     const actualPort = await listen(server.listener, port);
     endpointRef.value = `http://127.0.0.1:${actualPort}`;
@@ -126,7 +127,14 @@ function listen(server: Server, port: number): Promise<number> {
 // and the clock, which tests advance instead of waiting.
 async function daemonControl(request: AwsRequest, path: string, context: CloudContext): Promise<AwsResponse | undefined> {
   if (request.method === "GET" && path === "health") {
-    return jsonResponse(200, { service: "closure-pack-cloud", pid: process.pid, dataDir: context.dataDir, endpoint: context.endpoint, durability: context.settings.durability, now: context.clock.now() });
+    return jsonResponse(200, {
+      service: "closure-pack-cloud",
+      pid: process.pid,
+      dataDir: context.dataDir,
+      endpoint: context.endpoint,
+      durability: context.settings.durability,
+      now: context.clock.now(),
+    });
   }
   if (request.method === "POST" && path === "clock/advance") {
     const ms = Number(request.query.get("ms"));

@@ -45,11 +45,29 @@ describe("http api: the payload 2.0 event", () => {
   it("event: method, raw path and query, lower-cased headers joined by commas, cookies apart, path parameters, body", async () => {
     const response = await send(`${api.url}/items/42?b=2&a=1&a=3`, {
       method: "POST",
-      headers: [["X-Multi", "one"], ["X-Multi", "two"], ["Cookie", "c1=v1; c2=v2"], ["Content-Type", "text/plain"], ["User-Agent", "tests/1"]],
+      headers: [
+        ["X-Multi", "one"],
+        ["X-Multi", "two"],
+        ["Cookie", "c1=v1; c2=v2"],
+        ["Content-Type", "text/plain"],
+        ["User-Agent", "tests/1"],
+      ],
       body: "hello",
     });
     const event = eventOf(response);
-    expect(Object.keys(event)).toEqual(["version", "routeKey", "rawPath", "rawQueryString", "cookies", "headers", "queryStringParameters", "requestContext", "pathParameters", "body", "isBase64Encoded"]);
+    expect(Object.keys(event)).toEqual([
+      "version",
+      "routeKey",
+      "rawPath",
+      "rawQueryString",
+      "cookies",
+      "headers",
+      "queryStringParameters",
+      "requestContext",
+      "pathParameters",
+      "body",
+      "isBase64Encoded",
+    ]);
     expect(event).toMatchObject({
       version: "2.0",
       routeKey: "POST /items/{id}",
@@ -133,10 +151,21 @@ describe("http api: the answer", () => {
       "answer: statusCode, headers, cookies as Set-Cookie lines, body",
       { statusCode: 201, headers: { "x-a": "b", "content-type": "text/plain" }, cookies: ["s=1; Path=/", "t=2"], body: "made" },
       201,
-      [["x-a", "b"], ["content-type", "text/plain"], ["set-cookie", "s=1; Path=/"], ["set-cookie", "t=2"]],
+      [
+        ["x-a", "b"],
+        ["content-type", "text/plain"],
+        ["set-cookie", "s=1; Path=/"],
+        ["set-cookie", "t=2"],
+      ],
       "made",
     ],
-    ["answer: isBase64Encoded bodies are decoded", { statusCode: 200, headers: { "content-type": "image/png" }, body: binary.toString("base64"), isBase64Encoded: true }, 200, [["content-type", "image/png"]], binary],
+    [
+      "answer: isBase64Encoded bodies are decoded",
+      { statusCode: 200, headers: { "content-type": "image/png" }, body: binary.toString("base64"), isBase64Encoded: true },
+      200,
+      [["content-type", "image/png"]],
+      binary,
+    ],
     ["answer: no body", { statusCode: 204 }, 204, [["content-type", "application/json"]], ""],
   ];
 
@@ -161,7 +190,11 @@ describe("http api: the answer", () => {
 
   it("answer: a function error is 502 with API Gateway's body", async () => {
     const response = await send(`${api.url}/items`, { headers: [["x-throw", "boom"]] });
-    expect([response.status, headerValues(response, "content-type"), response.text]).toEqual([502, ["application/json"], '{"message":"Internal Server Error"}']);
+    expect([response.status, headerValues(response, "content-type"), response.text]).toEqual([
+      502,
+      ["application/json"],
+      '{"message":"Internal Server Error"}',
+    ]);
   });
 
   it("answer: past the integration timeout, 503 Service Unavailable (the function runs on)", async () => {
@@ -180,7 +213,14 @@ describe("http api: the answer", () => {
 describe("http api: payload 1.0 and stages", () => {
   it("payload 1.0: single- and multi-value headers and query (lower-cased names), version 1.0, v1 answers", async () => {
     const v1 = await makeHttpApi(gateway, aws, fnArn, { routeKeys: ["GET /things/{id}"], payloadFormatVersion: "1.0" });
-    const event = eventOf(await send(`${v1.url}/things/9?q=1&q=2`, { headers: [["X-Multi", "one"], ["X-Multi", "two"]] }));
+    const event = eventOf(
+      await send(`${v1.url}/things/9?q=1&q=2`, {
+        headers: [
+          ["X-Multi", "one"],
+          ["X-Multi", "two"],
+        ],
+      }),
+    );
     expect(event).toMatchObject({
       version: "1.0",
       resource: "/things/{id}",
@@ -194,7 +234,9 @@ describe("http api: payload 1.0 and stages", () => {
       isBase64Encoded: false,
     });
     expect([event.headers["x-multi"], event.multiValueHeaders["x-multi"]]).toEqual(["two", ["one", "two"]]);
-    const answered = await send(`${v1.url}/things/9`, { headers: [["x-reply", replyHeader({ statusCode: 202, multiValueHeaders: { "x-m": ["1", "2"] }, body: "ok" })]] });
+    const answered = await send(`${v1.url}/things/9`, {
+      headers: [["x-reply", replyHeader({ statusCode: 202, multiValueHeaders: { "x-m": ["1", "2"] }, body: "ok" })]],
+    });
     expect([answered.status, headerValues(answered, "x-m"), answered.text]).toEqual([202, ["1", "2"], "ok"]);
     const inferred = await send(`${v1.url}/things/9`, { headers: [["x-reply", replyHeader({ a: 1 })]] });
     expect(inferred.status).toBe(502);

@@ -43,7 +43,13 @@ function eventOf(response: SentResponse): Record<string, any> {
 
 describe("rest api: the payload 1.0 event", () => {
   it("event: resource and path, headers as sent (last value single, all multi-value), query likewise, path parameters, request context", async () => {
-    const response = await send(`${api.url}items/42?x=1&x=2`, { headers: [["X-Custom", "A"], ["X-Custom", "B"], ["User-Agent", "tests/1"]] });
+    const response = await send(`${api.url}items/42?x=1&x=2`, {
+      headers: [
+        ["X-Custom", "A"],
+        ["X-Custom", "B"],
+        ["User-Agent", "tests/1"],
+      ],
+    });
     const event = eventOf(response);
     expect(event.version).toBeUndefined();
     expect(event).toMatchObject({
@@ -97,9 +103,27 @@ describe("rest api: the payload 1.0 event", () => {
 describe("rest api: the answer", () => {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]);
   const cases: Array<[string, unknown, Array<[string, string]>, number, Buffer | string]> = [
-    ["answer: statusCode, headers and multiValueHeaders merged, body", { statusCode: 201, headers: { "X-A": "1" }, multiValueHeaders: { "X-B": ["2", "3"] }, body: "made" }, [], 201, "made"],
-    ["answer: base64 for a binary media type the client accepts is decoded", { statusCode: 200, headers: { "Content-Type": "image/png" }, body: png.toString("base64"), isBase64Encoded: true }, [["accept", "image/png"]], 200, png],
-    ["answer: base64 for a type that is not binary stays text", { statusCode: 200, headers: { "Content-Type": "text/plain" }, body: "aGk=", isBase64Encoded: true }, [["accept", "text/plain"]], 200, "aGk="],
+    [
+      "answer: statusCode, headers and multiValueHeaders merged, body",
+      { statusCode: 201, headers: { "X-A": "1" }, multiValueHeaders: { "X-B": ["2", "3"] }, body: "made" },
+      [],
+      201,
+      "made",
+    ],
+    [
+      "answer: base64 for a binary media type the client accepts is decoded",
+      { statusCode: 200, headers: { "Content-Type": "image/png" }, body: png.toString("base64"), isBase64Encoded: true },
+      [["accept", "image/png"]],
+      200,
+      png,
+    ],
+    [
+      "answer: base64 for a type that is not binary stays text",
+      { statusCode: 200, headers: { "Content-Type": "text/plain" }, body: "aGk=", isBase64Encoded: true },
+      [["accept", "text/plain"]],
+      200,
+      "aGk=",
+    ],
   ];
 
   it.each(cases)("%s", async (_name, reply, headers, status, body) => {
@@ -108,7 +132,9 @@ describe("rest api: the answer", () => {
   });
 
   it("answer: multi-value headers come as separate lines", async () => {
-    const response = await send(`${api.url}items/1`, { headers: [["x-reply", replyHeader({ statusCode: 200, headers: { "X-A": "1" }, multiValueHeaders: { "X-B": ["2", "3"] } })]] });
+    const response = await send(`${api.url}items/1`, {
+      headers: [["x-reply", replyHeader({ statusCode: 200, headers: { "X-A": "1" }, multiValueHeaders: { "X-B": ["2", "3"] } })]],
+    });
     expect([headerValues(response, "x-b"), headerValues(response, "x-a")]).toEqual([["2", "3"], ["1"]]);
   });
 
@@ -118,7 +144,13 @@ describe("rest api: the answer", () => {
     ["failure: a method the resource lacks is 403 Missing Authentication Token", [], "/prod/items/1?m=PUT", 403, '{"message":"Missing Authentication Token"}'],
     ["failure: a function error is 502", [["x-throw", "boom"]], "/prod/items/1", 502, '{"message":"Internal server error"}'],
     ["failure: an answer without statusCode is 502", [["x-reply", replyHeader({ body: "x" })]], "/prod/items/1", 502, '{"message":"Internal server error"}'],
-    ["failure: an answer with an unknown member is 502", [["x-reply", replyHeader({ statusCode: 200, cookies: ["a=1"] })]], "/prod/items/1", 502, '{"message":"Internal server error"}'],
+    [
+      "failure: an answer with an unknown member is 502",
+      [["x-reply", replyHeader({ statusCode: 200, cookies: ["a=1"] })]],
+      "/prod/items/1",
+      502,
+      '{"message":"Internal server error"}',
+    ],
     ["failure: a string answer is 502", [["x-reply", replyHeader("hello")]], "/prod/items/1", 502, '{"message":"Internal server error"}'],
   ];
 
@@ -141,12 +173,16 @@ describe("rest api: deployments and stages", () => {
     const ids = await resourceIds(gateway, made.apiId);
     const resourceId = ids.get("/a")!;
     await gateway.v1.send(new PutMethodCommand({ restApiId: made.apiId, resourceId, httpMethod: "POST", authorizationType: "NONE" }));
-    await gateway.v1.send(new PutIntegrationCommand({ restApiId: made.apiId, resourceId, httpMethod: "POST", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: fnArn }));
+    await gateway.v1.send(
+      new PutIntegrationCommand({ restApiId: made.apiId, resourceId, httpMethod: "POST", type: "AWS_PROXY", integrationHttpMethod: "POST", uri: fnArn }),
+    );
     expect((await send(`${made.url}a`, { method: "POST" })).status).toBe(403);
     await gateway.v1.send(new CreateDeploymentCommand({ restApiId: made.apiId, stageName: "live", variables: { color: "blue" } }));
     const event = eventOf(await send(`${made.url}a`, { method: "POST" }));
     expect([event.httpMethod, event.stageVariables]).toEqual(["POST", { color: "blue" }]);
-    await gateway.v1.send(new UpdateStageCommand({ restApiId: made.apiId, stageName: "live", patchOperations: [{ op: "replace", path: "/variables/color", value: "green" }] }));
+    await gateway.v1.send(
+      new UpdateStageCommand({ restApiId: made.apiId, stageName: "live", patchOperations: [{ op: "replace", path: "/variables/color", value: "green" }] }),
+    );
     expect(eventOf(await send(`${made.url}a`, { method: "POST" })).stageVariables).toEqual({ color: "green" });
   });
 });

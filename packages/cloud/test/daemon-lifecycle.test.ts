@@ -79,7 +79,9 @@ describe("daemon lifecycle", () => {
     const aws = clientsFor(daemon.endpoint);
     cleanups.push(() => aws.destroy());
     await createFixtureFunction(aws, "stopped-with", "echo");
-    const { pid } = JSON.parse(Buffer.from((await aws.lambda.send(new InvokeCommand({ FunctionName: "stopped-with" }))).Payload!).toString()) as { pid: number };
+    const { pid } = JSON.parse(Buffer.from((await aws.lambda.send(new InvokeCommand({ FunctionName: "stopped-with" }))).Payload!).toString()) as {
+      pid: number;
+    };
     expect(isAlive(pid)).toBe(true);
     await stopDaemon(dir);
     expect(isAlive(pid)).toBe(false);
@@ -91,7 +93,9 @@ describe("daemon lifecycle", () => {
     const before = ((await (await fetch(`${daemon.endpoint}/_closure-pack/health`)).json()) as { now: number }).now;
     expect((await advanceDaemonClock(dir, 300_000)) - before).toBeGreaterThanOrEqual(300_000);
     const other = dataDir();
-    await expect(advanceDaemonClock(other, 1000)).rejects.toThrow(`${other}: no local cloud is running on this data folder\nhint: start it with \`closure-pack cloud start\``);
+    await expect(advanceDaemonClock(other, 1000)).rejects.toThrow(
+      `${other}: no local cloud is running on this data folder\nhint: start it with \`closure-pack cloud start\``,
+    );
   });
 
   it("port: taken by another local cloud, named by its pid and folder", async () => {
@@ -112,7 +116,9 @@ describe("daemon lifecycle", () => {
     const port = (blocker.address() as { port: number }).port;
     const made = startDaemon({ dataDir: dataDir(), port });
     await expect(made).rejects.toMatchObject({ code: "PORT_IN_USE" });
-    await expect(made).rejects.toThrow(`127.0.0.1:${port}: another program is listening on this port\nhint: stop that program, or start the local cloud on another port with --port`);
+    await expect(made).rejects.toThrow(
+      `127.0.0.1:${port}: another program is listening on this port\nhint: stop that program, or start the local cloud on another port with --port`,
+    );
   });
 
   it("data: a folder another daemon serves on another port is refused", async () => {

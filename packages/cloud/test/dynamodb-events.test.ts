@@ -43,7 +43,13 @@ async function setup(dataDir?: string, out?: string): Promise<Setup> {
   const aws = clientsFor(daemon.endpoint);
   const dynamo = dynamoClients(daemon.endpoint);
   const dir = mkdtempSync(join(tmpdir(), "ddb-events-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => removeDataDir(daemon.dataDir), () => daemon.stop(), () => aws.destroy(), () => dynamo.destroy());
+  cleanups.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => removeDataDir(daemon.dataDir),
+    () => daemon.stop(),
+    () => aws.destroy(),
+    () => dynamo.destroy(),
+  );
   return { daemon, aws, dynamo, out: out ?? join(dir, "batches.jsonl") };
 }
 
@@ -52,7 +58,9 @@ async function subscribe(s: Setup, table: string, mapping: Partial<CreateEventSo
   await createTable(s.dynamo.ddb, table, undefined, { StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" } });
   const arn = (await s.dynamo.streams.send(new ListStreamsCommand({ TableName: table }))).Streams![0]!.StreamArn!;
   await createFixtureFunction(s.aws, `on-${table}`, "stream-batch", { Environment: { Variables: { OUT: s.out } } });
-  await s.aws.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: `on-${table}`, EventSourceArn: arn, StartingPosition: "TRIM_HORIZON", ...mapping }));
+  await s.aws.lambda.send(
+    new CreateEventSourceMappingCommand({ FunctionName: `on-${table}`, EventSourceArn: arn, StartingPosition: "TRIM_HORIZON", ...mapping }),
+  );
   return arn;
 }
 
@@ -64,7 +72,12 @@ async function put(s: Setup, table: string, words: string[], offset = 0): Promis
 
 function lines(out: string, phase: "start" | "end"): Line[] {
   try {
-    return readFileSync(out, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Line).filter((line) => line.phase === phase);
+    return readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Line)
+      .filter((line) => line.phase === phase);
   } catch {
     return [];
   }
@@ -125,7 +138,9 @@ describe("dynamodb stream event source", () => {
     cleanups.push(() => sqs.destroy());
     const dlq = await createQueue(sqs, "stream-failures");
     const arn = await subscribe(s, "halves", {
-      BatchSize: 4, BisectBatchOnFunctionError: true, MaximumRetryAttempts: 3,
+      BatchSize: 4,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 3,
       DestinationConfig: { OnFailure: { Destination: "arn:aws:sqs:us-east-1:000000000000:stream-failures" } },
     });
     await put(s, "halves", ["a", "b", "fail", "d"]);
@@ -134,7 +149,11 @@ describe("dynamodb stream event source", () => {
     expect(batches(s.out)).toEqual([["a", "b", "fail", "d"], ["a", "b"], ["fail", "d"], ["fail"], ["fail"], ["fail"], ["d"]]);
     const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq, WaitTimeSeconds: 0 }));
     const record = JSON.parse(Messages[0]!.Body!) as { requestContext: { condition: string }; DDBStreamBatchInfo: { batchSize: number; streamArn: string } };
-    expect([record.requestContext.condition, record.DDBStreamBatchInfo.batchSize, record.DDBStreamBatchInfo.streamArn]).toEqual(["RetryAttemptsExhausted", 1, arn]);
+    expect([record.requestContext.condition, record.DDBStreamBatchInfo.batchSize, record.DDBStreamBatchInfo.streamArn]).toEqual([
+      "RetryAttemptsExhausted",
+      1,
+      arn,
+    ]);
   });
 
   it("ReportBatchItemFailures: records before the lowest failed one are done, the batch resumes from it", async () => {
@@ -142,7 +161,10 @@ describe("dynamodb stream event source", () => {
     await subscribe(s, "partial", { BatchSize: 4, FunctionResponseTypes: ["ReportBatchItemFailures"], MaximumRetryAttempts: 1 });
     await put(s, "partial", ["a", "fail-item", "c", "d"]);
     await until(() => lines(s.out, "end").length >= 2, s, 60_000);
-    expect(batches(s.out).slice(0, 2)).toEqual([["a", "fail-item", "c", "d"], ["fail-item", "c", "d"]]);
+    expect(batches(s.out).slice(0, 2)).toEqual([
+      ["a", "fail-item", "c", "d"],
+      ["fail-item", "c", "d"],
+    ]);
   });
 
   it("maximum record age: a record older than it is skipped to the on-failure queue instead of retried", async () => {
@@ -150,14 +172,22 @@ describe("dynamodb stream event source", () => {
     const sqs = sqsClient(s.daemon.endpoint);
     cleanups.push(() => sqs.destroy());
     const dlq = await createQueue(sqs, "too-old");
-    await subscribe(s, "aging", { BatchSize: 1, MaximumRecordAgeInSeconds: 60, DestinationConfig: { OnFailure: { Destination: "arn:aws:sqs:us-east-1:000000000000:too-old" } } });
+    await subscribe(s, "aging", {
+      BatchSize: 1,
+      MaximumRecordAgeInSeconds: 60,
+      DestinationConfig: { OnFailure: { Destination: "arn:aws:sqs:us-east-1:000000000000:too-old" } },
+    });
     await put(s, "aging", ["fail"]);
     await until(() => lines(s.out, "end").length >= 1);
     let body = "";
-    await until(async () => {
-      body = (await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq, WaitTimeSeconds: 0 }))).Messages?.[0]?.Body ?? "";
-      return body !== "";
-    }, s, 61_000);
+    await until(
+      async () => {
+        body = (await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq, WaitTimeSeconds: 0 }))).Messages?.[0]?.Body ?? "";
+        return body !== "";
+      },
+      s,
+      61_000,
+    );
     expect((JSON.parse(body) as { requestContext: { condition: string } }).requestContext.condition).toBe("RecordAgeExceeded");
     await put(s, "aging", ["next"], 1);
     await until(() => batches(s.out).flat().includes("next"));
@@ -182,10 +212,15 @@ describe("dynamodb stream event source", () => {
     const s = await setup();
     await createFixtureFunction(s.aws, "refused", "stream-batch");
     const arn = "arn:aws:dynamodb:us-east-1:000000000000:table/none/stream/2026-01-01T00:00:00.000";
-    const create = (input: Partial<CreateEventSourceMappingCommandInput>) => failure(s.aws.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: "refused", EventSourceArn: arn, ...input })));
-    expect(await create({})).toBe("InvalidParameterValueException: 1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.");
+    const create = (input: Partial<CreateEventSourceMappingCommandInput>) =>
+      failure(s.aws.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: "refused", EventSourceArn: arn, ...input })));
+    expect(await create({})).toBe(
+      "InvalidParameterValueException: 1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.",
+    );
     expect(await create({ StartingPosition: "LATEST" })).toBe(`InvalidParameterValueException: Stream not found: ${arn}`);
-    expect(await create({ StartingPosition: "AT_TIMESTAMP", StartingPositionTimestamp: new Date(0) })).toBe("InvalidParameterValueException: Unsupported starting position for DynamoDB streams: AT_TIMESTAMP");
+    expect(await create({ StartingPosition: "AT_TIMESTAMP", StartingPositionTimestamp: new Date(0) })).toBe(
+      "InvalidParameterValueException: Unsupported starting position for DynamoDB streams: AT_TIMESTAMP",
+    );
   });
 
   it("kill -9 of the function mid-batch: the batch is delivered again", async () => {

@@ -4,7 +4,14 @@
 // DynamoDB writes them; no record for a write that changes nothing; a
 // disabled stream's shard closes; iterators expire (by the daemon clock).
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand, UpdateTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, ListStreamsCommand, type DynamoDBStreamsClient, type _Record } from "@aws-sdk/client-dynamodb-streams";
+import {
+  DescribeStreamCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  ListStreamsCommand,
+  type DynamoDBStreamsClient,
+  type _Record,
+} from "@aws-sdk/client-dynamodb-streams";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli } from "./helpers/clients.js";
 import { removeDataDir, startDaemon, type DaemonProcess } from "./helpers/daemon.js";
@@ -35,7 +42,9 @@ async function streamedTable(name: string, view: ViewType): Promise<string> {
   await createTable(ddb, name, undefined, { StreamSpecification: { StreamEnabled: true, StreamViewType: view } });
   await ddb.send(new PutItemCommand({ TableName: name, Item: { pk: { S: "k" }, v: { N: "1" } } }));
   await ddb.send(new PutItemCommand({ TableName: name, Item: { pk: { S: "k" }, v: { N: "1.0" } } }));
-  await ddb.send(new UpdateItemCommand({ TableName: name, Key: { pk: { S: "k" } }, UpdateExpression: "SET v = :two", ExpressionAttributeValues: { ":two": { N: "2" } } }));
+  await ddb.send(
+    new UpdateItemCommand({ TableName: name, Key: { pk: { S: "k" } }, UpdateExpression: "SET v = :two", ExpressionAttributeValues: { ":two": { N: "2" } } }),
+  );
   await ddb.send(new DeleteItemCommand({ TableName: name, Key: { pk: { S: "k" } } }));
   const listed = await streams.send(new ListStreamsCommand({ TableName: name }));
   return listed.Streams![0]!.StreamArn!;
@@ -50,11 +59,38 @@ async function readAll(arn: string, type: "TRIM_HORIZON" | "LATEST" = "TRIM_HORI
 }
 
 const images: Array<[ViewType, Array<[string, object | undefined, object | undefined]>]> = [
-  ["KEYS_ONLY", [["INSERT", undefined, undefined], ["MODIFY", undefined, undefined], ["REMOVE", undefined, undefined]]],
-  ["NEW_IMAGE", [["INSERT", { pk: { S: "k" }, v: { N: "1" } }, undefined], ["MODIFY", { pk: { S: "k" }, v: { N: "2" } }, undefined], ["REMOVE", undefined, undefined]]],
-  ["OLD_IMAGE", [["INSERT", undefined, undefined], ["MODIFY", undefined, { pk: { S: "k" }, v: { N: "1" } }], ["REMOVE", undefined, { pk: { S: "k" }, v: { N: "2" } }]]],
-  ["NEW_AND_OLD_IMAGES", [["INSERT", { pk: { S: "k" }, v: { N: "1" } }, undefined], ["MODIFY", { pk: { S: "k" }, v: { N: "2" } }, { pk: { S: "k" }, v: { N: "1" } }],
-    ["REMOVE", undefined, { pk: { S: "k" }, v: { N: "2" } }]]],
+  [
+    "KEYS_ONLY",
+    [
+      ["INSERT", undefined, undefined],
+      ["MODIFY", undefined, undefined],
+      ["REMOVE", undefined, undefined],
+    ],
+  ],
+  [
+    "NEW_IMAGE",
+    [
+      ["INSERT", { pk: { S: "k" }, v: { N: "1" } }, undefined],
+      ["MODIFY", { pk: { S: "k" }, v: { N: "2" } }, undefined],
+      ["REMOVE", undefined, undefined],
+    ],
+  ],
+  [
+    "OLD_IMAGE",
+    [
+      ["INSERT", undefined, undefined],
+      ["MODIFY", undefined, { pk: { S: "k" }, v: { N: "1" } }],
+      ["REMOVE", undefined, { pk: { S: "k" }, v: { N: "2" } }],
+    ],
+  ],
+  [
+    "NEW_AND_OLD_IMAGES",
+    [
+      ["INSERT", { pk: { S: "k" }, v: { N: "1" } }, undefined],
+      ["MODIFY", { pk: { S: "k" }, v: { N: "2" } }, { pk: { S: "k" }, v: { N: "1" } }],
+      ["REMOVE", undefined, { pk: { S: "k" }, v: { N: "2" } }],
+    ],
+  ],
 ];
 
 describe("dynamodb streams", () => {
@@ -83,11 +119,15 @@ describe("dynamodb streams", () => {
       StreamViewType: "NEW_IMAGE",
       TableName: "described",
       KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
-      Shards: [{ ShardId: expect.stringMatching(/^shardId-\d{20}-[0-9a-f]{8}$/), SequenceNumberRange: { StartingSequenceNumber: expect.stringMatching(/^\d{21}$/) } }],
+      Shards: [
+        { ShardId: expect.stringMatching(/^shardId-\d{20}-[0-9a-f]{8}$/), SequenceNumberRange: { StartingSequenceNumber: expect.stringMatching(/^\d{21}$/) } },
+      ],
     });
     const all = await streams.send(new ListStreamsCommand({}));
     expect(all.Streams?.map((stream) => stream.TableName)).toContain("described");
-    expect(await failure(streams.send(new DescribeStreamCommand({ StreamArn: `${arn}x` })))).toBe(`ResourceNotFoundException: Requested resource not found: Stream: ${arn}x not found`);
+    expect(await failure(streams.send(new DescribeStreamCommand({ StreamArn: `${arn}x` })))).toBe(
+      `ResourceNotFoundException: Requested resource not found: Stream: ${arn}x not found`,
+    );
   });
 
   it("iterators: LATEST sees only later writes, AT_ and AFTER_SEQUENCE_NUMBER start at a record", async () => {
@@ -100,8 +140,13 @@ describe("dynamodb streams", () => {
     const { records } = await readAll(arn);
     const shard = (await streams.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription!.Shards![0]!.ShardId!;
     const second = records[1]!.dynamodb!.SequenceNumber!;
-    for (const [type, first] of [["AT_SEQUENCE_NUMBER", 1], ["AFTER_SEQUENCE_NUMBER", 2]] as const) {
-      const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard, ShardIteratorType: type, SequenceNumber: second }));
+    for (const [type, first] of [
+      ["AT_SEQUENCE_NUMBER", 1],
+      ["AFTER_SEQUENCE_NUMBER", 2],
+    ] as const) {
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard, ShardIteratorType: type, SequenceNumber: second }),
+      );
       const page = await streams.send(new GetRecordsCommand({ ShardIterator, Limit: 1 }));
       expect(page.Records?.[0]?.dynamodb?.SequenceNumber).toBe(records[first]!.dynamodb!.SequenceNumber);
     }
@@ -130,7 +175,21 @@ describe("dynamodb streams", () => {
     const arn = await streamedTable("cli-streamed", "NEW_IMAGE");
     const env = (args: string[]) => awsCli(daemon.endpoint, ["dynamodbstreams", ...args]);
     const shard = (await env(["describe-stream", "--stream-arn", arn, "--query", "StreamDescription.Shards[0].ShardId", "--output", "text"])).stdout.trim();
-    const iterator = (await env(["get-shard-iterator", "--stream-arn", arn, "--shard-id", shard, "--shard-iterator-type", "TRIM_HORIZON", "--query", "ShardIterator", "--output", "text"])).stdout.trim();
+    const iterator = (
+      await env([
+        "get-shard-iterator",
+        "--stream-arn",
+        arn,
+        "--shard-id",
+        shard,
+        "--shard-iterator-type",
+        "TRIM_HORIZON",
+        "--query",
+        "ShardIterator",
+        "--output",
+        "text",
+      ])
+    ).stdout.trim();
     const records = await env(["get-records", "--shard-iterator", iterator, "--query", "Records[].eventName", "--output", "text"]);
     expect(records.stdout.trim().split(/\s+/)).toEqual(["INSERT", "MODIFY", "REMOVE"]);
   });

@@ -4,7 +4,18 @@
 // schedule rules firing as the daemon's clock advances (rate() counted
 // from the rule's creation, the scheduled event's fields), AWS's refusals
 // (whole messages), and rules and schedules surviving a kill -9.
-import { DeleteRuleCommand, DescribeRuleCommand, EventBridgeClient, ListTagsForResourceCommand, ListTargetsByRuleCommand, PutEventsCommand, PutRuleCommand, PutTargetsCommand, TagResourceCommand, UntagResourceCommand } from "@aws-sdk/client-eventbridge";
+import {
+  DeleteRuleCommand,
+  DescribeRuleCommand,
+  EventBridgeClient,
+  ListTagsForResourceCommand,
+  ListTargetsByRuleCommand,
+  PutEventsCommand,
+  PutRuleCommand,
+  PutTargetsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+} from "@aws-sdk/client-eventbridge";
 import type { EventBridgeEvent } from "aws-lambda";
 import { afterEach, describe, expect, it } from "vitest";
 import { awsCli, clientsFor, type Clients } from "./helpers/clients.js";
@@ -20,8 +31,17 @@ afterEach(async () => {
 async function setup(dataDir?: string): Promise<{ daemon: DaemonProcess; aws: Clients; events: EventBridgeClient }> {
   const daemon = await startDaemon(dataDir === undefined ? {} : { dataDir });
   const aws = clientsFor(daemon.endpoint);
-  const events = new EventBridgeClient({ endpoint: daemon.endpoint, region: "us-east-1", credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
-  cleanups.push(() => daemon.kill(), () => aws.destroy(), () => events.destroy());
+  const events = new EventBridgeClient({
+    endpoint: daemon.endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    maxAttempts: 1,
+  });
+  cleanups.push(
+    () => daemon.kill(),
+    () => aws.destroy(),
+    () => events.destroy(),
+  );
   if (dataDir === undefined) cleanups.push(() => removeDataDir(daemon.dataDir));
   return { daemon, aws, events };
 }
@@ -85,7 +105,17 @@ describe("eventbridge", () => {
     expect(fn.events()).toEqual([]);
     await advanceClock(daemon.endpoint, MINUTE);
     const [first] = (await fn.waitFor(1)) as Array<EventBridgeEvent<string, unknown>>;
-    expect({ ...first, id: "<id>", time: "<time>" }).toEqual({ version: "0", id: "<id>", "detail-type": "Scheduled Event", source: "aws.events", account: "000000000000", time: "<time>", region: "us-east-1", resources: [ruleArn], detail: {} });
+    expect({ ...first, id: "<id>", time: "<time>" }).toEqual({
+      version: "0",
+      id: "<id>",
+      "detail-type": "Scheduled Event",
+      source: "aws.events",
+      account: "000000000000",
+      time: "<time>",
+      region: "us-east-1",
+      resources: [ruleArn],
+      detail: {},
+    });
     await advanceClock(daemon.endpoint, 5 * MINUTE);
     await fn.waitFor(2);
     await queueDrained(daemon.endpoint);
@@ -116,11 +146,23 @@ describe("eventbridge", () => {
 
   const rule = (input: Record<string, string>) => async (events: EventBridgeClient) => events.send(new PutRuleCommand({ Name: "r", ...input }));
   const refusals: Array<[string, (events: EventBridgeClient) => Promise<unknown>, string]> = [
-    ["rule: a pattern with an unknown matcher", rule({ EventPattern: '{"source":[{"prefx":"a"}]}' }), 'InvalidEventPatternException: Event pattern is not valid. Reason: Unrecognized match type prefx at "source"'],
+    [
+      "rule: a pattern with an unknown matcher",
+      rule({ EventPattern: '{"source":[{"prefx":"a"}]}' }),
+      'InvalidEventPatternException: Event pattern is not valid. Reason: Unrecognized match type prefx at "source"',
+    ],
     ["rule: rate with a plural unit for 1", rule({ ScheduleExpression: "rate(1 minutes)" }), "ValidationException: Parameter ScheduleExpression is not valid."],
     ["rule: neither pattern nor schedule", rule({}), "ValidationException: Parameter(s) EventPattern or ScheduleExpression must be specified."],
-    ["rule: a bus that does not exist", rule({ EventPattern: '{"source":["a"]}', EventBusName: "orders" }), "ResourceNotFoundException: Event bus orders does not exist."],
-    ["rule: describing one that does not exist", (events) => events.send(new DescribeRuleCommand({ Name: "nope" })), "ResourceNotFoundException: Rule nope does not exist on EventBus default."],
+    [
+      "rule: a bus that does not exist",
+      rule({ EventPattern: '{"source":["a"]}', EventBusName: "orders" }),
+      "ResourceNotFoundException: Event bus orders does not exist.",
+    ],
+    [
+      "rule: describing one that does not exist",
+      (events) => events.send(new DescribeRuleCommand({ Name: "nope" })),
+      "ResourceNotFoundException: Rule nope does not exist on EventBus default.",
+    ],
     [
       "rule: deleting one that still has targets",
       async (events) => {
@@ -134,7 +176,10 @@ describe("eventbridge", () => {
 
   it.each(refusals)("%s", async (_name, call, message) => {
     const { events } = await setup();
-    const error = await call(events).then(() => undefined, (caught: Error) => `${caught.name}: ${caught.message}`);
+    const error = await call(events).then(
+      () => undefined,
+      (caught: Error) => `${caught.name}: ${caught.message}`,
+    );
     expect(error).toBe(message);
   });
 

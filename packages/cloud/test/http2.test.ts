@@ -6,7 +6,16 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { CreateStreamCommand, DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, PutRecordCommand, PutRecordsCommand, SubscribeToShardCommand } from "@aws-sdk/client-kinesis";
+import {
+  CreateStreamCommand,
+  DescribeStreamCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  KinesisClient,
+  PutRecordCommand,
+  PutRecordsCommand,
+  SubscribeToShardCommand,
+} from "@aws-sdk/client-kinesis";
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { NodeHttp2Handler } from "@smithy/node-http-handler";
@@ -19,7 +28,14 @@ let s3: S3Client;
 
 beforeAll(async () => {
   daemon = await startDaemon();
-  s3 = new S3Client({ endpoint: daemon.endpoint, region: "us-east-1", credentials, forcePathStyle: true, maxAttempts: 1, requestHandler: new NodeHttp2Handler() });
+  s3 = new S3Client({
+    endpoint: daemon.endpoint,
+    region: "us-east-1",
+    credentials,
+    forcePathStyle: true,
+    maxAttempts: 1,
+    requestHandler: new NodeHttp2Handler(),
+  });
   await s3.send(new CreateBucketCommand({ Bucket: "h2-bucket" }));
 });
 
@@ -38,13 +54,18 @@ async function health(): Promise<number> {
 }
 
 async function exists(key: string): Promise<boolean> {
-  return s3.send(new HeadObjectCommand({ Bucket: "h2-bucket", Key: key })).then(() => true, (error: { name?: string }) => (error.name === "NotFound" ? false : Promise.reject(error)));
+  return s3.send(new HeadObjectCommand({ Bucket: "h2-bucket", Key: key })).then(
+    () => true,
+    (error: { name?: string }) => (error.name === "NotFound" ? false : Promise.reject(error)),
+  );
 }
 
 /** Every file under the daemon's s3/ folder (blobs and temporary files). */
 function s3Files(): string[] {
   const root = join(daemon.dataDir, "s3");
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 describe("http2", () => {
@@ -54,15 +75,27 @@ describe("http2", () => {
       await kinesis.send(new CreateStreamCommand({ StreamName: "h2", ShardCount: 1 }));
       const one = await kinesis.send(new PutRecordCommand({ StreamName: "h2", PartitionKey: "a", Data: Buffer.from("first") }));
       expect(one.ShardId).toBe("shardId-000000000000");
-      const many = await kinesis.send(new PutRecordsCommand({ StreamName: "h2", Records: [{ PartitionKey: "b", Data: Buffer.from("second") }, { PartitionKey: "c", Data: Buffer.from("third") }] }));
+      const many = await kinesis.send(
+        new PutRecordsCommand({
+          StreamName: "h2",
+          Records: [
+            { PartitionKey: "b", Data: Buffer.from("second") },
+            { PartitionKey: "c", Data: Buffer.from("third") },
+          ],
+        }),
+      );
       expect(many.FailedRecordCount).toBe(0);
       const { StreamDescription } = await kinesis.send(new DescribeStreamCommand({ StreamName: "h2" }));
       expect(StreamDescription?.Shards?.map((shard) => shard.ShardId)).toEqual(["shardId-000000000000"]);
-      const { ShardIterator } = await kinesis.send(new GetShardIteratorCommand({ StreamName: "h2", ShardId: "shardId-000000000000", ShardIteratorType: "TRIM_HORIZON" }));
+      const { ShardIterator } = await kinesis.send(
+        new GetShardIteratorCommand({ StreamName: "h2", ShardId: "shardId-000000000000", ShardIteratorType: "TRIM_HORIZON" }),
+      );
       const { Records = [] } = await kinesis.send(new GetRecordsCommand({ ShardIterator }));
       expect(Records.map((record) => `${record.PartitionKey}:${text(record.Data)}`)).toEqual(["a:first", "b:second", "c:third"]);
       // Many calls at once share one session, each its own stream.
-      const parallel = await Promise.all(Array.from({ length: 20 }, (_, i) => kinesis.send(new PutRecordCommand({ StreamName: "h2", PartitionKey: `p${i}`, Data: Buffer.from(`n${i}`) }))));
+      const parallel = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => kinesis.send(new PutRecordCommand({ StreamName: "h2", PartitionKey: `p${i}`, Data: Buffer.from(`n${i}`) }))),
+      );
       expect(new Set(parallel.map((put) => put.SequenceNumber)).size).toBe(20);
     } finally {
       kinesis.destroy();
@@ -77,7 +110,9 @@ describe("http2", () => {
         $metadata: { httpStatusCode: 400 },
       });
       const consumer = "arn:aws:kinesis:us-east-1:000000000000:stream/h2/consumer/c:1";
-      await expect(kinesis.send(new SubscribeToShardCommand({ ConsumerARN: consumer, ShardId: "shardId-000000000000", StartingPosition: { Type: "LATEST" } }))).rejects.toMatchObject({
+      await expect(
+        kinesis.send(new SubscribeToShardCommand({ ConsumerARN: consumer, ShardId: "shardId-000000000000", StartingPosition: { Type: "LATEST" } })),
+      ).rejects.toMatchObject({
         name: "UnknownOperationException",
         message: "Unknown operation Kinesis_20131202.SubscribeToShard",
       });
@@ -124,7 +159,11 @@ describe("http2", () => {
   it("s3: a virtual-hosted bucket is read from :authority", async () => {
     const session = await openSession(daemon.endpoint);
     try {
-      const put = await h2Request(session, { ":method": "PUT", ":path": "/hosted.txt", ":authority": `h2-bucket.localhost:${daemon.port}` }, Buffer.from("by authority"));
+      const put = await h2Request(
+        session,
+        { ":method": "PUT", ":path": "/hosted.txt", ":authority": `h2-bucket.localhost:${daemon.port}` },
+        Buffer.from("by authority"),
+      );
       expect(put.status).toBe(200);
       const got = await h2Request(session, { ":method": "GET", ":path": "/h2-bucket/hosted.txt" });
       expect({ status: got.status, body: got.body.toString() }).toEqual({ status: 200, body: "by authority" });
@@ -148,7 +187,10 @@ describe("http2", () => {
     const proxy = await splittingProxy(daemon.port, [1, 3, 14]);
     const kinesis = new KinesisClient({ endpoint: `http://127.0.0.1:${proxy.port}`, region: "us-east-1", credentials, maxAttempts: 1 });
     try {
-      await expect(kinesis.send(new DescribeStreamCommand({ StreamName: "pieces" }))).rejects.toMatchObject({ name: "ResourceNotFoundException", $metadata: { httpStatusCode: 400 } });
+      await expect(kinesis.send(new DescribeStreamCommand({ StreamName: "pieces" }))).rejects.toMatchObject({
+        name: "ResourceNotFoundException",
+        $metadata: { httpStatusCode: 400 },
+      });
     } finally {
       kinesis.destroy();
       await proxy.close();
@@ -159,7 +201,10 @@ describe("http2", () => {
     ["a byte that may begin the preface", ["P", "OST /_closure-pack/clock/advance?ms=0 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"]],
     ["a byte that cannot", ["G", "ET /_closure-pack/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"]],
   ])("connections: an HTTP/1.1 request whose first packet is %s is answered", async (_, pieces) => {
-    const answer = await sendRaw(daemon.port, pieces.map((piece) => Buffer.from(piece)));
+    const answer = await sendRaw(
+      daemon.port,
+      pieces.map((piece) => Buffer.from(piece)),
+    );
     expect(answer.toString().split("\r\n")[0]).toBe("HTTP/1.1 200 OK");
   });
 

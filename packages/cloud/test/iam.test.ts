@@ -3,9 +3,25 @@
 // policies and tags are stored and returned as IAM returns them (documents
 // URL-encoded), with IAM's error codes; data survives a restart.
 import {
-  AttachRolePolicyCommand, CreatePolicyCommand, CreateRoleCommand, DeletePolicyCommand, DeleteRoleCommand, DeleteRolePolicyCommand,
-  DetachRolePolicyCommand, GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, GetRolePolicyCommand, ListAttachedRolePoliciesCommand,
-  ListRolePoliciesCommand, ListRolesCommand, ListRoleTagsCommand, PutRolePolicyCommand, TagRoleCommand, UntagRoleCommand, UpdateAssumeRolePolicyCommand,
+  AttachRolePolicyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  DeletePolicyCommand,
+  DeleteRoleCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  ListRolesCommand,
+  ListRoleTagsCommand,
+  PutRolePolicyCommand,
+  TagRoleCommand,
+  UntagRoleCommand,
+  UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,11 +68,22 @@ describe("iam", () => {
     const listed = await aws.iam.send(new ListRolesCommand({ PathPrefix: "/service-role/" }));
     expect(listed.Roles?.map((role) => role.RoleName)).toEqual(["docs-role"]);
 
-    const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "edgelambda.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+    const trust = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "edgelambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    });
     await aws.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: "docs-role", PolicyDocument: trust }));
     expect(decodeURIComponent((await aws.iam.send(new GetRoleCommand({ RoleName: "docs-role" }))).Role!.AssumeRolePolicyDocument!)).toBe(trust);
 
-    await aws.iam.send(new TagRoleCommand({ RoleName: "docs-role", Tags: [{ Key: "STACK", Value: "prod" }, { Key: "owner", Value: "me" }] }));
+    await aws.iam.send(
+      new TagRoleCommand({
+        RoleName: "docs-role",
+        Tags: [
+          { Key: "STACK", Value: "prod" },
+          { Key: "owner", Value: "me" },
+        ],
+      }),
+    );
     await aws.iam.send(new UntagRoleCommand({ RoleName: "docs-role", TagKeys: ["owner"] }));
     expect((await aws.iam.send(new ListRoleTagsCommand({ RoleName: "docs-role" }))).Tags).toEqual([{ Key: "STACK", Value: "prod" }]);
   });
@@ -96,13 +123,51 @@ describe("iam", () => {
   });
 
   const errors: Array<[string, () => Promise<unknown>, string, string]> = [
-    ["role: a second role of the same name, in any case", async () => (await createRole("twice"), createRole("TWICE")), "EntityAlreadyExistsException", "Role with name TWICE already exists."],
-    ["role: an unknown role", () => aws.iam.send(new GetRoleCommand({ RoleName: "nobody" })), "NoSuchEntityException", "The role with name nobody cannot be found."],
-    ["role: a trust policy that is not JSON", () => aws.iam.send(new CreateRoleCommand({ RoleName: "bad-json", AssumeRolePolicyDocument: "{not json" })), "MalformedPolicyDocumentException", "This policy contains invalid Json"],
-    ["role: a name IAM refuses", () => createRole("no spaces"), "ValidationError", "1 validation error detected: Value 'no spaces' at 'roleName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+ and have length less than or equal to 64"],
-    ["role: a path without slashes around it", () => createRole("pathless", { Path: "service-role" }), "ValidationError", "1 validation error detected: Value 'service-role' at 'path' failed to satisfy constraint: Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007F]+\\u002F)"],
-    ["policy: an unknown inline policy", async () => (await createRole("no-inline"), aws.iam.send(new GetRolePolicyCommand({ RoleName: "no-inline", PolicyName: "x" }))), "NoSuchEntityException", "The role policy with name x cannot be found."],
-    ["policy: a customer policy that was never created", async () => (await createRole("attach-missing"), aws.iam.send(new AttachRolePolicyCommand({ RoleName: "attach-missing", PolicyArn: "arn:aws:iam::000000000000:policy/missing" }))), "NoSuchEntityException", "Policy arn:aws:iam::000000000000:policy/missing does not exist or is not attachable."],
+    [
+      "role: a second role of the same name, in any case",
+      async () => (await createRole("twice"), createRole("TWICE")),
+      "EntityAlreadyExistsException",
+      "Role with name TWICE already exists.",
+    ],
+    [
+      "role: an unknown role",
+      () => aws.iam.send(new GetRoleCommand({ RoleName: "nobody" })),
+      "NoSuchEntityException",
+      "The role with name nobody cannot be found.",
+    ],
+    [
+      "role: a trust policy that is not JSON",
+      () => aws.iam.send(new CreateRoleCommand({ RoleName: "bad-json", AssumeRolePolicyDocument: "{not json" })),
+      "MalformedPolicyDocumentException",
+      "This policy contains invalid Json",
+    ],
+    [
+      "role: a name IAM refuses",
+      () => createRole("no spaces"),
+      "ValidationError",
+      "1 validation error detected: Value 'no spaces' at 'roleName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+ and have length less than or equal to 64",
+    ],
+    [
+      "role: a path without slashes around it",
+      () => createRole("pathless", { Path: "service-role" }),
+      "ValidationError",
+      "1 validation error detected: Value 'service-role' at 'path' failed to satisfy constraint: Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007F]+\\u002F)",
+    ],
+    [
+      "policy: an unknown inline policy",
+      async () => (await createRole("no-inline"), aws.iam.send(new GetRolePolicyCommand({ RoleName: "no-inline", PolicyName: "x" }))),
+      "NoSuchEntityException",
+      "The role policy with name x cannot be found.",
+    ],
+    [
+      "policy: a customer policy that was never created",
+      async () => (
+        await createRole("attach-missing"),
+        aws.iam.send(new AttachRolePolicyCommand({ RoleName: "attach-missing", PolicyArn: "arn:aws:iam::000000000000:policy/missing" }))
+      ),
+      "NoSuchEntityException",
+      "Policy arn:aws:iam::000000000000:policy/missing does not exist or is not attachable.",
+    ],
   ];
 
   it.each(errors)("%s", async (_name, call, code, message) => {
@@ -129,7 +194,10 @@ describe("iam with the aws CLI", () => {
     // botocore decodes the URL-encoded document into JSON for its users.
     expect(JSON.parse(got.stdout).Role.AssumeRolePolicyDocument).toEqual(JSON.parse(LAMBDA_TRUST_POLICY));
     const missing = await awsCli(daemon.endpoint, ["iam", "get-role", "--role-name", "nobody"]);
-    expect([missing.code, missing.stderr.trim()]).toEqual([255, "An error occurred (NoSuchEntity) when calling the GetRole operation: The role with name nobody cannot be found."]);
+    expect([missing.code, missing.stderr.trim()]).toEqual([
+      255,
+      "An error occurred (NoSuchEntity) when calling the GetRole operation: The role with name nobody cannot be found.",
+    ]);
     const identity = await awsCli(daemon.endpoint, ["sts", "get-caller-identity"]);
     expect(JSON.parse(identity.stdout)).toMatchObject({ Account: "000000000000" });
   });

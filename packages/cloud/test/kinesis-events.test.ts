@@ -40,7 +40,13 @@ async function setup(dataDir?: string, out?: string): Promise<Setup> {
   const aws = clientsFor(daemon.endpoint);
   const kinesis = kinesisClient(daemon.endpoint);
   const dir = mkdtempSync(join(tmpdir(), "kinesis-events-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => removeDataDir(daemon.dataDir), () => daemon.stop(), () => aws.destroy(), () => kinesis.destroy());
+  cleanups.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => removeDataDir(daemon.dataDir),
+    () => daemon.stop(),
+    () => aws.destroy(),
+    () => kinesis.destroy(),
+  );
   return { daemon, aws, kinesis, out: out ?? join(dir, "batches.jsonl") };
 }
 
@@ -49,7 +55,9 @@ const ARN = "arn:aws:kinesis:us-east-1:000000000000:stream/";
 async function subscribe(s: Setup, stream: string, mapping: Partial<CreateEventSourceMappingCommandInput> = {}): Promise<string | undefined> {
   await s.kinesis.send(new CreateStreamCommand({ StreamName: stream, ShardCount: 2 }));
   await createFixtureFunction(s.aws, `on-${stream}`, "stream-batch", { Environment: { Variables: { OUT: s.out } } });
-  const { UUID } = await s.aws.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: `on-${stream}`, EventSourceArn: `${ARN}${stream}`, StartingPosition: "TRIM_HORIZON", ...mapping }));
+  const { UUID } = await s.aws.lambda.send(
+    new CreateEventSourceMappingCommand({ FunctionName: `on-${stream}`, EventSourceArn: `${ARN}${stream}`, StartingPosition: "TRIM_HORIZON", ...mapping }),
+  );
   return UUID;
 }
 
@@ -60,7 +68,12 @@ async function put(s: Setup, stream: string, words: string[]): Promise<void> {
 
 function lines(out: string, phase: "start" | "end"): Line[] {
   try {
-    return readFileSync(out, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Line).filter((line) => line.phase === phase);
+    return readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Line)
+      .filter((line) => line.phase === phase);
   } catch {
     return [];
   }
@@ -84,9 +97,17 @@ describe("kinesis event source", () => {
     expect(words(s.out).filter((word) => word.startsWith("a"))).toEqual(["a1", "a2", "a3"]);
     expect(words(s.out).filter((word) => word.startsWith("b"))).toEqual(["b1", "b2"]);
     expect(lines(s.out, "end").every((line) => new Set(line.records!.map((record) => record.kinesis.partitionKey)).size === 1)).toBe(true);
-    const first = lines(s.out, "end").flatMap((line) => line.records!).find((record) => record.kinesis.partitionKey === "a")!;
+    const first = lines(s.out, "end")
+      .flatMap((line) => line.records!)
+      .find((record) => record.kinesis.partitionKey === "a")!;
     expect(first).toEqual({
-      kinesis: { kinesisSchemaVersion: "1.0", partitionKey: "a", sequenceNumber: expect.stringMatching(/^\d+$/), data: Buffer.from("a1").toString("base64"), approximateArrivalTimestamp: expect.any(Number) },
+      kinesis: {
+        kinesisSchemaVersion: "1.0",
+        partitionKey: "a",
+        sequenceNumber: expect.stringMatching(/^\d+$/),
+        data: Buffer.from("a1").toString("base64"),
+        approximateArrivalTimestamp: expect.any(Number),
+      },
       eventSource: "aws:kinesis",
       eventVersion: "1.0",
       eventID: expect.stringMatching(/^shardId-000000000000:\d+$/),
@@ -106,7 +127,9 @@ describe("kinesis event source", () => {
     await until(() => words(s.out).includes("a2"));
     await until(() => words(s.out).includes("b1"), s, 60_000);
     // In the order the handler saw them: b1 only after both attempts of the failing batch.
-    const shard1 = lines(s.out, "end").map((line) => line.words.join()).filter((batch) => !batch.startsWith("a"));
+    const shard1 = lines(s.out, "end")
+      .map((line) => line.words.join())
+      .filter((batch) => !batch.startsWith("a"));
     expect(shard1).toEqual(["fail", "fail", "b1"]);
     expect(words(s.out).filter((word) => word.startsWith("a"))).toEqual(["a1", "a2"]);
   });
@@ -119,7 +142,14 @@ describe("kinesis event source", () => {
     const at = new Date(Date.now() + 60_000);
     await put(s, "timed", ["a-new"]);
     await createFixtureFunction(s.aws, "on-timed", "stream-batch", { Environment: { Variables: { OUT: s.out } } });
-    await s.aws.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: "on-timed", EventSourceArn: `${ARN}timed`, StartingPosition: "AT_TIMESTAMP", StartingPositionTimestamp: at }));
+    await s.aws.lambda.send(
+      new CreateEventSourceMappingCommand({
+        FunctionName: "on-timed",
+        EventSourceArn: `${ARN}timed`,
+        StartingPosition: "AT_TIMESTAMP",
+        StartingPositionTimestamp: at,
+      }),
+    );
     await until(() => words(s.out).length >= 1);
     expect(words(s.out)).toEqual(["a-new"]);
   });
@@ -128,8 +158,11 @@ describe("kinesis event source", () => {
     const s = await setup();
     await s.kinesis.send(new CreateStreamCommand({ StreamName: "there", ShardCount: 1 }));
     await createFixtureFunction(s.aws, "refused", "stream-batch");
-    const create = (input: Partial<CreateEventSourceMappingCommandInput>) => failure(s.aws.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: "refused", EventSourceArn: `${ARN}there`, ...input })));
-    expect(await create({})).toBe("InvalidParameterValueException: 1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.");
+    const create = (input: Partial<CreateEventSourceMappingCommandInput>) =>
+      failure(s.aws.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: "refused", EventSourceArn: `${ARN}there`, ...input })));
+    expect(await create({})).toBe(
+      "InvalidParameterValueException: 1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.",
+    );
     expect(await create({ StartingPosition: "AT_TIMESTAMP" })).toBe("InvalidParameterValueException: Need to specify a timestamp");
     expect(await create({ StartingPosition: "LATEST", EventSourceArn: `${ARN}gone` })).toBe(`InvalidParameterValueException: Stream not found: ${ARN}gone`);
   });

@@ -28,13 +28,22 @@ async function setup(asyncRetryDelaysMs?: number[]): Promise<{ daemon: DaemonPro
   const daemon = await startDaemon(asyncRetryDelaysMs === undefined ? {} : { asyncRetryDelaysMs });
   const aws = clientsFor(daemon.endpoint);
   const dir = mkdtempSync(join(tmpdir(), "cloud-async-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => removeDataDir(daemon.dataDir), () => daemon.stop(), () => aws.destroy());
+  cleanups.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => removeDataDir(daemon.dataDir),
+    () => daemon.stop(),
+    () => aws.destroy(),
+  );
   return { daemon, aws, out: join(dir, "attempts.jsonl") };
 }
 
 function attempts(out: string): Attempt[] {
   try {
-    return readFileSync(out, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Attempt);
+    return readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Attempt);
   } catch {
     return [];
   }

@@ -9,7 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FilterLogEventsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import {
-  CreateFunctionCommand, DeleteFunctionCommand, InvokeCommand, PutFunctionConcurrencyCommand, UpdateFunctionCodeCommand, UpdateFunctionConfigurationCommand, type InvokeCommandOutput,
+  CreateFunctionCommand,
+  DeleteFunctionCommand,
+  InvokeCommand,
+  PutFunctionConcurrencyCommand,
+  UpdateFunctionCodeCommand,
+  UpdateFunctionConfigurationCommand,
+  type InvokeCommandOutput,
 } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli, clientsFor, type Clients } from "./helpers/clients.js";
@@ -94,8 +100,12 @@ describe("invoke", () => {
 
   it("sdk: an @aws-sdk client nobody installed fails to load with a hint saying how to provide it", async () => {
     await ensureRole(aws);
-    const zip = await zipOf({ "index.mjs": 'import { TextractClient } from "@aws-sdk/client-textract";\nexport const handler = async () => typeof TextractClient;\n' });
-    await aws.lambda.send(new CreateFunctionCommand({ FunctionName: "no-textract", Runtime: "nodejs22.x", Role: ROLE_ARN, Handler: "index.handler", Code: { ZipFile: zip } }));
+    const zip = await zipOf({
+      "index.mjs": 'import { TextractClient } from "@aws-sdk/client-textract";\nexport const handler = async () => typeof TextractClient;\n',
+    });
+    await aws.lambda.send(
+      new CreateFunctionCommand({ FunctionName: "no-textract", Runtime: "nodejs22.x", Role: ROLE_ARN, Handler: "index.handler", Code: { ZipFile: zip } }),
+    );
     const output = await invoke("no-textract", {});
     expect(output.FunctionError).toBe("Unhandled");
     const error = payloadOf(output) as { errorType: string; errorMessage: string };
@@ -112,13 +122,26 @@ describe("invoke", () => {
       await s3.send(new CreateBucketCommand({ Bucket: "code-bucket" }));
       await s3.send(new PutObjectCommand({ Bucket: "code-bucket", Key: "fn/echo.zip", Body: await fixtureZip("echo") }));
       const created = await aws.lambda.send(
-        new CreateFunctionCommand({ FunctionName: "from-s3", Runtime: "nodejs22.x", Role: ROLE_ARN, Handler: "index.handler", Code: { S3Bucket: "code-bucket", S3Key: "fn/echo.zip" } }),
+        new CreateFunctionCommand({
+          FunctionName: "from-s3",
+          Runtime: "nodejs22.x",
+          Role: ROLE_ARN,
+          Handler: "index.handler",
+          Code: { S3Bucket: "code-bucket", S3Key: "fn/echo.zip" },
+        }),
       );
-      expect(created.CodeSha256).toBe(createHash("sha256").update(await fixtureZip("echo")).digest("base64"));
+      expect(created.CodeSha256).toBe(
+        createHash("sha256")
+          .update(await fixtureZip("echo"))
+          .digest("base64"),
+      );
       expect(payloadOf(await invoke("from-s3", { via: "s3" }))).toMatchObject({ event: { via: "s3" } });
-      await expect(aws.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: "from-s3", S3Bucket: "code-bucket", S3Key: "fn/missing.zip" }))).rejects.toMatchObject({
+      await expect(
+        aws.lambda.send(new UpdateFunctionCodeCommand({ FunctionName: "from-s3", S3Bucket: "code-bucket", S3Key: "fn/missing.zip" })),
+      ).rejects.toMatchObject({
         name: "InvalidParameterValueException",
-        message: "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist. (s3://code-bucket/fn/missing.zip)",
+        message:
+          "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist. (s3://code-bucket/fn/missing.zip)",
       });
     } finally {
       s3.destroy();
@@ -129,12 +152,26 @@ describe("invoke", () => {
     await ensureRole(aws);
     const dir = mkdtempSync(join(tmpdir(), "cloud-signal-"));
     try {
-      const zip = await zipOf({ "index.mjs": 'import { existsSync } from "node:fs";\nexport const handler = async (e) => { console.log("first line"); while (!existsSync(e.release)) await new Promise((r) => setTimeout(r, 10)); return "done"; };\n' });
-      await aws.lambda.send(new CreateFunctionCommand({ FunctionName: "writes-early", Runtime: "nodejs22.x", Role: ROLE_ARN, Handler: "index.handler", Code: { ZipFile: zip }, Timeout: 60 }));
+      const zip = await zipOf({
+        "index.mjs":
+          'import { existsSync } from "node:fs";\nexport const handler = async (e) => { console.log("first line"); while (!existsSync(e.release)) await new Promise((r) => setTimeout(r, 10)); return "done"; };\n',
+      });
+      await aws.lambda.send(
+        new CreateFunctionCommand({
+          FunctionName: "writes-early",
+          Runtime: "nodejs22.x",
+          Role: ROLE_ARN,
+          Handler: "index.handler",
+          Code: { ZipFile: zip },
+          Timeout: 60,
+        }),
+      );
       let finished = false;
       const running = invoke("writes-early", { release: join(dir, "release") }).then((output) => ((finished = true), output));
       const seen = async () => {
-        const page = await aws.logs.send(new FilterLogEventsCommand({ logGroupName: "/aws/lambda/writes-early", filterPattern: '"first line"' })).catch(() => ({ events: [] }));
+        const page = await aws.logs
+          .send(new FilterLogEventsCommand({ logGroupName: "/aws/lambda/writes-early", filterPattern: '"first line"' }))
+          .catch(() => ({ events: [] }));
         return (page.events ?? []).length > 0;
       };
       while (!(await seen())) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -151,7 +188,11 @@ describe("invoke", () => {
     await createFixtureFunction(aws, "fail", "fail");
     const output = await invoke("fail", { reason: "tested" }, { LogType: "Tail" });
     expect([output.StatusCode, output.FunctionError]).toEqual([200, "Unhandled"]);
-    expect(payloadOf(output)).toMatchObject({ errorType: "BoomError", errorMessage: "boom: tested", trace: expect.arrayContaining([expect.stringMatching(/^BoomError: boom: tested/)]) });
+    expect(payloadOf(output)).toMatchObject({
+      errorType: "BoomError",
+      errorMessage: "boom: tested",
+      trace: expect.arrayContaining([expect.stringMatching(/^BoomError: boom: tested/)]),
+    });
     const tail = Buffer.from(output.LogResult!, "base64").toString("utf8").split("\n");
     expect(tail[0]).toMatch(/^START RequestId: [0-9a-f-]{36} Version: \$LATEST$/);
     expect(tail[1]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z\t[0-9a-f-]{36}\tINFO\tabout to fail {"reason":"tested"}$/);
@@ -192,10 +233,18 @@ describe("invoke", () => {
   });
 
   const errors: Array<[string, () => Promise<unknown>, string, string]> = [
-    ["invoke: a function that does not exist", () => invoke("nobody", {}), "ResourceNotFoundException", "Function not found: arn:aws:lambda:us-east-1:000000000000:function:nobody"],
+    [
+      "invoke: a function that does not exist",
+      () => invoke("nobody", {}),
+      "ResourceNotFoundException",
+      "Function not found: arn:aws:lambda:us-east-1:000000000000:function:nobody",
+    ],
     [
       "invoke: a payload that is not JSON",
-      async () => (await createFixtureFunction(aws, "notjson", "echo"), aws.lambda.send(new InvokeCommand({ FunctionName: "notjson", Payload: Buffer.from("{oops") }))),
+      async () => (
+        await createFixtureFunction(aws, "notjson", "echo"),
+        aws.lambda.send(new InvokeCommand({ FunctionName: "notjson", Payload: Buffer.from("{oops") }))
+      ),
       "InvalidRequestContentException",
       "Could not parse request body into json: Could not parse payload into json: Expected property name or '}' in JSON at position 1",
     ],

@@ -5,8 +5,14 @@
 // Delete (Deleting, then gone); tags by the mapping's ARN (Create's Tags,
 // TagResource, UntagResource, ListTags); and Lambda's refusals, whole messages.
 import {
-  CreateEventSourceMappingCommand, DeleteEventSourceMappingCommand, GetEventSourceMappingCommand, ListEventSourceMappingsCommand, ListTagsCommand, TagResourceCommand,
-  UntagResourceCommand, UpdateEventSourceMappingCommand,
+  CreateEventSourceMappingCommand,
+  DeleteEventSourceMappingCommand,
+  GetEventSourceMappingCommand,
+  ListEventSourceMappingsCommand,
+  ListTagsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateEventSourceMappingCommand,
   type CreateEventSourceMappingCommandInput,
 } from "@aws-sdk/client-lambda";
 import type { SQSClient } from "@aws-sdk/client-sqs";
@@ -73,7 +79,9 @@ describe("event source mappings", () => {
     const byFunction = await aws.lambda.send(new ListEventSourceMappingsCommand({ FunctionName: `${FUNCTION_ARN}consumer` }));
     expect([bySource.EventSourceMappings!.map((m) => m.UUID), byFunction.EventSourceMappings!.map((m) => m.UUID)]).toEqual([[UUID], [UUID]]);
     expect((await aws.lambda.send(new DeleteEventSourceMappingCommand({ UUID }))).State).toBe("Deleting");
-    expect(await failure(aws.lambda.send(new GetEventSourceMappingCommand({ UUID })))).toBe("ResourceNotFoundException: The resource you requested does not exist.");
+    expect(await failure(aws.lambda.send(new GetEventSourceMappingCommand({ UUID })))).toBe(
+      "ResourceNotFoundException: The resource you requested does not exist.",
+    );
   });
 
   it("tags: given to Create, added, removed and listed by the mapping's ARN; a mapping gone has none", async () => {
@@ -91,9 +99,22 @@ describe("event source mappings", () => {
   it("update: settings change, Enabled false disables, ScalingConfig set and removed", async () => {
     const { UUID } = await create({ EventSourceArn: `${ARN}other`, BatchSize: 5 });
     const updated = await aws.lambda.send(
-      new UpdateEventSourceMappingCommand({ UUID, BatchSize: 50, MaximumBatchingWindowInSeconds: 3, FunctionResponseTypes: ["ReportBatchItemFailures"], ScalingConfig: { MaximumConcurrency: 4 }, Enabled: false }),
+      new UpdateEventSourceMappingCommand({
+        UUID,
+        BatchSize: 50,
+        MaximumBatchingWindowInSeconds: 3,
+        FunctionResponseTypes: ["ReportBatchItemFailures"],
+        ScalingConfig: { MaximumConcurrency: 4 },
+        Enabled: false,
+      }),
     );
-    expect([updated.State, updated.BatchSize, updated.MaximumBatchingWindowInSeconds, updated.FunctionResponseTypes, updated.ScalingConfig]).toEqual(["Disabling", 50, 3, ["ReportBatchItemFailures"], { MaximumConcurrency: 4 }]);
+    expect([updated.State, updated.BatchSize, updated.MaximumBatchingWindowInSeconds, updated.FunctionResponseTypes, updated.ScalingConfig]).toEqual([
+      "Disabling",
+      50,
+      3,
+      ["ReportBatchItemFailures"],
+      { MaximumConcurrency: 4 },
+    ]);
     expect((await aws.lambda.send(new GetEventSourceMappingCommand({ UUID }))).State).toBe("Disabled");
     const enabled = await aws.lambda.send(new UpdateEventSourceMappingCommand({ UUID, Enabled: true, ScalingConfig: {} }));
     expect([enabled.State, enabled.ScalingConfig]).toEqual(["Enabling", undefined]);
@@ -115,17 +136,53 @@ describe("event source mappings", () => {
   });
 
   const refusals: Array<[string, Partial<CreateEventSourceMappingCommandInput>, string]> = [
-    ["batch over 10 without a window", { BatchSize: 11 }, "InvalidParameterValueException: Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10"],
-    ["function timeout above the visibility timeout", { FunctionName: "slow" }, "InvalidParameterValueException: Queue visibility timeout: 30 seconds is less than Function timeout: 60 seconds"],
-    ["FIFO batch over 10", { EventSourceArn: `${ARN}ordered.fifo`, BatchSize: 11, MaximumBatchingWindowInSeconds: 1 }, "InvalidParameterValueException: BatchSize 11 exceeds the max of 10 for FIFO queues."],
-    ["missing queue", { EventSourceArn: `${ARN}missing` }, "InvalidParameterValueException: Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist or you do not have access to it."],
+    [
+      "batch over 10 without a window",
+      { BatchSize: 11 },
+      "InvalidParameterValueException: Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10",
+    ],
+    [
+      "function timeout above the visibility timeout",
+      { FunctionName: "slow" },
+      "InvalidParameterValueException: Queue visibility timeout: 30 seconds is less than Function timeout: 60 seconds",
+    ],
+    [
+      "FIFO batch over 10",
+      { EventSourceArn: `${ARN}ordered.fifo`, BatchSize: 11, MaximumBatchingWindowInSeconds: 1 },
+      "InvalidParameterValueException: BatchSize 11 exceeds the max of 10 for FIFO queues.",
+    ],
+    [
+      "missing queue",
+      { EventSourceArn: `${ARN}missing` },
+      "InvalidParameterValueException: Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist or you do not have access to it.",
+    ],
     ["missing function", { FunctionName: "nobody" }, `ResourceNotFoundException: Function not found: ${FUNCTION_ARN}nobody`],
     ["StartingPosition on a queue", { StartingPosition: "LATEST" }, "InvalidParameterValueException: StartingPosition is not valid for SQS event sources."],
-    ["a stream setting on a queue", { MaximumRetryAttempts: 2 }, "InvalidParameterValueException: Unsupported MaximumRetryAttempts parameter for given event source mapping type."],
-    ["batch size 0", { BatchSize: 0 }, "ValidationException: 1 validation error detected: Value '0' at 'batchSize' failed to satisfy constraint: Member must have value greater than or equal to 1"],
-    ["window over 300", { MaximumBatchingWindowInSeconds: 301 }, "ValidationException: 1 validation error detected: Value '301' at 'maximumBatchingWindowInSeconds' failed to satisfy constraint: Member must have value less than or equal to 300"],
-    ["filters", { FilterCriteria: { Filters: [{ Pattern: "{}" }] } }, "InvalidParameterValueException: The local cloud does not support FilterCriteria on event source mappings."],
-    ["an unknown kind of source", { EventSourceArn: "arn:aws:sns:us-east-1:000000000000:topic" }, "InvalidParameterValueException: Unsupported event source type: the local cloud reads SQS queues, DynamoDB streams and Kinesis streams, got arn:aws:sns:us-east-1:000000000000:topic"],
+    [
+      "a stream setting on a queue",
+      { MaximumRetryAttempts: 2 },
+      "InvalidParameterValueException: Unsupported MaximumRetryAttempts parameter for given event source mapping type.",
+    ],
+    [
+      "batch size 0",
+      { BatchSize: 0 },
+      "ValidationException: 1 validation error detected: Value '0' at 'batchSize' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    ],
+    [
+      "window over 300",
+      { MaximumBatchingWindowInSeconds: 301 },
+      "ValidationException: 1 validation error detected: Value '301' at 'maximumBatchingWindowInSeconds' failed to satisfy constraint: Member must have value less than or equal to 300",
+    ],
+    [
+      "filters",
+      { FilterCriteria: { Filters: [{ Pattern: "{}" }] } },
+      "InvalidParameterValueException: The local cloud does not support FilterCriteria on event source mappings.",
+    ],
+    [
+      "an unknown kind of source",
+      { EventSourceArn: "arn:aws:sns:us-east-1:000000000000:topic" },
+      "InvalidParameterValueException: Unsupported event source type: the local cloud reads SQS queues, DynamoDB streams and Kinesis streams, got arn:aws:sns:us-east-1:000000000000:topic",
+    ],
   ];
   it.each(refusals)("create: refused: %s", async (_case, input, message) => {
     expect(await failure(create(input))).toBe(message);
@@ -143,10 +200,21 @@ describe("event source mappings", () => {
   });
 
   it("aws CLI: create-event-source-mapping, list, delete", async () => {
-    const created = await awsCli(daemon.endpoint, ["lambda", "create-event-source-mapping", "--function-name", "consumer", "--event-source-arn", `${ARN}jobs`, "--batch-size", "5"]);
+    const created = await awsCli(daemon.endpoint, [
+      "lambda",
+      "create-event-source-mapping",
+      "--function-name",
+      "consumer",
+      "--event-source-arn",
+      `${ARN}jobs`,
+      "--batch-size",
+      "5",
+    ]);
     const { UUID, State, BatchSize } = JSON.parse(created.stdout) as { UUID: string; State: string; BatchSize: number };
     expect([State, BatchSize]).toEqual(["Creating", 5]);
-    const listed = JSON.parse((await awsCli(daemon.endpoint, ["lambda", "list-event-source-mappings", "--function-name", "consumer"])).stdout) as { EventSourceMappings: Array<{ UUID: string; State: string }> };
+    const listed = JSON.parse((await awsCli(daemon.endpoint, ["lambda", "list-event-source-mappings", "--function-name", "consumer"])).stdout) as {
+      EventSourceMappings: Array<{ UUID: string; State: string }>;
+    };
     expect(listed.EventSourceMappings.map((m) => [m.UUID, m.State])).toEqual([[UUID, "Enabled"]]);
     expect((await awsCli(daemon.endpoint, ["lambda", "delete-event-source-mapping", "--uuid", UUID])).code).toBe(0);
   });

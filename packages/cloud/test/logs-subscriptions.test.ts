@@ -6,8 +6,14 @@
 // acknowledged before a kill -9 made after the restart.
 import { gunzipSync } from "node:zlib";
 import {
-  CreateLogGroupCommand, CreateLogStreamCommand, DeleteLogGroupCommand, DeleteSubscriptionFilterCommand, DescribeSubscriptionFiltersCommand, PutLogEventsCommand,
-  PutSubscriptionFilterCommand, type PutSubscriptionFilterCommandInput,
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  DeleteLogGroupCommand,
+  DeleteSubscriptionFilterCommand,
+  DescribeSubscriptionFiltersCommand,
+  PutLogEventsCommand,
+  PutSubscriptionFilterCommand,
+  type PutSubscriptionFilterCommandInput,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { DeleteFunctionConcurrencyCommand, InvokeCommand, PutFunctionConcurrencyCommand } from "@aws-sdk/client-lambda";
 import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from "aws-lambda";
@@ -25,7 +31,10 @@ afterEach(async () => {
 async function setup(dataDir?: string): Promise<{ daemon: DaemonProcess; aws: Clients }> {
   const daemon = await startDaemon(dataDir === undefined ? {} : { dataDir });
   const aws = clientsFor(daemon.endpoint);
-  cleanups.push(() => daemon.kill(), () => aws.destroy());
+  cleanups.push(
+    () => daemon.kill(),
+    () => aws.destroy(),
+  );
   if (dataDir === undefined) cleanups.push(() => removeDataDir(daemon.dataDir));
   return { daemon, aws };
 }
@@ -51,7 +60,9 @@ function subscribe(aws: Clients, input: Partial<PutSubscriptionFilterCommandInpu
 }
 
 function decoded(events: unknown[]): CloudWatchLogsDecodedData[] {
-  return (events as CloudWatchLogsEvent[]).map((event) => JSON.parse(gunzipSync(Buffer.from(event.awslogs.data, "base64")).toString("utf8")) as CloudWatchLogsDecodedData);
+  return (events as CloudWatchLogsEvent[]).map(
+    (event) => JSON.parse(gunzipSync(Buffer.from(event.awslogs.data, "base64")).toString("utf8")) as CloudWatchLogsDecodedData,
+  );
 }
 
 const NOW = Math.floor(Date.now() / 1000) * 1000 - 60_000;
@@ -62,16 +73,36 @@ describe("subscription filters: the API", () => {
     const fn = await recorder(aws, "sink", "app");
     await groupWithStreams(aws, "app", []);
     await subscribe(aws, { logGroupName: "app", filterName: "errors", filterPattern: "ERROR", destinationArn: fn.arn });
-    const cli = await awsCli(daemon.endpoint, ["logs", "put-subscription-filter", "--log-group-name", "app", "--filter-name", "warnings", "--filter-pattern", "WARN", "--destination-arn", fn.arn]);
+    const cli = await awsCli(daemon.endpoint, [
+      "logs",
+      "put-subscription-filter",
+      "--log-group-name",
+      "app",
+      "--filter-name",
+      "warnings",
+      "--filter-pattern",
+      "WARN",
+      "--destination-arn",
+      fn.arn,
+    ]);
     expect(cli.code, cli.stderr).toBe(0);
     await subscribe(aws, { logGroupName: "app", filterName: "errors", filterPattern: '{ $.level = "ERROR" }', destinationArn: fn.arn });
     const { subscriptionFilters = [] } = await aws.logs.send(new DescribeSubscriptionFiltersCommand({ logGroupName: "app" }));
     expect(subscriptionFilters.map((filter) => ({ ...filter, creationTime: typeof filter.creationTime }))).toEqual([
-      { filterName: "errors", logGroupName: "app", filterPattern: '{ $.level = "ERROR" }', destinationArn: fn.arn, distribution: "ByLogStream", creationTime: "number" },
+      {
+        filterName: "errors",
+        logGroupName: "app",
+        filterPattern: '{ $.level = "ERROR" }',
+        destinationArn: fn.arn,
+        distribution: "ByLogStream",
+        creationTime: "number",
+      },
       { filterName: "warnings", logGroupName: "app", filterPattern: "WARN", destinationArn: fn.arn, distribution: "ByLogStream", creationTime: "number" },
     ]);
     const described = await awsCli(daemon.endpoint, ["logs", "describe-subscription-filters", "--log-group-name", "app", "--filter-name-prefix", "warn"]);
-    expect((JSON.parse(described.stdout) as { subscriptionFilters: Array<{ filterName: string }> }).subscriptionFilters.map((each) => each.filterName)).toEqual(["warnings"]);
+    expect((JSON.parse(described.stdout) as { subscriptionFilters: Array<{ filterName: string }> }).subscriptionFilters.map((each) => each.filterName)).toEqual(
+      ["warnings"],
+    );
     await aws.logs.send(new DeleteSubscriptionFilterCommand({ logGroupName: "app", filterName: "errors" }));
     const after = await aws.logs.send(new DescribeSubscriptionFiltersCommand({ logGroupName: "app" }));
     expect(after.subscriptionFilters?.map((each) => each.filterName)).toEqual(["warnings"]);
@@ -84,18 +115,39 @@ describe("subscription filters: the API", () => {
     await groupWithStreams(aws, "app", []);
     await subscribe(aws, { logGroupName: "app", filterName: "one", destinationArn: fn.arn });
     await subscribe(aws, { logGroupName: "app", filterName: "two", destinationArn: fn.arn });
-    const refusal = (input: Parameters<typeof subscribe>[1]) => subscribe(aws, input).then(() => "accepted", (error: Error) => `${error.name}: ${error.message}`);
+    const refusal = (input: Parameters<typeof subscribe>[1]) =>
+      subscribe(aws, input).then(
+        () => "accepted",
+        (error: Error) => `${error.name}: ${error.message}`,
+      );
     const cases: Array<[Parameters<typeof subscribe>[1], string]> = [
       [{ logGroupName: "missing", destinationArn: fn.arn }, "ResourceNotFoundException: The specified log group does not exist."],
       [{ logGroupName: "app", filterName: "three", destinationArn: fn.arn }, "LimitExceededException: Resource limit exceeded."],
-      [{ logGroupName: "app", filterName: "two", filterPattern: "{ $.level = }", destinationArn: fn.arn }, expect.stringMatching(/^InvalidParameterException: Invalid filter pattern: /) as unknown as string],
-      [{ logGroupName: "app", filterName: "two", destinationArn: other.arn }, "InvalidParameterException: Could not execute the lambda function. Make sure you have given CloudWatch Logs permission to execute your function."],
-      [{ logGroupName: "app", filterName: "two", destinationArn: "arn:aws:lambda:us-east-1:000000000000:function:nothing" }, "InvalidParameterException: Could not execute the lambda function. Make sure you have given CloudWatch Logs permission to execute your function."],
-      [{ logGroupName: "app", filterName: "two", destinationArn: "arn:aws:kinesis:us-east-1:000000000000:stream/s" }, "InvalidParameterException: The local cloud delivers subscription filters to Lambda functions only: destinationArn must be a function's ARN."],
-      [{ logGroupName: "app", filterName: "a:b", destinationArn: fn.arn }, "InvalidParameterException: 1 validation error detected: Value 'a:b' at 'filterName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*"],
+      [
+        { logGroupName: "app", filterName: "two", filterPattern: "{ $.level = }", destinationArn: fn.arn },
+        expect.stringMatching(/^InvalidParameterException: Invalid filter pattern: /) as unknown as string,
+      ],
+      [
+        { logGroupName: "app", filterName: "two", destinationArn: other.arn },
+        "InvalidParameterException: Could not execute the lambda function. Make sure you have given CloudWatch Logs permission to execute your function.",
+      ],
+      [
+        { logGroupName: "app", filterName: "two", destinationArn: "arn:aws:lambda:us-east-1:000000000000:function:nothing" },
+        "InvalidParameterException: Could not execute the lambda function. Make sure you have given CloudWatch Logs permission to execute your function.",
+      ],
+      [
+        { logGroupName: "app", filterName: "two", destinationArn: "arn:aws:kinesis:us-east-1:000000000000:stream/s" },
+        "InvalidParameterException: The local cloud delivers subscription filters to Lambda functions only: destinationArn must be a function's ARN.",
+      ],
+      [
+        { logGroupName: "app", filterName: "a:b", destinationArn: fn.arn },
+        "InvalidParameterException: 1 validation error detected: Value 'a:b' at 'filterName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*",
+      ],
     ];
     for (const [input, expected] of cases) expect(await refusal(input)).toEqual(expected);
-    const missing = await aws.logs.send(new DeleteSubscriptionFilterCommand({ logGroupName: "app", filterName: "nope" })).catch((error: Error) => `${error.name}: ${error.message}`);
+    const missing = await aws.logs
+      .send(new DeleteSubscriptionFilterCommand({ logGroupName: "app", filterName: "nope" }))
+      .catch((error: Error) => `${error.name}: ${error.message}`);
     expect(missing).toBe("ResourceNotFoundException: The specified subscription filter does not exist.");
   });
 
@@ -107,7 +159,11 @@ describe("subscription filters: the API", () => {
     const c = await recorder(aws, "fc", "/aws/lambda/fb");
     await a.allow("logs.amazonaws.com", `${groupArn("/aws/lambda/fc")}:*`);
     for (const group of ["/aws/lambda/fa", "/aws/lambda/fb", "/aws/lambda/fc"]) await groupWithStreams(aws, group, []);
-    const refusal = (input: Parameters<typeof subscribe>[1]) => subscribe(aws, input).then(() => "accepted", (error: Error) => `${error.name}: ${error.message}`);
+    const refusal = (input: Parameters<typeof subscribe>[1]) =>
+      subscribe(aws, input).then(
+        () => "accepted",
+        (error: Error) => `${error.name}: ${error.message}`,
+      );
     expect(await refusal({ logGroupName: "/aws/lambda/fa", destinationArn: a.arn })).toBe(
       "InvalidParameterException: The destination function fa cannot subscribe to its own log group /aws/lambda/fa: each delivery would write lines that are delivered again.",
     );
@@ -122,12 +178,42 @@ describe("subscription filters: the API", () => {
 describe("subscription filters: malformed requests", () => {
   const malformed: Array<[string, string, string, unknown]> = [
     ["not JSON", "PutSubscriptionFilter", "{", "SerializationException: the request body is not a JSON object"],
-    ["a number as filterName", "PutSubscriptionFilter", '{"logGroupName":"app","filterName":7,"filterPattern":"","destinationArn":"x"}', "InvalidParameterException: 1 validation error detected: Value null at 'filterName' failed to satisfy constraint: Member must not be null"],
-    ["no filterPattern", "PutSubscriptionFilter", '{"logGroupName":"app","filterName":"f","destinationArn":"x"}', "InvalidParameterException: 1 validation error detected: Value null at 'filterPattern' failed to satisfy constraint: Member must not be null"],
-    ["an object as destinationArn", "PutSubscriptionFilter", '{"logGroupName":"app","filterName":"f","filterPattern":"","destinationArn":{}}', "InvalidParameterException: 1 validation error detected: Value null at 'destinationArn' failed to satisfy constraint: Member must not be null"],
-    ["an unknown distribution", "PutSubscriptionFilter", '{"logGroupName":"app","filterName":"f","filterPattern":"","destinationArn":"x","distribution":"Sideways"}', "InvalidParameterException: 1 validation error detected: Value 'Sideways' at 'distribution' failed to satisfy constraint: Member must satisfy enum value set: [Random, ByLogStream]"],
-    ["a limit of 0", "DescribeSubscriptionFilters", '{"logGroupName":"app","limit":0}', "InvalidParameterException: 1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value between 1 and 50"],
-    ["no filterName to delete", "DeleteSubscriptionFilter", '{"logGroupName":"app"}', "InvalidParameterException: 1 validation error detected: Value null at 'filterName' failed to satisfy constraint: Member must not be null"],
+    [
+      "a number as filterName",
+      "PutSubscriptionFilter",
+      '{"logGroupName":"app","filterName":7,"filterPattern":"","destinationArn":"x"}',
+      "InvalidParameterException: 1 validation error detected: Value null at 'filterName' failed to satisfy constraint: Member must not be null",
+    ],
+    [
+      "no filterPattern",
+      "PutSubscriptionFilter",
+      '{"logGroupName":"app","filterName":"f","destinationArn":"x"}',
+      "InvalidParameterException: 1 validation error detected: Value null at 'filterPattern' failed to satisfy constraint: Member must not be null",
+    ],
+    [
+      "an object as destinationArn",
+      "PutSubscriptionFilter",
+      '{"logGroupName":"app","filterName":"f","filterPattern":"","destinationArn":{}}',
+      "InvalidParameterException: 1 validation error detected: Value null at 'destinationArn' failed to satisfy constraint: Member must not be null",
+    ],
+    [
+      "an unknown distribution",
+      "PutSubscriptionFilter",
+      '{"logGroupName":"app","filterName":"f","filterPattern":"","destinationArn":"x","distribution":"Sideways"}',
+      "InvalidParameterException: 1 validation error detected: Value 'Sideways' at 'distribution' failed to satisfy constraint: Member must satisfy enum value set: [Random, ByLogStream]",
+    ],
+    [
+      "a limit of 0",
+      "DescribeSubscriptionFilters",
+      '{"logGroupName":"app","limit":0}',
+      "InvalidParameterException: 1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value between 1 and 50",
+    ],
+    [
+      "no filterName to delete",
+      "DeleteSubscriptionFilter",
+      '{"logGroupName":"app"}',
+      "InvalidParameterException: 1 validation error detected: Value null at 'filterName' failed to satisfy constraint: Member must not be null",
+    ],
   ];
 
   it("malformed: each is answered 400 with CloudWatch Logs' code, and the daemon keeps serving", async () => {
@@ -135,7 +221,11 @@ describe("subscription filters: malformed requests", () => {
     await groupWithStreams(aws, "app", []);
     const answers = [];
     for (const [, action, body] of malformed) {
-      const response = await fetch(daemon.endpoint, { method: "POST", headers: { "x-amz-target": `Logs_20140328.${action}`, "content-type": "application/x-amz-json-1.1" }, body });
+      const response = await fetch(daemon.endpoint, {
+        method: "POST",
+        headers: { "x-amz-target": `Logs_20140328.${action}`, "content-type": "application/x-amz-json-1.1" },
+        body,
+      });
       const error = (await response.json()) as { __type: string; message: string };
       answers.push(`${response.status} ${error.__type.split("#").pop()}: ${error.message}`);
     }
@@ -163,9 +253,28 @@ describe("subscription filters: delivery", () => {
     await queueDrained(daemon.endpoint);
     const messages = decoded(fn.events());
     expect(Object.keys(messages[0]!)).toEqual(["messageType", "owner", "logGroup", "logStream", "subscriptionFilters", "logEvents"]);
-    expect(messages.map((message) => ({ ...message, logEvents: message.logEvents.map(({ timestamp, message: text, id }) => [timestamp, text, typeof id]) }))).toEqual([
-      { messageType: "DATA_MESSAGE", owner: "000000000000", logGroup: "app", logStream: "s1", subscriptionFilters: ["errors"], logEvents: [[NOW, "ERROR disk full", "string"], [NOW + 3, "ERROR again", "string"]] },
-      { messageType: "DATA_MESSAGE", owner: "000000000000", logGroup: "app", logStream: "s2", subscriptionFilters: ["errors"], logEvents: [[NOW + 5, "ERROR s2", "string"]] },
+    expect(
+      messages.map((message) => ({ ...message, logEvents: message.logEvents.map(({ timestamp, message: text, id }) => [timestamp, text, typeof id]) })),
+    ).toEqual([
+      {
+        messageType: "DATA_MESSAGE",
+        owner: "000000000000",
+        logGroup: "app",
+        logStream: "s1",
+        subscriptionFilters: ["errors"],
+        logEvents: [
+          [NOW, "ERROR disk full", "string"],
+          [NOW + 3, "ERROR again", "string"],
+        ],
+      },
+      {
+        messageType: "DATA_MESSAGE",
+        owner: "000000000000",
+        logGroup: "app",
+        logStream: "s2",
+        subscriptionFilters: ["errors"],
+        logEvents: [[NOW + 5, "ERROR s2", "string"]],
+      },
     ]);
   });
 
@@ -175,7 +284,9 @@ describe("subscription filters: delivery", () => {
     await groupWithStreams(aws, "app", ["s"]);
     await subscribe(aws, { logGroupName: "app", filterPattern: '{ $.level = "ERROR" && $.latency > 100 }', destinationArn: fn.arn });
     const lines = ['{"level":"ERROR","latency":250}', '{"level":"ERROR","latency":5}', '{"level":"INFO","latency":900}', "ERROR not json"];
-    await aws.logs.send(new PutLogEventsCommand({ logGroupName: "app", logStreamName: "s", logEvents: lines.map((message, index) => ({ timestamp: NOW + index, message })) }));
+    await aws.logs.send(
+      new PutLogEventsCommand({ logGroupName: "app", logStreamName: "s", logEvents: lines.map((message, index) => ({ timestamp: NOW + index, message })) }),
+    );
     await fn.waitFor(1);
     await aws.logs.send(new DeleteSubscriptionFilterCommand({ logGroupName: "app", filterName: "to-fn" }));
     await aws.logs.send(new PutLogEventsCommand({ logGroupName: "app", logStreamName: "s", logEvents: [{ timestamp: NOW + 9, message: lines[0]! }] }));
@@ -190,7 +301,8 @@ describe("subscription filters: delivery", () => {
     await aws.lambda.send(new InvokeCommand({ FunctionName: "worker", Payload: Buffer.from('{"note":"warm"}') }));
     const fn = await recorder(aws, "watcher", "/aws/lambda/worker");
     await subscribe(aws, { logGroupName: "/aws/lambda/worker", filterPattern: '"needle"', destinationArn: fn.arn });
-    for (const note of ["hay", "needle", "hay"]) await aws.lambda.send(new InvokeCommand({ FunctionName: "worker", Payload: Buffer.from(JSON.stringify({ note })) }));
+    for (const note of ["hay", "needle", "hay"])
+      await aws.lambda.send(new InvokeCommand({ FunctionName: "worker", Payload: Buffer.from(JSON.stringify({ note })) }));
     await fn.waitFor(1);
     await queueDrained(daemon.endpoint);
     const messages = decoded(fn.events());
@@ -219,7 +331,8 @@ describe("subscription filters: delivery", () => {
     // Throttled: the deliveries wait in the queue when the daemon dies.
     await first.aws.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: fn.name, ReservedConcurrentExecutions: 0 }));
     const sent = Array.from({ length: 10 }, (_, index) => `line ${index}`);
-    for (const message of sent) await first.aws.logs.send(new PutLogEventsCommand({ logGroupName: "app", logStreamName: "s", logEvents: [{ timestamp: NOW, message }] }));
+    for (const message of sent)
+      await first.aws.logs.send(new PutLogEventsCommand({ logGroupName: "app", logStreamName: "s", logEvents: [{ timestamp: NOW, message }] }));
     await first.daemon.kill();
     const second = await setup(first.daemon.dataDir);
     cleanups.push(() => removeDataDir(first.daemon.dataDir));

@@ -4,8 +4,18 @@
 // answered; groups, streams, PutLogEvents, GetLogEvents tokens and
 // FilterLogEvents (time range, streams, patterns, pages) behave as in AWS.
 import {
-  CreateLogGroupCommand, CreateLogStreamCommand, DeleteLogGroupCommand, DescribeLogGroupsCommand, DescribeLogStreamsCommand, FilterLogEventsCommand,
-  GetLogEventsCommand, ListTagsForResourceCommand, PutLogEventsCommand, PutRetentionPolicyCommand, TagResourceCommand, type FilteredLogEvent,
+  CreateLogGroupCommand,
+  CreateLogStreamCommand,
+  DeleteLogGroupCommand,
+  DescribeLogGroupsCommand,
+  DescribeLogStreamsCommand,
+  FilterLogEventsCommand,
+  GetLogEventsCommand,
+  ListTagsForResourceCommand,
+  PutLogEventsCommand,
+  PutRetentionPolicyCommand,
+  TagResourceCommand,
+  type FilteredLogEvent,
 } from "@aws-sdk/client-cloudwatch-logs";
 import { InvokeCommand } from "@aws-sdk/client-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +56,10 @@ async function seed(group: string, lines: Array<[stream: "a" | "b", offset: numb
   await aws.logs.send(new CreateLogGroupCommand({ logGroupName: group }));
   for (const stream of ["a", "b"]) {
     await aws.logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: stream }));
-    const logEvents = lines.filter((line) => line[0] === stream).sort((x, y) => x[1] - y[1]).map(([, offset, text]) => ({ timestamp: T0 + offset, message: `${stream}${offset} ${text}` }));
+    const logEvents = lines
+      .filter((line) => line[0] === stream)
+      .sort((x, y) => x[1] - y[1])
+      .map(([, offset, text]) => ({ timestamp: T0 + offset, message: `${stream}${offset} ${text}` }));
     if (logEvents.length > 0) await aws.logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: stream, logEvents }));
   }
 }
@@ -63,11 +76,20 @@ describe("function logs", () => {
     const messages = events.map((event) => event.message!);
     const requestId = /^START RequestId: ([0-9a-f-]{36}) Version: \$LATEST\n$/.exec(messages[0]!)?.[1];
     expect(requestId).toBeDefined();
-    expect(messages.slice(1, 3)).toEqual([expect.stringMatching(new RegExp(`^\\d{4}-[\\d-]+T[\\d:.]+Z\\t${requestId}\\tINFO\\techo {"n":1}\\n$`)), `END RequestId: ${requestId}\n`]);
-    expect(messages[3]).toMatch(new RegExp(`^REPORT RequestId: ${requestId}\\tDuration: [\\d.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\tInit Duration: [\\d.]+ ms\\t\\n$`));
+    expect(messages.slice(1, 3)).toEqual([
+      expect.stringMatching(new RegExp(`^\\d{4}-[\\d-]+T[\\d:.]+Z\\t${requestId}\\tINFO\\techo {"n":1}\\n$`)),
+      `END RequestId: ${requestId}\n`,
+    ]);
+    expect(messages[3]).toMatch(
+      new RegExp(
+        `^REPORT RequestId: ${requestId}\\tDuration: [\\d.]+ ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\tInit Duration: [\\d.]+ ms\\t\\n$`,
+      ),
+    );
     expect(messages).toHaveLength(4);
     const groups = await aws.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "/aws/lambda/logged" }));
-    expect(groups.logGroups?.map((group) => [group.logGroupName, group.arn])).toEqual([["/aws/lambda/logged", "arn:aws:logs:us-east-1:000000000000:log-group:/aws/lambda/logged:*"]]);
+    expect(groups.logGroups?.map((group) => [group.logGroupName, group.arn])).toEqual([
+      ["/aws/lambda/logged", "arn:aws:logs:us-east-1:000000000000:log-group:/aws/lambda/logged:*"],
+    ]);
     const streams = await aws.logs.send(new DescribeLogStreamsCommand({ logGroupName: "/aws/lambda/logged" }));
     expect(streams.logStreams?.map((stream) => stream.logStreamName)).toEqual([env.AWS_LAMBDA_LOG_STREAM_NAME]);
   });
@@ -75,7 +97,13 @@ describe("function logs", () => {
 
 describe("logs API", () => {
   it("filter: by time then ingestion order, within the time range, across pages", async () => {
-    await seed("/app/order", [["a", 30, "x"], ["b", 10, "x"], ["a", 10, "x"], ["b", 20, "x"], ["b", 40, "x"]]);
+    await seed("/app/order", [
+      ["a", 30, "x"],
+      ["b", 10, "x"],
+      ["a", 10, "x"],
+      ["b", 20, "x"],
+      ["b", 40, "x"],
+    ]);
     const all = await filterAll({ logGroupName: "/app/order", limit: 2 });
     // a10 and b10 share a time: stream a was written first, so a10 comes first.
     expect(all.map((event) => event.message)).toEqual(["a10 x", "b10 x", "b20 x", "a30 x", "b40 x"]);
@@ -99,7 +127,12 @@ describe("logs API", () => {
   it.each(patterns)("%s", async (_name, filterPattern, expected) => {
     const group = "/app/patterns";
     if ((await aws.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: group }))).logGroups?.length === 0) {
-      await seed(group, [["a", 1, "ERROR disk full"], ["a", 2, "ERROR Out of memory"], ["a", 3, "WARN slow"], ["a", 4, "error lowercase"]]);
+      await seed(group, [
+        ["a", 1, "ERROR disk full"],
+        ["a", 2, "ERROR Out of memory"],
+        ["a", 3, "WARN slow"],
+        ["a", 4, "error lowercase"],
+      ]);
     }
     expect((await filterAll({ logGroupName: group, filterPattern })).map((event) => event.message)).toEqual(expected);
   });
@@ -117,13 +150,19 @@ describe("logs API", () => {
       await aws.logs.send(new CreateLogGroupCommand({ logGroupName: group }));
       await aws.logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: "s" }));
       const messages = ['{"level":"ERROR","ms":12}', '{"level":"INFO","ms":250}', "10.0.0.1 GET /a 404", "10.0.0.2 GET /b 200"];
-      await aws.logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: "s", logEvents: messages.map((message, i) => ({ timestamp: T0 + i, message })) }));
+      await aws.logs.send(
+        new PutLogEventsCommand({ logGroupName: group, logStreamName: "s", logEvents: messages.map((message, i) => ({ timestamp: T0 + i, message })) }),
+      );
     }
     expect((await filterAll({ logGroupName: group, filterPattern })).map((event) => event.message)).toEqual(expected);
   });
 
   it("get: oldest or newest first, and forward and backward tokens that stay put at the ends", async () => {
-    await seed("/app/get", [["a", 1, "one"], ["a", 2, "two"], ["a", 3, "three"]]);
+    await seed("/app/get", [
+      ["a", 1, "one"],
+      ["a", 2, "two"],
+      ["a", 3, "three"],
+    ]);
     const newest = await aws.logs.send(new GetLogEventsCommand({ logGroupName: "/app/get", logStreamName: "a", limit: 2 }));
     expect(newest.events?.map((event) => event.message)).toEqual(["a2 two", "a3 three"]);
     const older = await aws.logs.send(new GetLogEventsCommand({ logGroupName: "/app/get", logStreamName: "a", nextToken: newest.nextBackwardToken }));
@@ -150,12 +189,66 @@ describe("logs API", () => {
   });
 
   const errors: Array<[string, () => Promise<unknown>, string, string]> = [
-    ["group: created twice", async () => (await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/twice" })), aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/twice" }))), "ResourceAlreadyExistsException", "The specified log group already exists"],
-    ["group: filtering one that does not exist", () => aws.logs.send(new FilterLogEventsCommand({ logGroupName: "/app/none" })), "ResourceNotFoundException", "The specified log group does not exist."],
-    ["pattern: one CloudWatch cannot read", async () => (await seed("/app/badpattern", []), aws.logs.send(new FilterLogEventsCommand({ logGroupName: "/app/badpattern", filterPattern: "{ $.level = }" }))), "InvalidParameterException", 'Invalid filter pattern: Invalid JSON filter pattern { $.level = }: expected a value at position 13, found "}"'],
-    ["stream: putting to one that does not exist", async () => (await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/nostream" })), aws.logs.send(new PutLogEventsCommand({ logGroupName: "/app/nostream", logStreamName: "x", logEvents: [{ timestamp: T0, message: "m" }] }))), "ResourceNotFoundException", "The specified log stream does not exist."],
-    ["put: events out of order", async () => (await seed("/app/unordered", []), aws.logs.send(new PutLogEventsCommand({ logGroupName: "/app/unordered", logStreamName: "a", logEvents: [{ timestamp: T0 + 2, message: "2" }, { timestamp: T0 + 1, message: "1" }] }))), "InvalidParameterException", "Log events in a single PutLogEvents request must be in chronological order."],
-    ["retention: a number of days CloudWatch does not offer", async () => (await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/days" })), aws.logs.send(new PutRetentionPolicyCommand({ logGroupName: "/app/days", retentionInDays: 2 }))), "InvalidParameterException", "1 validation error detected: Value '2' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]"],
+    [
+      "group: created twice",
+      async () => (
+        await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/twice" })),
+        aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/twice" }))
+      ),
+      "ResourceAlreadyExistsException",
+      "The specified log group already exists",
+    ],
+    [
+      "group: filtering one that does not exist",
+      () => aws.logs.send(new FilterLogEventsCommand({ logGroupName: "/app/none" })),
+      "ResourceNotFoundException",
+      "The specified log group does not exist.",
+    ],
+    [
+      "pattern: one CloudWatch cannot read",
+      async () => (
+        await seed("/app/badpattern", []),
+        aws.logs.send(new FilterLogEventsCommand({ logGroupName: "/app/badpattern", filterPattern: "{ $.level = }" }))
+      ),
+      "InvalidParameterException",
+      'Invalid filter pattern: Invalid JSON filter pattern { $.level = }: expected a value at position 13, found "}"',
+    ],
+    [
+      "stream: putting to one that does not exist",
+      async () => (
+        await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/nostream" })),
+        aws.logs.send(new PutLogEventsCommand({ logGroupName: "/app/nostream", logStreamName: "x", logEvents: [{ timestamp: T0, message: "m" }] }))
+      ),
+      "ResourceNotFoundException",
+      "The specified log stream does not exist.",
+    ],
+    [
+      "put: events out of order",
+      async () => (
+        await seed("/app/unordered", []),
+        aws.logs.send(
+          new PutLogEventsCommand({
+            logGroupName: "/app/unordered",
+            logStreamName: "a",
+            logEvents: [
+              { timestamp: T0 + 2, message: "2" },
+              { timestamp: T0 + 1, message: "1" },
+            ],
+          }),
+        )
+      ),
+      "InvalidParameterException",
+      "Log events in a single PutLogEvents request must be in chronological order.",
+    ],
+    [
+      "retention: a number of days CloudWatch does not offer",
+      async () => (
+        await aws.logs.send(new CreateLogGroupCommand({ logGroupName: "/app/days" })),
+        aws.logs.send(new PutRetentionPolicyCommand({ logGroupName: "/app/days", retentionInDays: 2 }))
+      ),
+      "InvalidParameterException",
+      "1 validation error detected: Value '2' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]",
+    ],
   ];
 
   it.each(errors)("%s", async (_name, call, code, message) => {

@@ -86,7 +86,10 @@ describe.skipIf(!hasAws)("aws cli", { timeout: 240_000 }, () => {
     await ok("s3", "sync", "s3://sync-bucket/", join(work, "down"));
     expect(readFileSync(join(work, "down", "tree", "sub dir", "b+c.txt"), "utf8")).toBe("bc");
     expect(readFileSync(join(work, "down", "moved", "a.txt"), "utf8")).toBe("a");
-    const keys = (await ok("s3", "ls", "s3://sync-bucket/", "--recursive")).trim().split("\n").map((line) => line.split(/\s+/).slice(3).join(" "));
+    const keys = (await ok("s3", "ls", "s3://sync-bucket/", "--recursive"))
+      .trim()
+      .split("\n")
+      .map((line) => line.split(/\s+/).slice(3).join(" "));
     expect(keys).toEqual(["moved/a.txt", "tree/a.txt", "tree/sub dir/b+c.txt"]);
     await ok("s3", "rm", "s3://sync-bucket/tree/", "--recursive");
     expect((await ok("s3", "ls", "s3://sync-bucket/", "--recursive")).trim()).toMatch(/ moved\/a\.txt$/);
@@ -95,17 +98,40 @@ describe.skipIf(!hasAws)("aws cli", { timeout: 240_000 }, () => {
   it("s3api: put, get, list, tagging, location, delete-objects", async () => {
     await ok("s3api", "create-bucket", "--bucket", "api-bucket");
     writeFileSync(join(work, "body.json"), '{"x":1}');
-    const put = JSON.parse(await ok("s3api", "put-object", "--bucket", "api-bucket", "--key", "data/x.json", "--body", "body.json", "--content-type", "application/json", "--metadata", "k=v")) as { ETag: string };
+    const put = JSON.parse(
+      await ok(
+        "s3api",
+        "put-object",
+        "--bucket",
+        "api-bucket",
+        "--key",
+        "data/x.json",
+        "--body",
+        "body.json",
+        "--content-type",
+        "application/json",
+        "--metadata",
+        "k=v",
+      ),
+    ) as { ETag: string };
     expect(put.ETag).toMatch(/^"[0-9a-f]{32}"$/);
-    const get = JSON.parse(await ok("s3api", "get-object", "--bucket", "api-bucket", "--key", "data/x.json", "out.json")) as { ContentType: string; Metadata: Record<string, string> };
+    const get = JSON.parse(await ok("s3api", "get-object", "--bucket", "api-bucket", "--key", "data/x.json", "out.json")) as {
+      ContentType: string;
+      Metadata: Record<string, string>;
+    };
     expect(get).toMatchObject({ ContentType: "application/json", Metadata: { k: "v" } });
     expect(readFileSync(join(work, "out.json"), "utf8")).toBe('{"x":1}');
-    const listed = JSON.parse(await ok("s3api", "list-objects-v2", "--bucket", "api-bucket", "--prefix", "data/")) as { Contents: Array<{ Key: string }>; KeyCount: number };
+    const listed = JSON.parse(await ok("s3api", "list-objects-v2", "--bucket", "api-bucket", "--prefix", "data/")) as {
+      Contents: Array<{ Key: string }>;
+      KeyCount: number;
+    };
     expect(listed.Contents.map((entry) => entry.Key)).toEqual(["data/x.json"]);
     await ok("s3api", "put-bucket-tagging", "--bucket", "api-bucket", "--tagging", "TagSet=[{Key=stack,Value=dev}]");
     expect(JSON.parse(await ok("s3api", "get-bucket-tagging", "--bucket", "api-bucket"))).toEqual({ TagSet: [{ Key: "stack", Value: "dev" }] });
     expect(JSON.parse(await ok("s3api", "get-bucket-location", "--bucket", "api-bucket"))).toEqual({ LocationConstraint: null });
-    const deleted = JSON.parse(await ok("s3api", "delete-objects", "--bucket", "api-bucket", "--delete", "Objects=[{Key=data/x.json},{Key=never}]")) as { Deleted: Array<{ Key: string }> };
+    const deleted = JSON.parse(await ok("s3api", "delete-objects", "--bucket", "api-bucket", "--delete", "Objects=[{Key=data/x.json},{Key=never}]")) as {
+      Deleted: Array<{ Key: string }>;
+    };
     expect(deleted.Deleted.map((entry) => entry.Key)).toEqual(["data/x.json", "never"]);
   });
 
@@ -117,9 +143,17 @@ describe.skipIf(!hasAws)("aws cli", { timeout: 240_000 }, () => {
     const key = await aws("s3api", "get-object", "--bucket", "error-bucket", "--key", "missing", "out");
     expect(key.stderr).toContain("An error occurred (NoSuchKey) when calling the GetObject operation: The specified key does not exist.");
     const notification = await aws(
-      "s3api", "put-bucket-notification-configuration", "--bucket", "error-bucket", "--notification-configuration",
-      JSON.stringify({ LambdaFunctionConfigurations: [{ LambdaFunctionArn: "arn:aws:lambda:us-east-1:000000000000:function:none", Events: ["s3:ObjectCreated:*"] }] }),
+      "s3api",
+      "put-bucket-notification-configuration",
+      "--bucket",
+      "error-bucket",
+      "--notification-configuration",
+      JSON.stringify({
+        LambdaFunctionConfigurations: [{ LambdaFunctionArn: "arn:aws:lambda:us-east-1:000000000000:function:none", Events: ["s3:ObjectCreated:*"] }],
+      }),
     );
-    expect(notification.stderr).toContain("An error occurred (InvalidArgument) when calling the PutBucketNotificationConfiguration operation: Unable to validate the following destination configurations");
+    expect(notification.stderr).toContain(
+      "An error occurred (InvalidArgument) when calling the PutBucketNotificationConfiguration operation: Unable to validate the following destination configurations",
+    );
   });
 });

@@ -55,11 +55,15 @@ describe("s3 buckets", () => {
     expect((await eu.send(new GetBucketLocationCommand({ Bucket: "in-ireland" }))).LocationConstraint).toBe("eu-west-1");
     expect((await s3.send(new HeadBucketCommand({ Bucket: "in-ireland" }))).BucketRegion).toBe("eu-west-1");
     // (Without a constraint the SDK adds its client's region itself.)
-    await expect(eu.send(new CreateBucketCommand({ Bucket: "elsewhere", CreateBucketConfiguration: { LocationConstraint: "ap-south-1" } }))).rejects.toMatchObject({
+    await expect(
+      eu.send(new CreateBucketCommand({ Bucket: "elsewhere", CreateBucketConfiguration: { LocationConstraint: "ap-south-1" } })),
+    ).rejects.toMatchObject({
       name: "IllegalLocationConstraintException",
       message: "The ap-south-1 location constraint is incompatible for the region specific endpoint this request was sent to.",
     });
-    await expect(s3.send(new CreateBucketCommand({ Bucket: "explicit-east", CreateBucketConfiguration: { LocationConstraint: "us-east-1" as never } }))).rejects.toMatchObject({
+    await expect(
+      s3.send(new CreateBucketCommand({ Bucket: "explicit-east", CreateBucketConfiguration: { LocationConstraint: "us-east-1" as never } })),
+    ).rejects.toMatchObject({
       name: "InvalidLocationConstraint",
       message: "The specified location-constraint is not valid",
     });
@@ -115,7 +119,10 @@ describe("s3 buckets", () => {
 
   it("bucket: tags are put, read, replaced and deleted", async () => {
     await s3.send(new CreateBucketCommand({ Bucket: "tagged" }));
-    await expect(s3.send(new GetBucketTaggingCommand({ Bucket: "tagged" }))).rejects.toMatchObject({ name: "NoSuchTagSet", message: "The TagSet does not exist" });
+    await expect(s3.send(new GetBucketTaggingCommand({ Bucket: "tagged" }))).rejects.toMatchObject({
+      name: "NoSuchTagSet",
+      message: "The TagSet does not exist",
+    });
     const tags = [
       { Key: "closure-pack:stack", Value: "dev" },
       { Key: "closure-pack:resource", Value: "docs" },
@@ -129,7 +136,14 @@ describe("s3 buckets", () => {
   });
 
   it.each([
-    ["the same key twice", [{ Key: "a", Value: "1" }, { Key: "a", Value: "2" }], "Cannot provide multiple Tags with the same key"],
+    [
+      "the same key twice",
+      [
+        { Key: "a", Value: "1" },
+        { Key: "a", Value: "2" },
+      ],
+      "Cannot provide multiple Tags with the same key",
+    ],
     ["an aws: key", [{ Key: "aws:cloudformation:stack-name", Value: "x" }], "System tags cannot be added/updated by requester"],
     ["a key over 128 characters", [{ Key: "k".repeat(129), Value: "x" }], "The TagKey you have provided is too long, max 128"],
   ])("bucket: tags with %s are InvalidTag", async (_, TagSet, message) => {

@@ -114,8 +114,20 @@ describe("aws-chunked", () => {
   });
 
   it.each([
-    ["a wrong trailing checksum", `3\r\nabc\r\n0\r\nx-amz-checksum-crc32:${crc32("abd")}\r\n\r\n`, "3", 400, "<Code>BadDigest</Code><Message>The CRC32 you specified did not match the calculated checksum.</Message>"],
-    ["a missing trailer", "3\r\nabc\r\n0\r\n\r\n", "3", 400, "<Code>InvalidRequest</Code><Message>The x-amz-checksum-crc32 trailer announced by x-amz-trailer was not sent.</Message>"],
+    [
+      "a wrong trailing checksum",
+      `3\r\nabc\r\n0\r\nx-amz-checksum-crc32:${crc32("abd")}\r\n\r\n`,
+      "3",
+      400,
+      "<Code>BadDigest</Code><Message>The CRC32 you specified did not match the calculated checksum.</Message>",
+    ],
+    [
+      "a missing trailer",
+      "3\r\nabc\r\n0\r\n\r\n",
+      "3",
+      400,
+      "<Code>InvalidRequest</Code><Message>The x-amz-checksum-crc32 trailer announced by x-amz-trailer was not sent.</Message>",
+    ],
     ["a decoded length that differs", `3\r\nabc\r\n0\r\nx-amz-checksum-crc32:${crc32("abc")}\r\n\r\n`, "4", 400, "<Code>IncompleteBody</Code>"],
     ["a chunk longer than its size", `2\r\nabc\r\n0\r\nx-amz-checksum-crc32:${crc32("abc")}\r\n\r\n`, "3", 400, "<Code>InvalidRequest</Code>"],
   ])("frame: %s is refused and nothing is stored", async (_, body, decodedLength, status, error) => {

@@ -63,13 +63,22 @@ describe("s3 copy", () => {
   });
 
   it("copy: onto itself needs REPLACE", async () => {
-    await expect(s3.send(new CopyObjectCommand({ Bucket: "copy-from", Key: SOURCE_KEY, CopySource: copySource("copy-from", SOURCE_KEY) }))).rejects.toMatchObject({
+    await expect(
+      s3.send(new CopyObjectCommand({ Bucket: "copy-from", Key: SOURCE_KEY, CopySource: copySource("copy-from", SOURCE_KEY) })),
+    ).rejects.toMatchObject({
       name: "InvalidRequest",
       message:
         "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
     });
     await s3.send(
-      new CopyObjectCommand({ Bucket: "copy-from", Key: SOURCE_KEY, CopySource: copySource("copy-from", SOURCE_KEY), MetadataDirective: "REPLACE", Metadata: { origin: "source" }, ContentType: "text/plain" }),
+      new CopyObjectCommand({
+        Bucket: "copy-from",
+        Key: SOURCE_KEY,
+        CopySource: copySource("copy-from", SOURCE_KEY),
+        MetadataDirective: "REPLACE",
+        Metadata: { origin: "source" },
+        ContentType: "text/plain",
+      }),
     );
     expect((await read("copy-from", SOURCE_KEY)).text).toBe(BODY);
   });
@@ -89,8 +98,10 @@ describe("s3 copy", () => {
     ["If-Modified-Since the future", { CopySourceIfModifiedSince: new Date("2100-01-01T00:00:00Z") }, true],
     ["If-Unmodified-Since the past", { CopySourceIfUnmodifiedSince: new Date("2000-01-01T00:00:00Z") }, true],
   ])("copy: source condition %s", async (_, conditions, fails) => {
-    const send = () => s3.send(new CopyObjectCommand({ Bucket: "copy-to", Key: "conditional", CopySource: copySource("copy-from", SOURCE_KEY), ...conditions }));
-    if (fails) await expect(send()).rejects.toMatchObject({ name: "PreconditionFailed", message: "At least one of the pre-conditions you specified did not hold" });
+    const send = () =>
+      s3.send(new CopyObjectCommand({ Bucket: "copy-to", Key: "conditional", CopySource: copySource("copy-from", SOURCE_KEY), ...conditions }));
+    if (fails)
+      await expect(send()).rejects.toMatchObject({ name: "PreconditionFailed", message: "At least one of the pre-conditions you specified did not hold" });
     else expect((await send()).CopyObjectResult?.ETag).toBe(ETAG);
   });
 

@@ -86,37 +86,40 @@ describe.each(["process", "machine"] as const)("s3 durability (%s)", (setting) =
     ["in files", 20_000, 20_000, 40],
     ["in the database, replaced by files", 20, 20_000, 40],
     ["in files, replaced by bodies in the database", 20_000, 20, 40],
-  ])("kill -9: during concurrent overwrites of objects %s every object is one whole version, every acknowledged PUT survives, no blob is left over", async (_, first, second, count) => {
-    const dataDir = freshDataDir();
-    cleanups.push(() => removeDataDir(dataDir));
-    const { daemon, s3 } = await start(dataDir);
-    await s3.send(new CreateBucketCommand({ Bucket: "durable" }));
-    const keys = Array.from({ length: count }, (_, i) => `key-${i}`);
-    const body = (key: string, version: number): string => `${key}:v${version};`.repeat(version === 1 ? first : second);
-    for (const key of keys) await s3.send(new PutObjectCommand({ Bucket: "durable", Key: key, Body: body(key, 1) }));
-    const acknowledged = new Set<string>();
-    const writes = keys.map((key) =>
-      s3.send(new PutObjectCommand({ Bucket: "durable", Key: key, Body: body(key, 2) })).then(
-        () => acknowledged.add(key),
-        () => undefined,
-      ),
-    );
-    await until(() => acknowledged.size >= 10, "ten acknowledged writes");
-    await daemon.kill();
-    await Promise.all(writes);
-    const again = await start(dataDir);
-    let newer = 0;
-    for (const key of keys) {
-      const stored = await text(again.s3, key);
-      expect([body(key, 1), body(key, 2)]).toContain(stored);
-      if (acknowledged.has(key)) expect(stored).toBe(body(key, 2));
-      if (stored === body(key, 2)) newer++;
-    }
-    expect(newer).toBeGreaterThanOrEqual(acknowledged.size);
-    const listed = await again.s3.send(new ListObjectsV2Command({ Bucket: "durable" }));
-    expect(listed.KeyCount).toBe(keys.length);
-    const inFiles = (version: number): number => ((version === 1 ? first : second) > 20 ? 1 : 0);
-    expect(blobFiles(dataDir).length).toBe(newer * inFiles(2) + (keys.length - newer) * inFiles(1));
-    expect(tempFiles(dataDir)).toEqual([]);
-  });
+  ])(
+    "kill -9: during concurrent overwrites of objects %s every object is one whole version, every acknowledged PUT survives, no blob is left over",
+    async (_, first, second, count) => {
+      const dataDir = freshDataDir();
+      cleanups.push(() => removeDataDir(dataDir));
+      const { daemon, s3 } = await start(dataDir);
+      await s3.send(new CreateBucketCommand({ Bucket: "durable" }));
+      const keys = Array.from({ length: count }, (_, i) => `key-${i}`);
+      const body = (key: string, version: number): string => `${key}:v${version};`.repeat(version === 1 ? first : second);
+      for (const key of keys) await s3.send(new PutObjectCommand({ Bucket: "durable", Key: key, Body: body(key, 1) }));
+      const acknowledged = new Set<string>();
+      const writes = keys.map((key) =>
+        s3.send(new PutObjectCommand({ Bucket: "durable", Key: key, Body: body(key, 2) })).then(
+          () => acknowledged.add(key),
+          () => undefined,
+        ),
+      );
+      await until(() => acknowledged.size >= 10, "ten acknowledged writes");
+      await daemon.kill();
+      await Promise.all(writes);
+      const again = await start(dataDir);
+      let newer = 0;
+      for (const key of keys) {
+        const stored = await text(again.s3, key);
+        expect([body(key, 1), body(key, 2)]).toContain(stored);
+        if (acknowledged.has(key)) expect(stored).toBe(body(key, 2));
+        if (stored === body(key, 2)) newer++;
+      }
+      expect(newer).toBeGreaterThanOrEqual(acknowledged.size);
+      const listed = await again.s3.send(new ListObjectsV2Command({ Bucket: "durable" }));
+      expect(listed.KeyCount).toBe(keys.length);
+      const inFiles = (version: number): number => ((version === 1 ? first : second) > 20 ? 1 : 0);
+      expect(blobFiles(dataDir).length).toBe(newer * inFiles(2) + (keys.length - newer) * inFiles(1));
+      expect(tempFiles(dataDir)).toEqual([]);
+    },
+  );
 });

@@ -45,14 +45,27 @@ async function setup(dataDir?: string, out?: string): Promise<Setup> {
   const daemon = await startDaemon(dataDir === undefined ? {} : { dataDir });
   const aws = clientsFor(daemon.endpoint);
   const s3 = s3Client(daemon.endpoint);
-  cleanups.push(() => daemon.kill(), () => aws.destroy(), () => s3.destroy());
+  cleanups.push(
+    () => daemon.kill(),
+    () => aws.destroy(),
+    () => s3.destroy(),
+  );
   if (out !== undefined) return { daemon, aws, s3, out };
   const dir = mkdtempSync(join(tmpdir(), "s3-events-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => removeDataDir(daemon.dataDir));
+  cleanups.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => removeDataDir(daemon.dataDir),
+  );
   const file = join(dir, "events.jsonl");
   const fn = await createFixtureFunction(aws, "docs-handler", "s3-record", { Environment: { Variables: { OUT: file } } });
   await aws.lambda.send(
-    new AddPermissionCommand({ FunctionName: "docs-handler", StatementId: "s3", Action: "lambda:InvokeFunction", Principal: "s3.amazonaws.com", SourceArn: `arn:aws:s3:::${BUCKET}` }),
+    new AddPermissionCommand({
+      FunctionName: "docs-handler",
+      StatementId: "s3",
+      Action: "lambda:InvokeFunction",
+      Principal: "s3.amazonaws.com",
+      SourceArn: `arn:aws:s3:::${BUCKET}`,
+    }),
   );
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
   await s3.send(
@@ -60,7 +73,12 @@ async function setup(dataDir?: string, out?: string): Promise<Setup> {
       Bucket: BUCKET,
       NotificationConfiguration: {
         LambdaFunctionConfigurations: [
-          { Id: "docs", LambdaFunctionArn: fn.FunctionArn, Events: ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"], Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "docs/" }] } } },
+          {
+            Id: "docs",
+            LambdaFunctionArn: fn.FunctionArn,
+            Events: ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"],
+            Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "docs/" }] } },
+          },
         ],
       },
     }),
@@ -129,10 +147,17 @@ describe("s3 events end to end", () => {
     const upload = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: "docs/big.bin" }));
     const part = await s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: "docs/big.bin", UploadId: upload.UploadId, PartNumber: 1, Body: "hello" }));
     await s3.send(
-      new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: "docs/big.bin", UploadId: upload.UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] } }),
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key: "docs/big.bin",
+        UploadId: upload.UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+      }),
     );
     await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: "docs/copy+1.txt" }));
-    await s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [{ Key: "docs/a b.txt" }, { Key: "docs/big.bin" }, { Key: "docs/never-there" }] } }));
+    await s3.send(
+      new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [{ Key: "docs/a b.txt" }, { Key: "docs/big.bin" }, { Key: "docs/never-there" }] } }),
+    );
     await until(() => records(out).length >= 7);
     // Asynchronous delivery does not keep order: compare as a set, ordered by sequencer.
     const got = records(out).sort((a, b) => (a.s3.object.sequencer < b.s3.object.sequencer ? -1 : 1));

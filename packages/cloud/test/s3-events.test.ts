@@ -71,8 +71,16 @@ const ETAG = "5d41402abc4b2a76b9719d911017c592";
 
 describe("s3 event records", () => {
   it.each([
-    ["Put", change("ObjectCreated:Put", "uploads/doc1.txt", { size: 5, eTag: ETAG }), [expected("ObjectCreated:Put", "created", { key: "uploads/doc1.txt", size: 5, eTag: ETAG })]],
-    ["Copy", change("ObjectCreated:Copy", "uploads/copy.txt", { size: 5, eTag: ETAG }), [expected("ObjectCreated:Copy", "created", { key: "uploads/copy.txt", size: 5, eTag: ETAG })]],
+    [
+      "Put",
+      change("ObjectCreated:Put", "uploads/doc1.txt", { size: 5, eTag: ETAG }),
+      [expected("ObjectCreated:Put", "created", { key: "uploads/doc1.txt", size: 5, eTag: ETAG })],
+    ],
+    [
+      "Copy",
+      change("ObjectCreated:Copy", "uploads/copy.txt", { size: 5, eTag: ETAG }),
+      [expected("ObjectCreated:Copy", "created", { key: "uploads/copy.txt", size: 5, eTag: ETAG })],
+    ],
     [
       "CompleteMultipartUpload",
       change("ObjectCreated:CompleteMultipartUpload", "uploads/big.bin", { size: 5242884, eTag: `${ETAG}-2` }),
@@ -97,7 +105,17 @@ describe("s3 event records", () => {
   it("record: is the JSON AWS sends, keys in AWS's order", () => {
     const [delivery] = deliveriesFor(CONFIG, change("ObjectCreated:Put", "uploads/a b", { size: 3, eTag: ETAG }));
     expect(JSON.stringify(delivery!.record.s3.object)).toBe(`{"key":"uploads/a+b","size":3,"eTag":"${ETAG}","sequencer":"00000000000000002A"}`);
-    expect(Object.keys(delivery!.record)).toEqual(["eventVersion", "eventSource", "awsRegion", "eventTime", "eventName", "userIdentity", "requestParameters", "responseElements", "s3"]);
+    expect(Object.keys(delivery!.record)).toEqual([
+      "eventVersion",
+      "eventSource",
+      "awsRegion",
+      "eventTime",
+      "eventName",
+      "userIdentity",
+      "requestParameters",
+      "responseElements",
+      "s3",
+    ]);
     expect(delivery!.record.eventTime).toBe("2026-12-07T11:10:48.617Z");
   });
 

@@ -14,9 +14,29 @@ const BUCKET = "listing";
 // Chosen so UTF-16 order (JavaScript's <) and UTF-8 order (S3's) differ:
 // U+FFFD sorts before U+10000 in UTF-8 bytes, after it in UTF-16 units.
 const KEYS = [
-  "a", "a/", "a/b", "a/b/c", "a/b/d", "a/c", "a/c/e/f", "a+b", "a b", "a%2F", "ab",
-  "b/1", "b/2", "b/3/x", "c", "photos/2006/jan/x.jpg", "photos/2006/feb/y.jpg", "photos/2007/z.jpg",
-  "é", "z", "\uFFFD", "\u{10000}", "~",
+  "a",
+  "a/",
+  "a/b",
+  "a/b/c",
+  "a/b/d",
+  "a/c",
+  "a/c/e/f",
+  "a+b",
+  "a b",
+  "a%2F",
+  "ab",
+  "b/1",
+  "b/2",
+  "b/3/x",
+  "c",
+  "photos/2006/jan/x.jpg",
+  "photos/2006/feb/y.jpg",
+  "photos/2007/z.jpg",
+  "é",
+  "z",
+  "\uFFFD",
+  "\u{10000}",
+  "~",
 ];
 
 beforeAll(async () => {
@@ -50,7 +70,10 @@ function model(prefix: string, delimiter: string, after: string): string[] {
   return entries;
 }
 
-function entriesOf(page: { Contents?: Array<{ Key?: string | undefined }> | undefined; CommonPrefixes?: Array<{ Prefix?: string | undefined }> | undefined }): string[] {
+function entriesOf(page: {
+  Contents?: Array<{ Key?: string | undefined }> | undefined;
+  CommonPrefixes?: Array<{ Prefix?: string | undefined }> | undefined;
+}): string[] {
   // S3 sends Contents and CommonPrefixes as two lists; merged in byte order they are the page.
   const keys = (page.Contents ?? []).map((entry) => entry.Key!);
   const prefixes = (page.CommonPrefixes ?? []).map((entry) => entry.Prefix!);
@@ -89,7 +112,14 @@ describe("s3 listing", () => {
       let token: string | undefined;
       for (let pages = 0; pages < 100; pages++) {
         const page = await s3.send(
-          new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix, Delimiter: delimiter || undefined, StartAfter: after || undefined, MaxKeys: maxKeys, ContinuationToken: token }),
+          new ListObjectsV2Command({
+            Bucket: BUCKET,
+            Prefix: prefix,
+            Delimiter: delimiter || undefined,
+            StartAfter: after || undefined,
+            MaxKeys: maxKeys,
+            ContinuationToken: token,
+          }),
         );
         const entries = entriesOf(page);
         expect(page.KeyCount).toBe(entries.length);
@@ -107,7 +137,9 @@ describe("s3 listing", () => {
     const seen: string[] = [];
     let marker = after;
     for (let pages = 0; pages < 100; pages++) {
-      const page = await s3.send(new ListObjectsCommand({ Bucket: BUCKET, Prefix: prefix, Delimiter: delimiter || undefined, Marker: marker || undefined, MaxKeys: 2 }));
+      const page = await s3.send(
+        new ListObjectsCommand({ Bucket: BUCKET, Prefix: prefix, Delimiter: delimiter || undefined, Marker: marker || undefined, MaxKeys: 2 }),
+      );
       seen.push(...entriesOf(page));
       if (!page.IsTruncated) break;
       // NextMarker comes only with a delimiter; without one the last key is the marker.

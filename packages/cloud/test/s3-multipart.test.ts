@@ -44,7 +44,13 @@ async function start(key: string, extra: Partial<ConstructorParameters<typeof Cr
   return (await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: key, ...extra }))).UploadId!;
 }
 
-async function upload(key: string, uploadId: string, PartNumber: number, Body: Buffer, extra: Partial<ConstructorParameters<typeof UploadPartCommand>[0]> = {}) {
+async function upload(
+  key: string,
+  uploadId: string,
+  PartNumber: number,
+  Body: Buffer,
+  extra: Partial<ConstructorParameters<typeof UploadPartCommand>[0]> = {},
+) {
   return s3.send(new UploadPartCommand({ Bucket: BUCKET, Key: key, UploadId: uploadId, PartNumber, Body, ...extra }));
 }
 
@@ -68,7 +74,9 @@ describe("s3 multipart", () => {
       { PartNumber: 1, ETag: one.ETag },
       { PartNumber: 2, ETag: two.ETag },
     ]);
-    const etag = `"${createHash("md5").update(Buffer.concat([md5(PART_1), md5(PART_2)])).digest("hex")}-2"`;
+    const etag = `"${createHash("md5")
+      .update(Buffer.concat([md5(PART_1), md5(PART_2)]))
+      .digest("hex")}-2"`;
     expect(done).toMatchObject({ Bucket: BUCKET, Key: "big.bin", ETag: etag });
     const { response, bytes } = await bytesOf("big.bin");
     expect(bytes.equals(Buffer.concat([PART_1, PART_2]))).toBe(true);
@@ -90,8 +98,16 @@ describe("s3 multipart", () => {
 
   it.each([
     ["parts out of order", "InvalidPartOrder", "The list of parts was not in ascending order. Parts must be ordered by part number."],
-    ["a wrong ETag", "InvalidPart", "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag."],
-    ["a part never uploaded", "InvalidPart", "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag."],
+    [
+      "a wrong ETag",
+      "InvalidPart",
+      "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+    ],
+    [
+      "a part never uploaded",
+      "InvalidPart",
+      "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+    ],
     ["a small part before the last", "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed size"],
   ])("multipart: %s is refused and the upload stays", async (situation, name, message) => {
     const key = `refused-${name}`;
@@ -99,10 +115,22 @@ describe("s3 multipart", () => {
     const small = await upload(key, id, 1, Buffer.from("small"));
     const last = await upload(key, id, 2, Buffer.from("last"));
     const parts: Record<string, CompletedPart[]> = {
-      "parts out of order": [{ PartNumber: 2, ETag: last.ETag }, { PartNumber: 1, ETag: small.ETag }],
-      "a wrong ETag": [{ PartNumber: 1, ETag: last.ETag }, { PartNumber: 2, ETag: last.ETag }],
-      "a part never uploaded": [{ PartNumber: 1, ETag: small.ETag }, { PartNumber: 3, ETag: last.ETag }],
-      "a small part before the last": [{ PartNumber: 1, ETag: small.ETag }, { PartNumber: 2, ETag: last.ETag }],
+      "parts out of order": [
+        { PartNumber: 2, ETag: last.ETag },
+        { PartNumber: 1, ETag: small.ETag },
+      ],
+      "a wrong ETag": [
+        { PartNumber: 1, ETag: last.ETag },
+        { PartNumber: 2, ETag: last.ETag },
+      ],
+      "a part never uploaded": [
+        { PartNumber: 1, ETag: small.ETag },
+        { PartNumber: 3, ETag: last.ETag },
+      ],
+      "a small part before the last": [
+        { PartNumber: 1, ETag: small.ETag },
+        { PartNumber: 2, ETag: last.ETag },
+      ],
     };
     await expect(complete(key, id, parts[situation]!)).rejects.toMatchObject({ name, message });
     const listed = await s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: key, UploadId: id }));
@@ -116,7 +144,9 @@ describe("s3 multipart", () => {
     const message = "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.";
     await expect(upload("aborted.bin", id, 2, Buffer.from("y"))).rejects.toMatchObject({ name: "NoSuchUpload", message });
     await expect(complete("aborted.bin", id, [{ PartNumber: 1, ETag: '"x"' }])).rejects.toMatchObject({ name: "NoSuchUpload", message });
-    await expect(s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: "aborted.bin", UploadId: id }))).rejects.toMatchObject({ name: "NoSuchUpload" });
+    await expect(s3.send(new AbortMultipartUploadCommand({ Bucket: BUCKET, Key: "aborted.bin", UploadId: id }))).rejects.toMatchObject({
+      name: "NoSuchUpload",
+    });
   });
 
   it("multipart: an upload id of another key is NoSuchUpload", async () => {
@@ -128,9 +158,14 @@ describe("s3 multipart", () => {
     const id = await start("paged.bin");
     for (const number of [1, 2, 3]) await upload("paged.bin", id, number, Buffer.from(`part ${number}`));
     const first = await s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: "paged.bin", UploadId: id, MaxParts: 2 }));
-    expect(first.Parts?.map((part) => [part.PartNumber, part.Size])).toEqual([[1, 6], [2, 6]]);
+    expect(first.Parts?.map((part) => [part.PartNumber, part.Size])).toEqual([
+      [1, 6],
+      [2, 6],
+    ]);
     expect(first.IsTruncated).toBe(true);
-    const second = await s3.send(new ListPartsCommand({ Bucket: BUCKET, Key: "paged.bin", UploadId: id, MaxParts: 2, PartNumberMarker: first.NextPartNumberMarker }));
+    const second = await s3.send(
+      new ListPartsCommand({ Bucket: BUCKET, Key: "paged.bin", UploadId: id, MaxParts: 2, PartNumberMarker: first.NextPartNumberMarker }),
+    );
     expect(second.Parts?.map((part) => part.PartNumber)).toEqual([3]);
     expect(second.IsTruncated).toBe(false);
   });
@@ -150,9 +185,25 @@ describe("s3 multipart", () => {
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: "copy-source.bin", Body: source }));
     const id = await start("from-copy.bin");
     const one = await s3.send(
-      new UploadPartCopyCommand({ Bucket: BUCKET, Key: "from-copy.bin", UploadId: id, PartNumber: 1, CopySource: `${BUCKET}/copy-source.bin`, CopySourceRange: `bytes=0-${5 * MiB - 1}` }),
+      new UploadPartCopyCommand({
+        Bucket: BUCKET,
+        Key: "from-copy.bin",
+        UploadId: id,
+        PartNumber: 1,
+        CopySource: `${BUCKET}/copy-source.bin`,
+        CopySourceRange: `bytes=0-${5 * MiB - 1}`,
+      }),
     );
-    const two = await s3.send(new UploadPartCopyCommand({ Bucket: BUCKET, Key: "from-copy.bin", UploadId: id, PartNumber: 2, CopySource: `${BUCKET}/copy-source.bin`, CopySourceRange: "bytes=10-19" }));
+    const two = await s3.send(
+      new UploadPartCopyCommand({
+        Bucket: BUCKET,
+        Key: "from-copy.bin",
+        UploadId: id,
+        PartNumber: 2,
+        CopySource: `${BUCKET}/copy-source.bin`,
+        CopySourceRange: "bytes=10-19",
+      }),
+    );
     expect(one.CopyPartResult?.ETag).toBe(`"${md5(source.subarray(0, 5 * MiB)).toString("hex")}"`);
     await complete("from-copy.bin", id, [
       { PartNumber: 1, ETag: one.CopyPartResult?.ETag },
@@ -171,7 +222,9 @@ describe("s3 multipart", () => {
       { PartNumber: 1, ETag: one.ETag, ChecksumSHA256: one.ChecksumSHA256 },
       { PartNumber: 2, ETag: two.ETag, ChecksumSHA256: two.ChecksumSHA256 },
     ]);
-    const composite = `${createHash("sha256").update(Buffer.concat([sha(PART_1), sha(PART_2)])).digest("base64")}-2`;
+    const composite = `${createHash("sha256")
+      .update(Buffer.concat([sha(PART_1), sha(PART_2)]))
+      .digest("base64")}-2`;
     expect(done.ChecksumSHA256).toBe(composite);
     const { response, bytes } = await bytesOf("checked.bin", { ChecksumMode: "ENABLED" });
     expect(response.ChecksumSHA256).toBe(composite);

@@ -32,10 +32,23 @@ beforeAll(async () => {
   allowed = (await createFixtureFunction(aws, "allowed", "echo")).FunctionArn!;
   notAllowed = (await createFixtureFunction(aws, "not-allowed", "echo")).FunctionArn!;
   await aws.lambda.send(
-    new AddPermissionCommand({ FunctionName: "allowed", StatementId: "s3", Action: "lambda:InvokeFunction", Principal: "s3.amazonaws.com", SourceArn: "arn:aws:s3:::notified", SourceAccount: "000000000000" }),
+    new AddPermissionCommand({
+      FunctionName: "allowed",
+      StatementId: "s3",
+      Action: "lambda:InvokeFunction",
+      Principal: "s3.amazonaws.com",
+      SourceArn: "arn:aws:s3:::notified",
+      SourceAccount: "000000000000",
+    }),
   );
   await aws.lambda.send(
-    new AddPermissionCommand({ FunctionName: "not-allowed", StatementId: "s3", Action: "lambda:InvokeFunction", Principal: "s3.amazonaws.com", SourceArn: "arn:aws:s3:::some-other-bucket" }),
+    new AddPermissionCommand({
+      FunctionName: "not-allowed",
+      StatementId: "s3",
+      Action: "lambda:InvokeFunction",
+      Principal: "s3.amazonaws.com",
+      SourceArn: "arn:aws:s3:::some-other-bucket",
+    }),
   );
   await s3.send(new CreateBucketCommand({ Bucket: "notified" }));
 });
@@ -60,7 +73,10 @@ async function read(bucket = "notified") {
 }
 
 function queue(events: string[], prefix?: string, suffix?: string): QueueConfiguration {
-  const FilterRules = [...(prefix === undefined ? [] : [{ Name: "prefix" as const, Value: prefix }]), ...(suffix === undefined ? [] : [{ Name: "suffix" as const, Value: suffix }])];
+  const FilterRules = [
+    ...(prefix === undefined ? [] : [{ Name: "prefix" as const, Value: prefix }]),
+    ...(suffix === undefined ? [] : [{ Name: "suffix" as const, Value: suffix }]),
+  ];
   return { QueueArn: QUEUE, Events: events as QueueConfiguration["Events"], ...(FilterRules.length === 0 ? {} : { Filter: { Key: { FilterRules } } }) };
 }
 
@@ -68,17 +84,45 @@ describe("s3 notification configuration", () => {
   it("config: Lambda, queue and topic configurations are stored and read back, filter names capitalised", async () => {
     await put({
       LambdaFunctionConfigurations: [
-        { Id: "docs", LambdaFunctionArn: allowed, Events: ["s3:ObjectCreated:*"], Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "docs/" }, { Name: "suffix", Value: ".txt" }] } } },
+        {
+          Id: "docs",
+          LambdaFunctionArn: allowed,
+          Events: ["s3:ObjectCreated:*"],
+          Filter: {
+            Key: {
+              FilterRules: [
+                { Name: "prefix", Value: "docs/" },
+                { Name: "suffix", Value: ".txt" },
+              ],
+            },
+          },
+        },
       ],
       QueueConfigurations: [{ Id: "queued", QueueArn: QUEUE, Events: ["s3:ObjectRemoved:*"] }],
-      TopicConfigurations: [{ Id: "published", TopicArn: TOPIC, Events: ["s3:ObjectCreated:Put"], Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "images/" }] } } }],
+      TopicConfigurations: [
+        { Id: "published", TopicArn: TOPIC, Events: ["s3:ObjectCreated:Put"], Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "images/" }] } } },
+      ],
     });
     expect(await read()).toEqual({
       LambdaFunctionConfigurations: [
-        { Id: "docs", LambdaFunctionArn: allowed, Events: ["s3:ObjectCreated:*"], Filter: { Key: { FilterRules: [{ Name: "Prefix", Value: "docs/" }, { Name: "Suffix", Value: ".txt" }] } } },
+        {
+          Id: "docs",
+          LambdaFunctionArn: allowed,
+          Events: ["s3:ObjectCreated:*"],
+          Filter: {
+            Key: {
+              FilterRules: [
+                { Name: "Prefix", Value: "docs/" },
+                { Name: "Suffix", Value: ".txt" },
+              ],
+            },
+          },
+        },
       ],
       QueueConfigurations: [{ Id: "queued", QueueArn: QUEUE, Events: ["s3:ObjectRemoved:*"] }],
-      TopicConfigurations: [{ Id: "published", TopicArn: TOPIC, Events: ["s3:ObjectCreated:Put"], Filter: { Key: { FilterRules: [{ Name: "Prefix", Value: "images/" }] } } }],
+      TopicConfigurations: [
+        { Id: "published", TopicArn: TOPIC, Events: ["s3:ObjectCreated:Put"], Filter: { Key: { FilterRules: [{ Name: "Prefix", Value: "images/" }] } } },
+      ],
     });
   });
 
@@ -133,10 +177,41 @@ describe("s3 notification configuration", () => {
 
   it.each([
     ["an unknown event", { QueueConfigurations: [queue(["s3:ObjectExploded:*"])] }, "The event is not supported for notifications"],
-    ["two prefix rules", { QueueConfigurations: [{ ...queue(["s3:ObjectCreated:*"]), Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "a" }, { Name: "prefix", Value: "b" }] } } }] }, "Cannot specify more than one prefix rule in a filter."],
-    ["a filter rule that is neither prefix nor suffix", { QueueConfigurations: [{ ...queue(["s3:ObjectCreated:*"]), Filter: { Key: { FilterRules: [{ Name: "middle" as never, Value: "a" }] } } }] }, "filter rule name must be either prefix or suffix"],
+    [
+      "two prefix rules",
+      {
+        QueueConfigurations: [
+          {
+            ...queue(["s3:ObjectCreated:*"]),
+            Filter: {
+              Key: {
+                FilterRules: [
+                  { Name: "prefix", Value: "a" },
+                  { Name: "prefix", Value: "b" },
+                ],
+              },
+            },
+          },
+        ],
+      },
+      "Cannot specify more than one prefix rule in a filter.",
+    ],
+    [
+      "a filter rule that is neither prefix nor suffix",
+      { QueueConfigurations: [{ ...queue(["s3:ObjectCreated:*"]), Filter: { Key: { FilterRules: [{ Name: "middle" as never, Value: "a" }] } } }] },
+      "filter rule name must be either prefix or suffix",
+    ],
     ["a malformed ARN", { QueueConfigurations: [{ QueueArn: "not-an-arn", Events: ["s3:ObjectCreated:*"] }] }, "The ARN is not well formed"],
-    ["one Id twice", { QueueConfigurations: [{ ...queue(["s3:ObjectCreated:*"]), Id: "same" }, { ...queue(["s3:ObjectRemoved:*"]), Id: "same" }] }, "Same ID used for multiple configurations. IDs must be unique."],
+    [
+      "one Id twice",
+      {
+        QueueConfigurations: [
+          { ...queue(["s3:ObjectCreated:*"]), Id: "same" },
+          { ...queue(["s3:ObjectRemoved:*"]), Id: "same" },
+        ],
+      },
+      "Same ID used for multiple configurations. IDs must be unique.",
+    ],
   ])("config: %s is InvalidArgument", async (_, configuration, message) => {
     await expect(put(configuration as NotificationConfiguration)).rejects.toMatchObject({ name: "InvalidArgument", message });
   });

@@ -64,7 +64,7 @@ describe("s3 objects", () => {
     ["trailing slash", "folder/"],
     ["leading slash", "/rooted"],
     ["query characters", "?x=1&y=2#frag"],
-    ["xml specials", "<a href=\"x\">&amp;'</a>"],
+    ["xml specials", '<a href="x">&amp;\'</a>'],
     ["tilde and star", "~user/*.txt"],
   ])("key: %s is stored and returned exactly", async (_, key) => {
     const body = `body of ${key}`;
@@ -121,7 +121,13 @@ describe("s3 objects", () => {
       ResponseContentLanguage: "fr",
       ResponseContentEncoding: "identity",
     });
-    expect(response).toMatchObject({ ContentType: "application/json", ContentDisposition: "inline", CacheControl: "no-store", ContentLanguage: "fr", ContentEncoding: "identity" });
+    expect(response).toMatchObject({
+      ContentType: "application/json",
+      ContentDisposition: "inline",
+      CacheControl: "no-store",
+      ContentLanguage: "fr",
+      ContentEncoding: "identity",
+    });
   });
 
   it.each([
@@ -237,9 +243,14 @@ describe("s3 objects", () => {
   it("version: the null version is the object; any other version id names nothing", async () => {
     await put("versioned?", "only version");
     expect((await getText("versioned?", { VersionId: "null" })).text).toBe("only version");
-    await expect(getText("versioned?", { VersionId: "3HL4kqtJlcpXroDTDmJ" })).rejects.toMatchObject({ name: "NoSuchVersion", message: "The specified version does not exist." });
+    await expect(getText("versioned?", { VersionId: "3HL4kqtJlcpXroDTDmJ" })).rejects.toMatchObject({
+      name: "NoSuchVersion",
+      message: "The specified version does not exist.",
+    });
     const batch = await s3.send(new DeleteObjectsCommand({ Bucket: BUCKET, Delete: { Objects: [{ Key: "versioned?", VersionId: "3HL4kqtJlcpXroDTDmJ" }] } }));
-    expect(batch.Errors).toEqual([{ Key: "versioned?", VersionId: "3HL4kqtJlcpXroDTDmJ", Code: "NoSuchVersion", Message: "The specified version does not exist." }]);
+    expect(batch.Errors).toEqual([
+      { Key: "versioned?", VersionId: "3HL4kqtJlcpXroDTDmJ", Code: "NoSuchVersion", Message: "The specified version does not exist." },
+    ]);
     await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: "versioned?", VersionId: "null" }));
     await expect(getText("versioned?")).rejects.toMatchObject({ name: "NoSuchKey" });
   });
@@ -274,7 +285,14 @@ describe("s3 objects", () => {
   it("object: a large streamed body round-trips, and overwrites and deletes leave no blob behind", async () => {
     const before = blobFiles().length;
     const bytes = randomBytes(9 * 1024 * 1024 + 7);
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: "large.bin", Body: Readable.from([bytes.subarray(0, 5_000_000), bytes.subarray(5_000_000)]), ContentLength: bytes.length }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: "large.bin",
+        Body: Readable.from([bytes.subarray(0, 5_000_000), bytes.subarray(5_000_000)]),
+        ContentLength: bytes.length,
+      }),
+    );
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: "large.bin", Body: bytes }));
     expect(blobFiles().length).toBe(before + 1);
     const got = Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: "large.bin" }))).Body!.transformToByteArray());

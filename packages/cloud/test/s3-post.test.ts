@@ -34,7 +34,12 @@ const post = (body: FormData | string, headers: Record<string, string> = {}) => 
 
 describe("s3 post object", () => {
   it("post: the file is stored under its key, fields become headers, 204 with ETag and Location", async () => {
-    const response = await post(form({ key: "uploads/${filename}", "Content-Type": "text/plain", "x-amz-meta-origin": "browser", policy: "ignored" }, { name: "doc 1.txt", bytes: "hello" }));
+    const response = await post(
+      form(
+        { key: "uploads/${filename}", "Content-Type": "text/plain", "x-amz-meta-origin": "browser", policy: "ignored" },
+        { name: "doc 1.txt", bytes: "hello" },
+      ),
+    );
     expect(response.status).toBe(204);
     expect(response.headers.get("etag")).toBe(`"${createHash("md5").update("hello").digest("hex")}"`);
     expect(response.headers.get("location")).toBe(`http://127.0.0.1:${daemon.port}/${BUCKET}/uploads/doc%201.txt`);
@@ -61,7 +66,12 @@ describe("s3 post object", () => {
   });
 
   it.each([
-    ["no key field", form({}, { name: "x", bytes: "x" }), 400, "<Code>InvalidArgument</Code><Message>Bucket POST must contain a field named &apos;key&apos;.  If it is specified, please check the order of the fields.</Message>"],
+    [
+      "no key field",
+      form({}, { name: "x", bytes: "x" }),
+      400,
+      "<Code>InvalidArgument</Code><Message>Bucket POST must contain a field named &apos;key&apos;.  If it is specified, please check the order of the fields.</Message>",
+    ],
     ["no file", form({ key: "k" }), 400, "<Code>InvalidArgument</Code><Message>POST requires exactly one file upload per request.</Message>"],
     ["not a form", "key=k", 412, "<Code>PreconditionFailed</Code><Message>Bucket POST must be of the enclosure-type multipart/form-data</Message>"],
   ])("post: %s is refused", async (_, body, status, error) => {

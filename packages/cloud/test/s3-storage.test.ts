@@ -109,7 +109,9 @@ describe("s3 storage of object bytes", () => {
     const source = `${BUCKET}/copy/${encodeURIComponent(name)}`;
     const copied = await s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: `copy/${name} (COPY)`, CopySource: source }));
     expect(copied.CopyObjectResult?.ETag).toBe(md5(bytes));
-    const replaced = await s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: `copy/${name} (REPLACE)`, CopySource: source, MetadataDirective: "REPLACE", ChecksumAlgorithm: "SHA256" }));
+    const replaced = await s3.send(
+      new CopyObjectCommand({ Bucket: BUCKET, Key: `copy/${name} (REPLACE)`, CopySource: source, MetadataDirective: "REPLACE", ChecksumAlgorithm: "SHA256" }),
+    );
     expect(replaced.CopyObjectResult?.ChecksumSHA256).toBe(sha256(bytes));
     // The other storage: a body over the limit replaces an inline one, a small one a file.
     const other = bytesOfSize(size > INLINE_LIMIT ? 10 : INLINE_LIMIT + 10, 3);
@@ -128,10 +130,24 @@ describe("s3 storage of object bytes", () => {
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: `part-copy/${name}` }));
     const end = Math.max(0, size - 2);
     const part = await s3.send(
-      new UploadPartCopyCommand({ Bucket: BUCKET, Key: `part-copy/${name}`, UploadId, PartNumber: 1, CopySource: `${BUCKET}/part-source/${encodeURIComponent(name)}`, CopySourceRange: `bytes=0-${end}` }),
+      new UploadPartCopyCommand({
+        Bucket: BUCKET,
+        Key: `part-copy/${name}`,
+        UploadId,
+        PartNumber: 1,
+        CopySource: `${BUCKET}/part-source/${encodeURIComponent(name)}`,
+        CopySourceRange: `bytes=0-${end}`,
+      }),
     );
     expect(part.CopyPartResult?.ETag).toBe(md5(bytes.subarray(0, end + 1)));
-    await s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key: `part-copy/${name}`, UploadId, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.CopyPartResult?.ETag }] } }));
+    await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key: `part-copy/${name}`,
+        UploadId,
+        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.CopyPartResult?.ETag }] },
+      }),
+    );
     expect((await read(`part-copy/${name}`)).bytes.equals(bytes.subarray(0, end + 1))).toBe(true);
   });
 });
@@ -144,7 +160,13 @@ describe("s3 storage: bodies cut short", () => {
     const key = `cut/${name}`;
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: "before" }));
     const closed = new Promise<void>((resolve) => {
-      const outgoing = request({ host: "127.0.0.1", port: daemon.port, method: "PUT", path: `/${BUCKET}/${encodeURIComponent(key)}`, headers: { "content-length": announced } });
+      const outgoing = request({
+        host: "127.0.0.1",
+        port: daemon.port,
+        method: "PUT",
+        path: `/${BUCKET}/${encodeURIComponent(key)}`,
+        headers: { "content-length": announced },
+      });
       outgoing.on("error", () => undefined);
       outgoing.on("close", () => resolve());
       outgoing.write(Buffer.alloc(10, 120), () => outgoing.destroy());
@@ -167,11 +189,9 @@ describe("s3 storage: a data folder from before inline bodies", () => {
     db.exec("CREATE TABLE migrations (name TEXT PRIMARY KEY, version INTEGER NOT NULL)");
     migrate(db, "s3", S3_MIGRATIONS.slice(0, 1));
     db.prepare("INSERT INTO s3_buckets (name, region, owner, created_ms) VALUES ('before', 'us-east-1', 'owner', 0)").run();
-    db.prepare("INSERT INTO s3_objects (bucket, key, blob, size, etag, modified_ms, headers) VALUES ('before', ?, 'ab0123456789abcdef012345', 1000, ?, 0, ?)").run(
-      Buffer.from("old.bin"),
-      md5(old).slice(1, -1),
-      JSON.stringify({ "content-type": "application/x-old" }),
-    );
+    db.prepare(
+      "INSERT INTO s3_objects (bucket, key, blob, size, etag, modified_ms, headers) VALUES ('before', ?, 'ab0123456789abcdef012345', 1000, ?, 0, ?)",
+    ).run(Buffer.from("old.bin"), md5(old).slice(1, -1), JSON.stringify({ "content-type": "application/x-old" }));
     db.close();
     mkdirSync(join(dataDir, "s3", "ab"), { recursive: true });
     writeFileSync(join(dataDir, "s3", "ab", "ab0123456789abcdef012345"), old);

@@ -60,7 +60,9 @@ describe("server", () => {
   });
 
   it("server: an unknown durability setting is named", async () => {
-    await expect(startCloud({ dataDir: tempDir(), port: 0, durability: "disk" as never })).rejects.toThrow('durability: must be "process" or "machine", got "disk"');
+    await expect(startCloud({ dataDir: tempDir(), port: 0, durability: "disk" as never })).rejects.toThrow(
+      'durability: must be "process" or "machine", got "disk"',
+    );
   });
 
   it("server: a port another program holds is named with a hint", async () => {

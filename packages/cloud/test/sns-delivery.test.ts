@@ -28,7 +28,11 @@ async function setup(dataDir?: string): Promise<Setup> {
   const daemon = await startDaemon(dataDir === undefined ? {} : { dataDir });
   const aws = clientsFor(daemon.endpoint);
   const sns = snsClient(daemon.endpoint);
-  cleanups.push(() => daemon.kill(), () => aws.destroy(), () => sns.destroy());
+  cleanups.push(
+    () => daemon.kill(),
+    () => aws.destroy(),
+    () => sns.destroy(),
+  );
   if (dataDir === undefined) cleanups.push(() => removeDataDir(daemon.dataDir));
   return { daemon, aws, sns };
 }
@@ -40,7 +44,13 @@ async function recorder(aws: Clients, name: string, options: { fails?: number } 
 }
 
 /** A topic and a subscription of `fn` with `attributes`; the function allows SNS for the topic. */
-async function subscribed(sns: SNSClient, topic: string, fn: Recorder, attributes: Record<string, string> = {}, allow = true): Promise<{ topicArn: string; subscriptionArn: string }> {
+async function subscribed(
+  sns: SNSClient,
+  topic: string,
+  fn: Recorder,
+  attributes: Record<string, string> = {},
+  allow = true,
+): Promise<{ topicArn: string; subscriptionArn: string }> {
   const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: topic }));
   if (allow) await fn.allow("sns.amazonaws.com", TopicArn!);
   const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn, Protocol: "lambda", Endpoint: fn.arn, Attributes: attributes }));
@@ -61,12 +71,28 @@ describe("sns delivery", () => {
         TopicArn: topicArn,
         Message: "order 42 placed",
         Subject: "New order",
-        MessageAttributes: { store: { DataType: "String", StringValue: "example_corp" }, price: { DataType: "Number", StringValue: "210.75" }, blob: { DataType: "Binary", BinaryValue: Buffer.from([0, 1]) } },
+        MessageAttributes: {
+          store: { DataType: "String", StringValue: "example_corp" },
+          price: { DataType: "Number", StringValue: "210.75" },
+          blob: { DataType: "Binary", BinaryValue: Buffer.from([0, 1]) },
+        },
       }),
     );
     const [record] = records(await fn.waitFor(1));
     expect(Object.keys(record!)).toEqual(["EventSource", "EventVersion", "EventSubscriptionArn", "Sns"]);
-    expect(Object.keys(record!.Sns)).toEqual(["Type", "MessageId", "TopicArn", "Subject", "Message", "Timestamp", "SignatureVersion", "Signature", "SigningCertUrl", "UnsubscribeUrl", "MessageAttributes"]);
+    expect(Object.keys(record!.Sns)).toEqual([
+      "Type",
+      "MessageId",
+      "TopicArn",
+      "Subject",
+      "Message",
+      "Timestamp",
+      "SignatureVersion",
+      "Signature",
+      "SigningCertUrl",
+      "UnsubscribeUrl",
+      "MessageAttributes",
+    ]);
     expect(record!.Sns.Timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(record!.Sns.Signature).toMatch(/^[A-Za-z0-9+/]+=*$/);
     expect({ ...record, Sns: { ...record!.Sns, Timestamp: "<time>", Signature: "<signature>" } }).toEqual({
@@ -84,7 +110,11 @@ describe("sns delivery", () => {
         Signature: "<signature>",
         SigningCertUrl: "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-closure-pack-local.pem",
         UnsubscribeUrl: `https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`,
-        MessageAttributes: { store: { Type: "String", Value: "example_corp" }, price: { Type: "Number", Value: "210.75" }, blob: { Type: "Binary", Value: "AAE=" } },
+        MessageAttributes: {
+          store: { Type: "String", Value: "example_corp" },
+          price: { Type: "Number", Value: "210.75" },
+          blob: { Type: "Binary", Value: "AAE=" },
+        },
       },
     });
   });
@@ -98,13 +128,31 @@ describe("sns delivery", () => {
     for (const fn of [all, big, body]) await aws.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: fn.name, ReservedConcurrentExecutions: 1 }));
     const { topicArn } = await subscribed(sns, "shop", all);
     await big.allow("sns.amazonaws.com", topicArn);
-    await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: "lambda", Endpoint: big.arn, Attributes: { FilterPolicy: JSON.stringify({ price: [{ numeric: [">=", 100] }], store: [{ prefix: "ex" }] }) } }));
+    await sns.send(
+      new SubscribeCommand({
+        TopicArn: topicArn,
+        Protocol: "lambda",
+        Endpoint: big.arn,
+        Attributes: { FilterPolicy: JSON.stringify({ price: [{ numeric: [">=", 100] }], store: [{ prefix: "ex" }] }) },
+      }),
+    );
     await body.allow("sns.amazonaws.com", topicArn);
     await sns.send(
-      new SubscribeCommand({ TopicArn: topicArn, Protocol: "lambda", Endpoint: body.arn, Attributes: { FilterPolicyScope: "MessageBody", FilterPolicy: JSON.stringify({ order: { status: [{ "anything-but": "cancelled" }] } }) } }),
+      new SubscribeCommand({
+        TopicArn: topicArn,
+        Protocol: "lambda",
+        Endpoint: body.arn,
+        Attributes: { FilterPolicyScope: "MessageBody", FilterPolicy: JSON.stringify({ order: { status: [{ "anything-but": "cancelled" }] } }) },
+      }),
     );
     const publish = (Message: string, price: string) =>
-      sns.send(new PublishCommand({ TopicArn: topicArn, Message, MessageAttributes: { price: { DataType: "Number", StringValue: price }, store: { DataType: "String", StringValue: "example_corp" } } }));
+      sns.send(
+        new PublishCommand({
+          TopicArn: topicArn,
+          Message,
+          MessageAttributes: { price: { DataType: "Number", StringValue: price }, store: { DataType: "String", StringValue: "example_corp" } },
+        }),
+      );
     await publish(JSON.stringify({ order: { status: "cancelled" } }), "5");
     await publish(JSON.stringify({ order: { status: "placed" } }), "500");
     await publish("not json", "150");
@@ -122,7 +170,9 @@ describe("sns delivery", () => {
     const fn = await recorder(aws, "batch-handler");
     await aws.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: fn.name, ReservedConcurrentExecutions: 1 }));
     const { topicArn } = await subscribed(sns, "structured", fn);
-    await sns.send(new PublishCommand({ TopicArn: topicArn, MessageStructure: "json", Message: JSON.stringify({ default: "for everyone", lambda: "for functions" }) }));
+    await sns.send(
+      new PublishCommand({ TopicArn: topicArn, MessageStructure: "json", Message: JSON.stringify({ default: "for everyone", lambda: "for functions" }) }),
+    );
     const batch = await sns.send(
       new PublishBatchCommand({
         TopicArn: topicArn,
@@ -134,7 +184,9 @@ describe("sns delivery", () => {
       }),
     );
     expect(batch.Successful?.map((entry) => entry.Id)).toEqual(["one", "two"]);
-    expect(batch.Failed).toEqual([{ Id: "bad", Code: "InvalidParameter", Message: "Invalid parameter: Could not cast message attribute 'n' value to number.", SenderFault: true }]);
+    expect(batch.Failed).toEqual([
+      { Id: "bad", Code: "InvalidParameter", Message: "Invalid parameter: Could not cast message attribute 'n' value to number.", SenderFault: true },
+    ]);
     expect(records(await fn.waitFor(3)).map((record) => record.Sns.Message)).toEqual(["for functions", "first", "second"]);
   });
 
@@ -168,15 +220,28 @@ describe("sns delivery", () => {
     const other = await send("b");
     expect([again.MessageId, again.SequenceNumber]).toEqual([first.MessageId, first.SequenceNumber]);
     expect([first.SequenceNumber, other.SequenceNumber]).toEqual(["00000000000000000001", "00000000000000000002"]);
-    const missing = await sns.send(new PublishCommand({ TopicArn, Message: "job", MessageGroupId: "g" })).catch((error: Error) => `${error.name}: ${error.message}`);
-    expect(missing).toBe("InvalidParameterException: Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+    const missing = await sns
+      .send(new PublishCommand({ TopicArn, Message: "job", MessageGroupId: "g" }))
+      .catch((error: Error) => `${error.name}: ${error.message}`);
+    expect(missing).toBe(
+      "InvalidParameterException: Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly",
+    );
   });
 
   it("aws CLI: sns publish with an attribute reaches the function", async () => {
     const { daemon, aws, sns } = await setup();
     const fn = await recorder(aws, "cli-handler");
     const { topicArn } = await subscribed(sns, "cli-topic", fn);
-    const published = await awsCli(daemon.endpoint, ["sns", "publish", "--topic-arn", topicArn, "--message", "from the cli", "--message-attributes", '{"kind":{"DataType":"String","StringValue":"cli"}}']);
+    const published = await awsCli(daemon.endpoint, [
+      "sns",
+      "publish",
+      "--topic-arn",
+      topicArn,
+      "--message",
+      "from the cli",
+      "--message-attributes",
+      '{"kind":{"DataType":"String","StringValue":"cli"}}',
+    ]);
     expect(published.code, published.stderr).toBe(0);
     const [record] = records(await fn.waitFor(1));
     expect([record!.Sns.Message, record!.Sns.MessageAttributes]).toEqual(["from the cli", { kind: { Type: "String", Value: "cli" } }]);

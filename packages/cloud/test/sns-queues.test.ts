@@ -22,7 +22,11 @@ async function setup(dataDir?: string): Promise<{ daemon: DaemonProcess; sns: SN
   const daemon = await startDaemon(dataDir === undefined ? {} : { dataDir });
   const sns = snsClient(daemon.endpoint);
   const sqs = sqsClient(daemon.endpoint);
-  cleanups.push(() => daemon.kill(), () => sns.destroy(), () => sqs.destroy());
+  cleanups.push(
+    () => daemon.kill(),
+    () => sns.destroy(),
+    () => sqs.destroy(),
+  );
   if (dataDir === undefined) cleanups.push(() => removeDataDir(daemon.dataDir));
   return { daemon, sns, sqs };
 }
@@ -33,19 +37,34 @@ const queueArn = (name: string) => `arn:aws:sqs:us-east-1:000000000000:${name}`;
 function snsPolicy(queue: string, topicArn: string): string {
   return JSON.stringify({
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: queueArn(queue), Condition: { ArnEquals: { "aws:SourceArn": topicArn } } }],
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: "sns.amazonaws.com" },
+        Action: "sqs:SendMessage",
+        Resource: queueArn(queue),
+        Condition: { ArnEquals: { "aws:SourceArn": topicArn } },
+      },
+    ],
   });
 }
 
 /** A topic, a queue (with `policy` unless null) and the queue's subscription to the topic. */
-async function wired(sns: SNSClient, sqs: SQSClient, name: string, options: { fifo?: boolean; policy?: string | null; attributes?: Record<string, string> } = {}) {
+async function wired(
+  sns: SNSClient,
+  sqs: SQSClient,
+  name: string,
+  options: { fifo?: boolean; policy?: string | null; attributes?: Record<string, string> } = {},
+) {
   const suffix = options.fifo === true ? ".fifo" : "";
   const fifo = options.fifo === true ? { FifoTopic: "true" } : {};
   const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: `${name}${suffix}`, Attributes: fifo }));
   const queueUrl = await createQueue(sqs, `${name}-q${suffix}`, options.fifo === true ? { FifoQueue: "true" } : {});
   const policy = options.policy === undefined ? snsPolicy(`${name}-q${suffix}`, TopicArn!) : options.policy;
   if (policy !== null) await sqs.send(new SetQueueAttributesCommand({ QueueUrl: queueUrl, Attributes: { Policy: policy } }));
-  const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: queueArn(`${name}-q${suffix}`), Attributes: options.attributes ?? {} }));
+  const { SubscriptionArn } = await sns.send(
+    new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: queueArn(`${name}-q${suffix}`), Attributes: options.attributes ?? {} }),
+  );
   return { topicArn: TopicArn!, queueUrl, subscriptionArn: SubscriptionArn! };
 }
 
@@ -53,11 +72,30 @@ describe("sns to sqs", () => {
   it("envelope: the notification SNS writes to a queue, keys in AWS's order", async () => {
     const { sns, sqs } = await setup();
     const { topicArn, queueUrl, subscriptionArn } = await wired(sns, sqs, "orders");
-    const { MessageId } = await sns.send(new PublishCommand({ TopicArn: topicArn, Message: "order 7", Subject: "New order", MessageAttributes: { store: { DataType: "String", StringValue: "a" } } }));
+    const { MessageId } = await sns.send(
+      new PublishCommand({
+        TopicArn: topicArn,
+        Message: "order 7",
+        Subject: "New order",
+        MessageAttributes: { store: { DataType: "String", StringValue: "a" } },
+      }),
+    );
     await sns.send(new PublishCommand({ TopicArn: topicArn, Message: "plain" }));
     // Stored by the publish itself: the messages are there once it is answered.
     const [first, second] = (await receive(sqs, queueUrl)).map((message) => JSON.parse(message.Body!) as Record<string, unknown>);
-    expect(Object.keys(first!)).toEqual(["Type", "MessageId", "TopicArn", "Subject", "Message", "Timestamp", "SignatureVersion", "Signature", "SigningCertURL", "UnsubscribeURL", "MessageAttributes"]);
+    expect(Object.keys(first!)).toEqual([
+      "Type",
+      "MessageId",
+      "TopicArn",
+      "Subject",
+      "Message",
+      "Timestamp",
+      "SignatureVersion",
+      "Signature",
+      "SigningCertURL",
+      "UnsubscribeURL",
+      "MessageAttributes",
+    ]);
     expect({ ...first, Timestamp: "<time>", Signature: "<signature>" }).toEqual({
       Type: "Notification",
       MessageId,
@@ -71,24 +109,48 @@ describe("sns to sqs", () => {
       UnsubscribeURL: `https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`,
       MessageAttributes: { store: { Type: "String", Value: "a" } },
     });
-    expect(Object.keys(second!)).toEqual(["Type", "MessageId", "TopicArn", "Message", "Timestamp", "SignatureVersion", "Signature", "SigningCertURL", "UnsubscribeURL"]);
+    expect(Object.keys(second!)).toEqual([
+      "Type",
+      "MessageId",
+      "TopicArn",
+      "Message",
+      "Timestamp",
+      "SignatureVersion",
+      "Signature",
+      "SigningCertURL",
+      "UnsubscribeURL",
+    ]);
   });
 
   it("raw: the message itself, its attributes as SQS message attributes; the filter policy applies", async () => {
     const { sns, sqs } = await setup();
     const attributes = { RawMessageDelivery: "true", FilterPolicy: JSON.stringify({ kind: ["big"] }) };
     const { topicArn, queueUrl } = await wired(sns, sqs, "raw", { attributes });
-    const publish = (Message: string, kind: string) => sns.send(new PublishCommand({ TopicArn: topicArn, Message, MessageAttributes: { kind: { DataType: "String", StringValue: kind }, blob: { DataType: "Binary", BinaryValue: Buffer.from([1, 2]) } } }));
+    const publish = (Message: string, kind: string) =>
+      sns.send(
+        new PublishCommand({
+          TopicArn: topicArn,
+          Message,
+          MessageAttributes: { kind: { DataType: "String", StringValue: kind }, blob: { DataType: "Binary", BinaryValue: Buffer.from([1, 2]) } },
+        }),
+      );
     await publish("small one", "small");
     await publish("big one", "big");
     const [message, ...rest] = await receive(sqs, queueUrl);
     expect(rest).toEqual([]);
     expect(message!.Body).toBe("big one");
-    expect(message!.MessageAttributes).toEqual({ blob: { DataType: "Binary", BinaryValue: new Uint8Array([1, 2]) }, kind: { DataType: "String", StringValue: "big" } });
+    expect(message!.MessageAttributes).toEqual({
+      blob: { DataType: "Binary", BinaryValue: new Uint8Array([1, 2]) },
+      kind: { DataType: "String", StringValue: "big" },
+    });
   });
 
   const topic = "arn:aws:sns:us-east-1:000000000000:policies";
-  const statement = (fields: Record<string, unknown>) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", ...fields }] });
+  const statement = (fields: Record<string, unknown>) =>
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", ...fields }],
+    });
   const policies: Array<[string, string | null, boolean]> = [
     ["policy: none, as on AWS nothing arrives", null, false],
     ["policy: the topic by ArnEquals", statement({ Condition: { ArnEquals: { "aws:SourceArn": topic } } }), true],
@@ -98,7 +160,16 @@ describe("sns to sqs", () => {
     ["policy: another action only", statement({ Action: "sqs:ReceiveMessage" }), false],
     ["policy: another service", statement({ Principal: { Service: "events.amazonaws.com" } }), false],
     ["policy: a condition key SNS does not send", statement({ Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } } }), false],
-    ["policy: allowed, then denied for the topic", JSON.stringify({ Statement: [JSON.parse(statement({})).Statement[0], { Effect: "Deny", Principal: "*", Action: "sqs:SendMessage", Condition: { ArnEquals: { "aws:SourceArn": topic } } }] }), false],
+    [
+      "policy: allowed, then denied for the topic",
+      JSON.stringify({
+        Statement: [
+          JSON.parse(statement({})).Statement[0],
+          { Effect: "Deny", Principal: "*", Action: "sqs:SendMessage", Condition: { ArnEquals: { "aws:SourceArn": topic } } },
+        ],
+      }),
+      false,
+    ],
   ];
 
   it.each(policies)("%s", async (_name, policy, delivered) => {
@@ -111,7 +182,8 @@ describe("sns to sqs", () => {
   it("fifo: a FIFO topic delivers to a FIFO queue in order, with its group, deduplicated", async () => {
     const { sns, sqs } = await setup();
     const { topicArn, queueUrl } = await wired(sns, sqs, "jobs", { fifo: true, attributes: { RawMessageDelivery: "true" } });
-    const send = (Message: string, id: string) => sns.send(new PublishCommand({ TopicArn: topicArn, Message, MessageGroupId: "g1", MessageDeduplicationId: id }));
+    const send = (Message: string, id: string) =>
+      sns.send(new PublishCommand({ TopicArn: topicArn, Message, MessageGroupId: "g1", MessageDeduplicationId: id }));
     await send("one", "1");
     await send("two", "2");
     await send("one again", "1");
@@ -125,7 +197,9 @@ describe("sns to sqs", () => {
   it("subscribe: refused: a FIFO queue on a standard topic", async () => {
     const { sns } = await setup();
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: "standard" }));
-    const error = await sns.send(new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: queueArn("q.fifo") })).catch((caught: Error) => `${caught.name}: ${caught.message}`);
+    const error = await sns
+      .send(new SubscribeCommand({ TopicArn, Protocol: "sqs", Endpoint: queueArn("q.fifo") }))
+      .catch((caught: Error) => `${caught.name}: ${caught.message}`);
     expect(error).toBe("InvalidParameterException: Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
   });
 

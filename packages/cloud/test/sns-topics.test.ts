@@ -89,7 +89,9 @@ describe("sns topics", () => {
     await sns.send(new TagResourceCommand({ ResourceArn: TopicArn, Tags: [{ Key: "stack", Value: "dev" }] }));
     await sns.send(new UntagResourceCommand({ ResourceArn: TopicArn, TagKeys: ["team"] }));
     expect((await sns.send(new ListTagsForResourceCommand({ ResourceArn: TopicArn }))).Tags).toEqual([{ Key: "stack", Value: "dev" }]);
-    expect(await failure(sns.send(new ListTagsForResourceCommand({ ResourceArn: `${TopicArn}-gone` })))).toBe("ResourceNotFoundException: Resource does not exist");
+    expect(await failure(sns.send(new ListTagsForResourceCommand({ ResourceArn: `${TopicArn}-gone` })))).toBe(
+      "ResourceNotFoundException: Resource does not exist",
+    );
   });
 });
 
@@ -102,10 +104,20 @@ describe("sns subscriptions", () => {
     const listed = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn }));
     expect(listed.Subscriptions).toEqual([{ SubscriptionArn, Owner: "000000000000", Protocol: "lambda", Endpoint: FUNCTION, TopicArn }]);
     const { Attributes } = await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn }));
-    expect(Attributes).toMatchObject({ SubscriptionArn, TopicArn, Protocol: "lambda", Endpoint: FUNCTION, PendingConfirmation: "false", RawMessageDelivery: "false" });
+    expect(Attributes).toMatchObject({
+      SubscriptionArn,
+      TopicArn,
+      Protocol: "lambda",
+      Endpoint: FUNCTION,
+      PendingConfirmation: "false",
+      RawMessageDelivery: "false",
+    });
     expect(Attributes?.FilterPolicyScope).toBeUndefined();
     await sns.send(new SetSubscriptionAttributesCommand({ SubscriptionArn, AttributeName: "FilterPolicy", AttributeValue: '{"store":["a"]}' }));
-    expect((await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn }))).Attributes).toMatchObject({ FilterPolicy: '{"store":["a"]}', FilterPolicyScope: "MessageAttributes" });
+    expect((await sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn }))).Attributes).toMatchObject({
+      FilterPolicy: '{"store":["a"]}',
+      FilterPolicyScope: "MessageAttributes",
+    });
     await sns.send(new UnsubscribeCommand({ SubscriptionArn }));
     expect((await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn }))).Subscriptions).toEqual([]);
   });
@@ -136,9 +148,14 @@ describe("sns subscriptions", () => {
   it("subscriptions: SetSubscriptionAttributes words refusals without 'Attributes Reason'; a body scope allows nesting", async () => {
     const { TopicArn } = await sns.send(new CreateTopicCommand({ Name: "scoped" }));
     const { SubscriptionArn } = await sns.send(new SubscribeCommand({ TopicArn, Protocol: "lambda", Endpoint: FUNCTION }));
-    const set = (AttributeName: string, AttributeValue: string) => sns.send(new SetSubscriptionAttributesCommand({ SubscriptionArn, AttributeName, AttributeValue }));
-    expect(await failure(set("FilterPolicy", '{"price":[{"numeric":[">",5,"<",1]}]}'))).toBe('InvalidParameterException: Invalid parameter: FilterPolicy: Bottom must be less than top at "price"');
-    expect(await failure(set("FilterPolicyScope", "Body"))).toBe("InvalidParameterException: Invalid parameter: FilterPolicyScope: Invalid value [Body]. Please use either MessageBody or MessageAttributes");
+    const set = (AttributeName: string, AttributeValue: string) =>
+      sns.send(new SetSubscriptionAttributesCommand({ SubscriptionArn, AttributeName, AttributeValue }));
+    expect(await failure(set("FilterPolicy", '{"price":[{"numeric":[">",5,"<",1]}]}'))).toBe(
+      'InvalidParameterException: Invalid parameter: FilterPolicy: Bottom must be less than top at "price"',
+    );
+    expect(await failure(set("FilterPolicyScope", "Body"))).toBe(
+      "InvalidParameterException: Invalid parameter: FilterPolicyScope: Invalid value [Body]. Please use either MessageBody or MessageAttributes",
+    );
     expect(await failure(set("Color", "red"))).toBe("InvalidParameterException: Invalid parameter: AttributeName");
     await set("FilterPolicyScope", "MessageBody");
     await set("FilterPolicy", '{"order":{"total":[{"numeric":[">",100]}]}}');
@@ -152,7 +169,16 @@ describe("sns subscriptions", () => {
   it("aws CLI: create-topic, subscribe, list-subscriptions-by-topic", async () => {
     const created = await awsCli(daemon.endpoint, ["sns", "create-topic", "--name", "cli-topic"]);
     expect([created.code, JSON.parse(created.stdout)]).toEqual([0, { TopicArn: "arn:aws:sns:us-east-1:000000000000:cli-topic" }]);
-    const subscribed = await awsCli(daemon.endpoint, ["sns", "subscribe", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:cli-topic", "--protocol", "lambda", "--notification-endpoint", FUNCTION]);
+    const subscribed = await awsCli(daemon.endpoint, [
+      "sns",
+      "subscribe",
+      "--topic-arn",
+      "arn:aws:sns:us-east-1:000000000000:cli-topic",
+      "--protocol",
+      "lambda",
+      "--notification-endpoint",
+      FUNCTION,
+    ]);
     expect(subscribed.code, subscribed.stderr).toBe(0);
     const listed = await awsCli(daemon.endpoint, ["sns", "list-subscriptions-by-topic", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:cli-topic"]);
     expect(JSON.parse(listed.stdout).Subscriptions.map((each: { Endpoint: string }) => each.Endpoint)).toEqual([FUNCTION]);
@@ -160,7 +186,10 @@ describe("sns subscriptions", () => {
 
   it("aws CLI: a publish without a topic gets SNS's error code, and the daemon keeps serving", async () => {
     const result = await awsCli(daemon.endpoint, ["sns", "publish", "--message", "to nowhere"]);
-    expect([result.code, result.stderr.trim()]).toEqual([255, "An error occurred (InvalidParameter) when calling the Publish operation: Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter"]);
+    expect([result.code, result.stderr.trim()]).toEqual([
+      255,
+      "An error occurred (InvalidParameter) when calling the Publish operation: Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter",
+    ]);
     const listed = await awsCli(daemon.endpoint, ["sns", "list-topics"]);
     expect(listed.code).toBe(0);
   });

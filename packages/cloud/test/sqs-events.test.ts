@@ -10,7 +10,12 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
-import { CreateEventSourceMappingCommand, PutFunctionConcurrencyCommand, UpdateEventSourceMappingCommand, type CreateEventSourceMappingCommandInput } from "@aws-sdk/client-lambda";
+import {
+  CreateEventSourceMappingCommand,
+  PutFunctionConcurrencyCommand,
+  UpdateEventSourceMappingCommand,
+  type CreateEventSourceMappingCommandInput,
+} from "@aws-sdk/client-lambda";
 import { GetQueueAttributesCommand, SendMessageBatchCommand, SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { afterEach, describe, expect, it } from "vitest";
 import { clientsFor, type Clients } from "./helpers/clients.js";
@@ -46,22 +51,41 @@ async function setup(dataDir?: string): Promise<Setup> {
   const aws = clientsFor(daemon.endpoint);
   const sqs = sqsClient(daemon.endpoint);
   const dir = mkdtempSync(join(tmpdir(), "sqs-events-"));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => removeDataDir(daemon.dataDir), () => daemon.stop(), () => aws.destroy(), () => sqs.destroy());
+  cleanups.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => removeDataDir(daemon.dataDir),
+    () => daemon.stop(),
+    () => aws.destroy(),
+    () => sqs.destroy(),
+  );
   return { daemon, aws, sqs, out: join(dir, "batches.jsonl") };
 }
 
 /** A queue, the batch fixture as a function, and a mapping between them. */
-async function subscribe(s: Setup, queue: string, attributes: Record<string, string>, mapping: Partial<CreateEventSourceMappingCommandInput> = {}, fn: object = {}): Promise<string> {
+async function subscribe(
+  s: Setup,
+  queue: string,
+  attributes: Record<string, string>,
+  mapping: Partial<CreateEventSourceMappingCommandInput> = {},
+  fn: object = {},
+): Promise<string> {
   const url = await createQueue(s.sqs, queue, attributes);
   await createFixtureFunction(s.aws, `on-${queue.replace(".", "-")}`, "sqs-batch", { Environment: { Variables: { OUT: s.out } }, ...fn });
-  const created = await s.aws.lambda.send(new CreateEventSourceMappingCommand({ FunctionName: `on-${queue.replace(".", "-")}`, EventSourceArn: `${ARN}${queue}`, ...mapping }));
+  const created = await s.aws.lambda.send(
+    new CreateEventSourceMappingCommand({ FunctionName: `on-${queue.replace(".", "-")}`, EventSourceArn: `${ARN}${queue}`, ...mapping }),
+  );
   cleanups.push(() => undefined);
   return Object.assign(url, { uuid: created.UUID }) as string;
 }
 
 function lines(out: string, phase: "start" | "end"): Line[] {
   try {
-    return readFileSync(out, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Line).filter((line) => line.phase === phase);
+    return readFileSync(out, "utf8")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Line)
+      .filter((line) => line.phase === phase);
   } catch {
     return [];
   }
@@ -84,19 +108,26 @@ async function sendAll(sqs: SQSClient, url: string, bodies: string[], extra: (i:
   }
 }
 
-const delivered = (out: string): string[] => lines(out, "end").flatMap((line) => line.records!.map((record) => record.body)).sort();
+const delivered = (out: string): string[] =>
+  lines(out, "end")
+    .flatMap((line) => line.records!.map((record) => record.body))
+    .sort();
 
 describe("sqs event source", () => {
   it("delivery: every message once, in batches of at most BatchSize, AWS's record shape, then deleted", async () => {
     const s = await setup();
     const url = await subscribe(s, "work", {}, { BatchSize: 4 });
-    const { MessageId } = await s.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: "first", MessageAttributes: { kind: { DataType: "String", StringValue: "k" } } }));
+    const { MessageId } = await s.sqs.send(
+      new SendMessageCommand({ QueueUrl: url, MessageBody: "first", MessageAttributes: { kind: { DataType: "String", StringValue: "k" } } }),
+    );
     const bodies = Array.from({ length: 11 }, (_, i) => `m${i}`);
     await sendAll(s.sqs, url, bodies);
     await until(async () => delivered(s.out).length >= 12 && (await counts(s.sqs, url)).every((n) => n === 0));
     expect(delivered(s.out)).toEqual(["first", ...bodies].sort());
     expect(Math.max(...lines(s.out, "end").map((line) => line.records!.length))).toBeLessThanOrEqual(4);
-    const first = lines(s.out, "end").flatMap((line) => line.records!).find((record) => record.messageId === MessageId)!;
+    const first = lines(s.out, "end")
+      .flatMap((line) => line.records!)
+      .find((record) => record.messageId === MessageId)!;
     const { receiptHandle, attributes, ...rest } = first;
     expect(typeof receiptHandle).toBe("string");
     expect(Object.keys(attributes)).toEqual(["ApproximateReceiveCount", "SentTimestamp", "SenderId", "ApproximateFirstReceiveTimestamp"]);
@@ -115,7 +146,10 @@ describe("sqs event source", () => {
   it("failure: the batch stays invisible for the visibility timeout, comes back, then goes to the dead-letter queue", async () => {
     const s = await setup();
     await createQueue(s.sqs, "graveyard");
-    const url = await subscribe(s, "poison", { VisibilityTimeout: "30", RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `${ARN}graveyard`, maxReceiveCount: 2 }) });
+    const url = await subscribe(s, "poison", {
+      VisibilityTimeout: "30",
+      RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `${ARN}graveyard`, maxReceiveCount: 2 }),
+    });
     await s.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: "fail" }));
     await until(() => lines(s.out, "end").length === 1);
     await until(async () => (await counts(s.sqs, url))[1] === 1);
@@ -145,7 +179,11 @@ describe("sqs event source", () => {
   it("batching window: a batch bigger than 10 is gathered until BatchSize or the window closes", async () => {
     const s = await setup();
     const url = await subscribe(s, "gathered", {}, { BatchSize: 50, MaximumBatchingWindowInSeconds: 20, Enabled: false });
-    await sendAll(s.sqs, url, Array.from({ length: 25 }, (_, i) => `g${i}`));
+    await sendAll(
+      s.sqs,
+      url,
+      Array.from({ length: 25 }, (_, i) => `g${i}`),
+    );
     await s.aws.lambda.send(new UpdateEventSourceMappingCommand({ UUID: (url as unknown as { uuid: string }).uuid, Enabled: true }));
     // All 25 are received and held while the window is open; nothing is invoked yet.
     await until(async () => (await counts(s.sqs, url))[1] === 25);
@@ -162,7 +200,9 @@ describe("sqs event source", () => {
     await sendAll(s.sqs, url, bodies, (i) => ({ MessageGroupId: "abc"[i % 3] }));
     await s.aws.lambda.send(new UpdateEventSourceMappingCommand({ UUID: (url as unknown as { uuid: string }).uuid, Enabled: true }));
     await until(() => delivered(s.out).length === 24);
-    const seen = lines(s.out, "end").sort((a, b) => a.started - b.started).flatMap((line) => line.records!.map((record) => record.body));
+    const seen = lines(s.out, "end")
+      .sort((a, b) => a.started - b.started)
+      .flatMap((line) => line.records!.map((record) => record.body));
     for (const group of ["a", "b", "c"]) {
       const order = seen.filter((body) => body.startsWith(group));
       expect(order).toEqual([...order].sort());
@@ -173,7 +213,11 @@ describe("sqs event source", () => {
     const s = await setup();
     const url = await subscribe(s, "parallel", {}, { BatchSize: 1, Enabled: false });
     await s.aws.lambda.send(new PutFunctionConcurrencyCommand({ FunctionName: "on-parallel", ReservedConcurrentExecutions: 3 }));
-    await sendAll(s.sqs, url, Array.from({ length: 12 }, () => "sleep:400"));
+    await sendAll(
+      s.sqs,
+      url,
+      Array.from({ length: 12 }, () => "sleep:400"),
+    );
     await s.aws.lambda.send(new UpdateEventSourceMappingCommand({ UUID: (url as unknown as { uuid: string }).uuid, Enabled: true }));
     await until(() => lines(s.out, "end").length === 12);
     const spans = lines(s.out, "end").map((line) => [line.started, line.ended!] as const);
@@ -199,7 +243,9 @@ describe("sqs event source", () => {
     await s.daemon.kill();
     const again = await setup(s.daemon.dataDir);
     await advanceClock(again.daemon.endpoint, 30_000);
-    await until(async () => lines(s.out, "end").length >= 1 && (await counts(again.sqs, url.replace(s.daemon.endpoint, again.daemon.endpoint))).join() === "0,0");
+    await until(
+      async () => lines(s.out, "end").length >= 1 && (await counts(again.sqs, url.replace(s.daemon.endpoint, again.daemon.endpoint))).join() === "0,0",
+    );
     expect(lines(s.out, "end").map((line) => line.records![0]!.body)).toEqual(["sleep:2000"]);
   }, 120_000);
 });

@@ -6,8 +6,15 @@
 // queues (order per group, a group blocked while in flight, deduplication
 // for 5 minutes). Time passes by advancing the daemon's clock.
 import {
-  ChangeMessageVisibilityBatchCommand, ChangeMessageVisibilityCommand, DeleteMessageBatchCommand, DeleteMessageCommand, GetQueueAttributesCommand,
-  ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient,
+  ChangeMessageVisibilityBatchCommand,
+  ChangeMessageVisibilityCommand,
+  DeleteMessageBatchCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  SQSClient,
 } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli } from "./helpers/clients.js";
@@ -77,8 +84,16 @@ describe("messages", () => {
 
   it("receive: only the attributes asked for, by name or prefix", async () => {
     const url = await createQueue(sqs, "selected");
-    await send(url, "x", { MessageAttributes: { "a.one": { DataType: "String", StringValue: "1" }, "a.two": { DataType: "String", StringValue: "2" }, b: { DataType: "String", StringValue: "3" } } });
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: ["a.*"], MessageSystemAttributeNames: ["ApproximateReceiveCount"] }));
+    await send(url, "x", {
+      MessageAttributes: {
+        "a.one": { DataType: "String", StringValue: "1" },
+        "a.two": { DataType: "String", StringValue: "2" },
+        b: { DataType: "String", StringValue: "3" },
+      },
+    });
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: ["a.*"], MessageSystemAttributeNames: ["ApproximateReceiveCount"] }),
+    );
     expect([Object.keys(Messages[0]!.MessageAttributes!), Messages[0]!.Attributes]).toEqual([["a.one", "a.two"], { ApproximateReceiveCount: "1" }]);
   });
 
@@ -109,7 +124,9 @@ describe("messages", () => {
     expect(await failure(sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: url, ReceiptHandle: third!.ReceiptHandle!, VisibilityTimeout: 10 })))).toBe(
       "MessageNotInflight (AWS.SimpleQueueService.MessageNotInflight): Message is not in flight.",
     );
-    expect(await failure(sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: "garbage" })))).toBe('ReceiptHandleIsInvalid (ReceiptHandleIsInvalid): The input receipt handle "garbage" is not a valid receipt handle.');
+    expect(await failure(sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: "garbage" })))).toBe(
+      'ReceiptHandleIsInvalid (ReceiptHandleIsInvalid): The input receipt handle "garbage" is not a valid receipt handle.',
+    );
   });
 
   it("delay: the queue's delay and a message's own delay hold it back", async () => {
@@ -135,11 +152,30 @@ describe("messages", () => {
 
   it("batch: sends, deletes and visibility changes report each entry", async () => {
     const url = await createQueue(sqs, "batch");
-    const sent = await sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: [{ Id: "a", MessageBody: "1" }, { Id: "b", MessageBody: "\u0001" }, { Id: "c", MessageBody: "3" }] }));
+    const sent = await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: url,
+        Entries: [
+          { Id: "a", MessageBody: "1" },
+          { Id: "b", MessageBody: "\u0001" },
+          { Id: "c", MessageBody: "3" },
+        ],
+      }),
+    );
     expect(sent.Successful!.map((entry) => entry.Id)).toEqual(["a", "c"]);
-    expect(sent.Failed).toEqual([{ Id: "b", SenderFault: true, Code: "InvalidMessageContents", Message: "Invalid binary character '#x1' was found in the message body, the set of allowed characters is #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF" }]);
+    expect(sent.Failed).toEqual([
+      {
+        Id: "b",
+        SenderFault: true,
+        Code: "InvalidMessageContents",
+        Message:
+          "Invalid binary character '#x1' was found in the message body, the set of allowed characters is #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF",
+      },
+    ]);
     const messages = await receive(sqs, url);
-    const changed = await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: url, Entries: [{ Id: "x", ReceiptHandle: messages[0]!.ReceiptHandle!, VisibilityTimeout: 0 }] }));
+    const changed = await sqs.send(
+      new ChangeMessageVisibilityBatchCommand({ QueueUrl: url, Entries: [{ Id: "x", ReceiptHandle: messages[0]!.ReceiptHandle!, VisibilityTimeout: 0 }] }),
+    );
     expect(changed.Successful).toEqual([{ Id: "x" }]);
     const entries = [...messages.map((message, i) => ({ Id: `m${i}`, ReceiptHandle: message.ReceiptHandle! })), { Id: "bad", ReceiptHandle: "nope" }];
     const deleted = await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: entries }));
@@ -147,14 +183,61 @@ describe("messages", () => {
   });
 
   const refusals: Array<[string, () => Promise<unknown>, string]> = [
-    ["empty body", () => send(`${daemon.endpoint}/000000000000/batch`, ""), "MissingParameter (MissingParameter): The request must contain the parameter MessageBody."],
-    ["too large", () => send(`${daemon.endpoint}/000000000000/batch`, "x".repeat(262_145)), "InvalidParameterValue (InvalidParameterValue): One or more parameters are invalid. Reason: Message must be shorter than 262144 bytes."],
-    ["eleven entries", () => sqs.send(new SendMessageBatchCommand({ QueueUrl: `${daemon.endpoint}/000000000000/batch`, Entries: Array.from({ length: 11 }, (_, i) => ({ Id: `e${i}`, MessageBody: "x" })) })), "TooManyEntriesInBatchRequest (AWS.SimpleQueueService.TooManyEntriesInBatchRequest): Maximum number of entries per request are 10. You have sent 11."],
-    ["repeated ids", () => sqs.send(new SendMessageBatchCommand({ QueueUrl: `${daemon.endpoint}/000000000000/batch`, Entries: [{ Id: "a", MessageBody: "x" }, { Id: "a", MessageBody: "y" }] })), "BatchEntryIdsNotDistinct (AWS.SimpleQueueService.BatchEntryIdsNotDistinct): Id a repeated."],
-    ["no entries", () => sqs.send(new DeleteMessageBatchCommand({ QueueUrl: `${daemon.endpoint}/000000000000/batch`, Entries: [] })), "EmptyBatchRequest (AWS.SimpleQueueService.EmptyBatchRequest): There should be at least one DeleteMessageBatchRequestEntry in the request."],
-    ["eleven messages asked", () => sqs.send(new ReceiveMessageCommand({ QueueUrl: `${daemon.endpoint}/000000000000/batch`, MaxNumberOfMessages: 11 })), "InvalidParameterValue (InvalidParameterValue): Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided."],
-    ["attribute without a value", () => send(`${daemon.endpoint}/000000000000/batch`, "x", { MessageAttributes: { a: { DataType: "String" } } }), "InvalidParameterValue (InvalidParameterValue): The message attribute 'a' with type 'String' must use field 'String'."],
-    ["reserved attribute name", () => send(`${daemon.endpoint}/000000000000/batch`, "x", { MessageAttributes: { "AWS.x": { DataType: "String", StringValue: "v" } } }), "InvalidParameterValue (InvalidParameterValue): Message (user) attribute 'AWS.x' is invalid. Reason: The message attribute name can contain A-Z, a-z, 0-9, underscore (_), hyphen (-), and period (.), must not start or end with a period, must not contain consecutive periods, and must not start with AWS. or Amazon."],
+    [
+      "empty body",
+      () => send(`${daemon.endpoint}/000000000000/batch`, ""),
+      "MissingParameter (MissingParameter): The request must contain the parameter MessageBody.",
+    ],
+    [
+      "too large",
+      () => send(`${daemon.endpoint}/000000000000/batch`, "x".repeat(262_145)),
+      "InvalidParameterValue (InvalidParameterValue): One or more parameters are invalid. Reason: Message must be shorter than 262144 bytes.",
+    ],
+    [
+      "eleven entries",
+      () =>
+        sqs.send(
+          new SendMessageBatchCommand({
+            QueueUrl: `${daemon.endpoint}/000000000000/batch`,
+            Entries: Array.from({ length: 11 }, (_, i) => ({ Id: `e${i}`, MessageBody: "x" })),
+          }),
+        ),
+      "TooManyEntriesInBatchRequest (AWS.SimpleQueueService.TooManyEntriesInBatchRequest): Maximum number of entries per request are 10. You have sent 11.",
+    ],
+    [
+      "repeated ids",
+      () =>
+        sqs.send(
+          new SendMessageBatchCommand({
+            QueueUrl: `${daemon.endpoint}/000000000000/batch`,
+            Entries: [
+              { Id: "a", MessageBody: "x" },
+              { Id: "a", MessageBody: "y" },
+            ],
+          }),
+        ),
+      "BatchEntryIdsNotDistinct (AWS.SimpleQueueService.BatchEntryIdsNotDistinct): Id a repeated.",
+    ],
+    [
+      "no entries",
+      () => sqs.send(new DeleteMessageBatchCommand({ QueueUrl: `${daemon.endpoint}/000000000000/batch`, Entries: [] })),
+      "EmptyBatchRequest (AWS.SimpleQueueService.EmptyBatchRequest): There should be at least one DeleteMessageBatchRequestEntry in the request.",
+    ],
+    [
+      "eleven messages asked",
+      () => sqs.send(new ReceiveMessageCommand({ QueueUrl: `${daemon.endpoint}/000000000000/batch`, MaxNumberOfMessages: 11 })),
+      "InvalidParameterValue (InvalidParameterValue): Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.",
+    ],
+    [
+      "attribute without a value",
+      () => send(`${daemon.endpoint}/000000000000/batch`, "x", { MessageAttributes: { a: { DataType: "String" } } }),
+      "InvalidParameterValue (InvalidParameterValue): The message attribute 'a' with type 'String' must use field 'String'.",
+    ],
+    [
+      "reserved attribute name",
+      () => send(`${daemon.endpoint}/000000000000/batch`, "x", { MessageAttributes: { "AWS.x": { DataType: "String", StringValue: "v" } } }),
+      "InvalidParameterValue (InvalidParameterValue): Message (user) attribute 'AWS.x' is invalid. Reason: The message attribute name can contain A-Z, a-z, 0-9, underscore (_), hyphen (-), and period (.), must not start or end with a period, must not contain consecutive periods, and must not start with AWS. or Amazon.",
+    ],
   ];
   it.each(refusals)("send/receive: refused: %s", async (_case, call, message) => {
     expect(await failure(call())).toBe(message);
@@ -171,7 +254,10 @@ describe("messages", () => {
 
   it("dead letters: a message received maxReceiveCount times moves to the DLQ, with its source", async () => {
     await createQueue(sqs, "dead");
-    const url = await createQueue(sqs, "live", { VisibilityTimeout: "10", RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `${ARN}dead`, maxReceiveCount: 2 }) });
+    const url = await createQueue(sqs, "live", {
+      VisibilityTimeout: "10",
+      RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `${ARN}dead`, maxReceiveCount: 2 }),
+    });
     const { MessageId } = await send(url, "poison");
     for (let i = 0; i < 2; i++) {
       expect(bodies(await receive(sqs, url))).toEqual(["poison"]);
@@ -184,7 +270,14 @@ describe("messages", () => {
 
   it("fifo: order per group, a group waits while a message of it is in flight, other groups go on", async () => {
     const url = await createQueue(sqs, "ordered.fifo", { FifoQueue: "true", ContentBasedDeduplication: "true", VisibilityTimeout: "30" });
-    for (const [group, body] of [["a", "a1"], ["b", "b1"], ["a", "a2"], ["b", "b2"], ["a", "a3"]]) await send(url, body!, { MessageGroupId: group });
+    for (const [group, body] of [
+      ["a", "a1"],
+      ["b", "b1"],
+      ["a", "a2"],
+      ["b", "b2"],
+      ["a", "a3"],
+    ])
+      await send(url, body!, { MessageGroupId: group });
     const first = await receive(sqs, url, 2);
     expect(bodies(first)).toEqual(["a1", "b1"]);
     expect(first.map((m) => m.Attributes!.MessageGroupId)).toEqual(["a", "b"]);
@@ -207,9 +300,15 @@ describe("messages", () => {
     expect(await counts(url)).toEqual(["1", "0", "0"]);
     await advance(5 * 60_000);
     expect((await send(url, "one", { MessageGroupId: "g", MessageDeduplicationId: "d1" })).MessageId).not.toBe(first.MessageId);
-    expect(await failure(send(url, "x", { MessageGroupId: "g" }))).toBe("InvalidParameterValue (InvalidParameterValue): The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
-    expect(await failure(send(url, "x", { MessageDeduplicationId: "d2" }))).toBe("MissingParameter (MissingParameter): The request must contain the parameter MessageGroupId.");
-    expect(await failure(send(url, "x", { MessageGroupId: "g", MessageDeduplicationId: "d3", DelaySeconds: 5 }))).toBe("InvalidParameterValue (InvalidParameterValue): Value 5 for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.");
+    expect(await failure(send(url, "x", { MessageGroupId: "g" }))).toBe(
+      "InvalidParameterValue (InvalidParameterValue): The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly",
+    );
+    expect(await failure(send(url, "x", { MessageDeduplicationId: "d2" }))).toBe(
+      "MissingParameter (MissingParameter): The request must contain the parameter MessageGroupId.",
+    );
+    expect(await failure(send(url, "x", { MessageGroupId: "g", MessageDeduplicationId: "d3", DelaySeconds: 5 }))).toBe(
+      "InvalidParameterValue (InvalidParameterValue): Value 5 for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.",
+    );
   });
 
   it("scale: 10,000 queued messages are all received once, none lost or repeated", async () => {
@@ -231,11 +330,24 @@ describe("messages", () => {
 
   it("aws CLI: send-message with attributes, receive-message, delete-message", async () => {
     const url = await createQueue(sqs, "cli-messages");
-    const sent = await awsCli(daemon.endpoint, ["sqs", "send-message", "--queue-url", url, "--message-body", "from cli", "--message-attributes", '{"k":{"DataType":"String","StringValue":"v"}}']);
+    const sent = await awsCli(daemon.endpoint, [
+      "sqs",
+      "send-message",
+      "--queue-url",
+      url,
+      "--message-body",
+      "from cli",
+      "--message-attributes",
+      '{"k":{"DataType":"String","StringValue":"v"}}',
+    ]);
     expect(sent.code).toBe(0);
-    const received = JSON.parse((await awsCli(daemon.endpoint, ["sqs", "receive-message", "--queue-url", url, "--message-attribute-names", "All"])).stdout) as { Messages: Array<{ Body: string; MessageAttributes: unknown; ReceiptHandle: string }> };
+    const received = JSON.parse((await awsCli(daemon.endpoint, ["sqs", "receive-message", "--queue-url", url, "--message-attribute-names", "All"])).stdout) as {
+      Messages: Array<{ Body: string; MessageAttributes: unknown; ReceiptHandle: string }>;
+    };
     expect([received.Messages[0]!.Body, received.Messages[0]!.MessageAttributes]).toEqual(["from cli", { k: { DataType: "String", StringValue: "v" } }]);
-    expect((await awsCli(daemon.endpoint, ["sqs", "delete-message", "--queue-url", url, "--receipt-handle", received.Messages[0]!.ReceiptHandle])).code).toBe(0);
+    expect((await awsCli(daemon.endpoint, ["sqs", "delete-message", "--queue-url", url, "--receipt-handle", received.Messages[0]!.ReceiptHandle])).code).toBe(
+      0,
+    );
     expect(await counts(url)).toEqual(["0", "0", "0"]);
   });
 });
@@ -246,7 +358,15 @@ describe("durability", () => {
     let client = sqsClient(own.endpoint);
     try {
       const url = await createQueue(client, "durable", { VisibilityTimeout: "30" });
-      await client.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: [{ Id: "a", MessageBody: "kept" }, { Id: "b", MessageBody: "in flight" }] }));
+      await client.send(
+        new SendMessageBatchCommand({
+          QueueUrl: url,
+          Entries: [
+            { Id: "a", MessageBody: "kept" },
+            { Id: "b", MessageBody: "in flight" },
+          ],
+        }),
+      );
       expect(bodies(await receive(client, url, 1))).toEqual(["kept"]);
       await own.kill();
       client.destroy();

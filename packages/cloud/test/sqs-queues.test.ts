@@ -5,8 +5,19 @@
 // redrive policies naming a real queue of the same type, PurgeQueue once a
 // minute, tags, and errors in SQS's codes, also for malformed requests.
 import {
-  DeleteQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ListDeadLetterSourceQueuesCommand, ListQueuesCommand, ListQueueTagsCommand,
-  PurgeQueueCommand, SendMessageCommand, SetQueueAttributesCommand, SQSClient, TagQueueCommand, UntagQueueCommand, CreateQueueCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ListDeadLetterSourceQueuesCommand,
+  ListQueuesCommand,
+  ListQueueTagsCommand,
+  PurgeQueueCommand,
+  SendMessageCommand,
+  SetQueueAttributesCommand,
+  SQSClient,
+  TagQueueCommand,
+  UntagQueueCommand,
+  CreateQueueCommand,
 } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsCli } from "./helpers/clients.js";
@@ -76,13 +87,37 @@ describe("queues", () => {
   });
 
   const refusals: Array<[string, () => Promise<unknown>, string]> = [
-    ["differing attribute", () => createQueue(sqs, "plain", { VisibilityTimeout: "31" }), "QueueNameExists (QueueAlreadyExists): A queue already exists with the same name and a different value for attribute VisibilityTimeout"],
-    ["bad name", () => createQueue(sqs, "no spaces"), "InvalidParameterValue (InvalidParameterValue): Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length"],
-    ["FIFO without .fifo", () => createQueue(sqs, "nofifo", { FifoQueue: "true" }), "InvalidParameterValue (InvalidParameterValue): The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length."],
-    [".fifo without FifoQueue", () => createQueue(sqs, "x.fifo"), "InvalidParameterValue (InvalidParameterValue): Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length"],
-    ["value out of range", () => createQueue(sqs, "slow", { VisibilityTimeout: "43201" }), "InvalidAttributeValue (InvalidAttributeValue): Invalid value for the parameter VisibilityTimeout."],
+    [
+      "differing attribute",
+      () => createQueue(sqs, "plain", { VisibilityTimeout: "31" }),
+      "QueueNameExists (QueueAlreadyExists): A queue already exists with the same name and a different value for attribute VisibilityTimeout",
+    ],
+    [
+      "bad name",
+      () => createQueue(sqs, "no spaces"),
+      "InvalidParameterValue (InvalidParameterValue): Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length",
+    ],
+    [
+      "FIFO without .fifo",
+      () => createQueue(sqs, "nofifo", { FifoQueue: "true" }),
+      "InvalidParameterValue (InvalidParameterValue): The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.",
+    ],
+    [
+      ".fifo without FifoQueue",
+      () => createQueue(sqs, "x.fifo"),
+      "InvalidParameterValue (InvalidParameterValue): Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length",
+    ],
+    [
+      "value out of range",
+      () => createQueue(sqs, "slow", { VisibilityTimeout: "43201" }),
+      "InvalidAttributeValue (InvalidAttributeValue): Invalid value for the parameter VisibilityTimeout.",
+    ],
     ["unknown attribute", () => createQueue(sqs, "odd", { Colour: "blue" }), "InvalidAttributeName (InvalidAttributeName): Unknown Attribute Colour."],
-    ["FIFO attribute on a standard queue", () => createQueue(sqs, "std", { ContentBasedDeduplication: "true" }), "InvalidAttributeName (InvalidAttributeName): Unknown Attribute ContentBasedDeduplication."],
+    [
+      "FIFO attribute on a standard queue",
+      () => createQueue(sqs, "std", { ContentBasedDeduplication: "true" }),
+      "InvalidAttributeName (InvalidAttributeName): Unknown Attribute ContentBasedDeduplication.",
+    ],
     [
       "redrive to a missing queue",
       () => createQueue(sqs, "orphan", { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `${arnPrefix}missing`, maxReceiveCount: 3 }) }),
@@ -95,11 +130,20 @@ describe("queues", () => {
     ],
     [
       "redrive from FIFO to a standard queue",
-      () => createQueue(sqs, "mixed.fifo", { FifoQueue: "true", RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `${arnPrefix}plain`, maxReceiveCount: 3 }) }),
+      () =>
+        createQueue(sqs, "mixed.fifo", { FifoQueue: "true", RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `${arnPrefix}plain`, maxReceiveCount: 3 }) }),
       `InvalidParameterValue (InvalidParameterValue): Value {"deadLetterTargetArn":"${arnPrefix}plain","maxReceiveCount":3} for parameter RedrivePolicy is invalid. Reason: Dead-letter queue must be same type of queue as the source..`,
     ],
-    ["missing queue", () => sqs.send(new GetQueueUrlCommand({ QueueName: "missing" })), "QueueDoesNotExist (AWS.SimpleQueueService.NonExistentQueue): The specified queue does not exist."],
-    ["missing queue by URL", () => sqs.send(new SendMessageCommand({ QueueUrl: `${daemon.endpoint}/000000000000/missing`, MessageBody: "x" })), "QueueDoesNotExist (AWS.SimpleQueueService.NonExistentQueue): The specified queue does not exist."],
+    [
+      "missing queue",
+      () => sqs.send(new GetQueueUrlCommand({ QueueName: "missing" })),
+      "QueueDoesNotExist (AWS.SimpleQueueService.NonExistentQueue): The specified queue does not exist.",
+    ],
+    [
+      "missing queue by URL",
+      () => sqs.send(new SendMessageCommand({ QueueUrl: `${daemon.endpoint}/000000000000/missing`, MessageBody: "x" })),
+      "QueueDoesNotExist (AWS.SimpleQueueService.NonExistentQueue): The specified queue does not exist.",
+    ],
   ];
   it.each(refusals)("create: refused: %s", async (_case, call, message) => {
     expect(await failure(call())).toBe(message);
@@ -110,10 +154,17 @@ describe("queues", () => {
     const url = await createQueue(sqs, "attrs");
     const redrive = JSON.stringify({ deadLetterTargetArn: `${arnPrefix}attrs-dlq`, maxReceiveCount: "4" });
     await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { DelaySeconds: "5", RedrivePolicy: redrive } }));
-    expect(await attributes(url, ["DelaySeconds", "RedrivePolicy"])).toEqual({ DelaySeconds: "5", RedrivePolicy: `{"deadLetterTargetArn":"${arnPrefix}attrs-dlq","maxReceiveCount":4}` });
+    expect(await attributes(url, ["DelaySeconds", "RedrivePolicy"])).toEqual({
+      DelaySeconds: "5",
+      RedrivePolicy: `{"deadLetterTargetArn":"${arnPrefix}attrs-dlq","maxReceiveCount":4}`,
+    });
     expect((await sqs.send(new ListDeadLetterSourceQueuesCommand({ QueueUrl: dlq }))).queueUrls).toEqual([url]);
-    expect(await failure(sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { FifoQueue: "true" } })))).toBe("InvalidAttributeName (InvalidAttributeName): Unknown Attribute FifoQueue.");
-    expect(await failure(sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["Nope" as never] })))).toBe("InvalidAttributeName (InvalidAttributeName): Unknown Attribute Nope.");
+    expect(await failure(sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { FifoQueue: "true" } })))).toBe(
+      "InvalidAttributeName (InvalidAttributeName): Unknown Attribute FifoQueue.",
+    );
+    expect(await failure(sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["Nope" as never] })))).toBe(
+      "InvalidAttributeName (InvalidAttributeName): Unknown Attribute Nope.",
+    );
     await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { RedrivePolicy: "" } }));
     expect(await attributes(url, ["RedrivePolicy"])).toEqual({});
   });
@@ -134,7 +185,9 @@ describe("queues", () => {
     expect((await attributes(url, ["ApproximateNumberOfMessages"])).ApproximateNumberOfMessages).toBe("2");
     await sqs.send(new PurgeQueueCommand({ QueueUrl: url }));
     expect((await attributes(url, ["ApproximateNumberOfMessages"])).ApproximateNumberOfMessages).toBe("0");
-    expect(await failure(sqs.send(new PurgeQueueCommand({ QueueUrl: url })))).toBe("PurgeQueueInProgress (AWS.SimpleQueueService.PurgeQueueInProgress): Only one PurgeQueue operation on purged is allowed every 60 seconds.");
+    expect(await failure(sqs.send(new PurgeQueueCommand({ QueueUrl: url })))).toBe(
+      "PurgeQueueInProgress (AWS.SimpleQueueService.PurgeQueueInProgress): Only one PurgeQueue operation on purged is allowed every 60 seconds.",
+    );
     await advanceClock(daemon.endpoint, 60_000);
     expect(await failure(sqs.send(new PurgeQueueCommand({ QueueUrl: url })))).toBe("ok");
   });
@@ -158,7 +211,11 @@ describe("queues", () => {
   it.each(malformed)("wire: malformed request answered with SQS's code: %s", async (_case, target, body, status, queryError) => {
     const response = await fetch(daemon.endpoint, {
       method: "POST",
-      headers: { "content-type": "application/x-amz-json-1.0", ...(target === undefined ? {} : { "x-amz-target": target }), authorization: "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=x" },
+      headers: {
+        "content-type": "application/x-amz-json-1.0",
+        ...(target === undefined ? {} : { "x-amz-target": target }),
+        authorization: "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/sqs/aws4_request, SignedHeaders=host, Signature=x",
+      },
       body,
     });
     expect([response.status, response.headers.get("x-amzn-query-error")]).toEqual([status, queryError]);
@@ -169,10 +226,20 @@ describe("queues", () => {
   it("aws CLI: create-queue, get-queue-attributes, list-queues, delete-queue", async () => {
     const created = await awsCli(daemon.endpoint, ["sqs", "create-queue", "--queue-name", "cli", "--attributes", "VisibilityTimeout=45"]);
     expect(JSON.parse(created.stdout)).toEqual({ QueueUrl: `${daemon.endpoint}/000000000000/cli` });
-    const read = await awsCli(daemon.endpoint, ["sqs", "get-queue-attributes", "--queue-url", `${daemon.endpoint}/000000000000/cli`, "--attribute-names", "VisibilityTimeout"]);
+    const read = await awsCli(daemon.endpoint, [
+      "sqs",
+      "get-queue-attributes",
+      "--queue-url",
+      `${daemon.endpoint}/000000000000/cli`,
+      "--attribute-names",
+      "VisibilityTimeout",
+    ]);
     expect(JSON.parse(read.stdout)).toEqual({ Attributes: { VisibilityTimeout: "45" } });
     const missing = await awsCli(daemon.endpoint, ["sqs", "get-queue-url", "--queue-name", "nope"]);
-    expect([missing.code, missing.stderr.trim()]).toEqual([255, "An error occurred (AWS.SimpleQueueService.NonExistentQueue) when calling the GetQueueUrl operation: The specified queue does not exist."]);
+    expect([missing.code, missing.stderr.trim()]).toEqual([
+      255,
+      "An error occurred (AWS.SimpleQueueService.NonExistentQueue) when calling the GetQueueUrl operation: The specified queue does not exist.",
+    ]);
     expect((await awsCli(daemon.endpoint, ["sqs", "delete-queue", "--queue-url", `${daemon.endpoint}/000000000000/cli`])).code).toBe(0);
   });
 });

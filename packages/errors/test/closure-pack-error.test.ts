@@ -28,7 +28,7 @@ const MESSAGES: MessageRow[] = [
   {
     name: "message: file location and cause",
     where: "src/handler.ts:3:7",
-    problem: "Expected \";\" but found \"x\"",
+    problem: 'Expected ";" but found "x"',
     data: { file: "src/handler.ts", line: 3, column: 7, cause },
     message: 'src/handler.ts:3:7: Expected ";" but found "x"',
   },
@@ -59,7 +59,12 @@ describe("ClosurePackError", () => {
       override readonly name = "SecondError";
     }
     const first = new FirstError("FIRST", "here", "went wrong");
-    expect([first instanceof ClosurePackError, first instanceof FirstError, first instanceof SecondError, first instanceof Error]).toEqual([true, true, false, true]);
+    expect([first instanceof ClosurePackError, first instanceof FirstError, first instanceof SecondError, first instanceof Error]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     expect(String(first)).toBe("FirstError: here: went wrong");
     expect(new Error("plain") instanceof ClosurePackError).toBe(false);
   });

@@ -37,7 +37,8 @@ export function parseFilterPolicy(text: string, scope: FilterPolicyScope = "Mess
   } catch {
     throw new RuleError("INVALID_FILTER_POLICY", "FilterPolicy: failed to parse JSON.");
   }
-  if (isObject(parsed) && Object.keys(parsed).length > MAX_KEYS) throw new RuleError("INVALID_FILTER_POLICY", "FilterPolicy: Filter policy can not have more than 5 keys");
+  if (isObject(parsed) && Object.keys(parsed).length > MAX_KEYS)
+    throw new RuleError("INVALID_FILTER_POLICY", "FilterPolicy: Filter policy can not have more than 5 keys");
   if (scope === "MessageAttributes") refuseNesting(parsed, "");
   const pattern = compilePatternText(text, SNS);
   if (combinations(pattern) > MAX_COMBINATIONS) throw new RuleError("INVALID_FILTER_POLICY", "FilterPolicy: Filter policy is too complex");
@@ -49,7 +50,11 @@ function refuseNesting(value: unknown, path: string): void {
   for (const [key, child] of Object.entries(value)) {
     if (key === "$or" && Array.isArray(child)) child.forEach((branch) => refuseNesting(branch, path));
     else if (isObject(child)) {
-      throw new RuleError("INVALID_FILTER_POLICY", `Filter policy scope MessageAttributes does not support nested filter policy at "${path}${key}"`, `${path}${key}`);
+      throw new RuleError(
+        "INVALID_FILTER_POLICY",
+        `Filter policy scope MessageAttributes does not support nested filter policy at "${path}${key}"`,
+        `${path}${key}`,
+      );
     }
   }
 }

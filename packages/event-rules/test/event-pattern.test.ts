@@ -14,10 +14,26 @@ const EVENT = {
   time: "2017-10-02T16:24:49Z",
   region: "us-east-1",
   resources: ["arn:aws:ec2:us-east-1:123456789012:instance/i-000000aaaaaa00000"],
-  detail: { "c-count": 5, "d-count": 3, "x-limit": 301.8, "source-ip": "10.0.0.33", "instance-id": "i-000000aaaaaa00000", state: "running", flag: true, gone: null, nested: { deep: "x" } },
+  detail: {
+    "c-count": 5,
+    "d-count": 3,
+    "x-limit": 301.8,
+    "source-ip": "10.0.0.33",
+    "instance-id": "i-000000aaaaaa00000",
+    state: "running",
+    flag: true,
+    gone: null,
+    nested: { deep: "x" },
+  },
 };
 
-const EMPLOYEES = { employees: [{ first: "John", last: "Doe" }, { first: "Anna", last: "Smith" }, { first: "Peter", last: "Jones" }] };
+const EMPLOYEES = {
+  employees: [
+    { first: "John", last: "Doe" },
+    { first: "Anna", last: "Smith" },
+    { first: "Peter", last: "Jones" },
+  ],
+};
 
 const MATCHES: Array<[string, object, unknown, boolean]> = [
   ["exact: a value of the list", { detail: { state: ["initializing", "running"] } }, EVENT, true],
@@ -92,7 +108,11 @@ const REFUSED: Array<[string, string, string]> = [
   ["numeric: bottom above top", '{"n":[{"numeric":[">",5,"<",1]}]}', 'Bottom must be less than top at "n"'],
   ["numeric: too many terms", '{"n":[{"numeric":[">",1,"<",5,"<",9]}]}', 'Too many terms in numeric range expression at "n"'],
   ["anything-but: a boolean", '{"s":[{"anything-but":true}]}', 'Value of anything-but must be an array or single string/number value. at "s"'],
-  ["anything-but: mixed list", '{"s":[{"anything-but":["a",1]}]}', 'Inside anything but list, either all values are number or string, mixed type is not supported at "s"'],
+  [
+    "anything-but: mixed list",
+    '{"s":[{"anything-but":["a",1]}]}',
+    'Inside anything but list, either all values are number or string, mixed type is not supported at "s"',
+  ],
   ["anything-but: null in a list", '{"s":[{"anything-but":["a",null]}]}', 'Inside anything but list, start|null|boolean is not supported. at "s"'],
   ["anything-but: unsupported operator", '{"s":[{"anything-but":{"numeric":[">",1]}}]}', 'Unsupported anything-but pattern: numeric at "s"'],
   ["anything-but: empty prefix", '{"s":[{"anything-but":{"prefix":""}}]}', 'Null prefix/suffix not allowed at "s"'],

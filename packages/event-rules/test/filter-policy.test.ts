@@ -18,7 +18,17 @@ const ATTRIBUTES: Record<string, MessageAttribute> = {
   source_ip: string("192.168.1.77"),
 };
 
-const BODY = JSON.stringify({ store: "example_corp", order: { total: 210.75, items: [{ sku: "a-1", qty: 2 }, { sku: "b-2", qty: 1 }] }, status: "Placed" });
+const BODY = JSON.stringify({
+  store: "example_corp",
+  order: {
+    total: 210.75,
+    items: [
+      { sku: "a-1", qty: 2 },
+      { sku: "b-2", qty: 1 },
+    ],
+  },
+  status: "Placed",
+});
 
 const MATCHES: Array<[string, object, FilterPolicyScope, boolean]> = [
   ["attributes: exact", { store: ["example_corp", "other"] }, "MessageAttributes", true],
@@ -51,17 +61,52 @@ const MATCHES: Array<[string, object, FilterPolicyScope, boolean]> = [
 
 const REFUSED: Array<[string, string, FilterPolicyScope, string]> = [
   ["not JSON", "{store", "MessageAttributes", "FilterPolicy: failed to parse JSON."],
-  ["more than 5 keys", JSON.stringify({ a: ["1"], b: ["1"], c: ["1"], d: ["1"], e: ["1"], f: ["1"] }), "MessageAttributes", "FilterPolicy: Filter policy can not have more than 5 keys"],
-  ["nested on the attributes scope", JSON.stringify({ order: { total: [1] } }), "MessageAttributes", 'Filter policy scope MessageAttributes does not support nested filter policy at "order"'],
+  [
+    "more than 5 keys",
+    JSON.stringify({ a: ["1"], b: ["1"], c: ["1"], d: ["1"], e: ["1"], f: ["1"] }),
+    "MessageAttributes",
+    "FilterPolicy: Filter policy can not have more than 5 keys",
+  ],
+  [
+    "nested on the attributes scope",
+    JSON.stringify({ order: { total: [1] } }),
+    "MessageAttributes",
+    'Filter policy scope MessageAttributes does not support nested filter policy at "order"',
+  ],
   ["too complex", JSON.stringify({ a: range(10), b: range(10), c: range(2) }), "MessageAttributes", "FilterPolicy: Filter policy is too complex"],
   ["too complex with depth", JSON.stringify({ a: { b: range(10) }, c: range(8) }), "MessageBody", "FilterPolicy: Filter policy is too complex"],
   ["a value not in an array", JSON.stringify({ store: "x" }), "MessageAttributes", 'FilterPolicy: "store" must be an object or an array'],
   ["an unknown match type", JSON.stringify({ store: [{ prefx: "x" }] }), "MessageAttributes", 'FilterPolicy: Unrecognized match type prefx at "store"'],
-  ["wildcard is EventBridge's only", JSON.stringify({ store: [{ wildcard: "x*" }] }), "MessageAttributes", 'FilterPolicy: Unrecognized match type wildcard at "store"'],
-  ["anything-but equals-ignore-case", JSON.stringify({ store: [{ "anything-but": { "equals-ignore-case": "x" } }] }), "MessageAttributes", 'FilterPolicy: Unsupported anything-but pattern: equals-ignore-case at "store"'],
-  ["exists not a boolean", JSON.stringify({ store: [{ exists: "no" }] }), "MessageAttributes", 'FilterPolicy: exists match pattern must be either true or false. at "store"'],
-  ["numeric bottom above top", JSON.stringify({ price: [{ numeric: [">", 10, "<", 5] }] }), "MessageAttributes", 'FilterPolicy: Bottom must be less than top at "price"'],
-  ["a nested key in the body", JSON.stringify({ order: { total: [{ numeric: ["<"] }] } }), "MessageBody", 'FilterPolicy: Value of < must be numeric at "order.total"'],
+  [
+    "wildcard is EventBridge's only",
+    JSON.stringify({ store: [{ wildcard: "x*" }] }),
+    "MessageAttributes",
+    'FilterPolicy: Unrecognized match type wildcard at "store"',
+  ],
+  [
+    "anything-but equals-ignore-case",
+    JSON.stringify({ store: [{ "anything-but": { "equals-ignore-case": "x" } }] }),
+    "MessageAttributes",
+    'FilterPolicy: Unsupported anything-but pattern: equals-ignore-case at "store"',
+  ],
+  [
+    "exists not a boolean",
+    JSON.stringify({ store: [{ exists: "no" }] }),
+    "MessageAttributes",
+    'FilterPolicy: exists match pattern must be either true or false. at "store"',
+  ],
+  [
+    "numeric bottom above top",
+    JSON.stringify({ price: [{ numeric: [">", 10, "<", 5] }] }),
+    "MessageAttributes",
+    'FilterPolicy: Bottom must be less than top at "price"',
+  ],
+  [
+    "a nested key in the body",
+    JSON.stringify({ order: { total: [{ numeric: ["<"] }] } }),
+    "MessageBody",
+    'FilterPolicy: Value of < must be numeric at "order.total"',
+  ],
 ];
 
 function range(count: number): number[] {

@@ -48,7 +48,11 @@ describe("logs filter patterns", () => {
     ["terms: an unmatched quote", '"disk full', 'unmatched quote at position 1 of "disk full'],
     ["json: no closing brace", '{ $.level = "ERROR"', 'Invalid JSON filter pattern { $.level = "ERROR": expected "}" at position 20, found the end'],
     ["json: no operator", "{ $.level }", 'Invalid JSON filter pattern { $.level }: expected an operator (=, !=, <, <=, >, >=) at position 11, found "}"'],
-    ["json: a string with >", '{ $.level > "x" }', 'Invalid JSON filter pattern { $.level > "x" }: expected a number after a numeric comparison at position 13, found "x"'],
+    [
+      "json: a string with >",
+      '{ $.level > "x" }',
+      'Invalid JSON filter pattern { $.level > "x" }: expected a number after a numeric comparison at position 13, found "x"',
+    ],
     ["json: IS what", "{ $.x IS MAYBE }", 'Invalid JSON filter pattern { $.x IS MAYBE }: expected NULL, TRUE or FALSE after IS at position 10, found "MAYBE"'],
     ["space-delimited: an empty field", "[a,,b]", "Invalid space-delimited filter pattern [a,,b]: a field name is missing between commas"],
   ])("refused: %s", (_name, pattern, message) => {

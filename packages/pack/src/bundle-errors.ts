@@ -51,13 +51,7 @@ export function toPackError(errors: readonly Message[], workingDir: string, entr
   return new PackError("BUNDLE_FAILED", where, `${first.text}${more}${excerpt}`, { ...data, hint, cause });
 }
 
-function moduleNotFound(
-  where: string,
-  specifier: string,
-  excerpt: string,
-  data: { file?: string; line?: number; column?: number },
-  cause: unknown,
-): PackError {
+function moduleNotFound(where: string, specifier: string, excerpt: string, data: { file?: string; line?: number; column?: number }, cause: unknown): PackError {
   const local = specifier.startsWith(".") || isAbsolute(specifier);
   const hint = local
     ? "check the path: it is resolved from the importing file"

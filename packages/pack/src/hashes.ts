@@ -28,8 +28,6 @@ export function sha256Hex(bytes: Uint8Array | string): string {
  * path with a newline or a space from being read as two fields.
  */
 export function contentHash(files: readonly HashedFile[]): string {
-  const lines = [...files]
-    .sort((a, b) => compareBytes(a.path, b.path))
-    .map((file) => `${file.mode.toString(8)} ${file.sha256} ${JSON.stringify(file.path)}\n`);
+  const lines = [...files].sort((a, b) => compareBytes(a.path, b.path)).map((file) => `${file.mode.toString(8)} ${file.sha256} ${JSON.stringify(file.path)}\n`);
   return sha256Hex(lines.join(""));
 }

@@ -31,9 +31,7 @@ export function checkLimits(size: PackageSize, limits: SizeLimits = LAMBDA_LIMIT
         ? `${describeExcess(size.unzippedBytes, limits.unzipped)} unzipped is over AWS Lambda's limit of ${formatBytes(limits.unzipped)}`
         : undefined;
   if (over === undefined) return;
-  const largest = size.contributors
-    .slice(0, NAMED_CONTRIBUTORS)
-    .map((contributor) => `${contributor.path} (${formatBytes(contributor.bytes)})`);
+  const largest = size.contributors.slice(0, NAMED_CONTRIBUTORS).map((contributor) => `${contributor.path} (${formatBytes(contributor.bytes)})`);
   const named = largest.length > 0 ? `; largest contributors: ${largest.join(", ")}` : "";
   throw new PackError("PACKAGE_TOO_LARGE", "package", `${over}${named}`, {
     hint: "list large packages in external and provide them another way (a Lambda layer), or use a container image",

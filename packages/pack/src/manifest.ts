@@ -33,12 +33,7 @@ export function describeFiles(files: ReadonlyArray<{ path: string; bytes: Uint8A
 }
 
 /** Bytes each package or project file adds to the code file, largest first (ties by path). */
-export function measureContributors(
-  metafile: Metafile,
-  codePath: string,
-  workingDir: string,
-  assets: readonly PackFile[],
-): Contributor[] {
+export function measureContributors(metafile: Metafile, codePath: string, workingDir: string, assets: readonly PackFile[]): Contributor[] {
   const totals = new Map<string, number>();
   const inputs = metafile.outputs[codePath]?.inputs ?? {};
   for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
@@ -48,9 +43,7 @@ export function measureContributors(
     totals.set(key, (totals.get(key) ?? 0) + bytesInOutput);
   }
   for (const asset of assets) totals.set(asset.path, asset.size);
-  return [...totals]
-    .map(([path, bytes]) => ({ path, bytes }))
-    .sort((a, b) => b.bytes - a.bytes || compareBytes(a.path, b.path));
+  return [...totals].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes || compareBytes(a.path, b.path));
 }
 
 /** Packages bundled into the code file, with the version from their package.json, sorted by name. */

@@ -19,9 +19,7 @@ export function virtualModules(modules: Readonly<Record<string, string>>, resolv
   return {
     name: "closure-pack-virtual-modules",
     setup(build) {
-      build.onResolve({ filter: VIRTUAL }, (args) =>
-        Object.hasOwn(modules, args.path) ? { path: args.path, namespace: "closure-pack" } : undefined,
-      );
+      build.onResolve({ filter: VIRTUAL }, (args) => (Object.hasOwn(modules, args.path) ? { path: args.path, namespace: "closure-pack" } : undefined));
       build.onLoad({ filter: /.*/, namespace: "closure-pack" }, (args) => ({
         contents: modules[args.path] ?? "",
         loader: "js",

@@ -73,7 +73,7 @@ describe("determinism", () => {
 describe("the same function, packed two ways", () => {
   // The CLI packs serializeFunction's ES module result: it must be the zip
   // pack(fn) makes, not a wrapper around it.
-  test.each(["cjs", "esm"] as const)("pack(serializeFunction(fn, { format: \"esm\" })) equals pack(fn), %s output", async (format) => {
+  test.each(["cjs", "esm"] as const)('pack(serializeFunction(fn, { format: "esm" })) equals pack(fn), %s output', async (format) => {
     const root = makeTempDir("determinism");
     const project = copyFixtures(root, "project");
     const request = { fixture: join(project, "handler.cjs"), options: { format, resolveDir: project } };

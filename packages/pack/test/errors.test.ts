@@ -6,8 +6,7 @@ import { pack, PackError, readZip, type PackErrorCode, type PackInput, type Pack
 import { fixturesDir } from "./support/children.js";
 
 const rel = (file: string) => relative(process.cwd(), `${fixturesDir}/${file}`);
-const installHint = (name: string) =>
-  `hint: install it where the handler's node_modules are found (npm install ${name}), or list it in external`;
+const installHint = (name: string) => `hint: install it where the handler's node_modules are found (npm install ${name}), or list it in external`;
 
 interface Row {
   name: string;
@@ -74,8 +73,7 @@ const ROWS: Row[] = [
     name: "entry: no export of that name",
     input: { entry: `${fixturesDir}/errors/no-handler.mjs` },
     code: "EXPORT_NOT_FOUND",
-    message: () =>
-      `${rel("errors/no-handler.mjs")}: has no export named "handler"\nhint: export the handler under that name, or name the export to package`,
+    message: () => `${rel("errors/no-handler.mjs")}: has no export named "handler"\nhint: export the handler under that name, or name the export to package`,
   },
   {
     name: "entry: the AWS SDK is not installed when it is bundled",

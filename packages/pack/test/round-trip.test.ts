@@ -44,7 +44,10 @@ const BASE_ROWS: Row[] = [
     name: "function: local module captured by value",
     mode: "function",
     fixture: "handler-local.cjs",
-    events: [{ a: "x", b: "y" }, { a: 1, b: 2 }],
+    events: [
+      { a: "x", b: "y" },
+      { a: 1, b: 2 },
+    ],
     expectFirst: { text: "x | y (#1)", separator: " | " },
   },
   {
@@ -72,9 +75,7 @@ const BASE_ROWS: Row[] = [
   },
 ];
 
-const ROWS = BASE_ROWS.flatMap((row) =>
-  FORMATS.map((format) => ({ ...row, name: `${row.name} (${format})`, options: { ...row.options, format } })),
-);
+const ROWS = BASE_ROWS.flatMap((row) => FORMATS.map((format) => ({ ...row, name: `${row.name} (${format})`, options: { ...row.options, format } })));
 
 describe("round trip", () => {
   test.each(ROWS)("$name", async (row) => {
@@ -96,11 +97,7 @@ describe("round trip", () => {
     const dir = makeTempDir("package");
     expect(await unzipTo(packed.zip, dir)).toEqual([codeFile]);
     expect(readdirSync(dir)).toEqual([codeFile]);
-    const copy = await runChild<{ results: unknown[]; format: string }>(
-      "child-run.cjs",
-      { dir, events: row.events },
-      { cwd: dir, scratchDir: scratch },
-    );
+    const copy = await runChild<{ results: unknown[]; format: string }>("child-run.cjs", { dir, events: row.events }, { cwd: dir, scratchDir: scratch });
     expect(copy.format).toBe(row.options.format);
     expect(copy.results).toEqual(packed.results);
     expect(copy.results[0]).toMatchObject(row.expectFirst ?? {});

@@ -15,7 +15,11 @@ const LINES: Array<[string, string, number, number]> = [
 
 describe("source location", () => {
   test.each(LINES)("column: %s", (_name, lineText, byteColumn, column) => {
-    const shown = fromEsbuildLocation({ file: "src/a.ts", namespace: "file", line: 7, column: byteColumn, length: 1, lineText, suggestion: "" }, "/work/p", "/work/p");
+    const shown = fromEsbuildLocation(
+      { file: "src/a.ts", namespace: "file", line: 7, column: byteColumn, length: 1, lineText, suggestion: "" },
+      "/work/p",
+      "/work/p",
+    );
     expect(shown.column).toBe(column);
     const [, source, caret] = shown.excerpt.split("\n");
     expect(source).toBe(`  7 | ${lineText}`);
@@ -39,7 +43,11 @@ describe("source location", () => {
   });
 
   test("path: esbuild's file is relative to its working directory, shown relative to cwd", () => {
-    const shown = fromEsbuildLocation({ file: "src/a.ts", namespace: "file", line: 1, column: 0, length: 1, lineText: "x", suggestion: "" }, "/work/p/app", "/work/p");
+    const shown = fromEsbuildLocation(
+      { file: "src/a.ts", namespace: "file", line: 1, column: 0, length: 1, lineText: "x", suggestion: "" },
+      "/work/p/app",
+      "/work/p",
+    );
     expect(shown.file).toBe("app/src/a.ts");
   });
 });

@@ -65,7 +65,11 @@ describe("atomic write", () => {
     writeFileSync(join(dir, "out.zip"), "old contents");
     chmodSync(dir, 0o555);
     try {
-      expect(writeAsUser(dir, "out.zip", "new contents")).toEqual({ ok: false, code: "OUTPUT_NOT_WRITABLE", message: `out.zip: cannot write the output: permission denied\n${HINT}` });
+      expect(writeAsUser(dir, "out.zip", "new contents")).toEqual({
+        ok: false,
+        code: "OUTPUT_NOT_WRITABLE",
+        message: `out.zip: cannot write the output: permission denied\n${HINT}`,
+      });
     } finally {
       chmodSync(dir, 0o755);
     }

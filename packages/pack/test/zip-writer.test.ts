@@ -65,6 +65,11 @@ describe("zip writer", () => {
       'zip entry path "/etc/passwd" must be relative, "/"-separated and without "." or ".." parts',
     );
     await expect(writeZip([{ path: "a/../b", bytes: "" }])).rejects.toThrow('zip entry path "a/../b" must be relative');
-    await expect(writeZip([{ path: "a", bytes: "" }, { path: "a", bytes: "x" }])).rejects.toThrow('zip entry path "a" appears twice');
+    await expect(
+      writeZip([
+        { path: "a", bytes: "" },
+        { path: "a", bytes: "x" },
+      ]),
+    ).rejects.toThrow('zip entry path "a" appears twice');
   });
 });

@@ -70,7 +70,7 @@ export function nearestManifest(dir, root) {
  */
 export function hasPackageBelow(root, dir, specifier) {
   const parts = specifier.split("/");
-  const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0] ?? specifier;
+  const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] ?? specifier);
   for (let current = dir; isInside(root, current); current = dirname(current)) {
     if (existsSync(join(current, "node_modules", name))) return true;
     if (current === root || dirname(current) === current) break;

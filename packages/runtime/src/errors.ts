@@ -4,13 +4,7 @@
 import { ClosurePackError, type ClosurePackErrorData } from "@closure-pack/errors";
 
 /** Stable codes of {@link RuntimeError}; never renamed once released. */
-export type RuntimeErrorCode =
-  | "INVALID_OPTION"
-  | "CODE_NOT_FOUND"
-  | "INVALID_ZIP"
-  | "UNSAFE_ZIP_ENTRY"
-  | "PAYLOAD_TOO_LARGE"
-  | "FUNCTION_CLOSED";
+export type RuntimeErrorCode = "INVALID_OPTION" | "CODE_NOT_FOUND" | "INVALID_ZIP" | "UNSAFE_ZIP_ENTRY" | "PAYLOAD_TOO_LARGE" | "FUNCTION_CLOSED";
 
 /** How to fix a runtime error, and the error behind it. */
 export type RuntimeErrorData = Pick<ClosurePackErrorData, "hint" | "cause">;

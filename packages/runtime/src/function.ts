@@ -134,7 +134,8 @@ class FunctionPool implements LocalFunction {
     if (this.#closed) return;
     this.#closed = true;
     this.#queue.length = 0;
-    for (const pending of [...this.#inFlight.values()]) pending.settle(new RuntimeError("FUNCTION_CLOSED", this.name, "the function was closed before the invocation finished"));
+    for (const pending of [...this.#inFlight.values()])
+      pending.settle(new RuntimeError("FUNCTION_CLOSED", this.name, "the function was closed before the invocation finished"));
     for (const timer of this.#idleTimers.values()) clearTimeout(timer);
     this.#idleTimers.clear();
     await Promise.all(this.#starting);
@@ -179,17 +180,19 @@ class FunctionPool implements LocalFunction {
   }
 
   #spawn(): void {
-    const starting: Promise<void> = this.#ensureCode().then(() => Instance.start(this.#options, this.taskRoot, this.#hooks)).then(
-      (instance) => {
-        this.#starting.delete(starting);
-        this.#instances.add(instance);
-        if (this.#closed) void instance.stop();
-      },
-      (error: unknown) => {
-        this.#starting.delete(starting);
-        this.#queue.shift()?.settle(new RuntimeError("FUNCTION_CLOSED", this.name, `could not start an instance: ${String(error)}`, { cause: error }));
-      },
-    );
+    const starting: Promise<void> = this.#ensureCode()
+      .then(() => Instance.start(this.#options, this.taskRoot, this.#hooks))
+      .then(
+        (instance) => {
+          this.#starting.delete(starting);
+          this.#instances.add(instance);
+          if (this.#closed) void instance.stop();
+        },
+        (error: unknown) => {
+          this.#starting.delete(starting);
+          this.#queue.shift()?.settle(new RuntimeError("FUNCTION_CLOSED", this.name, `could not start an instance: ${String(error)}`, { cause: error }));
+        },
+      );
     this.#starting.add(starting);
   }
 

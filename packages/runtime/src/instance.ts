@@ -9,8 +9,15 @@ import { bootstrapDir, bootstrapFile } from "./bootstrap-path.js";
 import { buildEnvironment, functionArn, FUNCTION_VERSION, logStreamName, memoryFlags } from "./environment.js";
 import { endLine, reportLine, startLine, type InvocationReport, type LogLevel, type LogRecord } from "./log-record.js";
 import {
-  exitError, exitReason, parseFunctionError, parseResponse, responseTooLargeError, timeoutError, timeoutMessage,
-  type FunctionError, type Outcome,
+  exitError,
+  exitReason,
+  parseFunctionError,
+  parseResponse,
+  responseTooLargeError,
+  timeoutError,
+  timeoutMessage,
+  type FunctionError,
+  type Outcome,
 } from "./invocation.js";
 import type { ResolvedOptions } from "./options.js";
 import { LineSplitter, parseLine } from "./output-lines.js";
@@ -124,7 +131,10 @@ export class Instance {
     this.#child = child;
     this.#ended = new Promise((resolve) => this.#watchExit(child, resolve));
     for (const source of ["stdout", "stderr"] as const) {
-      const splitter = new LineSplitter((line) => this.#onLine(line, source), (fields) => this.#onMarker(fields));
+      const splitter = new LineSplitter(
+        (line) => this.#onLine(line, source),
+        (fields) => this.#onMarker(fields),
+      );
       this.#splitters.push(splitter);
       child[source]!.setEncoding("utf8").on("data", (chunk: string) => splitter.push(chunk));
     }
@@ -269,7 +279,12 @@ export class Instance {
     if (running !== undefined) this.#failRunning(running, code, signal);
     else if (wasStarting) {
       const error = this.#initError ?? exitError(undefined, exitReason(code, signal));
-      this.#log("platform", "INFO", `INIT_REPORT Init Duration: ${(performance.now() - this.#spawnedAt).toFixed(2)} ms\tPhase: init\tStatus: error\tError Type: ${error.errorType}`, null);
+      this.#log(
+        "platform",
+        "INFO",
+        `INIT_REPORT Init Duration: ${(performance.now() - this.#spawnedAt).toFixed(2)} ms\tPhase: init\tStatus: error\tError Type: ${error.errorType}`,
+        null,
+      );
       this.#hooks.initFailed(this, error);
     }
     await this.#server.close();
@@ -292,11 +307,27 @@ export class Instance {
   #onLine(line: string, source: "stdout" | "stderr"): void {
     const parsed = parseLine(line, source, new Date());
     const requestId = parsed.requestId === undefined ? (this.#running?.dispatch.requestId ?? null) : parsed.requestId;
-    this.#hooks.log({ timestamp: parsed.timestamp, function: this.#options.name, logStream: this.#logStream, requestId, level: parsed.level, source, message: parsed.message });
+    this.#hooks.log({
+      timestamp: parsed.timestamp,
+      function: this.#options.name,
+      logStream: this.#logStream,
+      requestId,
+      level: parsed.level,
+      source,
+      message: parsed.message,
+    });
   }
 
   #log(source: LogRecord["source"], level: LogLevel, message: string, requestId: string | null, report?: InvocationReport): void {
-    const record: LogRecord = { timestamp: new Date().toISOString(), function: this.#options.name, logStream: this.#logStream, requestId, level, source, message };
+    const record: LogRecord = {
+      timestamp: new Date().toISOString(),
+      function: this.#options.name,
+      logStream: this.#logStream,
+      requestId,
+      level,
+      source,
+      message,
+    };
     if (report !== undefined) record.report = report;
     this.#hooks.log(record);
   }

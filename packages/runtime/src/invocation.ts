@@ -46,7 +46,11 @@ export function exitError(requestId: string | undefined, reason: string): Functi
 }
 
 export function responseTooLargeError(): FunctionError {
-  return { errorType: "Function.ResponseSizeTooLarge", errorMessage: "Response payload size exceeded maximum allowed payload size (6291556 bytes).", trace: [] };
+  return {
+    errorType: "Function.ResponseSizeTooLarge",
+    errorMessage: "Response payload size exceeded maximum allowed payload size (6291556 bytes).",
+    trace: [],
+  };
 }
 
 /** An error body posted by the runtime; anything malformed is kept as its text. */

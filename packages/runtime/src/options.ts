@@ -64,11 +64,24 @@ export const DEFAULT_REGION = "us-east-1";
 
 // Lambda refuses these as a function's variables: the runtime sets them.
 const RESERVED = new Set([
-  "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
-  "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
-  "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
-  "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-  "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+  "_HANDLER",
+  "_X_AMZN_TRACE_ID",
+  "AWS_DEFAULT_REGION",
+  "AWS_REGION",
+  "AWS_EXECUTION_ENV",
+  "AWS_LAMBDA_FUNCTION_NAME",
+  "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+  "AWS_LAMBDA_FUNCTION_VERSION",
+  "AWS_LAMBDA_INITIALIZATION_TYPE",
+  "AWS_LAMBDA_LOG_GROUP_NAME",
+  "AWS_LAMBDA_LOG_STREAM_NAME",
+  "AWS_ACCESS_KEY",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_LAMBDA_RUNTIME_API",
+  "LAMBDA_TASK_ROOT",
+  "LAMBDA_RUNTIME_DIR",
 ]);
 
 /** True for the variables Lambda's runtime sets, which a function may not set itself. */
@@ -88,7 +101,8 @@ export function resolveOptions(options: FunctionOptions): ResolvedOptions {
   const timeout = options.timeout ?? 3;
   if (!(timeout > 0 && timeout <= 900)) invalid("timeout", "must be a number of seconds above 0 and at most 900", timeout);
   const memorySize = options.memorySize ?? 128;
-  if (!Number.isInteger(memorySize) || memorySize < 128 || memorySize > 10240) invalid("memorySize", "must be a whole number of MB from 128 to 10240", memorySize);
+  if (!Number.isInteger(memorySize) || memorySize < 128 || memorySize > 10240)
+    invalid("memorySize", "must be a whole number of MB from 128 to 10240", memorySize);
   const concurrency = options.concurrency ?? 10;
   if (!Number.isInteger(concurrency) || concurrency < 1) invalid("concurrency", "must be a whole number of at least 1", concurrency);
   const idleTimeout = options.idleTimeout ?? 300;
@@ -104,7 +118,9 @@ function checkEnvironment(environment: Record<string, string>): void {
   for (const [key, value] of Object.entries(environment)) {
     if (!VARIABLE.test(key)) invalid(`environment.${key}`, "the name must be a letter followed by letters, digits or _", key);
     if (RESERVED.has(key)) {
-      throw new RuntimeError("INVALID_OPTION", `environment.${key}`, "is reserved: Lambda's runtime sets it", { hint: "use another name, or the region and credentials options" });
+      throw new RuntimeError("INVALID_OPTION", `environment.${key}`, "is reserved: Lambda's runtime sets it", {
+        hint: "use another name, or the region and credentials options",
+      });
     }
     if (typeof value !== "string") invalid(`environment.${key}`, "must be a string", value);
   }

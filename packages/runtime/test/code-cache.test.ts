@@ -43,7 +43,11 @@ const DAMAGED: Array<[string, (zip: Buffer) => Buffer, string]> = [
   ["a text file", () => Buffer.from("hello, this is not a zip\n"), "not a zip file"],
   ["cut short near its end", (zip) => zip.subarray(0, zip.length - 10), "the zip is cut short (its end is missing)"],
   ["cut in half", (zip) => zip.subarray(0, zip.length / 2), "the zip is cut short (its end is missing)"],
-  ["an entry's byte changed", (zip) => patched(zip, zip.indexOf("hello"), 0x48), "the zip is damaged: an entry's data does not match its recorded checksum or size"],
+  [
+    "an entry's byte changed",
+    (zip) => patched(zip, zip.indexOf("hello"), 0x48),
+    "the zip is damaged: an entry's data does not match its recorded checksum or size",
+  ],
   [
     "an unknown compression method",
     (zip) => patched(patched(zip, 8, 99), zip.indexOf(CENTRAL_HEADER) + 10, 99),

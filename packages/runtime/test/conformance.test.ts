@@ -33,7 +33,11 @@ const VOLATILE = new Set(["pid", "awsRequestId", "logStreamName", "remaining"]);
 function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !VOLATILE.has(key)).map(([key, each]) => [key, stable(each)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !VOLATILE.has(key))
+        .map(([key, each]) => [key, stable(each)]),
+    );
   }
   return value;
 }

@@ -19,7 +19,13 @@ describe("environment", () => {
   it("env: Lambda's variables, the function's own, PATH and nothing else", async () => {
     process.env.CLOSURE_PACK_PARENT_SECRET = "must not leak";
     try {
-      const fn = await fixtureFunction("cases", { name: "env-a", handler: "env.handler", memorySize: 256, region: "eu-west-1", environment: { STAGE: "test" } });
+      const fn = await fixtureFunction("cases", {
+        name: "env-a",
+        handler: "env.handler",
+        memorySize: 256,
+        region: "eu-west-1",
+        environment: { STAGE: "test" },
+      });
       const { env, offset, argv } = report(await fn.invoke({}));
       expect(env).toEqual({
         STAGE: "test",
@@ -59,13 +65,19 @@ describe("environment", () => {
   });
 
   it("env: credentials become the AWS_* variables", async () => {
-    const fn = await fixtureFunction("cases", { handler: "env.handler", credentials: { accessKeyId: "AKID", secretAccessKey: "SECRET", sessionToken: "TOKEN" } });
+    const fn = await fixtureFunction("cases", {
+      handler: "env.handler",
+      credentials: { accessKeyId: "AKID", secretAccessKey: "SECRET", sessionToken: "TOKEN" },
+    });
     const { env } = report(await fn.invoke({}));
     expect([env.AWS_ACCESS_KEY_ID, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN]).toEqual(["AKID", "SECRET", "TOKEN"]);
   });
 
   it.each([
-    [{ environment: { AWS_REGION: "x" } }, 'environment.AWS_REGION: is reserved: Lambda\'s runtime sets it\nhint: use another name, or the region and credentials options'],
+    [
+      { environment: { AWS_REGION: "x" } },
+      "environment.AWS_REGION: is reserved: Lambda's runtime sets it\nhint: use another name, or the region and credentials options",
+    ],
     [{ environment: { "1BAD": "x" } }, 'option "environment.1BAD": the name must be a letter followed by letters, digits or _, got "1BAD"'],
     [{ timeout: 0 }, 'option "timeout": must be a number of seconds above 0 and at most 900, got 0'],
     [{ memorySize: 100 }, 'option "memorySize": must be a whole number of MB from 128 to 10240, got 100'],

@@ -10,18 +10,57 @@ import { EVENT_KINDS, RuntimeError, sampleEvent, type EventKind } from "../src/i
 type Json = Record<string, any>;
 
 const SHAPES: Record<EventKind, (event: Json) => void> = {
-  "s3-put": (e) => expect(e.Records[0]).toMatchObject({ eventSource: "aws:s3", eventName: "ObjectCreated:Put", s3: { bucket: { name: "example-bucket", arn: "arn:aws:s3:::example-bucket" }, object: { key: "incoming/example.json", size: 17 } } }),
+  "s3-put": (e) =>
+    expect(e.Records[0]).toMatchObject({
+      eventSource: "aws:s3",
+      eventName: "ObjectCreated:Put",
+      s3: { bucket: { name: "example-bucket", arn: "arn:aws:s3:::example-bucket" }, object: { key: "incoming/example.json", size: 17 } },
+    }),
   "s3-delete": (e) => expect(e.Records[0]).toMatchObject({ eventName: "ObjectRemoved:Delete", s3: { object: { key: "incoming/example.json" } } }),
-  sqs: (e) => expect(e.Records[0]).toMatchObject({ eventSource: "aws:sqs", body: "Hello from SQS!", md5OfBody: expect.stringMatching(/^[0-9a-f]{32}$/), eventSourceARN: "arn:aws:sqs:us-east-1:123456789012:example-queue" }),
-  sns: (e) => expect(e.Records[0]).toMatchObject({ EventSource: "aws:sns", Sns: { Type: "Notification", Message: "Hello from SNS!", TopicArn: "arn:aws:sns:us-east-1:123456789012:example-topic" } }),
-  dynamodb: (e) => expect(e.Records[0]).toMatchObject({ eventName: "INSERT", eventSource: "aws:dynamodb", dynamodb: { Keys: { Id: { N: "101" } }, NewImage: { Id: { N: "101" }, Message: { S: "New item!" } }, StreamViewType: "NEW_AND_OLD_IMAGES" } }),
+  sqs: (e) =>
+    expect(e.Records[0]).toMatchObject({
+      eventSource: "aws:sqs",
+      body: "Hello from SQS!",
+      md5OfBody: expect.stringMatching(/^[0-9a-f]{32}$/),
+      eventSourceARN: "arn:aws:sqs:us-east-1:123456789012:example-queue",
+    }),
+  sns: (e) =>
+    expect(e.Records[0]).toMatchObject({
+      EventSource: "aws:sns",
+      Sns: { Type: "Notification", Message: "Hello from SNS!", TopicArn: "arn:aws:sns:us-east-1:123456789012:example-topic" },
+    }),
+  dynamodb: (e) =>
+    expect(e.Records[0]).toMatchObject({
+      eventName: "INSERT",
+      eventSource: "aws:dynamodb",
+      dynamodb: { Keys: { Id: { N: "101" } }, NewImage: { Id: { N: "101" }, Message: { S: "New item!" } }, StreamViewType: "NEW_AND_OLD_IMAGES" },
+    }),
   kinesis: (e) => expect(Buffer.from(e.Records[0].kinesis.data, "base64").toString()).toBe("Hello from Kinesis!"),
   schedule: (e) => expect(e).toMatchObject({ "detail-type": "Scheduled Event", source: "aws.events", time: "2024-01-01T00:00:00Z", detail: {} }),
   eventbridge: (e) => expect(e).toMatchObject({ version: "0", "detail-type": "Order Created", source: "com.example.orders", detail: { orderId: "1234" } }),
-  logs: (e) => expect(JSON.parse(gunzipSync(Buffer.from(e.awslogs.data, "base64")).toString())).toMatchObject({ messageType: "DATA_MESSAGE", logGroup: "/aws/lambda/example-function", logEvents: [{ message: "[INFO] first sample line" }, { message: "[ERROR] second sample line" }] }),
-  "apigw-v1": (e) => expect(e).toMatchObject({ httpMethod: "GET", path: "/hello", body: null, isBase64Encoded: false, queryStringParameters: null, requestContext: { stage: "prod", requestTime: "01/Jan/2024:00:00:00 +0000", requestTimeEpoch: 1704067200000 } }),
+  logs: (e) =>
+    expect(JSON.parse(gunzipSync(Buffer.from(e.awslogs.data, "base64")).toString())).toMatchObject({
+      messageType: "DATA_MESSAGE",
+      logGroup: "/aws/lambda/example-function",
+      logEvents: [{ message: "[INFO] first sample line" }, { message: "[ERROR] second sample line" }],
+    }),
+  "apigw-v1": (e) =>
+    expect(e).toMatchObject({
+      httpMethod: "GET",
+      path: "/hello",
+      body: null,
+      isBase64Encoded: false,
+      queryStringParameters: null,
+      requestContext: { stage: "prod", requestTime: "01/Jan/2024:00:00:00 +0000", requestTimeEpoch: 1704067200000 },
+    }),
   "apigw-v2": (e) => {
-    expect(e).toMatchObject({ version: "2.0", routeKey: "GET /hello", rawPath: "/hello", rawQueryString: "", requestContext: { http: { method: "GET", path: "/hello" }, timeEpoch: 1704067200000 } });
+    expect(e).toMatchObject({
+      version: "2.0",
+      routeKey: "GET /hello",
+      rawPath: "/hello",
+      rawQueryString: "",
+      requestContext: { http: { method: "GET", path: "/hello" }, timeEpoch: 1704067200000 },
+    });
     expect(e).not.toHaveProperty("body");
   },
 };
@@ -35,18 +74,33 @@ describe("events", () => {
 
   it("s3-put: key URL-encoded as S3 does, size and eTag from the body", () => {
     const event = sampleEvent("s3-put", { key: "photos/my cat&dog.jpg", body: "abc", bucket: "pics", region: "eu-west-1" }) as Json;
-    expect(event.Records[0]).toMatchObject({ awsRegion: "eu-west-1", s3: { bucket: { name: "pics" }, object: { key: "photos/my+cat%26dog.jpg", size: 3, eTag: "900150983cd24fb0d6963f7d28e17f72" } } });
+    expect(event.Records[0]).toMatchObject({
+      awsRegion: "eu-west-1",
+      s3: { bucket: { name: "pics" }, object: { key: "photos/my+cat%26dog.jpg", size: 3, eTag: "900150983cd24fb0d6963f7d28e17f72" } },
+    });
   });
 
   it("dynamodb: the item is marshalled, its first attribute is the key", () => {
     const event = sampleEvent("dynamodb", { body: '{"pk":"user#1","tags":["a"],"active":true,"meta":{"n":1},"gone":null}' }) as Json;
     expect(event.Records[0].dynamodb.Keys).toEqual({ pk: { S: "user#1" } });
-    expect(event.Records[0].dynamodb.NewImage).toEqual({ pk: { S: "user#1" }, tags: { L: [{ S: "a" }] }, active: { BOOL: true }, meta: { M: { n: { N: "1" } } }, gone: { NULL: true } });
+    expect(event.Records[0].dynamodb.NewImage).toEqual({
+      pk: { S: "user#1" },
+      tags: { L: [{ S: "a" }] },
+      active: { BOOL: true },
+      meta: { M: { n: { N: "1" } } },
+      gone: { NULL: true },
+    });
   });
 
   it("apigw-v1: query, method and body", () => {
     const event = sampleEvent("apigw-v1", { path: "/items?tag=a&tag=b", body: '{"x":1}' }) as Json;
-    expect(event).toMatchObject({ httpMethod: "POST", path: "/items", queryStringParameters: { tag: "b" }, multiValueQueryStringParameters: { tag: ["a", "b"] }, body: '{"x":1}' });
+    expect(event).toMatchObject({
+      httpMethod: "POST",
+      path: "/items",
+      queryStringParameters: { tag: "b" },
+      multiValueQueryStringParameters: { tag: ["a", "b"] },
+      body: '{"x":1}',
+    });
   });
 
   it.each(["sqs", "dynamodb", "kinesis"] as const)("count: a %s batch of 3 records, each with ids of its own, the first as without count", (kind) => {
@@ -54,7 +108,9 @@ describe("events", () => {
     const single = sampleEvent(kind) as Json;
     expect(batch.Records).toHaveLength(3);
     expect(batch.Records[0]).toEqual(single.Records[0]);
-    const ids = (batch.Records as Json[]).map((record) => JSON.stringify([record.messageId, record.receiptHandle, record.eventID, record.dynamodb?.SequenceNumber, record.kinesis?.sequenceNumber]));
+    const ids = (batch.Records as Json[]).map((record) =>
+      JSON.stringify([record.messageId, record.receiptHandle, record.eventID, record.dynamodb?.SequenceNumber, record.kinesis?.sequenceNumber]),
+    );
     expect(new Set(ids).size).toBe(3);
   });
 

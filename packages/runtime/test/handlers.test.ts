@@ -23,22 +23,74 @@ const fails = (errorType: string, errorMessage: string | RegExp) => (result: Inv
 };
 
 const CASES: Case[] = [
-  { name: "cjs: index.js in a commonjs package", fixture: "cjs", handler: "index.handler", event: { a: 1 }, expect: (r) => expect(r).toMatchObject({ ok: true, value: { calls: 1, event: { a: 1 } } }) },
-  { name: "esm: index.js in a type module package is imported", fixture: "esm", handler: "index.handler", event: "x", expect: succeeds({ format: "esm", calls: 1, event: "x" }) },
+  {
+    name: "cjs: index.js in a commonjs package",
+    fixture: "cjs",
+    handler: "index.handler",
+    event: { a: 1 },
+    expect: (r) => expect(r).toMatchObject({ ok: true, value: { calls: 1, event: { a: 1 } } }),
+  },
+  {
+    name: "esm: index.js in a type module package is imported",
+    fixture: "esm",
+    handler: "index.handler",
+    event: "x",
+    expect: succeeds({ format: "esm", calls: 1, event: "x" }),
+  },
   { name: "mjs: nested export path", fixture: "mjs", handler: "app.handlers.main", event: [1], expect: succeeds({ nested: true, event: [1] }) },
   { name: "callback: answered through the callback", fixture: "cases", handler: "callback.handler", event: 7, expect: succeeds({ callback: true, event: 7 }) },
   { name: "callback: error through the callback", fixture: "cases", handler: "callback.fails", expect: fails("TypeError", "callback failure") },
   { name: "async: throws", fixture: "cases", handler: "behaviours.throws", expect: fails("RangeError", "out of range") },
-  { name: "async: rejects with a string", fixture: "cases", handler: "behaviours.rejectsString", expect: (r) => expect(r).toMatchObject({ ok: false, error: { errorType: "string", errorMessage: "plain string", trace: [] } }) },
+  {
+    name: "async: rejects with a string",
+    fixture: "cases",
+    handler: "behaviours.rejectsString",
+    expect: (r) => expect(r).toMatchObject({ ok: false, error: { errorType: "string", errorMessage: "plain string", trace: [] } }),
+  },
   { name: "async: undefined is null", fixture: "cases", handler: "behaviours.undefinedResult", expect: succeeds(null) },
-  { name: "async: a result JSON cannot hold", fixture: "cases", handler: "behaviours.circular", expect: fails("Runtime.SerializationError", /^Unable to stringify response body: Converting circular structure to JSON\n/) },
-  { name: "uncaught: an exception from a timer fails the invocation", fixture: "cases", handler: "behaviours.uncaught", expect: fails("Error", "thrown from a timer") },
+  {
+    name: "async: a result JSON cannot hold",
+    fixture: "cases",
+    handler: "behaviours.circular",
+    expect: fails("Runtime.SerializationError", /^Unable to stringify response body: Converting circular structure to JSON\n/),
+  },
+  {
+    name: "uncaught: an exception from a timer fails the invocation",
+    fixture: "cases",
+    handler: "behaviours.uncaught",
+    expect: fails("Error", "thrown from a timer"),
+  },
   { name: "init: module throws while loading", fixture: "cases", handler: "init-error.handler", expect: fails("Error", "cannot initialise") },
-  { name: "init: syntax error", fixture: "cases", handler: "syntax-error.handler", expect: fails("Runtime.UserCodeSyntaxError", /^SyntaxError: Unexpected token/) },
-  { name: "init: missing package", fixture: "cases", handler: "missing-import.handler", expect: fails("Runtime.ImportModuleError", /^Error: Cannot find module 'no-such-package-anywhere'/) },
-  { name: "init: missing module", fixture: "cases", handler: "nowhere.handler", expect: fails("Runtime.ImportModuleError", /^Error: Cannot find module 'nowhere'/) },
-  { name: "init: missing export", fixture: "cases", handler: "behaviours.nothing", expect: fails("Runtime.HandlerNotFound", "behaviours.nothing is undefined or not exported") },
-  { name: "init: export is not a function", fixture: "mjs", handler: "app.handlers.notAFunction", expect: fails("Runtime.HandlerNotFound", "app.handlers.notAFunction is not a function") },
+  {
+    name: "init: syntax error",
+    fixture: "cases",
+    handler: "syntax-error.handler",
+    expect: fails("Runtime.UserCodeSyntaxError", /^SyntaxError: Unexpected token/),
+  },
+  {
+    name: "init: missing package",
+    fixture: "cases",
+    handler: "missing-import.handler",
+    expect: fails("Runtime.ImportModuleError", /^Error: Cannot find module 'no-such-package-anywhere'/),
+  },
+  {
+    name: "init: missing module",
+    fixture: "cases",
+    handler: "nowhere.handler",
+    expect: fails("Runtime.ImportModuleError", /^Error: Cannot find module 'nowhere'/),
+  },
+  {
+    name: "init: missing export",
+    fixture: "cases",
+    handler: "behaviours.nothing",
+    expect: fails("Runtime.HandlerNotFound", "behaviours.nothing is undefined or not exported"),
+  },
+  {
+    name: "init: export is not a function",
+    fixture: "mjs",
+    handler: "app.handlers.notAFunction",
+    expect: fails("Runtime.HandlerNotFound", "app.handlers.notAFunction is not a function"),
+  },
 ];
 
 describe("handlers", () => {

@@ -24,7 +24,15 @@ function canConnect(address: string): Promise<boolean> {
 
 /** The most intervals open at one moment (an end at t comes before a start at t). */
 function mostAtOnce(intervals: Array<{ started: number; ended: number }>): number {
-  const edges = intervals.flatMap((each) => [[each.started, 1], [each.ended, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const edges = intervals
+    .flatMap(
+      (each) =>
+        [
+          [each.started, 1],
+          [each.ended, -1],
+        ] as const,
+    )
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let open = 0;
   let most = 0;
   for (const [, step] of edges) most = Math.max(most, (open += step));

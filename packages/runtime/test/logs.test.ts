@@ -34,7 +34,9 @@ describe("logs", () => {
     expect(rest.at(-2)).toEqual(["platform", id, "INFO", `END RequestId: ${id}`]);
     const report = result.logs.at(-1)!;
     expect(report.message).toMatch(
-      new RegExp(`^REPORT RequestId: ${id}\\tDuration: \\d+\\.\\d\\d ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\tInit Duration: \\d+\\.\\d\\d ms\\t$`),
+      new RegExp(
+        `^REPORT RequestId: ${id}\\tDuration: \\d+\\.\\d\\d ms\\tBilled Duration: \\d+ ms\\tMemory Size: 128 MB\\tMax Memory Used: \\d+ MB\\tInit Duration: \\d+\\.\\d\\d ms\\t$`,
+      ),
     );
     expect(report.report).toMatchObject({ memorySizeMB: 128, status: "success", initDurationMs: expect.any(Number) });
     expect(report.report!.billedDurationMs).toBe(Math.max(1, Math.ceil(report.report!.durationMs)));
@@ -44,7 +46,10 @@ describe("logs", () => {
     expect(simple(streamed)[0]).toEqual(["stdout", null, "INFO", "loading module"]);
     expect(streamed.slice(1)).toEqual(result.logs);
     await fn.close();
-    const file = readFileSync(join(logDir, "logger.jsonl"), "utf8").trimEnd().split("\n").map((line) => JSON.parse(line) as LogRecord);
+    const file = readFileSync(join(logDir, "logger.jsonl"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as LogRecord);
     expect(file).toEqual(streamed);
     expect(fn.logFile).toBe(join(logDir, "logger.jsonl"));
   });

@@ -26,7 +26,8 @@ async function sdkFunction(file: string, providedModules: string | undefined): P
   return fn.invoke({});
 }
 
-const HINT = "hint: Lambda's Node.js runtimes include @aws-sdk/client-sts; closure-pack gives functions the @aws-sdk packages installed in your project or beside closure-pack, and @aws-sdk/client-sts is in neither: install it (npm install @aws-sdk/client-sts), or bundle it into the function";
+const HINT =
+  "hint: Lambda's Node.js runtimes include @aws-sdk/client-sts; closure-pack gives functions the @aws-sdk packages installed in your project or beside closure-pack, and @aws-sdk/client-sts is in neither: install it (npm install @aws-sdk/client-sts), or bundle it into the function";
 
 describe("provided modules", () => {
   it("sdk: the folder links the installed @aws-sdk and @smithy packages and nothing else", () => {

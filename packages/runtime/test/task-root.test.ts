@@ -16,7 +16,12 @@ const CASES: Array<[string, string, InvokeResult["ok"], unknown]> = [
     false,
     { errorType: "Error", errorMessage: `Cannot find module 'jszip'\nRequire stack:\n- ${ROOT}/index.js\n- ${ROOT}/__closure_pack_bootstrap__.js` },
   ],
-  ["import: a package installed above the root is not found", "esm.outside", false, { errorType: "Error", errorMessage: `Cannot find package 'jszip' imported from ${ROOT}/esm.mjs` }],
+  [
+    "import: a package installed above the root is not found",
+    "esm.outside",
+    false,
+    { errorType: "Error", errorMessage: `Cannot find package 'jszip' imported from ${ROOT}/esm.mjs` },
+  ],
 ];
 
 describe("task root", () => {

@@ -42,11 +42,19 @@ export class RestAPI extends Resource {
       throw invalidArgument(TYPES.restApi, name, `"stageName" must be letters, digits, '_' and '-' (at most 128), got ${JSON.stringify(stageName)}`);
     }
     const binaryMediaTypes = given.binaryMediaTypes;
-    if (binaryMediaTypes !== undefined && (!Array.isArray(binaryMediaTypes) || binaryMediaTypes.some((type) => typeof type !== "string" || !type.includes("/")))) {
+    if (
+      binaryMediaTypes !== undefined &&
+      (!Array.isArray(binaryMediaTypes) || binaryMediaTypes.some((type) => typeof type !== "string" || !type.includes("/")))
+    ) {
       throw invalidArgument(TYPES.restApi, name, `"binaryMediaTypes" must list media types such as "image/png" or "*/*"`);
     }
     const routes = reading ? [] : declareRoutes(TYPES.restApi, name, given.routes, true);
-    const inputs = defined({ routes: routes.map((route) => ({ method: route.method, path: route.path, function: route.func.arn })), stageName, binaryMediaTypes, tags: given.tags });
+    const inputs = defined({
+      routes: routes.map((route) => ({ method: route.method, path: route.path, function: route.func.arn })),
+      stageName,
+      binaryMediaTypes,
+      tags: given.tags,
+    });
     super(TYPES.restApi, name, reading ? {} : inputs, options, API_OUTPUTS);
     this.url = this.output("url");
     this.apiId = this.output("apiId");

@@ -54,7 +54,13 @@ export function pathProblem(path: string): string | undefined {
 
 /** Checks each route of API `name` (of resource `type`) and makes its function. */
 export function declareRoutes<E>(type: string, name: string, routes: unknown, rest: boolean): DeclaredRoute[] {
-  if (!Array.isArray(routes) || routes.length === 0) throw invalidArgument(type, name, `"routes" must list at least one route`, `routes: [{ path: "/", method: "GET", eventHandler: async (event) => ({ statusCode: 200, body: "hello" }) }]`);
+  if (!Array.isArray(routes) || routes.length === 0)
+    throw invalidArgument(
+      type,
+      name,
+      `"routes" must list at least one route`,
+      `routes: [{ path: "/", method: "GET", eventHandler: async (event) => ({ statusCode: 200, body: "hello" }) }]`,
+    );
   const checked = routes.map((route: unknown, index) => checkRoute(type, name, route, index));
   checkDuplicates(type, name, checked);
   if (rest) checkSiblings(type, name, checked);
@@ -74,7 +80,13 @@ function checkRoute(type: string, name: string, route: unknown, index: number): 
   const label = `${where} (${String(method)} ${normalized})`;
   if (!METHODS.includes(method as Method)) throw invalidArgument(type, name, `${label}: "method" must be one of ${METHODS.join(", ")}`);
   const problem = pathProblem(normalized);
-  if (problem !== undefined) throw invalidArgument(type, name, `${label}: the path is not a valid path template: ${problem}`, "use literal segments, {name} variables and a final greedy {name+}, such as /items/{id} or /{proxy+}");
+  if (problem !== undefined)
+    throw invalidArgument(
+      type,
+      name,
+      `${label}: the path is not a valid path template: ${problem}`,
+      "use literal segments, {name} variables and a final greedy {name+}, such as /items/{id} or /{proxy+}",
+    );
   if (eventHandler === undefined) throw invalidArgument(type, name, `${label}: "eventHandler" is required`);
   return { method: method as Method, path: normalized };
 }
@@ -84,7 +96,13 @@ function checkDuplicates(type: string, name: string, routes: ReadonlyArray<{ met
   for (const [index, route] of routes.entries()) {
     const key = `${route.method} ${route.path}`;
     const first = seen.get(key);
-    if (first !== undefined) throw invalidArgument(type, name, `route ${index + 1} (${key}) duplicates route ${first + 1}: an API has one route per method and path`, "merge the two handlers, or give one another method or path");
+    if (first !== undefined)
+      throw invalidArgument(
+        type,
+        name,
+        `route ${index + 1} (${key}) duplicates route ${first + 1}: an API has one route per method and path`,
+        "merge the two handlers, or give one another method or path",
+      );
     seen.set(key, index);
   }
 }
@@ -99,7 +117,12 @@ function checkSiblings(type: string, name: string, routes: ReadonlyArray<{ metho
       const parent = `/${parts.slice(0, depth).join("/")}`;
       const other = variables.get(parent);
       if (other !== undefined && other.part !== part) {
-        throw invalidArgument(type, name, `route ${index + 1} (${route.method} ${route.path}): ${part} and ${other.part} (route ${other.index + 1}) are variables under the same resource ${parent}: a REST API allows one`, "use the same variable name in both routes");
+        throw invalidArgument(
+          type,
+          name,
+          `route ${index + 1} (${route.method} ${route.path}): ${part} and ${other.part} (route ${other.index + 1}) are variables under the same resource ${parent}: a REST API allows one`,
+          "use the same variable name in both routes",
+        );
       }
       variables.set(parent, { part, index });
     }
@@ -108,7 +131,12 @@ function checkSiblings(type: string, name: string, routes: ReadonlyArray<{ metho
 
 /** `<api>-<method>-<path words>`: readable in logs; a second route with the same words gets `-2`. */
 function functionName(api: string, route: { method: Method; path: string }, used: Map<string, number>): string {
-  const words = route.path.split("/").map((part) => part.replace(/[^A-Za-z0-9_-]+/g, "")).filter((part) => part !== "").join("-") || "root";
+  const words =
+    route.path
+      .split("/")
+      .map((part) => part.replace(/[^A-Za-z0-9_-]+/g, ""))
+      .filter((part) => part !== "")
+      .join("-") || "root";
   const base = `${api}-${route.method.toLowerCase()}-${words}`.slice(0, 120);
   const count = (used.get(base) ?? 0) + 1;
   used.set(base, count);

@@ -53,9 +53,15 @@ function ruleInputs(name: string, given: EventRuleArgs): Record<string, unknown>
   const refuse = (problem: string, hint?: string) => invalidArgument(type, name, problem, hint);
   checkString(type, name, "name", given.name);
   checkTags(type, name, given.tags);
-  if (typeof given.name === "string" && !/^[.\-_A-Za-z0-9]{1,64}$/.test(given.name)) throw refuse(`"name" may hold letters, digits, ".", "-" and "_" only (1 to 64 characters), got ${JSON.stringify(given.name)}`);
-  if (given.eventPattern === undefined && given.scheduleExpression === undefined) throw refuse(`an event rule needs an "eventPattern" or a "scheduleExpression"`, 'e.g. scheduleExpression: "rate(5 minutes)", or eventPattern: { source: ["my.app"] }');
-  if (given.state !== undefined && given.state !== "ENABLED" && given.state !== "DISABLED") throw refuse(`"state" must be "ENABLED" or "DISABLED", got ${JSON.stringify(given.state)}`);
+  if (typeof given.name === "string" && !/^[.\-_A-Za-z0-9]{1,64}$/.test(given.name))
+    throw refuse(`"name" may hold letters, digits, ".", "-" and "_" only (1 to 64 characters), got ${JSON.stringify(given.name)}`);
+  if (given.eventPattern === undefined && given.scheduleExpression === undefined)
+    throw refuse(
+      `an event rule needs an "eventPattern" or a "scheduleExpression"`,
+      'e.g. scheduleExpression: "rate(5 minutes)", or eventPattern: { source: ["my.app"] }',
+    );
+  if (given.state !== undefined && given.state !== "ENABLED" && given.state !== "DISABLED")
+    throw refuse(`"state" must be "ENABLED" or "DISABLED", got ${JSON.stringify(given.state)}`);
   return defined({
     name: given.name,
     description: given.description,
@@ -70,12 +76,17 @@ type Refuse = (problem: string, hint?: string) => Error;
 
 function patternOf(pattern: EventRuleArgs["eventPattern"], refuse: Refuse): Input<string> | undefined {
   if (pattern === undefined || isOutput(pattern)) return pattern as Input<string> | undefined;
-  if (typeof pattern !== "string" && (typeof pattern !== "object" || pattern === null || Array.isArray(pattern))) throw refuse(`"eventPattern" must be an object or its JSON text`);
+  if (typeof pattern !== "string" && (typeof pattern !== "object" || pattern === null || Array.isArray(pattern)))
+    throw refuse(`"eventPattern" must be an object or its JSON text`);
   const text = typeof pattern === "string" ? pattern : JSON.stringify(pattern);
   try {
     parseEventPattern(text);
   } catch (error) {
-    if (error instanceof RuleError) throw refuse(`EventBridge would refuse the event pattern: ${error.message}`, 'a pattern maps event fields to lists of values and matchers, e.g. { source: ["my.app"], detail: { total: [{ numeric: [">", 100] }] } }');
+    if (error instanceof RuleError)
+      throw refuse(
+        `EventBridge would refuse the event pattern: ${error.message}`,
+        'a pattern maps event fields to lists of values and matchers, e.g. { source: ["my.app"], detail: { total: [{ numeric: [">", 100] }] } }',
+      );
     throw error;
   }
   return text;
@@ -86,7 +97,11 @@ function scheduleOf(expression: Input<string> | undefined, refuse: Refuse): Inpu
   try {
     parseSchedule(expression);
   } catch (error) {
-    if (error instanceof RuleError) throw refuse(`"scheduleExpression": ${error.message}`, 'e.g. "rate(5 minutes)", "rate(1 hour)" or "cron(0 12 * * ? *)" (minutes hours day-of-month month day-of-week year, UTC; ? in one of the two days)');
+    if (error instanceof RuleError)
+      throw refuse(
+        `"scheduleExpression": ${error.message}`,
+        'e.g. "rate(5 minutes)", "rate(1 hour)" or "cron(0 12 * * ? *)" (minutes hours day-of-month month day-of-week year, UTC; ? in one of the two days)',
+      );
     throw error;
   }
   return expression;

@@ -41,7 +41,8 @@ function targetInputs(name: string, args: EventTargetArgs): Record<string, unkno
   if (given.arn === undefined) throw invalidArgument(type, name, `"arn" is required`);
   checkString(type, name, "arn", given.arn);
   const targetId = given.targetId ?? name;
-  if (!/^[.\-_A-Za-z0-9]{1,64}$/.test(targetId)) throw invalidArgument(type, name, `"targetId" may hold letters, digits, ".", "-" and "_" only (1 to 64 characters), got ${JSON.stringify(targetId)}`);
+  if (!/^[.\-_A-Za-z0-9]{1,64}$/.test(targetId))
+    throw invalidArgument(type, name, `"targetId" may hold letters, digits, ".", "-" and "_" only (1 to 64 characters), got ${JSON.stringify(targetId)}`);
   const rule = descriptorOf(given.rule)?.type === TYPES.eventRule ? (given.rule as { name: Output<string> }).name : given.rule;
   return defined({ rule, arn: given.arn, targetId, input: given.input });
 }

@@ -7,4 +7,11 @@ export type { EventRuleEvent, ScheduleEvent, EventRuleEventHandler } from "./eve
 export { LogGroup, type LogGroupArgs } from "./log-group.js";
 export { LogSubscriptionFilter, type LogSubscriptionFilterArgs } from "./log-subscription-filter.js";
 export type { LogGroupEventSubscription } from "./log-subscription.js";
-export type { LogGroupEvent, DecodedLogGroupEvent, LogGroupLogEvent, LogGroupEventHandler, DecodedLogGroupEventHandler, LogGroupEventSubscriptionArgs } from "./log-events.js";
+export type {
+  LogGroupEvent,
+  DecodedLogGroupEvent,
+  LogGroupLogEvent,
+  LogGroupEventHandler,
+  DecodedLogGroupEventHandler,
+  LogGroupEventSubscriptionArgs,
+} from "./log-events.js";

@@ -63,11 +63,20 @@ function groupInputs(name: string, given: LogGroupArgs): Record<string, unknown>
   checkString(type, name, "kmsKeyId", given.kmsKeyId);
   checkTags(type, name, given.tags);
   if (typeof given.name === "string" && !/^[.\-_/#A-Za-z0-9]{1,512}$/.test(given.name)) {
-    throw invalidArgument(type, name, `"name" may hold letters, digits, ".", "-", "_", "/" and "#" only (1 to 512 characters), got ${JSON.stringify(given.name)}`);
+    throw invalidArgument(
+      type,
+      name,
+      `"name" may hold letters, digits, ".", "-", "_", "/" and "#" only (1 to 512 characters), got ${JSON.stringify(given.name)}`,
+    );
   }
   const days = given.retentionInDays;
   if (days !== undefined && !isOutput(days) && !RETENTION_DAYS.includes(days)) {
-    throw invalidArgument(type, name, `"retentionInDays" must be one of CloudWatch's periods, got ${JSON.stringify(days)}`, `one of ${RETENTION_DAYS.join(", ")}; leave it out to keep events forever`);
+    throw invalidArgument(
+      type,
+      name,
+      `"retentionInDays" must be one of CloudWatch's periods, got ${JSON.stringify(days)}`,
+      `one of ${RETENTION_DAYS.join(", ")}; leave it out to keep events forever`,
+    );
   }
   if (given.logGroupClass !== undefined && !CLASSES.includes(given.logGroupClass)) {
     throw invalidArgument(type, name, `"logGroupClass" must be one of ${CLASSES.join(", ")}, got ${JSON.stringify(given.logGroupClass)}`);

@@ -47,7 +47,11 @@ type Refuse = (problem: string, hint?: string) => Error;
 /** The pattern as CloudWatch takes it; a pattern it would refuse throws, naming the offending part. Outputs pass unchecked. */
 export function checkFilterPattern(pattern: unknown, refuse: Refuse): Input<string> {
   if (isOutput(pattern)) return pattern as Output<string>;
-  if (typeof pattern !== "string") throw refuse(`"filterPattern" must be a string, got ${JSON.stringify(pattern)}`, 'e.g. "ERROR", "\\"disk full\\"" or "{ $.level = \\"ERROR\\" }"; "" matches every event');
+  if (typeof pattern !== "string")
+    throw refuse(
+      `"filterPattern" must be a string, got ${JSON.stringify(pattern)}`,
+      'e.g. "ERROR", "\\"disk full\\"" or "{ $.level = \\"ERROR\\" }"; "" matches every event',
+    );
   if (pattern.length > 1024) throw refuse(`"filterPattern" is ${pattern.length} characters long; CloudWatch takes at most 1024`);
   try {
     compileFilterPattern(pattern);
@@ -70,7 +74,8 @@ function filterInputs(name: string, args: LogSubscriptionFilterArgs): Record<str
   checkString(type, name, "destinationArn", given.destinationArn);
   checkString(type, name, "name", given.name);
   checkString(type, name, "roleArn", given.roleArn);
-  if (typeof given.name === "string" && (given.name.length > 512 || /[:*]/.test(given.name))) throw refuse(`"name" may not hold ":" or "*" (at most 512 characters), got ${JSON.stringify(given.name)}`);
+  if (typeof given.name === "string" && (given.name.length > 512 || /[:*]/.test(given.name)))
+    throw refuse(`"name" may not hold ":" or "*" (at most 512 characters), got ${JSON.stringify(given.name)}`);
   if (given.distribution !== undefined && given.distribution !== "ByLogStream" && given.distribution !== "Random") {
     throw refuse(`"distribution" must be "ByLogStream" or "Random", got ${JSON.stringify(given.distribution)}`);
   }

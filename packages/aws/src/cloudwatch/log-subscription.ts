@@ -25,13 +25,23 @@ export interface LogGroupEventSubscription {
   logSubscriptionFilter: LogSubscriptionFilter;
 }
 
-export function subscribeLogGroup(group: LogGroup, name: string, handler: Handler<LogGroupEvent> | Callback<DecodedLogGroupEvent>, args: LogGroupEventSubscriptionArgs, decode: boolean): LogGroupEventSubscription {
+export function subscribeLogGroup(
+  group: LogGroup,
+  name: string,
+  handler: Handler<LogGroupEvent> | Callback<DecodedLogGroupEvent>,
+  args: LogGroupEventSubscriptionArgs,
+  decode: boolean,
+): LogGroupEventSubscription {
   const groupName = descriptorOf(group)!.name;
   const method = decode ? "onDecodedEvent" : "onEvent";
   const refuse = (problem: string, hint?: string) => invalidArgument(TYPES.logGroup, groupName, `${method} "${name}": ${problem}`, hint);
   if (typeof args !== "object" || args === null) throw refuse("the subscription's arguments must be an object");
   const filterPattern = checkFilterPattern(args.filterPattern ?? "", refuse);
-  if (decode && typeof handler !== "function") throw refuse("the handler must be a closure: the decoding runs inside it", "pass (event) => {...}, or use onEvent with a lambda.Function and decode event.awslogs.data there");
+  if (decode && typeof handler !== "function")
+    throw refuse(
+      "the handler must be a closure: the decoding runs inside it",
+      "pass (event) => {...}, or use onEvent with a lambda.Function and decode event.awslogs.data there",
+    );
   const func = toFunction(name, decode ? decoding(handler as Callback<DecodedLogGroupEvent>) : (handler as Handler<LogGroupEvent>));
   const permission = new Permission(name, { function: func, principal: "logs.amazonaws.com", sourceArn: group.arn.apply((arn) => `${arn}:*`) });
   // An event written between the two would be lost: CloudWatch Logs refuses a filter whose function does not allow it.

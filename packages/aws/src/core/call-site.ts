@@ -9,7 +9,11 @@ const FRAME = /\(?((?:file:\/\/|\/|[A-Za-z]:\\)[^()]*?):(\d+):(\d+)\)?$/;
 /** `index.ts:3` for the caller of the SDK; "" when no frame is the user's. */
 export function callSite(): string {
   const stack = new Error().stack ?? "";
-  const frames = stack.split("\n").slice(1).map(parseFrame).filter((frame) => frame !== undefined);
+  const frames = stack
+    .split("\n")
+    .slice(1)
+    .map(parseFrame)
+    .filter((frame) => frame !== undefined);
   const own = frames[0]?.file;
   for (const frame of frames) {
     if (frame.file === own || isPackageFile(frame.file)) continue;

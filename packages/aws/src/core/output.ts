@@ -160,7 +160,14 @@ export function output<T>(value: T): Output<UnwrapDeep<T>> {
   });
 }
 
-export type UnwrapDeep<T> = T extends Output<infer U> ? U : T extends readonly unknown[] ? { [K in keyof T]: UnwrapDeep<T[K]> } : T extends Record<string, unknown> ? { [K in keyof T]: UnwrapDeep<T[K]> } : T;
+export type UnwrapDeep<T> =
+  T extends Output<infer U>
+    ? U
+    : T extends readonly unknown[]
+      ? { [K in keyof T]: UnwrapDeep<T[K]> }
+      : T extends Record<string, unknown>
+        ? { [K in keyof T]: UnwrapDeep<T[K]> }
+        : T;
 
 /** One output of the values of several. */
 export function all<T extends readonly unknown[]>(values: readonly [...T]): Output<{ [K in keyof T]: Unwrap<T[K]> }> {

@@ -15,9 +15,7 @@ export interface ResourceOptions {
 }
 
 /** The code of a function: a closure to serialize, or an archive to zip. */
-export type CodeSource =
-  | { kind: "callback"; fn: Function; factory: boolean }
-  | { kind: "archive"; archive: object };
+export type CodeSource = { kind: "callback"; fn: Function; factory: boolean } | { kind: "archive"; archive: object };
 
 export interface ResourceDescriptor {
   type: string;
@@ -40,7 +38,13 @@ export abstract class Resource {
   /** The logical name given in the program. */
   readonly logicalName: string;
 
-  protected constructor(type: string, name: string, inputs: Record<string, unknown>, options: ResourceOptions & { readId?: unknown; code?: CodeSource }, outputKeys: readonly string[]) {
+  protected constructor(
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    options: ResourceOptions & { readId?: unknown; code?: CodeSource },
+    outputKeys: readonly string[],
+  ) {
     if (typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(name)) {
       throw new AwsError("INVALID_ARGUMENT", callSite() || type, `resource name ${JSON.stringify(name)} is not valid`, {
         hint: "use letters, digits, '.', '_' and '-' (at most 128, starting with a letter or digit)",

@@ -37,11 +37,15 @@ const RANGES: ReadonlyArray<readonly [keyof TableEventSubscriptionArgs, number, 
 /** Lambda's refusals for a stream subscription's arguments (shared with Kinesis). */
 export function checkStreamArgs(args: Partial<TableEventSubscriptionArgs>, positions: readonly string[], refuse: Refuse): void {
   if (args.startingPosition === undefined || !positions.includes(args.startingPosition)) {
-    throw refuse(`"startingPosition" must be ${positions.map((each) => `"${each}"`).join(" or ")}, got ${JSON.stringify(args.startingPosition)}`, 'startingPosition: "LATEST" (new records only) or "TRIM_HORIZON" (the oldest kept)');
+    throw refuse(
+      `"startingPosition" must be ${positions.map((each) => `"${each}"`).join(" or ")}, got ${JSON.stringify(args.startingPosition)}`,
+      'startingPosition: "LATEST" (new records only) or "TRIM_HORIZON" (the oldest kept)',
+    );
   }
   for (const [key, min, max] of RANGES) {
     const value = args[key];
-    if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max)) throw refuse(`"${key}" must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max))
+      throw refuse(`"${key}" must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
   }
   const age = args.maximumRecordAgeInSeconds;
   if (age !== undefined && age !== -1 && age < 60) throw refuse(`"maximumRecordAgeInSeconds" must be -1 or from 60 to 604800, got ${age}`);
@@ -65,7 +69,8 @@ export function streamMappingArgs(args: TableEventSubscriptionArgs): Record<stri
 export function subscribeTable(table: Table, name: string, handler: Handler<TableEvent>, args: TableEventSubscriptionArgs): TableEventSubscription {
   const tableName = descriptorOf(table)!.name;
   const refuse: Refuse = (problem, hint) => invalidArgument(TYPES.table, tableName, `onEvent "${name}": ${problem}`, hint);
-  if (table.streamEnabled === false) throw refuse("the table has no stream to read", 'declare the table with streamEnabled: true and a streamViewType (e.g. "NEW_AND_OLD_IMAGES")');
+  if (table.streamEnabled === false)
+    throw refuse("the table has no stream to read", 'declare the table with streamEnabled: true and a streamViewType (e.g. "NEW_AND_OLD_IMAGES")');
   checkStreamArgs(args ?? {}, ["TRIM_HORIZON", "LATEST"], refuse);
   const func = toFunction(name, handler);
   const role = (func as { role?: Role }).role;

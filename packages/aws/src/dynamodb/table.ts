@@ -72,12 +72,23 @@ function tableInputs(name: string, args: TableArgs): Record<string, unknown> {
   checkTags(type, name, given.tags);
   const attributes = checkKeys(name, given);
   const mode = given.billingMode ?? "PROVISIONED";
-  if (mode !== "PROVISIONED" && mode !== "PAY_PER_REQUEST") throw invalidArgument(type, name, `"billingMode" must be "PROVISIONED" or "PAY_PER_REQUEST", got ${JSON.stringify(mode)}`);
+  if (mode !== "PROVISIONED" && mode !== "PAY_PER_REQUEST")
+    throw invalidArgument(type, name, `"billingMode" must be "PROVISIONED" or "PAY_PER_REQUEST", got ${JSON.stringify(mode)}`);
   if (mode === "PROVISIONED" && (given.readCapacity === undefined || given.writeCapacity === undefined)) {
-    throw invalidArgument(type, name, "billingMode PROVISIONED needs readCapacity and writeCapacity", 'set readCapacity and writeCapacity, or billingMode: "PAY_PER_REQUEST"');
+    throw invalidArgument(
+      type,
+      name,
+      "billingMode PROVISIONED needs readCapacity and writeCapacity",
+      'set readCapacity and writeCapacity, or billingMode: "PAY_PER_REQUEST"',
+    );
   }
   if (mode === "PAY_PER_REQUEST" && (given.readCapacity !== undefined || given.writeCapacity !== undefined)) {
-    throw invalidArgument(type, name, "readCapacity and writeCapacity apply to billingMode PROVISIONED only", "leave them out, or set billingMode: \"PROVISIONED\"");
+    throw invalidArgument(
+      type,
+      name,
+      "readCapacity and writeCapacity apply to billingMode PROVISIONED only",
+      'leave them out, or set billingMode: "PROVISIONED"',
+    );
   }
   checkInteger(type, name, "readCapacity", given.readCapacity, 1, 40000);
   checkInteger(type, name, "writeCapacity", given.writeCapacity, 1, 40000);
@@ -102,18 +113,26 @@ function tableInputs(name: string, args: TableArgs): Record<string, unknown> {
 
 function checkKeys(name: string, given: Partial<TableArgs>): TableAttribute[] {
   const type = TYPES.table;
-  if (!Array.isArray(given.attributes) || given.attributes.length === 0) throw invalidArgument(type, name, `"attributes" must list the key attributes`, 'attributes: [{ name: "id", type: "S" }]');
+  if (!Array.isArray(given.attributes) || given.attributes.length === 0)
+    throw invalidArgument(type, name, `"attributes" must list the key attributes`, 'attributes: [{ name: "id", type: "S" }]');
   for (const attribute of given.attributes) {
-    if (!["S", "N", "B"].includes(attribute?.type)) throw invalidArgument(type, name, `attribute ${JSON.stringify(attribute?.name)} must have type "S", "N" or "B", got ${JSON.stringify(attribute?.type)}`);
+    if (!["S", "N", "B"].includes(attribute?.type))
+      throw invalidArgument(type, name, `attribute ${JSON.stringify(attribute?.name)} must have type "S", "N" or "B", got ${JSON.stringify(attribute?.type)}`);
   }
   const names = given.attributes.map((attribute) => attribute.name);
   const keys = [given.hashKey, given.rangeKey].filter((key): key is string => key !== undefined);
   if (typeof given.hashKey !== "string" || given.hashKey === "") throw invalidArgument(type, name, `"hashKey" is required`);
   const missing = keys.find((key) => !names.includes(key));
-  if (missing !== undefined) throw invalidArgument(type, name, `the key "${missing}" is not among the attributes`, `add { name: "${missing}", type: "S" } to attributes`);
+  if (missing !== undefined)
+    throw invalidArgument(type, name, `the key "${missing}" is not among the attributes`, `add { name: "${missing}", type: "S" } to attributes`);
   const extra = names.find((each) => !keys.includes(each));
   if (extra !== undefined) {
-    throw invalidArgument(type, name, `attribute "${extra}" is not a key: AWS refuses attribute definitions that no key uses`, "list only hashKey and rangeKey in attributes (items may hold any other attribute)");
+    throw invalidArgument(
+      type,
+      name,
+      `attribute "${extra}" is not a key: AWS refuses attribute definitions that no key uses`,
+      "list only hashKey and rangeKey in attributes (items may hold any other attribute)",
+    );
   }
   return given.attributes.map((attribute) => ({ name: attribute.name, type: attribute.type }));
 }

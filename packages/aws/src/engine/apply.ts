@@ -31,8 +31,18 @@ export interface ApplyInput {
 export async function applyPlan(input: ApplyInput): Promise<void> {
   const forward = input.plan.steps.filter((step) => step.step !== "delete");
   const deletes = input.plan.steps.filter((step) => step.step === "delete");
-  await runGraph(forward, input, (step) => forward.filter((other) => step.dependencies.includes(other.key)), (step) => applyStep(step, input));
-  await runGraph(deletes, input, (step) => deletes.filter((other) => other !== step && other.dependencies.includes(step.key)), (step) => deleteStep(step, input));
+  await runGraph(
+    forward,
+    input,
+    (step) => forward.filter((other) => step.dependencies.includes(other.key)),
+    (step) => applyStep(step, input),
+  );
+  await runGraph(
+    deletes,
+    input,
+    (step) => deletes.filter((other) => other !== step && other.dependencies.includes(step.key)),
+    (step) => deleteStep(step, input),
+  );
 }
 
 /** Runs each step once the steps `waitFor` names are done, at most `concurrency` at a time; the first failure stops new starts. */
@@ -96,17 +106,37 @@ async function mutate(step: PlanStep, input: ApplyInput, inputs: Record<string, 
   // source's ARN, and a DynamoDB stream's ARN is named when the table is made).
   if (step.step !== "update" && step.id.includes(String(UNKNOWN))) step.id = provider.identity(inputs, step.id);
   const recorded = sealInputs(inputs, provider.secretInputs);
-  const record: ResourceState = { type: step.type, name: step.name, id: step.id, generation: step.generation, inputs: recorded, outputs: {}, dependencies: step.dependencies };
-  const operation: PendingOperation = { op: step.step === "update" ? "update" : "create", type: step.type, name: step.name, id: step.id, generation: step.generation, inputs: recorded, dependencies: step.dependencies };
+  const record: ResourceState = {
+    type: step.type,
+    name: step.name,
+    id: step.id,
+    generation: step.generation,
+    inputs: recorded,
+    outputs: {},
+    dependencies: step.dependencies,
+  };
+  const operation: PendingOperation = {
+    op: step.step === "update" ? "update" : "create",
+    type: step.type,
+    name: step.name,
+    id: step.id,
+    generation: step.generation,
+    inputs: recorded,
+    dependencies: step.dependencies,
+  };
   if (step.step === "replace" && step.deleteFirst) await deleteRecord(step.old!, input);
   input.journal.begin(operation, (state) => {
     // The replaced record stays, retired, until the deletes at the end.
-    if (step.step === "replace") for (const r of state.resources) if (r === step.old || (r.type === step.type && r.name === step.name && r.id === step.old!.id)) r.retired = true;
+    if (step.step === "replace")
+      for (const r of state.resources) if (r === step.old || (r.type === step.type && r.name === step.name && r.id === step.old!.id)) r.retired = true;
   });
   await checkpoint();
   let outputs: Record<string, unknown>;
   try {
-    outputs = step.step === "update" ? await provider.update(context, step.id, step.old!.dirty ? {} : step.old!.inputs, inputs, step.old!.outputs) : await provider.create(context, step.id, inputs);
+    outputs =
+      step.step === "update"
+        ? await provider.update(context, step.id, step.old!.dirty ? {} : step.old!.inputs, inputs, step.old!.outputs)
+        : await provider.create(context, step.id, inputs);
   } catch (error) {
     if (step.step !== "update" && madeNothing(error)) forget(input.journal, operation, step);
     throw cloudError(describeResource(step.type, step.name), step.step, error);
@@ -119,7 +149,8 @@ async function mutate(step: PlanStep, input: ApplyInput, inputs: Record<string, 
 /** A create that made nothing (the name is taken): no pending entry for recovery to adopt by that name, and a replaced record serves on. */
 function forget(journal: Journal, operation: PendingOperation, step: PlanStep): void {
   journal.finish(operation, undefined);
-  if (step.step === "replace") journal.change((state) => state.resources.forEach((r) => r.type === step.type && r.name === step.name && r.id === step.old!.id && delete r.retired));
+  if (step.step === "replace")
+    journal.change((state) => state.resources.forEach((r) => r.type === step.type && r.name === step.name && r.id === step.old!.id && delete r.retired));
 }
 
 async function deleteStep(step: PlanStep, input: ApplyInput): Promise<void> {
@@ -129,7 +160,15 @@ async function deleteStep(step: PlanStep, input: ApplyInput): Promise<void> {
 }
 
 async function deleteRecord(record: ResourceState, input: ApplyInput): Promise<void> {
-  const operation: PendingOperation = { op: "delete", type: record.type, name: record.name, id: record.id, generation: record.generation, inputs: record.inputs, dependencies: record.dependencies };
+  const operation: PendingOperation = {
+    op: "delete",
+    type: record.type,
+    name: record.name,
+    id: record.id,
+    generation: record.generation,
+    inputs: record.inputs,
+    dependencies: record.dependencies,
+  };
   input.journal.begin(operation);
   await checkpoint();
   try {
@@ -143,7 +182,16 @@ async function deleteRecord(record: ResourceState, input: ApplyInput): Promise<v
 
 function upsertRead(resources: ResourceState[], step: PlanStep): void {
   const index = resources.findIndex((r) => r.read && r.type === step.type && r.name === step.name);
-  const record: ResourceState = { type: step.type, name: step.name, id: step.id, generation: 0, inputs: {}, outputs: step.outputs, dependencies: step.dependencies, read: true };
+  const record: ResourceState = {
+    type: step.type,
+    name: step.name,
+    id: step.id,
+    generation: 0,
+    inputs: {},
+    outputs: step.outputs,
+    dependencies: step.dependencies,
+    read: true,
+  };
   if (index >= 0) resources[index] = record;
   else resources.push(record);
 }

@@ -20,7 +20,12 @@ async function archiveFiles(archive: object, prefix: string, where: string): Pro
   const kind = assetKind(archive);
   if (kind === "file-archive") {
     const path = (archive as { path: string }).path;
-    if (path.endsWith(".zip")) return (await readZip(readOrFail(path, where))).map((entry) => ({ path: prefix + entry.path, bytes: entry.bytes, executable: (entry.mode & 0o111) !== 0 }));
+    if (path.endsWith(".zip"))
+      return (await readZip(readOrFail(path, where))).map((entry) => ({
+        path: prefix + entry.path,
+        bytes: entry.bytes,
+        executable: (entry.mode & 0o111) !== 0,
+      }));
     return folderFiles(path, where).map((file) => ({ ...file, path: prefix + file.path }));
   }
   if (kind === "asset-archive") {
@@ -39,13 +44,17 @@ async function archiveFiles(archive: object, prefix: string, where: string): Pro
 }
 
 function folderFiles(root: string, where: string): ZipEntryInput[] {
-  if (!statOrFail(root, where).isDirectory()) throw new AwsError("INVALID_ARGUMENT", where, `code archive ${root} is neither a folder nor a .zip`, { hint: "new aws.asset.FileArchive(\"./app\") or (\"./app.zip\")" });
+  if (!statOrFail(root, where).isDirectory())
+    throw new AwsError("INVALID_ARGUMENT", where, `code archive ${root} is neither a folder nor a .zip`, {
+      hint: 'new aws.asset.FileArchive("./app") or ("./app.zip")',
+    });
   const out: ZipEntryInput[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) out.push({ path: relative(root, path).split(sep).join("/"), bytes: readFileSync(path), executable: (statSync(path).mode & 0o111) !== 0 });
+      else if (entry.isFile())
+        out.push({ path: relative(root, path).split(sep).join("/"), bytes: readFileSync(path), executable: (statSync(path).mode & 0o111) !== 0 });
     }
   };
   walk(root);
@@ -56,7 +65,9 @@ function statOrFail(path: string, where: string) {
   try {
     return statSync(path);
   } catch {
-    throw new AwsError("INVALID_ARGUMENT", where, `code archive not found: ${relative(process.cwd(), path) || path}`, { hint: "paths resolve against the working directory" });
+    throw new AwsError("INVALID_ARGUMENT", where, `code archive not found: ${relative(process.cwd(), path) || path}`, {
+      hint: "paths resolve against the working directory",
+    });
   }
 }
 

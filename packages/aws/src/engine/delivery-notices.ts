@@ -38,7 +38,9 @@ function refersTo(value: unknown, node: ProgramNode): boolean {
 function noticeOf(subscription: ProgramNode, queue: ProgramNode, hasPolicy: boolean): string {
   const { name, declaredAt } = subscription.descriptor;
   const where = `${declaredAt ? `${declaredAt}: ` : ""}${describeResource(TYPES.topicSubscription, name)}`;
-  const why = hasPolicy ? "its QueuePolicy does not let sns.amazonaws.com send to it for this topic" : "no QueuePolicy of the program lets sns.amazonaws.com send to it";
+  const why = hasPolicy
+    ? "its QueuePolicy does not let sns.amazonaws.com send to it for this topic"
+    : "no QueuePolicy of the program lets sns.amazonaws.com send to it";
   return (
     `${where}: SNS will not deliver to ${describeResource(TYPES.queue, queue.descriptor.name)}: ${why}\n` +
     `hint: subscribe with topic.subscribeQueue("${name}", queue), which adds that statement to the queue's policy, or allow sqs:SendMessage for the principal sns.amazonaws.com with the condition ArnEquals aws:SourceArn = the topic's ARN in the queue's QueuePolicy`

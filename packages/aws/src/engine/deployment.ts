@@ -57,7 +57,8 @@ export class Deployment {
       const naming = { accountId, region: options.target.region, project: options.project, stack: options.stack };
       const cache = createCodeCache(options.projectDir);
       const deployment = new Deployment(options, state, context, naming, lock, cache, 0);
-      const recovered = options.mutating && state.pending.length > 0 ? await recoverPending(deployment.journal(), providerFor, (name) => deployment.contextFor(name)) : 0;
+      const recovered =
+        options.mutating && state.pending.length > 0 ? await recoverPending(deployment.journal(), providerFor, (name) => deployment.contextFor(name)) : 0;
       return Object.assign(deployment, { recovered });
     } catch (error) {
       context.destroy();

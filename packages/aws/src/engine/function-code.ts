@@ -37,7 +37,10 @@ export async function functionCode(nodes: ProgramNode[], values: Values, cache: 
   });
   for (const node of nodes.filter((n) => n.descriptor.code?.kind === "archive")) {
     jobs.push(async () => {
-      const artifact = await archiveArtifact((node.descriptor.code as { archive: object }).archive, node.descriptor.declaredAt || describeResource(node.descriptor.type, node.descriptor.name));
+      const artifact = await archiveArtifact(
+        (node.descriptor.code as { archive: object }).archive,
+        node.descriptor.declaredAt || describeResource(node.descriptor.type, node.descriptor.name),
+      );
       await cache.put(artifact);
       result.set(node.key, { hash: artifact.contentHash, captured: new Set() });
     });

@@ -32,7 +32,9 @@ async function readSource(context: ProviderContext, source: LogSource, since: nu
   do {
     let page;
     try {
-      page = await context.clients.logs.send(new (logsApi().FilterLogEventsCommand)({ logGroupName: `/aws/lambda/${source.functionName}`, startTime: since, ...(nextToken ? { nextToken } : {}) }));
+      page = await context.clients.logs.send(
+        new (logsApi().FilterLogEventsCommand)({ logGroupName: `/aws/lambda/${source.functionName}`, startTime: since, ...(nextToken ? { nextToken } : {}) }),
+      );
     } catch (error) {
       // A function that never ran has no log group yet.
       if ((error as { name?: string }).name === "ResourceNotFoundException") return lines;

@@ -28,7 +28,12 @@ export function nameHash(context: NamingContext, type: string, name: string, gen
 
 export function physicalName(context: NamingContext, type: string, name: string, generation: number, rule: NameRule): string {
   const suffix = `-${nameHash(context, type, name, generation)}`;
-  let base = rule.lowercase ? name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+/, "") : name;
+  let base = rule.lowercase
+    ? name
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, "-")
+        .replace(/^-+/, "")
+    : name;
   base = base.slice(0, rule.max - suffix.length).replace(/-+$/, "");
   return `${base || "r"}${suffix}`;
 }

@@ -76,12 +76,22 @@ function resolveInputs(node: ProgramNode, values: Values): Record<string, unknow
 async function readStep(input: PlanInput, node: ProgramNode, values: Values): Promise<PlanStep> {
   const { type, name } = node.descriptor;
   const id = resolveValue(node.descriptor.readId, values);
-  if (typeof id !== "string" || id === "") throw new AwsError("INVALID_ARGUMENT", node.descriptor.declaredAt || describeResource(type, name), `get() needs the id of an existing resource, got ${JSON.stringify(id)}`);
+  if (typeof id !== "string" || id === "")
+    throw new AwsError(
+      "INVALID_ARGUMENT",
+      node.descriptor.declaredAt || describeResource(type, name),
+      `get() needs the id of an existing resource, got ${JSON.stringify(id)}`,
+    );
   const outputs = await input.read(type, id, name);
   if (outputs === undefined) {
-    throw new AwsError("RESOURCE_NOT_FOUND", node.descriptor.declaredAt || describeResource(type, name), `${describeResource(type, name)}: get() found no resource with id "${id}"`, {
-      hint: "check the id (a bucket's or function's name, a role's name) and the target's account and region",
-    });
+    throw new AwsError(
+      "RESOURCE_NOT_FOUND",
+      node.descriptor.declaredAt || describeResource(type, name),
+      `${describeResource(type, name)}: get() found no resource with id "${id}"`,
+      {
+        hint: "check the id (a bucket's or function's name, a role's name) and the target's account and region",
+      },
+    );
   }
   return { key: node.key, type, name, step: "read", id, generation: 0, inputs: {}, outputs, changed: [], dependencies: [...node.dependencies], node };
 }
@@ -112,7 +122,8 @@ export function decide(input: Pick<PlanInput, "state" | "naming" | "providerFor"
     return { ...base, step: "replace", changed, old: current, ...made, ...(made.id === current.id ? { deleteFirst: true } : {}) };
   }
   const step = changed.length > 0 || current.dirty === true ? "update" : "same";
-  const outputs = step === "same" ? current.outputs : { ...current.outputs, ...provider.predict(input.naming.accountId, input.naming.region, current.id, inputs) };
+  const outputs =
+    step === "same" ? current.outputs : { ...current.outputs, ...provider.predict(input.naming.accountId, input.naming.region, current.id, inputs) };
   return { ...base, step, changed, old: current, id: current.id, generation: current.generation, outputs };
 }
 
@@ -120,7 +131,10 @@ export function decide(input: Pick<PlanInput, "state" | "naming" | "providerFor"
 async function addCode(input: PlanInput, steps: PlanStep[], values: Values): Promise<void> {
   const withCode = steps.filter((step) => step.node?.descriptor.code !== undefined && step.step !== "read");
   if (withCode.length === 0) return;
-  const hashes = await input.code(withCode.map((step) => step.node!), values);
+  const hashes = await input.code(
+    withCode.map((step) => step.node!),
+    values,
+  );
   for (const step of withCode) {
     const found = hashes.get(step.key);
     const node = step.node!;

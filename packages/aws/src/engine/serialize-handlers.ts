@@ -41,9 +41,11 @@ export async function serializeHandlers(handlers: readonly HandlerToSerialize[],
   holder[DEPLOYED] = deployed;
   const noted = handlers.map(() => ({ captured: new Set<object>(), unknown: false }));
   try {
-    const serialized = await serializeFunctions(handlers.map((handler, i) => ({ fn: handler.fn, options: optionsFor(handler, noted[i]!, lookup) }))).catch(async (error: unknown) => {
-      throw await locateFailure(handlers, lookup, error);
-    });
+    const serialized = await serializeFunctions(handlers.map((handler, i) => ({ fn: handler.fn, options: optionsFor(handler, noted[i]!, lookup) }))).catch(
+      async (error: unknown) => {
+        throw await locateFailure(handlers, lookup, error);
+      },
+    );
     handlers.forEach((handler, i) => results.set(handler.key, { serialized: serialized[i]!, ...noted[i]! }));
     return results;
   } finally {
@@ -84,7 +86,8 @@ async function locateFailure(handlers: readonly HandlerToSerialize[], lookup: Va
 /** `docsHandler: handler -> client -> socket: …`: the serializer's message prefixed by the function's name. */
 function handlerError(name: string, error: unknown): unknown {
   const e = error as { code?: string; message?: string; path?: readonly string[] } | null;
-  if (e === null || typeof e.code !== "string" || typeof e.message !== "string" || !(error instanceof Error) || error.name !== "SerializationError") return error;
+  if (e === null || typeof e.code !== "string" || typeof e.message !== "string" || !(error instanceof Error) || error.name !== "SerializationError")
+    return error;
   const [first = "", ...rest] = e.message.split("\n");
   const hint = rest.find((line) => line.startsWith("hint: "))?.slice(6);
   return new AwsError("HANDLER_NOT_SERIALIZABLE", name, first, { cause: error, ...(hint ? { hint } : {}), ...(e.path ? { path: e.path } : {}) });

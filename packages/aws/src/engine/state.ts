@@ -87,11 +87,18 @@ export function parseState(text: string, where: string): StackState {
       hint: "upgrade closure-pack; the file is left as it is",
     });
   }
-  if (typeof state.stack !== "string" || typeof state.target !== "string" || !Array.isArray(state.resources) || !Array.isArray(state.pending) || typeof state.outputs !== "object") {
+  if (
+    typeof state.stack !== "string" ||
+    typeof state.target !== "string" ||
+    !Array.isArray(state.resources) ||
+    !Array.isArray(state.pending) ||
+    typeof state.outputs !== "object"
+  ) {
     throw corrupt(where, "is missing stack, target, resources, pending or outputs");
   }
   for (const resource of state.resources) {
-    if (typeof resource?.type !== "string" || typeof resource.name !== "string" || typeof resource.id !== "string") throw corrupt(where, "has a resource without type, name or id");
+    if (typeof resource?.type !== "string" || typeof resource.name !== "string" || typeof resource.id !== "string")
+      throw corrupt(where, "has a resource without type, name or id");
   }
   return state as StackState;
 }
@@ -154,7 +161,10 @@ function syncFolder(folder: string): void {
 /** Stack names that have a state file. */
 export function listStacks(projectDir: string): string[] {
   try {
-    return readdirSync(stacksDir(projectDir)).filter((file) => file.endsWith(".json")).map((file) => file.slice(0, -5)).sort();
+    return readdirSync(stacksDir(projectDir))
+      .filter((file) => file.endsWith(".json"))
+      .map((file) => file.slice(0, -5))
+      .sort();
   } catch {
     return [];
   }

@@ -49,9 +49,17 @@ function streamInputs(name: string, args: StreamArgs): Record<string, unknown> {
   checkString(type, name, "name", given.name);
   checkTags(type, name, given.tags);
   const mode = given.streamModeDetails?.streamMode ?? "PROVISIONED";
-  if (mode !== "PROVISIONED" && mode !== "ON_DEMAND") throw invalidArgument(type, name, `"streamModeDetails.streamMode" must be "PROVISIONED" or "ON_DEMAND", got ${JSON.stringify(mode)}`);
-  if (mode === "PROVISIONED" && given.shardCount === undefined) throw invalidArgument(type, name, `"shardCount" is required for a PROVISIONED stream`, 'set shardCount (e.g. 1), or streamModeDetails: { streamMode: "ON_DEMAND" }');
-  if (mode === "ON_DEMAND" && given.shardCount !== undefined) throw invalidArgument(type, name, `"shardCount" applies to PROVISIONED streams only`, "leave shardCount out: an ON_DEMAND stream scales its shards itself");
+  if (mode !== "PROVISIONED" && mode !== "ON_DEMAND")
+    throw invalidArgument(type, name, `"streamModeDetails.streamMode" must be "PROVISIONED" or "ON_DEMAND", got ${JSON.stringify(mode)}`);
+  if (mode === "PROVISIONED" && given.shardCount === undefined)
+    throw invalidArgument(
+      type,
+      name,
+      `"shardCount" is required for a PROVISIONED stream`,
+      'set shardCount (e.g. 1), or streamModeDetails: { streamMode: "ON_DEMAND" }',
+    );
+  if (mode === "ON_DEMAND" && given.shardCount !== undefined)
+    throw invalidArgument(type, name, `"shardCount" applies to PROVISIONED streams only`, "leave shardCount out: an ON_DEMAND stream scales its shards itself");
   checkInteger(type, name, "shardCount", given.shardCount, 1, 1000);
   checkInteger(type, name, "retentionPeriod", given.retentionPeriod, 24, 8760);
   return defined({ name: given.name, shardCount: given.shardCount, streamMode: mode, retentionPeriod: given.retentionPeriod ?? 24, tags: given.tags });

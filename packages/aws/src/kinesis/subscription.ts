@@ -22,7 +22,15 @@ export interface StreamEventSubscription {
 }
 
 /** The actions a Kinesis mapping needs on its stream. */
-export const KINESIS_CONSUMER_ACTIONS = ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:ListStreams", "kinesis:SubscribeToShard"];
+export const KINESIS_CONSUMER_ACTIONS = [
+  "kinesis:DescribeStream",
+  "kinesis:DescribeStreamSummary",
+  "kinesis:GetRecords",
+  "kinesis:GetShardIterator",
+  "kinesis:ListShards",
+  "kinesis:ListStreams",
+  "kinesis:SubscribeToShard",
+];
 
 export function subscribeStream(stream: Stream, name: string, handler: Handler<StreamEvent>, args: StreamEventSubscriptionArgs): StreamEventSubscription {
   const streamName = descriptorOf(stream)!.name;
@@ -31,9 +39,13 @@ export function subscribeStream(stream: Stream, name: string, handler: Handler<S
   checkStreamArgs(given as never, ["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"], refuse);
   const timestamp = given.startingPositionTimestamp;
   if (given.startingPosition === "AT_TIMESTAMP" && (timestamp === undefined || Number.isNaN(Date.parse(timestamp)))) {
-    throw refuse(`AT_TIMESTAMP needs "startingPositionTimestamp", an RFC 3339 time, got ${JSON.stringify(timestamp)}`, 'startingPositionTimestamp: "2026-12-07T00:00:00Z"');
+    throw refuse(
+      `AT_TIMESTAMP needs "startingPositionTimestamp", an RFC 3339 time, got ${JSON.stringify(timestamp)}`,
+      'startingPositionTimestamp: "2026-12-07T00:00:00Z"',
+    );
   }
-  if (given.startingPosition !== "AT_TIMESTAMP" && timestamp !== undefined) throw refuse(`"startingPositionTimestamp" applies to startingPosition AT_TIMESTAMP only`);
+  if (given.startingPosition !== "AT_TIMESTAMP" && timestamp !== undefined)
+    throw refuse(`"startingPositionTimestamp" applies to startingPosition AT_TIMESTAMP only`);
   const func = toFunction(name, handler);
   const role = (func as { role?: Role }).role;
   const policy = role === undefined ? undefined : new RolePolicy(`${name}-kinesis`, { role, policy: consumerPolicy(stream.arn) });

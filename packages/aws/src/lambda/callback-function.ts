@@ -11,7 +11,11 @@ import { Function } from "./function.js";
 import { functionParts, grantMadeRole, type FunctionConfig } from "./function-config.js";
 
 /** A Lambda handler: (event, context) => result or promise. */
-export type Callback<E = any, R = any> = (event: E, context: import("aws-lambda").Context, callback?: (error?: unknown, result?: R) => void) => R | Promise<R> | void;
+export type Callback<E = any, R = any> = (
+  event: E,
+  context: import("aws-lambda").Context,
+  callback?: (error?: unknown, result?: R) => void,
+) => R | Promise<R> | void;
 
 export interface CallbackFunctionArgs<E = any, R = any> extends FunctionConfig {
   callback?: Callback<E, R>;
@@ -29,8 +33,13 @@ export class CallbackFunction<E = any, R = any> extends Resource {
     const hasCallback = given.callback !== undefined;
     const hasFactory = given.callbackFactory !== undefined;
     if (hasCallback === hasFactory) {
-      const what = hasCallback ? "both \"callback\" and \"callbackFactory\" are given" : "neither \"callback\" nor \"callbackFactory\" is given";
-      throw invalidArgument(type, name, `${what}: exactly one is required`, "callback: (event) => {...}, or callbackFactory: () => { /* once per cold start */ return (event) => {...} }");
+      const what = hasCallback ? 'both "callback" and "callbackFactory" are given' : 'neither "callback" nor "callbackFactory" is given';
+      throw invalidArgument(
+        type,
+        name,
+        `${what}: exactly one is required`,
+        "callback: (event) => {...}, or callbackFactory: () => { /* once per cold start */ return (event) => {...} }",
+      );
     }
     const fn = (given.callback ?? given.callbackFactory) as unknown;
     if (typeof fn !== "function") throw invalidArgument(type, name, `"${hasCallback ? "callback" : "callbackFactory"}" must be a function`);

@@ -43,7 +43,12 @@ export function functionParts(name: string, given: FunctionConfig, defaults: { h
   checkString(type, name, "name", given.name);
   checkTags(type, name, given.tags);
   if (given.role !== undefined && given.policies !== undefined) {
-    throw invalidArgument(type, name, `"policies" applies only to the role made for the function, and "role" is given`, "attach the policies to your role instead");
+    throw invalidArgument(
+      type,
+      name,
+      `"policies" applies only to the role made for the function, and "role" is given`,
+      "attach the policies to your role instead",
+    );
   }
   const madeRole = given.role === undefined ? new Role(name) : undefined;
   const inputs = defined({

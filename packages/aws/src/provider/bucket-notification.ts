@@ -27,7 +27,12 @@ function toAws(entry: Entry): LambdaFunctionConfiguration {
     ...(entry.filterPrefix ? [{ Name: "prefix" as const, Value: entry.filterPrefix }] : []),
     ...(entry.filterSuffix ? [{ Name: "suffix" as const, Value: entry.filterSuffix }] : []),
   ];
-  return { Id: entry.id, LambdaFunctionArn: entry.lambdaFunctionArn, Events: entry.events as Event[], ...(rules.length ? { Filter: { Key: { FilterRules: rules } } } : {}) };
+  return {
+    Id: entry.id,
+    LambdaFunctionArn: entry.lambdaFunctionArn,
+    Events: entry.events as Event[],
+    ...(rules.length ? { Filter: { Key: { FilterRules: rules } } } : {}),
+  };
 }
 
 function filterOf(configuration: LambdaFunctionConfiguration): { filterPrefix?: string; filterSuffix?: string } {
@@ -55,9 +60,14 @@ async function write(context: ApplyContext, bucket: string, managedIds: Set<stri
   for (const entry of ours) {
     const clash = foreign.find((c) => configurationsOverlap({ events: c.Events ?? [], ...filterOf(c) }, entry));
     if (clash) {
-      throw new AwsError("FOREIGN_NOTIFICATION", `${TYPES.bucketNotification} "${context.name}"`, `subscription "${entry.id}" overlaps the notification "${clash.Id ?? "(no id)"}" that bucket ${bucket} already has`, {
-        hint: "AWS refuses overlapping notifications: use other events or prefix/suffix filters; closure-pack never removes entries it did not make",
-      });
+      throw new AwsError(
+        "FOREIGN_NOTIFICATION",
+        `${TYPES.bucketNotification} "${context.name}"`,
+        `subscription "${entry.id}" overlaps the notification "${clash.Id ?? "(no id)"}" that bucket ${bucket} already has`,
+        {
+          hint: "AWS refuses overlapping notifications: use other events or prefix/suffix filters; closure-pack never removes entries it did not make",
+        },
+      );
     }
   }
   const { EventBridgeConfiguration, ...rest } = existing;

@@ -90,7 +90,10 @@ async function empty(context: ApplyContext, id: string): Promise<void> {
       if (isNotFound(error, "NoSuchBucket")) return;
       throw error;
     }
-    const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({ Key: v.Key!, ...(v.VersionId && v.VersionId !== "null" ? { VersionId: v.VersionId } : {}) }));
+    const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({
+      Key: v.Key!,
+      ...(v.VersionId && v.VersionId !== "null" ? { VersionId: v.VersionId } : {}),
+    }));
     if (objects.length === 0) return;
     await context.clients.s3.send(new (s3Api().DeleteObjectsCommand)({ Bucket: id, Delete: { Objects: objects, Quiet: true } }));
   }

@@ -81,7 +81,9 @@ export function madeNothing(error: unknown): boolean {
 }
 
 export function tagList(tags: Record<string, string>): Array<{ Key: string; Value: string }> {
-  return Object.keys(tags).sort().map((Key) => ({ Key, Value: tags[Key]! }));
+  return Object.keys(tags)
+    .sort()
+    .map((Key) => ({ Key, Value: tags[Key]! }));
 }
 
 export function sleep(ms: number): Promise<void> {

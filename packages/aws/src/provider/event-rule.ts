@@ -10,7 +10,13 @@ import { isNotFound, isOwnResource, notMadeByThisStack, resourceTags, tagList, t
 import type { ApplyContext, Provider } from "./provider.js";
 
 /** PutRule; `tags`: undefined for a new rule (PutRule sets them), else the rule's current tags (read when not given). */
-async function put(context: ApplyContext, id: string, inputs: Record<string, unknown>, creating: boolean, tags?: Record<string, string>): Promise<Record<string, unknown>> {
+async function put(
+  context: ApplyContext,
+  id: string,
+  inputs: Record<string, unknown>,
+  creating: boolean,
+  tags?: Record<string, string>,
+): Promise<Record<string, unknown>> {
   const events = context.clients.events;
   const { RuleArn } = await events.send(
     new (eventsApi().PutRuleCommand)({
@@ -42,7 +48,8 @@ async function tag(context: ApplyContext, arn: string, inputs: Record<string, un
   const current = known ?? (await tagsOf(context, arn)) ?? {};
   const removed = Object.keys(current).filter((key) => !(key in wanted));
   if (removed.length > 0) await events.send(new (eventsApi().UntagResourceCommand)({ ResourceARN: arn, TagKeys: removed }));
-  if (Object.entries(wanted).some(([key, value]) => current[key] !== value)) await events.send(new (eventsApi().TagResourceCommand)({ ResourceARN: arn, Tags: tagList(wanted) }));
+  if (Object.entries(wanted).some(([key, value]) => current[key] !== value))
+    await events.send(new (eventsApi().TagResourceCommand)({ ResourceARN: arn, Tags: tagList(wanted) }));
 }
 
 export const eventRuleProvider: Provider = {
@@ -52,7 +59,8 @@ export const eventRuleProvider: Provider = {
   identity: (inputs, generated) => (typeof inputs.name === "string" ? inputs.name : generated.replace(/[^.\-_A-Za-z0-9]/g, "-")),
   predict: (account, region, id) => ({ name: id, arn: `arn:aws:events:${region}:${account}:rule/${id}` }),
 
-  isOwn: async (context, id) => isOwnResource(context, await tagsOf(context, `arn:aws:events:${context.target.region}:${await context.accountId()}:rule/${id}`)),
+  isOwn: async (context, id) =>
+    isOwnResource(context, await tagsOf(context, `arn:aws:events:${context.target.region}:${await context.accountId()}:rule/${id}`)),
 
   async read(context, id) {
     try {

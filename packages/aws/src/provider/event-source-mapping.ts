@@ -55,7 +55,9 @@ async function find(context: ApplyContext, id: string): Promise<Found> {
   try {
     if (UUID.test(id)) return { mapping: await lambda.send(new (lambdaApi().GetEventSourceMappingCommand)({ UUID: id })), foreign: false };
     const { functionName, eventSourceArn } = split(id);
-    const listed = (await lambda.send(new (lambdaApi().ListEventSourceMappingsCommand)({ FunctionName: functionName, EventSourceArn: eventSourceArn }))).EventSourceMappings ?? [];
+    const listed =
+      (await lambda.send(new (lambdaApi().ListEventSourceMappingsCommand)({ FunctionName: functionName, EventSourceArn: eventSourceArn })))
+        .EventSourceMappings ?? [];
     for (const mapping of listed) {
       if (isOwnResource(context, await tagsOf(context, mapping))) return { mapping, foreign: false };
     }
@@ -104,7 +106,16 @@ export const eventSourceMappingProvider: Provider = {
     const position = typeof inputs.startingPosition === "string" ? { StartingPosition: inputs.startingPosition as "LATEST" } : {};
     const timestamp = typeof inputs.startingPositionTimestamp === "string" ? { StartingPositionTimestamp: new Date(inputs.startingPositionTimestamp) } : {};
     const made = await retrying(context, isRoleNotReady, () =>
-      context.clients.lambda.send(new (lambdaApi().CreateEventSourceMappingCommand)({ FunctionName: functionName, EventSourceArn: eventSourceArn, ...position, ...timestamp, ...settings(inputs), Tags: resourceTags(context, inputs.tags) })),
+      context.clients.lambda.send(
+        new (lambdaApi().CreateEventSourceMappingCommand)({
+          FunctionName: functionName,
+          EventSourceArn: eventSourceArn,
+          ...position,
+          ...timestamp,
+          ...settings(inputs),
+          Tags: resourceTags(context, inputs.tags),
+        }),
+      ),
     );
     return outputs(made);
   },
@@ -112,8 +123,13 @@ export const eventSourceMappingProvider: Provider = {
   async update(context, id, _olds, inputs, previous) {
     const uuid = typeof previous.uuid === "string" ? previous.uuid : (await find(context, id)).mapping?.UUID;
     if (uuid === undefined) return eventSourceMappingProvider.create(context, id, inputs);
-    const updated = await retrying(context, (error) => isInUse(error) || isRoleNotReady(error), () =>
-      context.clients.lambda.send(new (lambdaApi().UpdateEventSourceMappingCommand)({ UUID: uuid, FunctionName: split(id).functionName, ...settings(inputs) })),
+    const updated = await retrying(
+      context,
+      (error) => isInUse(error) || isRoleNotReady(error),
+      () =>
+        context.clients.lambda.send(
+          new (lambdaApi().UpdateEventSourceMappingCommand)({ UUID: uuid, FunctionName: split(id).functionName, ...settings(inputs) }),
+        ),
     );
     return outputs(updated);
   },

@@ -61,12 +61,14 @@ export const functionProvider: Provider = {
     const artifact = await context.artifact(String(inputs.code));
     try {
       const made = await retrying(context, isRoleNotReady, () =>
-        context.clients.lambda.send(new (lambdaApi().CreateFunctionCommand)({
-          FunctionName: id,
-          Code: { ZipFile: artifact.zip },
-          ...configuration(inputs),
-          Tags: resourceTags(context, inputs.tags),
-        })),
+        context.clients.lambda.send(
+          new (lambdaApi().CreateFunctionCommand)({
+            FunctionName: id,
+            Code: { ZipFile: artifact.zip },
+            ...configuration(inputs),
+            Tags: resourceTags(context, inputs.tags),
+          }),
+        ),
       );
       return { name: id, arn: made.FunctionArn, codeSha256: made.CodeSha256 };
     } catch (error) {
@@ -85,13 +87,17 @@ export const functionProvider: Provider = {
     let arn = current.FunctionArn;
     let sha = current.CodeSha256;
     if (sha !== artifact.codeSha256) {
-      const updated = await retrying(context, isUpdateInProgress, () => lambda.send(new (lambdaApi().UpdateFunctionCodeCommand)({ FunctionName: id, ZipFile: artifact.zip })));
+      const updated = await retrying(context, isUpdateInProgress, () =>
+        lambda.send(new (lambdaApi().UpdateFunctionCodeCommand)({ FunctionName: id, ZipFile: artifact.zip })),
+      );
       sha = updated.CodeSha256;
       arn = updated.FunctionArn;
       await waitUntilUpdated(context, id);
     }
     if (hasConfigurationChange(olds, inputs)) {
-      await retrying(context, isUpdateInProgress, () => lambda.send(new (lambdaApi().UpdateFunctionConfigurationCommand)({ FunctionName: id, ...configuration(inputs) })));
+      await retrying(context, isUpdateInProgress, () =>
+        lambda.send(new (lambdaApi().UpdateFunctionConfigurationCommand)({ FunctionName: id, ...configuration(inputs) })),
+      );
       await waitUntilUpdated(context, id);
     }
     if (Object.keys(olds).length === 0 || JSON.stringify(olds.tags) !== JSON.stringify(inputs.tags)) {

@@ -24,7 +24,12 @@ interface FoundApi {
 }
 
 async function outputs(context: ApplyContext, api: FoundApi): Promise<Outputs> {
-  return { apiId: api.apiId, apiEndpoint: api.apiEndpoint, url: `${api.apiEndpoint}/`, executionArn: `arn:aws:execute-api:${context.target.region}:${await context.accountId()}:${api.apiId}` };
+  return {
+    apiId: api.apiId,
+    apiEndpoint: api.apiEndpoint,
+    url: `${api.apiEndpoint}/`,
+    executionArn: `arn:aws:execute-api:${context.target.region}:${await context.accountId()}:${api.apiId}`,
+  };
 }
 
 /** The API named `name` that this stack made (its tags say), or whose id is `name` (for get()), or undefined. */
@@ -58,11 +63,15 @@ async function reconcile(context: ApplyContext, apiId: string, routes: readonly 
   const token = (t: string | undefined) => (t === undefined ? {} : { NextToken: t });
   const integrations = await listAll<Integration>((t) => client.send(new api.GetIntegrationsCommand({ ApiId: apiId, ...token(t) })));
   const existing = await listAll<Route>((t) => client.send(new api.GetRoutesCommand({ ApiId: apiId, ...token(t) })));
-  const byFunction = new Map(integrations.filter((i) => i.IntegrationType === "AWS_PROXY" && i.PayloadFormatVersion === "2.0").map((i) => [i.IntegrationUri!, i.IntegrationId!]));
+  const byFunction = new Map(
+    integrations.filter((i) => i.IntegrationType === "AWS_PROXY" && i.PayloadFormatVersion === "2.0").map((i) => [i.IntegrationUri!, i.IntegrationId!]),
+  );
   const integrationFor = async (functionArn: string): Promise<string> => {
     const known = byFunction.get(functionArn);
     if (known !== undefined) return known;
-    const made = await client.send(new api.CreateIntegrationCommand({ ApiId: apiId, IntegrationType: "AWS_PROXY", IntegrationUri: functionArn, PayloadFormatVersion: "2.0" }));
+    const made = await client.send(
+      new api.CreateIntegrationCommand({ ApiId: apiId, IntegrationType: "AWS_PROXY", IntegrationUri: functionArn, PayloadFormatVersion: "2.0" }),
+    );
     byFunction.set(functionArn, made.IntegrationId!);
     return made.IntegrationId!;
   };
@@ -151,6 +160,8 @@ async function retag(context: ApplyContext, apiId: string, inputs: Record<string
 }
 
 async function makeApi(context: ApplyContext, name: string, inputs: Record<string, unknown>): Promise<FoundApi> {
-  const made = await context.clients.apigatewayv2.send(new (apiGatewayV2Api().CreateApiCommand)({ Name: name, ProtocolType: "HTTP", Tags: resourceTags(context, inputs.tags) }));
+  const made = await context.clients.apigatewayv2.send(
+    new (apiGatewayV2Api().CreateApiCommand)({ Name: name, ProtocolType: "HTTP", Tags: resourceTags(context, inputs.tags) }),
+  );
   return { apiId: made.ApiId!, apiEndpoint: made.ApiEndpoint! };
 }

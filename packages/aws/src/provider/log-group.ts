@@ -54,7 +54,8 @@ async function update(context: ApplyContext, id: string, inputs: Record<string, 
   const current = await currentTags(context, arn);
   const removed = Object.keys(current).filter((key) => !(key in wanted));
   if (removed.length > 0) await logs.send(new (logsApi().UntagResourceCommand)({ resourceArn: arn, tagKeys: removed }));
-  if (Object.entries(wanted).some(([key, value]) => current[key] !== value)) await logs.send(new (logsApi().TagResourceCommand)({ resourceArn: arn, tags: wanted }));
+  if (Object.entries(wanted).some(([key, value]) => current[key] !== value))
+    await logs.send(new (logsApi().TagResourceCommand)({ resourceArn: arn, tags: wanted }));
   return { name: id, arn };
 }
 

@@ -28,7 +28,8 @@ async function put(context: ApplyContext, id: string, inputs: Record<string, unk
     ...(typeof inputs.roleArn === "string" ? { roleArn: inputs.roleArn } : {}),
     ...(typeof inputs.distribution === "string" ? { distribution: inputs.distribution as "ByLogStream" } : {}),
   });
-  const notYetAllowed = (error: unknown) => errorCode(error) === "InvalidParameterException" && String((error as Error).message).startsWith("Could not execute the lambda function");
+  const notYetAllowed = (error: unknown) =>
+    errorCode(error) === "InvalidParameterException" && String((error as Error).message).startsWith("Could not execute the lambda function");
   await retrying(context, notYetAllowed, () => context.clients.logs.send(command));
   return { name: filterName };
 }
@@ -51,7 +52,9 @@ export const logSubscriptionFilterProvider: Provider = {
   async read(context, id) {
     const { group, filterName } = split(id);
     try {
-      const { subscriptionFilters = [] } = await context.clients.logs.send(new (logsApi().DescribeSubscriptionFiltersCommand)({ logGroupName: group, filterNamePrefix: filterName }));
+      const { subscriptionFilters = [] } = await context.clients.logs.send(
+        new (logsApi().DescribeSubscriptionFiltersCommand)({ logGroupName: group, filterNamePrefix: filterName }),
+      );
       return subscriptionFilters.some((filter) => filter.filterName === filterName) ? { name: filterName } : undefined;
     } catch (error) {
       if (isNotFound(error, "ResourceNotFoundException")) return undefined;

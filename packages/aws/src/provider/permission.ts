@@ -15,14 +15,16 @@ function split(id: string): { fn: string; sid: string } {
 async function add(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<Record<string, unknown>> {
   const { fn, sid } = split(id);
   try {
-    await context.clients.lambda.send(new (lambdaApi().AddPermissionCommand)({
-      FunctionName: fn,
-      StatementId: sid,
-      Action: String(inputs.action),
-      Principal: String(inputs.principal),
-      ...(typeof inputs.sourceArn === "string" ? { SourceArn: inputs.sourceArn } : {}),
-      ...(typeof inputs.sourceAccount === "string" ? { SourceAccount: inputs.sourceAccount } : {}),
-    }));
+    await context.clients.lambda.send(
+      new (lambdaApi().AddPermissionCommand)({
+        FunctionName: fn,
+        StatementId: sid,
+        Action: String(inputs.action),
+        Principal: String(inputs.principal),
+        ...(typeof inputs.sourceArn === "string" ? { SourceArn: inputs.sourceArn } : {}),
+        ...(typeof inputs.sourceAccount === "string" ? { SourceAccount: inputs.sourceAccount } : {}),
+      }),
+    );
   } catch (error) {
     // Added before a crash: the statement id is this stack's deterministic one.
     if (errorCode(error) !== "ResourceConflictException") throw error;

@@ -25,14 +25,32 @@ import { rolePolicyAttachmentProvider } from "./role-policy-attachment.js";
 
 const PROVIDERS: ReadonlyMap<string, Provider> = new Map(
   [
-    bucketProvider, bucketNotificationProvider, functionProvider, permissionProvider, roleProvider, rolePolicyProvider, rolePolicyAttachmentProvider, httpApiProvider,
-    restApiProvider, queueProvider, queuePolicyProvider, eventSourceMappingProvider, tableProvider, topicProvider, topicSubscriptionProvider, eventRuleProvider, eventTargetProvider, streamProvider,
-    logGroupProvider, logSubscriptionFilterProvider,
+    bucketProvider,
+    bucketNotificationProvider,
+    functionProvider,
+    permissionProvider,
+    roleProvider,
+    rolePolicyProvider,
+    rolePolicyAttachmentProvider,
+    httpApiProvider,
+    restApiProvider,
+    queueProvider,
+    queuePolicyProvider,
+    eventSourceMappingProvider,
+    tableProvider,
+    topicProvider,
+    topicSubscriptionProvider,
+    eventRuleProvider,
+    eventTargetProvider,
+    streamProvider,
+    logGroupProvider,
+    logSubscriptionFilterProvider,
   ].map((p) => [p.type, p]),
 );
 
 export function providerFor(type: string): Provider {
   const provider = PROVIDERS.get(type);
-  if (provider === undefined) throw new AwsError("INVALID_ARGUMENT", type, "no provider handles this resource type", { hint: "a newer closure-pack may know it" });
+  if (provider === undefined)
+    throw new AwsError("INVALID_ARGUMENT", type, "no provider handles this resource type", { hint: "a newer closure-pack may know it" });
   return provider;
 }

@@ -56,7 +56,11 @@ async function outputsOf(context: ApplyContext, id: string, url: string): Promis
  * when the attributes match, so ownership is read from the queue's tags
  * (set by the CreateQueue that made it, in the same call).
  */
-async function create(context: ApplyContext, id: string, inputs: Record<string, unknown>): Promise<{ url: string; existed: boolean; tags: Record<string, string> }> {
+async function create(
+  context: ApplyContext,
+  id: string,
+  inputs: Record<string, unknown>,
+): Promise<{ url: string; existed: boolean; tags: Record<string, string> }> {
   const made = await createOrFind(context, id, inputs);
   const tags = await tagsOf(context, made.url);
   if (!isOwnResource(context, tags)) {
@@ -73,7 +77,9 @@ async function createOrFind(context: ApplyContext, id: string, inputs: Record<st
   const started = Date.now();
   for (;;) {
     try {
-      const made = await context.clients.sqs.send(new (sqsApi().CreateQueueCommand)({ QueueName: id, Attributes: attributesOf(inputs, true), tags: resourceTags(context, inputs.tags) }));
+      const made = await context.clients.sqs.send(
+        new (sqsApi().CreateQueueCommand)({ QueueName: id, Attributes: attributesOf(inputs, true), tags: resourceTags(context, inputs.tags) }),
+      );
       return { url: made.QueueUrl!, existed: false };
     } catch (error) {
       const code = errorCode(error);
@@ -98,7 +104,13 @@ async function tag(context: ApplyContext, url: string, inputs: Record<string, un
 }
 
 /** Sets the queue's attributes and tags to what `inputs` say; `tags` when they were just read. */
-async function bringInLine(context: ApplyContext, id: string, url: string, inputs: Record<string, unknown>, tags?: Record<string, string>): Promise<Record<string, unknown>> {
+async function bringInLine(
+  context: ApplyContext,
+  id: string,
+  url: string,
+  inputs: Record<string, unknown>,
+  tags?: Record<string, string>,
+): Promise<Record<string, unknown>> {
   await context.clients.sqs.send(new (sqsApi().SetQueueAttributesCommand)({ QueueUrl: url, Attributes: attributesOf(inputs, false) }));
   await tag(context, url, inputs, tags);
   return outputsOf(context, id, url);

@@ -41,14 +41,21 @@ async function endpointOf(context: ApplyContext, apiId: string): Promise<string>
 
 async function outputs(context: ApplyContext, apiId: string, stageName: string): Promise<Outputs> {
   const apiEndpoint = await endpointOf(context, apiId);
-  return { apiId, apiEndpoint, url: `${apiEndpoint}/${stageName}/`, executionArn: `arn:aws:execute-api:${context.target.region}:${await context.accountId()}:${apiId}` };
+  return {
+    apiId,
+    apiEndpoint,
+    url: `${apiEndpoint}/${stageName}/`,
+    executionArn: `arn:aws:execute-api:${context.target.region}:${await context.accountId()}:${apiId}`,
+  };
 }
 
 async function resourcesOf(context: ApplyContext, apiId: string): Promise<ApiResource[]> {
   const items: ApiResource[] = [];
   let position: string | undefined;
   do {
-    const page = await context.clients.apigateway.send(new (apiGatewayApi().GetResourcesCommand)({ restApiId: apiId, embed: ["methods"], limit: 500, ...(position === undefined ? {} : { position }) }));
+    const page = await context.clients.apigateway.send(
+      new (apiGatewayApi().GetResourcesCommand)({ restApiId: apiId, embed: ["methods"], limit: 500, ...(position === undefined ? {} : { position }) }),
+    );
     items.push(...(page.items ?? []));
     position = page.position;
   } while (position !== undefined);
@@ -87,7 +94,9 @@ async function reconcile(context: ApplyContext, apiId: string, routes: readonly 
 }
 
 async function putIntegration(context: ApplyContext, apiId: string, resourceId: string, method: string, uri: string): Promise<void> {
-  await context.clients.apigateway.send(new (apiGatewayApi().PutIntegrationCommand)({ restApiId: apiId, resourceId, httpMethod: method, type: "AWS_PROXY", integrationHttpMethod: "POST", uri }));
+  await context.clients.apigateway.send(
+    new (apiGatewayApi().PutIntegrationCommand)({ restApiId: apiId, resourceId, httpMethod: method, type: "AWS_PROXY", integrationHttpMethod: "POST", uri }),
+  );
 }
 
 /** The resource at `path`, made (with its parents) when missing. */

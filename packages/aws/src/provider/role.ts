@@ -32,13 +32,15 @@ export const roleProvider: Provider = {
 
   async create(context, id, inputs) {
     try {
-      const { Role } = await context.clients.iam.send(new (iamApi().CreateRoleCommand)({
-        RoleName: id,
-        Path: String(inputs.path ?? "/"),
-        AssumeRolePolicyDocument: String(inputs.assumeRolePolicy),
-        ...(typeof inputs.description === "string" ? { Description: inputs.description } : {}),
-        Tags: tagList(resourceTags(context, inputs.tags)),
-      }));
+      const { Role } = await context.clients.iam.send(
+        new (iamApi().CreateRoleCommand)({
+          RoleName: id,
+          Path: String(inputs.path ?? "/"),
+          AssumeRolePolicyDocument: String(inputs.assumeRolePolicy),
+          ...(typeof inputs.description === "string" ? { Description: inputs.description } : {}),
+          Tags: tagList(resourceTags(context, inputs.tags)),
+        }),
+      );
       return { name: id, arn: Role!.Arn };
     } catch (error) {
       if (errorCode(error) !== "EntityAlreadyExists" && errorCode(error) !== "EntityAlreadyExistsException") throw error;

@@ -27,11 +27,15 @@ async function describe(context: ApplyContext, id: string): Promise<StreamDescri
 const NOT_YET = new Error("the stream is not ACTIVE yet");
 
 async function active(context: ApplyContext, id: string): Promise<StreamDescriptionSummary> {
-  return retrying(context, (error) => error === NOT_YET, async () => {
-    const stream = await describe(context, id);
-    if (stream?.StreamStatus !== "ACTIVE") throw NOT_YET;
-    return stream;
-  });
+  return retrying(
+    context,
+    (error) => error === NOT_YET,
+    async () => {
+      const stream = await describe(context, id);
+      if (stream?.StreamStatus !== "ACTIVE") throw NOT_YET;
+      return stream;
+    },
+  );
 }
 
 async function tagsOf(context: ApplyContext, id: string): Promise<Record<string, string>> {
@@ -45,7 +49,10 @@ async function reconcile(context: ApplyContext, id: string, inputs: Record<strin
   const stream = await active(context, id);
   const hours = Number(inputs.retentionPeriod ?? 24);
   if (stream.RetentionPeriodHours !== undefined && stream.RetentionPeriodHours !== hours) {
-    const change = hours > stream.RetentionPeriodHours ? new api.IncreaseStreamRetentionPeriodCommand({ StreamName: id, RetentionPeriodHours: hours }) : new api.DecreaseStreamRetentionPeriodCommand({ StreamName: id, RetentionPeriodHours: hours });
+    const change =
+      hours > stream.RetentionPeriodHours
+        ? new api.IncreaseStreamRetentionPeriodCommand({ StreamName: id, RetentionPeriodHours: hours })
+        : new api.DecreaseStreamRetentionPeriodCommand({ StreamName: id, RetentionPeriodHours: hours });
     await kinesis.send(change as never);
     await active(context, id);
   }
@@ -75,11 +82,13 @@ export const streamProvider: Provider = {
   async create(context, id, inputs) {
     const onDemand = inputs.streamMode === "ON_DEMAND";
     try {
-      await context.clients.kinesis.send(new (kinesisApi().CreateStreamCommand)({
-        StreamName: id,
-        ...(onDemand ? { StreamModeDetails: { StreamMode: "ON_DEMAND" } } : { ShardCount: Number(inputs.shardCount) }),
-        Tags: resourceTags(context, inputs.tags),
-      }));
+      await context.clients.kinesis.send(
+        new (kinesisApi().CreateStreamCommand)({
+          StreamName: id,
+          ...(onDemand ? { StreamModeDetails: { StreamMode: "ON_DEMAND" } } : { ShardCount: Number(inputs.shardCount) }),
+          Tags: resourceTags(context, inputs.tags),
+        }),
+      );
     } catch (error) {
       if (errorCode(error) !== "ResourceInUseException") throw error;
       // The name is taken: adopted only if this stack made it before a crash

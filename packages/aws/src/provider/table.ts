@@ -26,11 +26,15 @@ async function describe(context: ApplyContext, id: string): Promise<TableDescrip
 
 /** Waits (bounded) until the table is ACTIVE; answers its description. */
 async function active(context: ApplyContext, id: string): Promise<TableDescription> {
-  return retrying(context, (error) => error === NOT_YET, async () => {
-    const table = await describe(context, id);
-    if (table?.TableStatus !== "ACTIVE") throw NOT_YET;
-    return table;
-  });
+  return retrying(
+    context,
+    (error) => error === NOT_YET,
+    async () => {
+      const table = await describe(context, id);
+      if (table?.TableStatus !== "ACTIVE") throw NOT_YET;
+      return table;
+    },
+  );
 }
 const NOT_YET = new Error("the table is not ACTIVE yet");
 
@@ -41,7 +45,10 @@ function outputsOf(table: TableDescription): Record<string, unknown> {
 function billingOf(inputs: Record<string, unknown>) {
   return inputs.billingMode === "PAY_PER_REQUEST"
     ? { BillingMode: "PAY_PER_REQUEST" as const }
-    : { BillingMode: "PROVISIONED" as const, ProvisionedThroughput: { ReadCapacityUnits: Number(inputs.readCapacity), WriteCapacityUnits: Number(inputs.writeCapacity) } };
+    : {
+        BillingMode: "PROVISIONED" as const,
+        ProvisionedThroughput: { ReadCapacityUnits: Number(inputs.readCapacity), WriteCapacityUnits: Number(inputs.writeCapacity) },
+      };
 }
 
 function streamOf(inputs: Record<string, unknown>) {
@@ -50,8 +57,10 @@ function streamOf(inputs: Record<string, unknown>) {
 
 /** UpdateTable, retried while a previous change is still being applied. */
 async function updateTable(context: ApplyContext, id: string, change: Record<string, unknown>): Promise<void> {
-  await retrying(context, (error) => errorCode(error) === "ResourceInUseException", () =>
-    context.clients.dynamodb.send(new (dynamodbApi().UpdateTableCommand)({ TableName: id, ...change })),
+  await retrying(
+    context,
+    (error) => errorCode(error) === "ResourceInUseException",
+    () => context.clients.dynamodb.send(new (dynamodbApi().UpdateTableCommand)({ TableName: id, ...change })),
   );
   await active(context, id);
 }
@@ -62,8 +71,12 @@ async function reconcile(context: ApplyContext, id: string, inputs: Record<strin
   const billing = billingOf(inputs);
   const current = table.BillingModeSummary?.BillingMode ?? "PROVISIONED";
   const throughput = table.ProvisionedThroughput;
-  if (current !== billing.BillingMode || (billing.ProvisionedThroughput !== undefined &&
-      (throughput?.ReadCapacityUnits !== billing.ProvisionedThroughput.ReadCapacityUnits || throughput?.WriteCapacityUnits !== billing.ProvisionedThroughput.WriteCapacityUnits))) {
+  if (
+    current !== billing.BillingMode ||
+    (billing.ProvisionedThroughput !== undefined &&
+      (throughput?.ReadCapacityUnits !== billing.ProvisionedThroughput.ReadCapacityUnits ||
+        throughput?.WriteCapacityUnits !== billing.ProvisionedThroughput.WriteCapacityUnits))
+  ) {
     await updateTable(context, id, billing);
   }
   const wanted = streamOf(inputs);
@@ -107,16 +120,21 @@ export const tableProvider: Provider = {
 
   async create(context, id, inputs) {
     const attributes = inputs.attributes as Array<{ name: string; type: "S" }>;
-    const keySchema = [{ AttributeName: String(inputs.hashKey), KeyType: "HASH" as const }, ...(inputs.rangeKey === undefined ? [] : [{ AttributeName: String(inputs.rangeKey), KeyType: "RANGE" as const }])];
+    const keySchema = [
+      { AttributeName: String(inputs.hashKey), KeyType: "HASH" as const },
+      ...(inputs.rangeKey === undefined ? [] : [{ AttributeName: String(inputs.rangeKey), KeyType: "RANGE" as const }]),
+    ];
     try {
-      await context.clients.dynamodb.send(new (dynamodbApi().CreateTableCommand)({
-        TableName: id,
-        AttributeDefinitions: attributes.map((attribute) => ({ AttributeName: attribute.name, AttributeType: attribute.type })),
-        KeySchema: keySchema,
-        ...billingOf(inputs),
-        ...(inputs.streamEnabled === true ? { StreamSpecification: streamOf(inputs) } : {}),
-        Tags: tagList(resourceTags(context, inputs.tags)),
-      }));
+      await context.clients.dynamodb.send(
+        new (dynamodbApi().CreateTableCommand)({
+          TableName: id,
+          AttributeDefinitions: attributes.map((attribute) => ({ AttributeName: attribute.name, AttributeType: attribute.type })),
+          KeySchema: keySchema,
+          ...billingOf(inputs),
+          ...(inputs.streamEnabled === true ? { StreamSpecification: streamOf(inputs) } : {}),
+          Tags: tagList(resourceTags(context, inputs.tags)),
+        }),
+      );
     } catch (error) {
       if (errorCode(error) !== "ResourceInUseException") throw error;
       // The name is taken: adopted only if this stack made it before a crash
@@ -135,7 +153,11 @@ export const tableProvider: Provider = {
 
   async delete(context, id) {
     try {
-      await retrying(context, (error) => errorCode(error) === "ResourceInUseException", () => context.clients.dynamodb.send(new (dynamodbApi().DeleteTableCommand)({ TableName: id })));
+      await retrying(
+        context,
+        (error) => errorCode(error) === "ResourceInUseException",
+        () => context.clients.dynamodb.send(new (dynamodbApi().DeleteTableCommand)({ TableName: id })),
+      );
     } catch (error) {
       if (!isNotFound(error, "ResourceNotFoundException")) throw error;
     }

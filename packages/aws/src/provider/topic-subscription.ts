@@ -35,7 +35,9 @@ function wantedAttributes(inputs: Record<string, unknown>, creating: boolean): A
   if (policy === undefined) return creating ? wanted : [...wanted, ["FilterPolicy", ""]];
   const scope = String(inputs.filterPolicyScope ?? "MessageAttributes");
   // SNS checks the policy against the scope it has: widen to the body first, narrow after.
-  return scope === "MessageBody" ? [...wanted, ["FilterPolicyScope", scope], ["FilterPolicy", String(policy)]] : [...wanted, ["FilterPolicy", String(policy)], ["FilterPolicyScope", scope]];
+  return scope === "MessageBody"
+    ? [...wanted, ["FilterPolicyScope", scope], ["FilterPolicy", String(policy)]]
+    : [...wanted, ["FilterPolicy", String(policy)], ["FilterPolicyScope", scope]];
 }
 
 /** The ARN of the subscription an id names (a subscription ARN, or the topic, protocol and endpoint), or undefined. */
@@ -97,7 +99,9 @@ export const topicSubscriptionProvider: Provider = {
     if (existing !== undefined) return update(context, existing, inputs);
     const { topicArn, protocol, endpoint } = split(id);
     const attributes = Object.fromEntries(wantedAttributes(inputs, true));
-    const made = await context.clients.sns.send(new (snsApi().SubscribeCommand)({ TopicArn: topicArn, Protocol: protocol, Endpoint: endpoint, Attributes: attributes, ReturnSubscriptionArn: true }));
+    const made = await context.clients.sns.send(
+      new (snsApi().SubscribeCommand)({ TopicArn: topicArn, Protocol: protocol, Endpoint: endpoint, Attributes: attributes, ReturnSubscriptionArn: true }),
+    );
     return { arn: made.SubscriptionArn! };
   },
 

@@ -66,7 +66,8 @@ async function tag(context: ApplyContext, arn: string, inputs: Record<string, un
   const current = known ?? (await tagsOf(context, arn)) ?? {};
   const removed = Object.keys(current).filter((key) => !(key in wanted));
   if (removed.length > 0) await sns.send(new (snsApi().UntagResourceCommand)({ ResourceArn: arn, TagKeys: removed }));
-  if (Object.entries(wanted).some(([key, value]) => current[key] !== value)) await sns.send(new (snsApi().TagResourceCommand)({ ResourceArn: arn, Tags: tagList(wanted) }));
+  if (Object.entries(wanted).some(([key, value]) => current[key] !== value))
+    await sns.send(new (snsApi().TagResourceCommand)({ ResourceArn: arn, Tags: tagList(wanted) }));
 }
 
 /** Brings the topic in line with `inputs`; `tags` when they were just read (an adoption). */
@@ -112,7 +113,9 @@ export const topicProvider: Provider = {
       if (!isOwnResource(context, tags)) throw notMadeByThisStack("topic", id, "TopicAlreadyExists");
       return update(context, id, inputs, tags);
     }
-    const made = await context.clients.sns.send(new (snsApi().CreateTopicCommand)({ Name: id, Attributes: wantedAttributes(inputs, true), Tags: tagList(resourceTags(context, inputs.tags)) }));
+    const made = await context.clients.sns.send(
+      new (snsApi().CreateTopicCommand)({ Name: id, Attributes: wantedAttributes(inputs, true), Tags: tagList(resourceTags(context, inputs.tags)) }),
+    );
     return { name: id, arn: made.TopicArn! };
   },
 

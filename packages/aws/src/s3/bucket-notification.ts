@@ -49,12 +49,21 @@ export class BucketNotification extends Resource {
     for (const other of list) {
       if (other.id === entry.id || configurationsOverlap(other, entry)) {
         const what = other.id === entry.id ? "has the same id as" : "overlaps";
-        throw new AwsError("OVERLAPPING_SUBSCRIPTIONS", declaredAt || `${TYPES.bucketNotification} "${descriptorOf(this)!.name}"`, `subscription "${entry.id}" ${what} subscription "${other.id}"${other[DECLARED] ? ` (declared at ${other[DECLARED]})` : ""}: the same event type with overlapping prefix/suffix filters`, {
-          hint: "AWS refuses overlapping notifications on one bucket: use distinct events or non-overlapping filterPrefix/filterSuffix",
-        });
+        throw new AwsError(
+          "OVERLAPPING_SUBSCRIPTIONS",
+          declaredAt || `${TYPES.bucketNotification} "${descriptorOf(this)!.name}"`,
+          `subscription "${entry.id}" ${what} subscription "${other.id}"${other[DECLARED] ? ` (declared at ${other[DECLARED]})` : ""}: the same event type with overlapping prefix/suffix filters`,
+          {
+            hint: "AWS refuses overlapping notifications on one bucket: use distinct events or non-overlapping filterPrefix/filterSuffix",
+          },
+        );
       }
     }
-    const stored: LambdaFunctionNotification & { [DECLARED]?: string } = { id: entry.id, lambdaFunctionArn: entry.lambdaFunctionArn, events: [...entry.events] };
+    const stored: LambdaFunctionNotification & { [DECLARED]?: string } = {
+      id: entry.id,
+      lambdaFunctionArn: entry.lambdaFunctionArn,
+      events: [...entry.events],
+    };
     if (entry.filterPrefix !== undefined) stored.filterPrefix = entry.filterPrefix;
     if (entry.filterSuffix !== undefined) stored.filterSuffix = entry.filterSuffix;
     Object.defineProperty(stored, DECLARED, { value: declaredAt, enumerable: false });

@@ -12,7 +12,15 @@ import { TYPES, type Tags } from "../core/types.js";
 import { toFunction, type Handler } from "../lambda/handler.js";
 import { Permission } from "../lambda/permission.js";
 import { BucketNotification } from "./bucket-notification.js";
-import { CREATED_EVENTS, REMOVED_EVENTS, S3_EVENT_NAMES, type BucketEvent, type BucketEventArgs, type ObjectCreatedArgs, type ObjectRemovedArgs } from "./events.js";
+import {
+  CREATED_EVENTS,
+  REMOVED_EVENTS,
+  S3_EVENT_NAMES,
+  type BucketEvent,
+  type BucketEventArgs,
+  type ObjectCreatedArgs,
+  type ObjectRemovedArgs,
+} from "./events.js";
 
 export interface BucketArgs {
   /** The bucket's name; default `<name>-<7 hex>`. Changing it replaces the bucket. */
@@ -39,7 +47,8 @@ export class Bucket extends Resource {
     const given = checkObject(TYPES.bucket, name, args) as BucketArgs;
     checkString(TYPES.bucket, name, "bucket", given.bucket);
     checkTags(TYPES.bucket, name, given.tags);
-    if (given.forceDestroy !== undefined && typeof given.forceDestroy !== "boolean") throw invalidArgument(TYPES.bucket, name, `"forceDestroy" must be true or false`);
+    if (given.forceDestroy !== undefined && typeof given.forceDestroy !== "boolean")
+      throw invalidArgument(TYPES.bucket, name, `"forceDestroy" must be true or false`);
     super(TYPES.bucket, name, defined({ bucket: given.bucket, forceDestroy: given.forceDestroy ?? false, tags: given.tags }), options, ["bucketName", "arn"]);
     this.bucketName = this.output("bucketName");
     this.bucket = this.bucketName;
@@ -54,14 +63,24 @@ export class Bucket extends Resource {
   /** Runs `handler` when objects are created (event "*" by default). */
   onObjectCreated(name: string, handler: Handler<BucketEvent>, args: ObjectCreatedArgs = {}): BucketEventSubscription {
     const event = args.event ?? "*";
-    if (!CREATED_EVENTS.includes(event)) throw invalidArgument(TYPES.bucket, descriptorOf(this)!.name, `onObjectCreated "${name}": "event" must be one of ${CREATED_EVENTS.map((e) => `"${e}"`).join(", ")}, got ${JSON.stringify(event)}`);
+    if (!CREATED_EVENTS.includes(event))
+      throw invalidArgument(
+        TYPES.bucket,
+        descriptorOf(this)!.name,
+        `onObjectCreated "${name}": "event" must be one of ${CREATED_EVENTS.map((e) => `"${e}"`).join(", ")}, got ${JSON.stringify(event)}`,
+      );
     return this.subscribe(name, handler, [`s3:ObjectCreated:${event}`], args);
   }
 
   /** Runs `handler` when objects are removed (event "*" by default). */
   onObjectRemoved(name: string, handler: Handler<BucketEvent>, args: ObjectRemovedArgs = {}): BucketEventSubscription {
     const event = args.event ?? "*";
-    if (!REMOVED_EVENTS.includes(event)) throw invalidArgument(TYPES.bucket, descriptorOf(this)!.name, `onObjectRemoved "${name}": "event" must be one of ${REMOVED_EVENTS.map((e) => `"${e}"`).join(", ")}, got ${JSON.stringify(event)}`);
+    if (!REMOVED_EVENTS.includes(event))
+      throw invalidArgument(
+        TYPES.bucket,
+        descriptorOf(this)!.name,
+        `onObjectRemoved "${name}": "event" must be one of ${REMOVED_EVENTS.map((e) => `"${e}"`).join(", ")}, got ${JSON.stringify(event)}`,
+      );
     return this.subscribe(name, handler, [`s3:ObjectRemoved:${event}`], args);
   }
 
@@ -70,12 +89,22 @@ export class Bucket extends Resource {
     const events = (args as Partial<BucketEventArgs> | undefined)?.events;
     const unknown = Array.isArray(events) ? events.find((e) => !S3_EVENT_NAMES.includes(e)) : undefined;
     if (!Array.isArray(events) || events.length === 0 || unknown !== undefined) {
-      throw invalidArgument(TYPES.bucket, descriptorOf(this)!.name, `onEvent "${name}": "events" must list S3 event names${unknown === undefined ? "" : `, got ${JSON.stringify(unknown)}`}`, `events: ["s3:ObjectCreated:*"]`);
+      throw invalidArgument(
+        TYPES.bucket,
+        descriptorOf(this)!.name,
+        `onEvent "${name}": "events" must list S3 event names${unknown === undefined ? "" : `, got ${JSON.stringify(unknown)}`}`,
+        `events: ["s3:ObjectCreated:*"]`,
+      );
     }
     return this.subscribe(name, handler, events, args);
   }
 
-  private subscribe(name: string, handler: Handler<BucketEvent>, events: string[], filter: { filterPrefix?: string; filterSuffix?: string }): BucketEventSubscription {
+  private subscribe(
+    name: string,
+    handler: Handler<BucketEvent>,
+    events: string[],
+    filter: { filterPrefix?: string; filterSuffix?: string },
+  ): BucketEventSubscription {
     const declaredAt = callSite();
     const func = toFunction(name, handler);
     const permission = new Permission(name, {

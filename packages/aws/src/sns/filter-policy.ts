@@ -16,7 +16,8 @@ export function checkFilterPolicy(policy: unknown, scope: unknown, refuse: Refus
     throw refuse(`"filterPolicyScope" must be "MessageAttributes" or "MessageBody", got ${JSON.stringify(scope)}`);
   }
   if (policy === undefined) {
-    if (scope !== undefined) throw refuse(`"filterPolicyScope" applies to a "filterPolicy", and there is none`, "give the filterPolicy, or leave filterPolicyScope out");
+    if (scope !== undefined)
+      throw refuse(`"filterPolicyScope" applies to a "filterPolicy", and there is none`, "give the filterPolicy, or leave filterPolicyScope out");
     return undefined;
   }
   if (isOutput(policy)) return policy as Input<string>;
@@ -36,4 +37,5 @@ export function checkFilterPolicy(policy: unknown, scope: unknown, refuse: Refus
   return text;
 }
 
-const FILTER_HINT = 'a policy maps attribute (or body) keys to lists of values and matchers, e.g. { store: ["example_corp"], price: [{ numeric: [">=", 100] }] }';
+const FILTER_HINT =
+  'a policy maps attribute (or body) keys to lists of values and matchers, e.g. { store: ["example_corp"], price: [{ numeric: [">=", 100] }] }';

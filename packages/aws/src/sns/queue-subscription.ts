@@ -32,7 +32,11 @@ export function subscribeQueue(topic: Topic, name: string, queue: Queue, args: Q
   const topicName = descriptorOf(topic)!.name;
   const refuse = (problem: string, hint?: string) => invalidArgument(TYPES.topic, topicName, `subscribeQueue "${name}": ${problem}`, hint);
   if (typeof args !== "object" || args === null) throw refuse("the subscription's arguments must be an object");
-  if (descriptorOf(queue)?.type !== TYPES.queue) throw refuse("the queue must be an sqs.Queue (new sqs.Queue(...) or sqs.Queue.get(...))", "for a queue of another program, use sns.TopicSubscription with protocol sqs and that queue's own policy");
+  if (descriptorOf(queue)?.type !== TYPES.queue)
+    throw refuse(
+      "the queue must be an sqs.Queue (new sqs.Queue(...) or sqs.Queue.get(...))",
+      "for a queue of another program, use sns.TopicSubscription with protocol sqs and that queue's own policy",
+    );
   if (args.rawMessageDelivery !== undefined && typeof args.rawMessageDelivery !== "boolean") throw refuse(`"rawMessageDelivery" must be true or false`);
   const filterPolicy = checkFilterPolicy(args.filterPolicy, args.filterPolicyScope, refuse);
   const policy = addToPolicy(queue, allowTopic(name, topic, queue), refuse);
@@ -55,14 +59,18 @@ export function subscribeQueue(topic: Topic, name: string, queue: Queue, args: Q
 /** Adds the statement to the queue's one policy: the program's (given as a document), else a new one named after the queue. */
 function addToPolicy(queue: Queue, statement: PolicyStatement, refuse: (problem: string, hint?: string) => Error): QueuePolicy {
   const existing = policyOfQueue(queue.url);
-  if (existing === undefined) return new QueuePolicy(descriptorOf(queue)!.name, { queueUrl: queue.url, policy: { Version: "2012-10-17", Statement: [statement] } });
+  if (existing === undefined)
+    return new QueuePolicy(descriptorOf(queue)!.name, { queueUrl: queue.url, policy: { Version: "2012-10-17", Statement: [statement] } });
   const statements = statementsOf(existing);
   if (statements !== undefined) {
     statements.push(statement);
     return existing;
   }
   const declared = descriptorOf(existing)!;
-  throw refuse(`the queue's policy ${describeResource(declared.type, declared.name)} is given as text, so the statement that lets the topic send cannot be added to it`, "give that QueuePolicy's policy as an object ({ Version, Statement: [...] }): subscribeQueue adds its statement to it");
+  throw refuse(
+    `the queue's policy ${describeResource(declared.type, declared.name)} is given as text, so the statement that lets the topic send cannot be added to it`,
+    "give that QueuePolicy's policy as an object ({ Version, Statement: [...] }): subscribeQueue adds its statement to it",
+  );
 }
 
 /** SendMessage for sns.amazonaws.com, to this queue, for this topic only. */

@@ -25,7 +25,11 @@ export function subscribeTopic(topic: Topic, name: string, handler: Handler<Topi
   const topicName = descriptorOf(topic)!.name;
   const refuse = (problem: string, hint?: string) => invalidArgument(TYPES.topic, topicName, `onEvent "${name}": ${problem}`, hint);
   if (typeof args !== "object" || args === null) throw refuse("the subscription's arguments must be an object");
-  if (topic.fifoTopic) throw refuse("a FIFO topic delivers to SQS queues only, not to functions", "subscribe a FIFO queue (sns.TopicSubscription with protocol sqs) and queue.onEvent, or make the topic standard");
+  if (topic.fifoTopic)
+    throw refuse(
+      "a FIFO topic delivers to SQS queues only, not to functions",
+      "subscribe a FIFO queue (sns.TopicSubscription with protocol sqs) and queue.onEvent, or make the topic standard",
+    );
   const filterPolicy = checkFilterPolicy(args.filterPolicy, args.filterPolicyScope, refuse);
   const func = toFunction(name, handler);
   const permission = new Permission(name, { function: func, principal: "sns.amazonaws.com", sourceArn: topic.arn });

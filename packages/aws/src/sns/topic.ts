@@ -73,9 +73,15 @@ function topicInputs(name: string, given: TopicArgs): Record<string, unknown> {
     if (given[key] !== undefined && typeof given[key] !== "boolean") throw invalidArgument(type, name, `"${key}" must be true or false`);
   }
   const fifo = given.fifoTopic === true;
-  if (given.contentBasedDeduplication === true && !fifo) throw invalidArgument(type, name, `"contentBasedDeduplication" applies to FIFO topics only`, "set fifoTopic: true, or leave contentBasedDeduplication out");
+  if (given.contentBasedDeduplication === true && !fifo)
+    throw invalidArgument(type, name, `"contentBasedDeduplication" applies to FIFO topics only`, "set fifoTopic: true, or leave contentBasedDeduplication out");
   if (typeof given.name === "string") {
-    if (given.name.endsWith(".fifo") !== fifo) throw invalidArgument(type, name, fifo ? `the name of a FIFO topic must end in ".fifo", got ${JSON.stringify(given.name)}` : `a name ending in ".fifo" needs fifoTopic: true`);
+    if (given.name.endsWith(".fifo") !== fifo)
+      throw invalidArgument(
+        type,
+        name,
+        fifo ? `the name of a FIFO topic must end in ".fifo", got ${JSON.stringify(given.name)}` : `a name ending in ".fifo" needs fifoTopic: true`,
+      );
     if (!/^[A-Za-z0-9_-]{1,256}$/.test(given.name.replace(/\.fifo$/, "")) || given.name.length > 256) {
       throw invalidArgument(type, name, `"name" may hold letters, digits, "-" and "_" only (1 to 256 characters), got ${JSON.stringify(given.name)}`);
     }

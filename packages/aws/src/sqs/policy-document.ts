@@ -32,7 +32,10 @@ export function policyProblem(policy: unknown): { problem: string; hint: string 
     try {
       document = JSON.parse(policy);
     } catch {
-      return { problem: `"policy" is not JSON: ${JSON.stringify(policy.length > 60 ? `${policy.slice(0, 60)}…` : policy)}`, hint: `give the document as an object, e.g. ${shape}` };
+      return {
+        problem: `"policy" is not JSON: ${JSON.stringify(policy.length > 60 ? `${policy.slice(0, 60)}…` : policy)}`,
+        hint: `give the document as an object, e.g. ${shape}`,
+      };
     }
   }
   if (typeof document !== "object" || document === null || Array.isArray(document)) {
@@ -55,7 +58,8 @@ function statementProblem(statement: unknown): string | undefined {
   const { Effect, Principal, NotPrincipal, Action, NotAction } = statement as Record<string, unknown>;
   if (isOutput(Effect) || Effect === UNKNOWN) return undefined;
   if (Effect !== "Allow" && Effect !== "Deny") return `"Effect" must be "Allow" or "Deny", got ${JSON.stringify(Effect ?? null)}`;
-  if (Principal === undefined && NotPrincipal === undefined) return `has no "Principal": a queue's policy names who may act on it (e.g. { Service: "sns.amazonaws.com" })`;
+  if (Principal === undefined && NotPrincipal === undefined)
+    return `has no "Principal": a queue's policy names who may act on it (e.g. { Service: "sns.amazonaws.com" })`;
   if (Action === undefined && NotAction === undefined) return `has no "Action" (e.g. "sqs:SendMessage")`;
   return undefined;
 }
@@ -125,7 +129,10 @@ function conditionsHold(condition: unknown, request: SendRequest): boolean {
 
 /** IAM's wildcards: `*` any run of characters, `?` one character. */
 function matchesGlob(pattern: string, value: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${source}$`, "s").test(value);
 }
 

@@ -43,12 +43,18 @@ function policyInputs(name: string, args: QueuePolicyArgs): Record<string, unkno
   const type = TYPES.queuePolicy;
   const given = checkObject(type, name, args) as Partial<QueuePolicyArgs>;
   if (given.queueUrl === undefined) throw invalidArgument(type, name, `"queueUrl" is required`, "queueUrl: queue.url");
-  if (typeof given.queueUrl !== "string" && !isOutput(given.queueUrl)) throw invalidArgument(type, name, `"queueUrl" must be a string, got ${JSON.stringify(given.queueUrl)}`, "queueUrl: queue.url");
+  if (typeof given.queueUrl !== "string" && !isOutput(given.queueUrl))
+    throw invalidArgument(type, name, `"queueUrl" must be a string, got ${JSON.stringify(given.queueUrl)}`, "queueUrl: queue.url");
   if (given.policy === undefined) throw invalidArgument(type, name, `"policy" is required`);
   const other = policyOfQueue(given.queueUrl);
   if (other !== undefined) {
     const first = descriptorOf(other)!;
-    throw invalidArgument(type, name, `the queue already has ${describeResource(first.type, first.name)}${first.declaredAt ? ` (declared at ${first.declaredAt})` : ""}: a queue has one policy, and two would overwrite each other`, "put every statement in one QueuePolicy");
+    throw invalidArgument(
+      type,
+      name,
+      `the queue already has ${describeResource(first.type, first.name)}${first.declaredAt ? ` (declared at ${first.declaredAt})` : ""}: a queue has one policy, and two would overwrite each other`,
+      "put every statement in one QueuePolicy",
+    );
   }
   const where = `${callSite() ? `${callSite()}: ` : ""}${describeResource(type, name)}`;
   const check = (policy: unknown) => {

@@ -87,9 +87,14 @@ function queueInputs(name: string, given: QueueArgs): Record<string, unknown> {
     if (given[key] !== undefined && typeof given[key] !== "boolean") throw invalidArgument(type, name, `"${key}" must be true or false`);
   }
   const fifo = given.fifoQueue === true;
-  if (given.contentBasedDeduplication === true && !fifo) throw invalidArgument(type, name, `"contentBasedDeduplication" applies to FIFO queues only`, "set fifoQueue: true, or leave contentBasedDeduplication out");
+  if (given.contentBasedDeduplication === true && !fifo)
+    throw invalidArgument(type, name, `"contentBasedDeduplication" applies to FIFO queues only`, "set fifoQueue: true, or leave contentBasedDeduplication out");
   if (typeof given.name === "string" && given.name.endsWith(".fifo") !== fifo) {
-    throw invalidArgument(type, name, fifo ? `the name of a FIFO queue must end in ".fifo", got ${JSON.stringify(given.name)}` : `a name ending in ".fifo" needs fifoQueue: true`);
+    throw invalidArgument(
+      type,
+      name,
+      fifo ? `the name of a FIFO queue must end in ".fifo", got ${JSON.stringify(given.name)}` : `a name ending in ".fifo" needs fifoQueue: true`,
+    );
   }
   return defined({
     name: given.name,
@@ -117,7 +122,12 @@ function redriveOf(name: string, policy: QueueArgs["redrivePolicy"]): unknown {
   }
   const { deadLetterTargetArn, maxReceiveCount } = (value ?? {}) as Partial<RedrivePolicy>;
   if (deadLetterTargetArn === undefined || (typeof deadLetterTargetArn !== "string" && !isOutput(deadLetterTargetArn))) {
-    throw invalidArgument(TYPES.queue, name, `"redrivePolicy.deadLetterTargetArn" is required`, "redrivePolicy: { deadLetterTargetArn: deadLetters.arn, maxReceiveCount: 5 }");
+    throw invalidArgument(
+      TYPES.queue,
+      name,
+      `"redrivePolicy.deadLetterTargetArn" is required`,
+      "redrivePolicy: { deadLetterTargetArn: deadLetters.arn, maxReceiveCount: 5 }",
+    );
   }
   checkInteger(TYPES.queue, name, "redrivePolicy.maxReceiveCount", Number(maxReceiveCount), 1, 1000);
   return { deadLetterTargetArn, maxReceiveCount: Number(maxReceiveCount) };

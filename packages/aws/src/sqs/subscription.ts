@@ -36,8 +36,15 @@ export function subscribeQueue(queue: Queue, name: string, handler: Handler<Queu
   const visibility = queue.visibilityTimeoutSeconds;
   let func: FunctionLike;
   if (typeof handler === "function") {
-    if (visibility === 0) throw refuse("the queue's visibilityTimeoutSeconds is 0, so no function timeout fits in it", "give the queue a visibilityTimeoutSeconds of at least the function's timeout");
-    func = new CallbackFunction<QueueEvent>(name, { callback: handler as Callback<QueueEvent>, timeout: Math.min(DEFAULT_TIMEOUT, visibility ?? DEFAULT_TIMEOUT) });
+    if (visibility === 0)
+      throw refuse(
+        "the queue's visibilityTimeoutSeconds is 0, so no function timeout fits in it",
+        "give the queue a visibilityTimeoutSeconds of at least the function's timeout",
+      );
+    func = new CallbackFunction<QueueEvent>(name, {
+      callback: handler as Callback<QueueEvent>,
+      timeout: Math.min(DEFAULT_TIMEOUT, visibility ?? DEFAULT_TIMEOUT),
+    });
   } else func = toFunction(name, handler);
   const timeout = descriptorOf(func)?.inputs.timeout;
   if (visibility !== undefined && typeof timeout === "number" && timeout > visibility) {
@@ -69,7 +76,8 @@ type Refuse = (problem: string, hint?: string) => Error;
 
 function checkRange(refuse: Refuse, key: string, value: unknown, min: number, max: number): void {
   if (value === undefined) return;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) throw refuse(`"${key}" must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max)
+    throw refuse(`"${key}" must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
 }
 
 function checkBatching(queue: Queue, args: QueueEventSubscriptionArgs, refuse: Refuse): void {
@@ -82,7 +90,10 @@ function checkBatching(queue: Queue, args: QueueEventSubscriptionArgs, refuse: R
   if (queue.fifoQueue && batch > 10) throw refuse(`batchSize ${batch} is above 10, the most AWS allows for a FIFO queue`, "use a batchSize of 1 to 10");
   if (queue.fifoQueue && window > 0) throw refuse("AWS allows no batching window on a FIFO queue", "leave maximumBatchingWindowInSeconds out");
   if (batch > 10 && window === 0) {
-    throw refuse(`batchSize ${batch} needs a batching window: AWS refuses a batch of more than 10 messages without one`, "set maximumBatchingWindowInSeconds (1 to 300), or a batchSize of at most 10");
+    throw refuse(
+      `batchSize ${batch} needs a batching window: AWS refuses a batch of more than 10 messages without one`,
+      "set maximumBatchingWindowInSeconds (1 to 300), or a batchSize of at most 10",
+    );
   }
   const types = args.functionResponseTypes;
   if (types !== undefined && (!Array.isArray(types) || types.some((type) => type !== "ReportBatchItemFailures"))) {

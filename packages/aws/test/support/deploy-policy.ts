@@ -108,7 +108,17 @@ export function deployPolicy(calls: readonly DeployCall[] = deployCalls()): obje
     Version: "2012-10-17",
     Statement: [
       { Sid: "ClosurePackDeploy", Effect: "Allow", Action: actions.filter((a) => a !== "iam:PassRole"), Resource: "*" },
-      ...(passRole ? [{ Sid: "PassRolesToLambda", Effect: "Allow", Action: "iam:PassRole", Resource: "*", Condition: { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } } }] : []),
+      ...(passRole
+        ? [
+            {
+              Sid: "PassRolesToLambda",
+              Effect: "Allow",
+              Action: "iam:PassRole",
+              Resource: "*",
+              Condition: { StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" } },
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -14,7 +14,12 @@ export interface Endpoint {
 
 async function motoEndpoint(): Promise<Endpoint> {
   const moto = await startMoto();
-  return { target: { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } }, account: "123456789012", reset: () => moto.reset(), stop: () => moto.stop() };
+  return {
+    target: { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
+    account: "123456789012",
+    reset: () => moto.reset(),
+    stop: () => moto.stop(),
+  };
 }
 
 async function cloudEndpoint(): Promise<Endpoint> {

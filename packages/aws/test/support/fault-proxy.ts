@@ -34,7 +34,11 @@ export function jsonError(status: number, code: string, message: string): Fault[
 
 /** S3's error document. */
 export function s3Error(status: number, code: string, message: string): Fault["answer"] {
-  return { status, headers: { "content-type": "application/xml" }, body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>fault</RequestId></Error>` };
+  return {
+    status,
+    headers: { "content-type": "application/xml" },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>fault</RequestId></Error>`,
+  };
 }
 
 /** `service:Operation` of a request: the service from its SigV4 scope, the operation from the body, target header or route. */

@@ -11,7 +11,6 @@ export interface Moto {
   stop(): Promise<void>;
 }
 
-
 export function hasMoto(): boolean {
   const found = spawnSync("sh", ["-c", "command -v moto_server"], { encoding: "utf8" }).status === 0;
   if (!found && process.env.CLOSURE_PACK_REQUIRE_MOTO === "1") throw new Error("moto_server is not installed and CLOSURE_PACK_REQUIRE_MOTO=1");

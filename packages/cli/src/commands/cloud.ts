@@ -13,15 +13,29 @@ export async function runCloud(command: CloudCommand, io: Io): Promise<number> {
   const say = (text: string, json: unknown): void => io.out(command.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`);
   switch (command.action) {
     case "start": {
-      const daemon = await startDaemon({ dataDir, ...(command.port === undefined ? {} : { port: command.port }), ...(command.durability === undefined ? {} : { durability: command.durability }) });
+      const daemon = await startDaemon({
+        dataDir,
+        ...(command.port === undefined ? {} : { port: command.port }),
+        ...(command.durability === undefined ? {} : { durability: command.durability }),
+      });
       const what = daemon.alreadyRunning ? "already running" : "running";
-      say(`local cloud ${what} at ${daemon.endpoint} (pid ${daemon.pid}, data ${data})`, { state: "running", endpoint: daemon.endpoint, port: daemon.port, pid: daemon.pid, alreadyRunning: daemon.alreadyRunning });
+      say(`local cloud ${what} at ${daemon.endpoint} (pid ${daemon.pid}, data ${data})`, {
+        state: "running",
+        endpoint: daemon.endpoint,
+        port: daemon.port,
+        pid: daemon.pid,
+        alreadyRunning: daemon.alreadyRunning,
+      });
       return 0;
     }
     case "stop": {
       const stopped = await stopDaemon(dataDir);
       if (!stopped.wasRunning) say(`no local cloud is running (data ${data})`, { stopped: false });
-      else say(`${stopped.forced ? "killed" : "stopped"} the local cloud (pid ${stopped.pid})${stopped.forced ? ": it did not stop within 10 s of SIGTERM" : ""}`, { stopped: true, pid: stopped.pid, forced: stopped.forced });
+      else
+        say(
+          `${stopped.forced ? "killed" : "stopped"} the local cloud (pid ${stopped.pid})${stopped.forced ? ": it did not stop within 10 s of SIGTERM" : ""}`,
+          { stopped: true, pid: stopped.pid, forced: stopped.forced },
+        );
       return 0;
     }
     case "status": {

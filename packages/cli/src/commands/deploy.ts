@@ -35,12 +35,14 @@ export async function runDeploy(command: DeployCommand, io: Io): Promise<number>
     return await present(command, io, plan, targetLabel(target), async () => {
       const terminal = process.stdout.isTTY === true;
       const started = new Map<PlanStep, number>();
-      const onStep = command.json ? undefined : (step: PlanStep, status: StepStatus) => {
-        if (status === "start") started.set(step, performance.now());
-        const began = started.get(step);
-        const line = formatProgress(step, status, terminal, began === undefined ? undefined : (performance.now() - began) / 1000);
-        if (line !== undefined) io.out(line);
-      };
+      const onStep = command.json
+        ? undefined
+        : (step: PlanStep, status: StepStatus) => {
+            if (status === "start") started.set(step, performance.now());
+            const began = started.get(step);
+            const line = formatProgress(step, status, terminal, began === undefined ? undefined : (performance.now() - began) / 1000);
+            if (line !== undefined) io.out(line);
+          };
       return deployment.apply(plan, loaded.exports, onStep);
     });
   } finally {
@@ -60,7 +62,9 @@ async function present(command: DeployCommand, io: Io, plan: Plan, target: strin
   if (hasChanges(plan.steps) && !command.yes) {
     const answer = await confirm(io, command.kind === "destroy" ? "Do you want to perform this destroy?" : "Do you want to perform this update?");
     if (answer === "no-terminal") {
-      io.err(`closure-pack: not applying without --yes: there is no terminal to ask\nhint: review the plan with "closure-pack preview", then run again with --yes\n`);
+      io.err(
+        `closure-pack: not applying without --yes: there is no terminal to ask\nhint: review the plan with "closure-pack preview", then run again with --yes\n`,
+      );
       return 2;
     }
     if (!answer) {
@@ -88,6 +92,9 @@ async function confirm(io: Io, question: string): Promise<boolean | "no-terminal
 
 export function unknownStack(stack: string, known: readonly string[] = []): AwsError {
   return new AwsError("STACK_NOT_FOUND", `stack "${stack}"`, "has no state here (.closure-pack/stacks/ beside the program)", {
-    hint: known.length > 0 ? `stacks here: ${known.join(", ")}` : "deploy it first: closure-pack up <program> --stack <name>, or run from the program's folder (--dir)",
+    hint:
+      known.length > 0
+        ? `stacks here: ${known.join(", ")}`
+        : "deploy it first: closure-pack up <program> --stack <name>, or run from the program's folder (--dir)",
   });
 }

@@ -46,7 +46,8 @@ function parseJson(text: string, what: string): unknown {
 }
 
 function toMap(value: unknown): Record<string, AttributeValue> {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new CliError("INVALID_EVENT", "item", "must be a JSON object", { hint: `e.g. '{"id":"o1"}'` });
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new CliError("INVALID_EVENT", "item", "must be a JSON object", { hint: `e.g. '{"id":"o1"}'` });
   return Object.fromEntries(Object.entries(value).map(([name, each]) => [name, toValue(each)]));
 }
 

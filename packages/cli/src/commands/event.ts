@@ -11,7 +11,10 @@ export async function runEvent(command: EventCommand, io: Io): Promise<number> {
   const kind = command.eventKind;
   if (!isEventKind(kind)) {
     const meant = suggest(kind, Object.keys(EVENT_KINDS));
-    throw new UsageError(`unknown event kind ${JSON.stringify(kind)}: must be one of ${Object.keys(EVENT_KINDS).join(", ")}`, meant === undefined ? undefined : `did you mean "${meant}"?`);
+    throw new UsageError(
+      `unknown event kind ${JSON.stringify(kind)}: must be one of ${Object.keys(EVENT_KINDS).join(", ")}`,
+      meant === undefined ? undefined : `did you mean "${meant}"?`,
+    );
   }
   const options: SampleEventOptions = {};
   for (const [flag, value] of Object.entries(command.options)) {

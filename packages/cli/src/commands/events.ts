@@ -40,7 +40,8 @@ function checkedDetail(text: string): string {
   } catch (error) {
     throw new CliError("INVALID_EVENT", "--detail", `not JSON: ${(error as Error).message}`, { hint: `give the detail as a JSON object, e.g. '{"id":"o1"}'` });
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new CliError("INVALID_EVENT", "--detail", "must be a JSON object", { hint: `e.g. '{"id":"o1"}'` });
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new CliError("INVALID_EVENT", "--detail", "must be a JSON object", { hint: `e.g. '{"id":"o1"}'` });
   return text;
 }
 
@@ -50,4 +51,3 @@ function refused(bus: string, code: string, message: string): CliError {
   }
   return new CliError("EVENT_REJECTED", bus, `${code}: ${message}`);
 }
-

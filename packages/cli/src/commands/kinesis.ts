@@ -20,7 +20,12 @@ export async function runKinesis(command: KinesisCommand, io: Io): Promise<numbe
       const data = Buffer.from(await textOrStdin(record, io, "record"), "utf8");
       const previous = put.at(-1)?.SequenceNumber;
       const answer = await target.context.clients.kinesis.send(
-        new PutRecordCommand({ ...stream, Data: data, PartitionKey: command.partitionKey, ...(previous === undefined ? {} : { SequenceNumberForOrdering: previous }) }),
+        new PutRecordCommand({
+          ...stream,
+          Data: data,
+          PartitionKey: command.partitionKey,
+          ...(previous === undefined ? {} : { SequenceNumberForOrdering: previous }),
+        }),
       );
       put.push({ ShardId: answer.ShardId ?? "", SequenceNumber: answer.SequenceNumber ?? "" });
       if (!command.json) io.out(`${answer.ShardId} ${answer.SequenceNumber}\n`);
@@ -43,8 +48,13 @@ function streamOf(target: DataTarget, stream: string): { StreamARN: string } | {
 
 function describeFailure(error: unknown, target: DataTarget, command: KinesisCommand): unknown {
   if ((error as { name?: string } | undefined)?.name === "ResourceNotFoundException") {
-    const otherwise = command.stream.startsWith("arn:") ? "check the ARN: `closure-pack stack output` prints a program's outputs" : "deploy the program that declares it (`closure-pack up`), or give the stream's ARN";
-    return new CliError("STREAM_NOT_FOUND", command.stream, "no such stream", { hint: unknownNameHint(target, TYPES.stream, "streams", otherwise), cause: error });
+    const otherwise = command.stream.startsWith("arn:")
+      ? "check the ARN: `closure-pack stack output` prints a program's outputs"
+      : "deploy the program that declares it (`closure-pack up`), or give the stream's ARN";
+    return new CliError("STREAM_NOT_FOUND", command.stream, "no such stream", {
+      hint: unknownNameHint(target, TYPES.stream, "streams", otherwise),
+      cause: error,
+    });
   }
   return describeCallFailure(error, target, command.stream, "KINESIS_REQUEST_FAILED");
 }

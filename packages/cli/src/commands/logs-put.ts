@@ -19,14 +19,20 @@ export async function runLogsPut(command: LogsPutCommand, io: Io): Promise<numbe
       if ((error as { name?: string }).name !== "ResourceAlreadyExistsException") throw error;
     });
     const timestamp = Date.now();
-    const answer = await logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: command.stream, logEvents: messages.map((message) => ({ timestamp, message })) }));
+    const answer = await logs.send(
+      new PutLogEventsCommand({ logGroupName: group, logStreamName: command.stream, logEvents: messages.map((message) => ({ timestamp, message })) }),
+    );
     if (answer.rejectedLogEventsInfo !== undefined) {
       throw new CliError("LOG_EVENTS_REJECTED", group, "CloudWatch Logs refused the events as too old or too new", {
         hint: "it keeps events from the retention period (at most 14 days) back to 2 hours ahead of its clock; a local cloud's clock moves with `closure-pack cloud tick`",
       });
     }
     const result = { logGroupName: group, logStreamName: command.stream, events: messages.length };
-    io.out(command.json ? `${JSON.stringify(result, null, 2)}\n` : `put ${messages.length} event${messages.length === 1 ? "" : "s"} into ${group} (stream ${command.stream})\n`);
+    io.out(
+      command.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : `put ${messages.length} event${messages.length === 1 ? "" : "s"} into ${group} (stream ${command.stream})\n`,
+    );
     return 0;
   } catch (error) {
     throw describeFailure(error, target, command, group);
@@ -37,7 +43,8 @@ export async function runLogsPut(command: LogsPutCommand, io: Io): Promise<numbe
 
 function linesOf(text: string): string[] {
   const lines = text.split(/\r?\n/).filter((line) => line !== "");
-  if (lines.length === 0) throw new CliError("INVALID_EVENT", "-", "standard input held no lines to put", { hint: "CloudWatch Logs takes no empty events: pipe at least one line" });
+  if (lines.length === 0)
+    throw new CliError("INVALID_EVENT", "-", "standard input held no lines to put", { hint: "CloudWatch Logs takes no empty events: pipe at least one line" });
   return lines;
 }
 
@@ -61,9 +68,18 @@ function describeFailure(error: unknown, target: DataTarget, command: LogsPutCom
 // A function's group exists once it has logged; a program's log groups and functions are named as it names them.
 function missingGroupHint(target: DataTarget): string {
   const live = (target.state?.resources ?? []).filter((r) => r.retired !== true);
-  const groups = live.filter((r) => r.type === TYPES.logGroup).map((r) => r.name).sort();
-  const functions = live.filter((r) => r.type === TYPES.function).map((r) => r.name).sort();
-  const named = [...(groups.length > 0 ? [`the log groups ${groups.join(", ")}`] : []), ...(functions.length > 0 ? [`the functions ${functions.join(", ")} (their groups exist once they have logged)`] : [])];
+  const groups = live
+    .filter((r) => r.type === TYPES.logGroup)
+    .map((r) => r.name)
+    .sort();
+  const functions = live
+    .filter((r) => r.type === TYPES.function)
+    .map((r) => r.name)
+    .sort();
+  const named = [
+    ...(groups.length > 0 ? [`the log groups ${groups.join(", ")}`] : []),
+    ...(functions.length > 0 ? [`the functions ${functions.join(", ")} (their groups exist once they have logged)`] : []),
+  ];
   if (named.length === 0) return "create it (a program's cloudwatch.LogGroup, or a function that has run), or check the name";
   return `the stack "${target.stack}" has ${named.join(" and ")}`;
 }

@@ -18,7 +18,9 @@ export async function runLogs(command: LogsCommand, io: Io, stopped: Promise<voi
     .filter((r) => r.type === "aws:lambda:Function" && !r.retired && (command.resource === undefined || r.name === command.resource))
     .map((r) => ({ name: r.name, functionName: r.id }));
   if (command.resource !== undefined && sources.length === 0) {
-    throw new CliError("RESOURCE_NOT_IN_STACK", `stack "${command.stack}"`, `has no function named "${command.resource}"`, { hint: "--resource takes a function's name as the program gives it" });
+    throw new CliError("RESOURCE_NOT_IN_STACK", `stack "${command.stack}"`, `has no function named "${command.resource}"`, {
+      hint: "--resource takes a function's name as the program gives it",
+    });
   }
   const target = await resolveTarget(command, io.env, dir, false, io.err, state.target);
   const context = createProviderContext(target, { stack: command.stack, project: "" });

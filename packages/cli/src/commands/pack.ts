@@ -19,11 +19,18 @@ export async function runPack(command: PackCommand, io: Io): Promise<number> {
   checkOutputPath(output, shown);
   // Serialized as ES module syntax whatever the output format: named imports
   // let esbuild tree-shake packages, and esbuild converts to CommonJS.
-  const input: PackInput = command.mode === "bundle"
-    ? { entry, export: command.exportName }
-    : await serializeEntry({ entry: command.entry, exportName: command.exportName, format: "esm", cwd: io.cwd, loadTimeout: command.loadTimeout });
+  const input: PackInput =
+    command.mode === "bundle"
+      ? { entry, export: command.exportName }
+      : await serializeEntry({ entry: command.entry, exportName: command.exportName, format: "esm", cwd: io.cwd, loadTimeout: command.loadTimeout });
   // The serializer's warnings: deploy-machine environment values in captured strings.
-  if ("warnings" in input) io.err(formatWarnings((input.warnings ?? []).map((each) => `${each.message}\nhint: ${each.hint}`), io.errPaint));
+  if ("warnings" in input)
+    io.err(
+      formatWarnings(
+        (input.warnings ?? []).map((each) => `${each.message}\nhint: ${each.hint}`),
+        io.errPaint,
+      ),
+    );
   const result = await pack(input, packOptions(command, dirname(entry)));
   const changed = await writeZipIfChanged(output, shown, result.zip, result.contentHash);
   const written: string[] = [];

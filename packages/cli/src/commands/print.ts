@@ -5,7 +5,13 @@ import { serializeEntry } from "../serialize-entry.js";
 import type { ModuleFormat } from "../args.js";
 
 export async function runPrint(command: { entry: string; exportName: string; format: ModuleFormat; loadTimeout: number }, io: Io): Promise<number> {
-  const { text } = await serializeEntry({ entry: command.entry, exportName: command.exportName, format: command.format, cwd: io.cwd, loadTimeout: command.loadTimeout });
+  const { text } = await serializeEntry({
+    entry: command.entry,
+    exportName: command.exportName,
+    format: command.format,
+    cwd: io.cwd,
+    loadTimeout: command.loadTimeout,
+  });
   io.out(text.endsWith("\n") ? text : `${text}\n`);
   return 0;
 }

@@ -130,7 +130,8 @@ async function list(s3: S3Client, where: S3Location | undefined, io: Io): Promis
   do {
     const page = await s3.send(new ListObjectsV2Command({ Bucket: where.bucket, Prefix: where.key, Delimiter: "/", ContinuationToken: token }));
     for (const prefix of page.CommonPrefixes ?? []) io.out(`${"PRE".padStart(30)} ${prefix.Prefix!.slice(folder.length)}\n`);
-    for (const object of page.Contents ?? []) io.out(`${timestamp(object.LastModified)} ${String(object.Size ?? 0).padStart(10)} ${object.Key!.slice(folder.length)}\n`);
+    for (const object of page.Contents ?? [])
+      io.out(`${timestamp(object.LastModified)} ${String(object.Size ?? 0).padStart(10)} ${object.Key!.slice(folder.length)}\n`);
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token !== undefined);
 }
@@ -179,7 +180,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 const HINTS: Readonly<Record<string, (command: S3Command, bucket: string) => string>> = {
-  NoSuchBucket: (_, bucket) => `create it with \`aws s3 mb s3://${bucket}\` or by deploying the program that declares it; \`closure-pack s3 ls\` lists the buckets`,
+  NoSuchBucket: (_, bucket) =>
+    `create it with \`aws s3 mb s3://${bucket}\` or by deploying the program that declares it; \`closure-pack s3 ls\` lists the buckets`,
   NoSuchKey: (_, bucket) => `\`closure-pack s3 ls s3://${bucket}/\` lists what the bucket holds`,
   AccessDenied: () => "check the credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or AWS_PROFILE",
   InvalidAccessKeyId: () => "check the credentials in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or AWS_PROFILE",
@@ -201,7 +203,10 @@ function describeFailure(error: unknown, endpoint: string, command: S3Command): 
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ECONNRESET") {
     return new CliError("ENDPOINT_NOT_REACHABLE", endpoint, `cannot connect (${code})`, {
-      hint: endpoint === LOCAL_CLOUD_ENDPOINT ? "start the local cloud with `closure-pack cloud start` (or `closure-pack up`), or pass --endpoint-url" : "check --endpoint-url or AWS_ENDPOINT_URL",
+      hint:
+        endpoint === LOCAL_CLOUD_ENDPOINT
+          ? "start the local cloud with `closure-pack cloud start` (or `closure-pack up`), or pass --endpoint-url"
+          : "check --endpoint-url or AWS_ENDPOINT_URL",
       cause: error,
     });
   }

@@ -56,7 +56,9 @@ const HINTS: Hints = {
 function describeFailure(error: unknown, target: DataTarget, command: SnsCommand): unknown {
   const name = (error as { name?: string } | undefined)?.name;
   if (name === "NotFoundException" || name === "NotFound") {
-    const otherwise = command.topic.startsWith("arn:") ? "check the ARN: `closure-pack stack output` prints a program's outputs" : "deploy the program that declares it (`closure-pack up`), or give the topic's ARN";
+    const otherwise = command.topic.startsWith("arn:")
+      ? "check the ARN: `closure-pack stack output` prints a program's outputs"
+      : "deploy the program that declares it (`closure-pack up`), or give the topic's ARN";
     return new CliError("TOPIC_NOT_FOUND", command.topic, "no such topic", { hint: unknownNameHint(target, TYPES.topic, "topics", otherwise), cause: error });
   }
   return describeCallFailure(error, target, command.topic, "SNS_REQUEST_FAILED", HINTS);

@@ -25,10 +25,16 @@ export async function runSqs(command: SqsCommand, io: Io): Promise<number> {
         ...(command.group === undefined ? {} : { MessageGroupId: command.group }),
         ...(command.dedupId === undefined ? {} : { MessageDeduplicationId: command.dedupId }),
         ...(command.delay === undefined ? {} : { DelaySeconds: command.delay }),
-        ...(command.attributes.length === 0 ? {} : { MessageAttributes: Object.fromEntries(command.attributes.map(([name, value]) => [name, { DataType: "String", StringValue: value }])) }),
+        ...(command.attributes.length === 0
+          ? {}
+          : { MessageAttributes: Object.fromEntries(command.attributes.map(([name, value]) => [name, { DataType: "String", StringValue: value }])) }),
       }),
     );
-    const answer = { MessageId: sent.MessageId, MD5OfMessageBody: sent.MD5OfMessageBody, ...(sent.SequenceNumber === undefined ? {} : { SequenceNumber: sent.SequenceNumber }) };
+    const answer = {
+      MessageId: sent.MessageId,
+      MD5OfMessageBody: sent.MD5OfMessageBody,
+      ...(sent.SequenceNumber === undefined ? {} : { SequenceNumber: sent.SequenceNumber }),
+    };
     io.out(command.json ? `${JSON.stringify(answer, null, 2)}\n` : `${sent.MessageId ?? ""}\n`);
     return 0;
   } catch (error) {

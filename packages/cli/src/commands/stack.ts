@@ -18,7 +18,9 @@ export async function runStack(command: StackCommand, io: Io): Promise<number> {
   }
   if (!Object.hasOwn(state.outputs, command.name)) {
     const names = Object.keys(state.outputs);
-    throw new CliError("OUTPUT_NOT_FOUND", `stack "${command.stack}"`, `has no output "${command.name}"`, { hint: names.length ? `its outputs: ${names.join(", ")}` : "the program exports none: export const name = resource.property" });
+    throw new CliError("OUTPUT_NOT_FOUND", `stack "${command.stack}"`, `has no output "${command.name}"`, {
+      hint: names.length ? `its outputs: ${names.join(", ")}` : "the program exports none: export const name = resource.property",
+    });
   }
   const value = state.outputs[command.name];
   // A plain string prints bare, for $(closure-pack stack output name).

@@ -29,7 +29,11 @@ export function createProject(fixture: string, baseEnv: NodeJS.ProcessEnv): Proj
     run: (args, env) => runCli(args, { cwd: dir, env: envOf(env) }),
     startUntil: (args, text, env) =>
       new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, NO_COLOR: "1", ...envOf(env) }, stdio: ["ignore", "ignore", "pipe"] });
+        const child = spawn(process.execPath, [BIN, ...args], {
+          cwd: dir,
+          env: { PATH: process.env.PATH, NO_COLOR: "1", ...envOf(env) },
+          stdio: ["ignore", "ignore", "pipe"],
+        });
         let stderr = "";
         child.stderr!.setEncoding("utf8").on("data", (chunk: string) => {
           stderr += chunk;

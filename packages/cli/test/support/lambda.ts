@@ -34,8 +34,11 @@ export async function invokePackage(zipPath: string, events: unknown[], env: Nod
   process.stdout.write(JSON.stringify(out));
 });`;
     const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, ["--input-type=commonjs", "-e", runner], { cwd: dir, env: { PATH: process.env.PATH, ...env }, encoding: "utf8" }, (error, out, err) =>
-        error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+      execFile(
+        process.execPath,
+        ["--input-type=commonjs", "-e", runner],
+        { cwd: dir, env: { PATH: process.env.PATH, ...env }, encoding: "utf8" },
+        (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
       );
     });
     return JSON.parse(stdout) as unknown[];

@@ -118,7 +118,14 @@ export class Emitter {
     const key = `${specifier}\0${name ?? ""}`;
     let entry = this.#imports.get(key);
     if (!entry) {
-      const hint = name ?? specifier.replace(/^node:/, "").replace(/^@/, "").split(/[/@]/).filter(Boolean).join("_");
+      const hint =
+        name ??
+        specifier
+          .replace(/^node:/, "")
+          .replace(/^@/, "")
+          .split(/[/@]/)
+          .filter(Boolean)
+          .join("_");
       entry = { specifier, style, name, local: this.names.allocate(hint) };
       this.#imports.set(key, entry);
     }

@@ -98,7 +98,15 @@ function assemble(out: Emitter, rootName: string, options: ProgramOptions): stri
   const { declarations, statements, late, finals } = out.body();
   const value = options.isFactoryFunction ? `${rootName}()` : rootName;
   // concat, not push(...spread): a big graph has tens of thousands of statements.
-  const lines = ['"use strict";'].concat(importLines(out.imports(), options.format), declarations, statements, late, finals, exportLine(options.exportName, value, options.format), "");
+  const lines = ['"use strict";'].concat(
+    importLines(out.imports(), options.format),
+    declarations,
+    statements,
+    late,
+    finals,
+    exportLine(options.exportName, value, options.format),
+    "",
+  );
   return lines.join("\n");
 }
 

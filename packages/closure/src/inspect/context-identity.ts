@@ -130,7 +130,10 @@ export class ChainReader {
       if (ordinal === undefined) return undefined;
       const context = findInternal(snapshot.edgesOf(ordinal), "context");
       if (context === undefined) return [];
-      return snapshot.edgesOf(context).filter((edge) => edge.type === "hidden").map((edge) => snapshot.idOf(edge.to));
+      return snapshot
+        .edgesOf(context)
+        .filter((edge) => edge.type === "hidden")
+        .map((edge) => snapshot.idOf(edge.to));
     });
   }
 

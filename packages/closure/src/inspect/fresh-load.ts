@@ -84,14 +84,19 @@ export async function freshShapes(requests: readonly FreshRequest[]): Promise<Sh
 function runChild(dir: string, requests: readonly FreshRequest[]): Promise<Shape[]> {
   const payload = JSON.stringify(requests.map(({ specifier, style, path }) => ({ specifier, style, path })));
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--no-warnings", "-e", CHILD, payload], { cwd: dir, timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" }, (_error, stdout) => {
-      const at = stdout.lastIndexOf(MARKER);
-      if (at < 0) return resolve(requests.map(() => ({ type: "error" })));
-      try {
-        resolve(JSON.parse(stdout.slice(at + MARKER.length).trim()) as Shape[]);
-      } catch {
-        resolve(requests.map(() => ({ type: "error" })));
-      }
-    });
+    execFile(
+      process.execPath,
+      ["--no-warnings", "-e", CHILD, payload],
+      { cwd: dir, timeout: TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
+      (_error, stdout) => {
+        const at = stdout.lastIndexOf(MARKER);
+        if (at < 0) return resolve(requests.map(() => ({ type: "error" })));
+        try {
+          resolve(JSON.parse(stdout.slice(at + MARKER.length).trim()) as Shape[]);
+        } catch {
+          resolve(requests.map(() => ({ type: "error" })));
+        }
+      },
+    );
   });
 }

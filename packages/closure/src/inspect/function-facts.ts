@@ -91,9 +91,7 @@ function factsOf(fn: Function, internal: Map<string, RemoteObject>, live: unknow
 
 /** Where a function was defined, from its internal properties; undefined for bound and native functions. */
 export function functionLocation(internal: ReadonlyMap<string, RemoteObject>): FunctionLocation | undefined {
-  const where = internal.get("[[FunctionLocation]]")?.value as
-    | { scriptId: string; lineNumber: number; columnNumber: number }
-    | undefined;
+  const where = internal.get("[[FunctionLocation]]")?.value as { scriptId: string; lineNumber: number; columnNumber: number } | undefined;
   return where && { scriptId: where.scriptId, line: where.lineNumber, column: where.columnNumber };
 }
 

@@ -50,12 +50,7 @@ export class FunctionSyntaxError extends Error {
   /** The text is `{ [native code] }`: a built-in or bound function. */
   readonly isNative: boolean;
 
-  constructor(
-    problem: string,
-    line: number,
-    column: number,
-    options: { isNative?: boolean; cause?: unknown } = {},
-  ) {
+  constructor(problem: string, line: number, column: number, options: { isNative?: boolean; cause?: unknown } = {}) {
     super(`function source:${line}:${column}: ${problem}`, { cause: options.cause });
     this.line = line;
     this.column = column;
@@ -210,8 +205,7 @@ function bodyExpression(member: Member | undefined): Expression | undefined {
 
 function functionRoot(expression: Expression | undefined): ParsedRoot | undefined {
   if (expression?.type === "ClassExpression") return { kind: "class", node: expression };
-  const isFunction =
-    expression?.type === "FunctionExpression" || expression?.type === "ArrowFunctionExpression";
+  const isFunction = expression?.type === "FunctionExpression" || expression?.type === "ArrowFunctionExpression";
   return isFunction ? { kind: "function", node: expression } : undefined;
 }
 
@@ -256,9 +250,7 @@ function paramLength(params: readonly acorn.Pattern[]): number {
 }
 
 function constructorParams(node: acorn.ClassExpression): acorn.Pattern[] {
-  const constructor = node.body.body.find(
-    (member): member is acorn.MethodDefinition => member.type === "MethodDefinition" && member.kind === "constructor",
-  );
+  const constructor = node.body.body.find((member): member is acorn.MethodDefinition => member.type === "MethodDefinition" && member.kind === "constructor");
   return constructor ? constructor.value.params : [];
 }
 
@@ -290,11 +282,7 @@ function tokensBetween(parsed: Parsed, start: number, end: number): acorn.Token[
   return tokens.map((token) => ({ ...token, start: token.start + start, end: token.end + start }));
 }
 
-function describeMember(
-  parsed: Parsed,
-  node: acorn.Property | acorn.MethodDefinition,
-  value: acorn.FunctionExpression,
-): FunctionSyntax {
+function describeMember(parsed: Parsed, node: acorn.Property | acorn.MethodDefinition, value: acorn.FunctionExpression): FunctionSyntax {
   const facts = analyze(parsed, { kind: "method", node: value });
   const key = methodKey(parsed, node);
   const form = node.kind === "get" ? "getter" : node.kind === "set" ? "setter" : "method";
@@ -348,13 +336,7 @@ const WRAPPER_KEY = "m";
  * A computed key becomes `"m"`, so only the body's names need capturing. Private
  * accessors become public too: their functions cannot be read from outside a class.
  */
-function memberExpression(
-  parsed: Parsed,
-  node: acorn.Property | acorn.MethodDefinition,
-  key: MethodKey,
-  form: FunctionForm,
-  usesSuper: boolean,
-): string {
+function memberExpression(parsed: Parsed, node: acorn.Property | acorn.MethodDefinition, key: MethodKey, form: FunctionForm, usesSuper: boolean): string {
   const isAccessor = form !== "method";
   const renames = key.computed || (key.isPrivate && isAccessor);
   const [start, end] = keyRange(parsed, node);
@@ -371,13 +353,7 @@ function memberExpression(
  * read out by a static field. A static member's home object is the class, so
  * `super` goes through the class's prototype, which the static block sets.
  */
-function classWrapper(
-  text: string,
-  key: MethodKey,
-  property: string,
-  form: FunctionForm,
-  usesSuper: boolean,
-): string {
+function classWrapper(text: string, key: MethodKey, property: string, form: FunctionForm, usesSuper: boolean): string {
   const home = usesSuper ? "static { Object.setPrototypeOf(this, __home); } " : "";
   const body = `${home}${key.isStatic ? text : `static ${text}`}`;
   if (form !== "method") return accessorOf(`class { ${body} }`, property, form);

@@ -191,7 +191,10 @@ export class ModuleIndex {
       if (!isIndexed(value)) continue;
       if (entry.parent === undefined) {
         entry.value = value;
-        this.#roots.set(value, [...(this.#roots.get(value) ?? []), entry].sort((a, b) => a.rank - b.rank));
+        this.#roots.set(
+          value,
+          [...(this.#roots.get(value) ?? []), entry].sort((a, b) => a.rank - b.rank),
+        );
       }
       const known = this.#references.get(value);
       if (known !== undefined && known.rank <= entry.rank) continue;
@@ -262,7 +265,8 @@ function exportGetterValue(descriptor: PropertyDescriptor, parent: Entry): unkno
   const getter = descriptor.get;
   if (parent.parent !== undefined || typeof getter !== "function" || types.isProxy(getter)) return undefined;
   const builtin = parent.specifier.startsWith("node:");
-  if (builtin ? LIVE_BUILTIN_GETTERS.has(parent.specifier) : parent.style !== "commonjs" || !EXPORT_GETTER.test(Function.prototype.toString.call(getter))) return undefined;
+  if (builtin ? LIVE_BUILTIN_GETTERS.has(parent.specifier) : parent.style !== "commonjs" || !EXPORT_GETTER.test(Function.prototype.toString.call(getter)))
+    return undefined;
   try {
     return getter.call(parent.value);
   } catch {
@@ -311,7 +315,14 @@ function referenceOfEntry(entry: Entry): ModuleReference {
 
 function rootEntry(specifier: string, style: ModuleReference["style"], file?: string): Entry {
   const unreachable = file !== undefined && packageReach(file)?.reachable === false;
-  return { specifier, style, parent: undefined, key: undefined, rank: (isMainSpecifier(specifier) ? RANK_MAIN : 0) + (unreachable ? RANK_UNREACHABLE : 0), file };
+  return {
+    specifier,
+    style,
+    parent: undefined,
+    key: undefined,
+    rank: (isMainSpecifier(specifier) ? RANK_MAIN : 0) + (unreachable ? RANK_UNREACHABLE : 0),
+    file,
+  };
 }
 
 /** Public builtins already loaded by this process (loading is never our side effect). */

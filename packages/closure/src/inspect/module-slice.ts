@@ -48,12 +48,16 @@ export function sliceModule(source: string, sourceType: "script" | "module", nam
       const problem = problemOf(statements[j]!);
       if (problem) return { problem };
       for (const free of freeNamesOf(textOf(source, statements[j]!))) {
-        if (declaredAt.has(free) && !kept(free) && !queue.includes(free) && ![...included].some((k) => declaredNames(statements[k]!).includes(free))) queue.push(free);
+        if (declaredAt.has(free) && !kept(free) && !queue.includes(free) && ![...included].some((k) => declaredNames(statements[k]!).includes(free)))
+          queue.push(free);
       }
     }
   }
   const requires: ModuleSlice["requires"] = [];
-  const text = [...included].sort((a, b) => a - b).map((j) => withRequires(source, statements[j]!, requires)).join("\n");
+  const text = [...included]
+    .sort((a, b) => a - b)
+    .map((j) => withRequires(source, statements[j]!, requires))
+    .join("\n");
   const body = `${text}\nreturn ${name};`;
   return { slice: { body, requires, freeNames: freeNamesOf(body), line: statements[first]!.loc!.start.line } };
 }
@@ -106,7 +110,7 @@ function configures(statement: Node, name: string): boolean {
 }
 
 function rootName(node: Node): string | undefined {
-  for (let at: Node = node; ; ) {
+  for (let at: Node = node; ;) {
     if (at.type === "Identifier") return at.name;
     if (at.type === "CallExpression") at = at.callee;
     else if (at.type === "MemberExpression") at = at.object;
@@ -126,11 +130,18 @@ function problemOf(statement: Node): string | undefined {
       problem ??= `its declaration awaits at the top level (line ${node.loc!.start.line})`;
     }
     const loads = node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require";
-    if (node.type === "Property" && !node.computed && CREDENTIAL_KEYS.has(keyName(node.key)) && node.value.type === "Literal" && typeof node.value.value === "string") {
+    if (
+      node.type === "Property" &&
+      !node.computed &&
+      CREDENTIAL_KEYS.has(keyName(node.key)) &&
+      node.value.type === "Literal" &&
+      typeof node.value.value === "string"
+    ) {
       problem ??= `its declaration holds a literal ${keyName(node.key)} (line ${node.loc!.start.line}): leave credentials out, the function's role provides them`;
     }
     const specifier = loads || node.type === "ImportExpression" ? firstLiteral(node) : undefined;
-    if (specifier !== undefined && /^(\.|\/)/.test(specifier)) problem ??= `it loads a file of the project (${JSON.stringify(specifier)}, line ${node.loc!.start.line})`;
+    if (specifier !== undefined && /^(\.|\/)/.test(specifier))
+      problem ??= `it loads a file of the project (${JSON.stringify(specifier)}, line ${node.loc!.start.line})`;
   });
   return problem;
 }
@@ -174,7 +185,8 @@ function withRequires(source: string, statement: Node, requires: ModuleSlice["re
   const node = statement.type === "ExportNamedDeclaration" && statement.declaration ? statement.declaration : statement;
   const calls: acorn.CallExpression[] = [];
   visitOutsideFunctions(node, (each) => {
-    if (each.type === "CallExpression" && each.callee.type === "Identifier" && each.callee.name === "require" && firstLiteral(each) !== undefined) calls.push(each);
+    if (each.type === "CallExpression" && each.callee.type === "Identifier" && each.callee.name === "require" && firstLiteral(each) !== undefined)
+      calls.push(each);
   });
   let text = "";
   let at = node.start;

@@ -81,11 +81,7 @@ interface SyntaxFacts {
 }
 
 /** Analyses `root` within `program`, which must be parsed with `ranges: true`. */
-export function analyzeScope(
-  program: acorn.Program,
-  sourceType: "script" | "module",
-  root: AnalysisRoot,
-): ScopeAnalysis {
+export function analyzeScope(program: acorn.Program, sourceType: "script" | "module", root: AnalysisRoot): ScopeAnalysis {
   const syntax = walkRoot(root);
   const manager = analyze(program as unknown as Parameters<typeof analyze>[0], {
     ecmaVersion: 2022,
@@ -95,8 +91,7 @@ export function analyzeScope(
     ignoreEval: true,
   });
   const references = freeReferences(manager, root.node);
-  const isDefinitionTime = (ref: Reference): boolean =>
-    syntax.definitionRanges.some(([start, end]) => isWithin(ref, start, end));
+  const isDefinitionTime = (ref: Reference): boolean => syntax.definitionRanges.some(([start, end]) => isWithin(ref, start, end));
   // `arguments` that reaches the enclosing function is reported as a flag, not a name.
   const named = references.filter((ref) => ref.identifier.name !== "arguments");
   return {
@@ -148,9 +143,7 @@ function namesOf(references: readonly Reference[]): string[] {
 }
 
 function typeofOnlyNames(references: readonly Reference[], operands: Set<object>): string[] {
-  const mixed = new Set(
-    references.filter((ref) => !operands.has(ref.identifier)).map((ref) => ref.identifier.name),
-  );
+  const mixed = new Set(references.filter((ref) => !operands.has(ref.identifier)).map((ref) => ref.identifier.name));
   return namesOf(references).filter((name) => !mixed.has(name));
 }
 
@@ -266,11 +259,7 @@ function walkFunctionParts(fn: acorn.Function, context: WalkContext, facts: Synt
 }
 
 /** Object-literal methods and accessors have their own `this` and `super`. */
-function walkProperty(
-  property: acorn.Property | acorn.AssignmentProperty,
-  context: WalkContext,
-  facts: SyntaxFacts,
-): void {
+function walkProperty(property: acorn.Property | acorn.AssignmentProperty, context: WalkContext, facts: SyntaxFacts): void {
   if (property.computed) walk(property.key, context, facts);
   const isMethod = property.method || property.kind !== "init";
   if (!isMethod) return walk(property.value, context, facts);

@@ -25,7 +25,13 @@ function countOf(args: object): number {
 }
 
 function isPlainDescriptor(descriptor: PropertyDescriptor | undefined, enumerable: boolean): boolean {
-  return descriptor !== undefined && "value" in descriptor && descriptor.writable === true && descriptor.enumerable === enumerable && descriptor.configurable === true;
+  return (
+    descriptor !== undefined &&
+    "value" in descriptor &&
+    descriptor.writable === true &&
+    descriptor.enumerable === enumerable &&
+    descriptor.configurable === true
+  );
 }
 
 export const argumentsKind: Kind<ArgumentsData> = {

@@ -36,8 +36,16 @@ export interface BackingData {
 // Intrinsic getters, called directly so a user subclass cannot intervene.
 const getter = (proto: object, key: string): ((this: unknown) => unknown) | undefined =>
   Reflect.getOwnPropertyDescriptor(proto, key)?.get as ((this: unknown) => unknown) | undefined;
-const AB = { byteLength: getter(ArrayBuffer.prototype, "byteLength")!, resizable: getter(ArrayBuffer.prototype, "resizable"), max: getter(ArrayBuffer.prototype, "maxByteLength") };
-const SAB = { byteLength: getter(SharedArrayBuffer.prototype, "byteLength")!, resizable: getter(SharedArrayBuffer.prototype, "growable"), max: getter(SharedArrayBuffer.prototype, "maxByteLength") };
+const AB = {
+  byteLength: getter(ArrayBuffer.prototype, "byteLength")!,
+  resizable: getter(ArrayBuffer.prototype, "resizable"),
+  max: getter(ArrayBuffer.prototype, "maxByteLength"),
+};
+const SAB = {
+  byteLength: getter(SharedArrayBuffer.prototype, "byteLength")!,
+  resizable: getter(SharedArrayBuffer.prototype, "growable"),
+  max: getter(SharedArrayBuffer.prototype, "maxByteLength"),
+};
 const LITERAL_BYTES = 24;
 
 export function bufferFactsOf(buffer: ArrayBufferLike): BufferFacts {

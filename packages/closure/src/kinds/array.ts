@@ -60,7 +60,8 @@ export const arrayKind: Kind<ArrayData> = {
       for (let i = 0; i < length; i++) if (deferred[i] === 1) elements[i] = walker.visit(node, array[i], { key: i }, "fill");
     } else if (walker.watchedStrings) {
       for (let i = 0; i < length; i++) {
-        if (typeof array[i] === "string" && walker.watchedStrings.has(array[i] as string)) walker.onString!(array[i] as string, () => extendPath(node.path, { key: i }).toArray());
+        if (typeof array[i] === "string" && walker.watchedStrings.has(array[i] as string))
+          walker.onString!(array[i] as string, () => extendPath(node.path, { key: i }).toArray());
       }
     }
     node.data = {
@@ -89,25 +90,25 @@ export const arrayKind: Kind<ArrayData> = {
 };
 
 function declareElements(node: GraphNode, data: ArrayData, out: Emitter): void {
-    const name = out.nameOf(node);
-    const parts: string[] = [];
-    const late: number[] = [];
-    for (let i = 0; i < data.length; i++) {
-      const slot = data.elements[i];
-      if (!slot) parts.push("");
-      else if (out.isReady(slot)) parts.push(out.expr(slot));
-      else {
-        parts.push("undefined");
-        late.push(i);
-      }
+  const name = out.nameOf(node);
+  const parts: string[] = [];
+  const late: number[] = [];
+  for (let i = 0; i < data.length; i++) {
+    const slot = data.elements[i];
+    if (!slot) parts.push("");
+    else if (out.isReady(slot)) parts.push(out.expr(slot));
+    else {
+      parts.push("undefined");
+      late.push(i);
     }
-    // A trailing hole needs one more comma: [1, ,] has length 2.
-    const trailingHole = data.length > 0 && data.elements[data.length - 1] === undefined;
-    out.declare(node, `[${parts.join(", ")}${trailingHole ? "," : ""}]`);
-    for (const i of late) {
-      const slot = data.elements[i]!;
-      out.whenReady([slot], () => out.statement(`${name}[${i}] = ${out.expr(slot)};`));
-    }
+  }
+  // A trailing hole needs one more comma: [1, ,] has length 2.
+  const trailingHole = data.length > 0 && data.elements[data.length - 1] === undefined;
+  out.declare(node, `[${parts.join(", ")}${trailingHole ? "," : ""}]`);
+  for (const i of late) {
+    const slot = data.elements[i]!;
+    out.whenReady([slot], () => out.statement(`${name}[${i}] = ${out.expr(slot)};`));
+  }
 }
 
 /** Strings, booleans, null and numbers JSON writes as JavaScript does (not -0, NaN or ±Infinity). */

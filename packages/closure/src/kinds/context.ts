@@ -74,7 +74,12 @@ export function placeFunction(
     const index = facts.scopes.findIndex((scope) => scope.kind !== "global" && Object.hasOwn(scope.variables, name));
     if (index >= 0) resolved.set(name, index);
     else if (definitionTime.has(name) && !walker.globals.names.has(name) && !syntax.typeofOnlyNames.includes(name)) {
-      walker.refuse(fnNode, "UNSUPPORTED_VALUE", `cannot serialize this class: defining it reads \`${name}\`, which V8 did not keep because no function uses it later`, `reference \`${name}\` from a method of the class, or use a literal property key`);
+      walker.refuse(
+        fnNode,
+        "UNSUPPORTED_VALUE",
+        `cannot serialize this class: defining it reads \`${name}\`, which V8 did not keep because no function uses it later`,
+        `reference \`${name}\` from a method of the class, or use a literal property key`,
+      );
     } else globals.add(name);
   }
   if (resolved.size === 0) return undefined;
@@ -164,7 +169,15 @@ function contextHint(scope: ScopeFacts): string {
   return owner ? `${owner}_scope` : `${scope.kind}_scope`;
 }
 
-function bindInto(context: GraphNode<ContextData>, name: string, value: unknown, fnNode: GraphNode, walker: Walker, early: boolean, scriptId: string | undefined): void {
+function bindInto(
+  context: GraphNode<ContextData>,
+  name: string,
+  value: unknown,
+  fnNode: GraphNode,
+  walker: Walker,
+  early: boolean,
+  scriptId: string | undefined,
+): void {
   const data = context.data;
   let slot = data.bindings.get(name);
   if (!slot) {
@@ -183,7 +196,11 @@ function bindInto(context: GraphNode<ContextData>, name: string, value: unknown,
 
 /** The node that assigns a binding's value once both it and the context exist. */
 function bindingNode(context: GraphNode<ContextData>, name: string, value: GraphNode, fnNode: GraphNode, walker: Walker): GraphNode<BindingData> {
-  const binding = walker.synthetic("binding", `${String(context.id)}:${name}`, fnNode.path.extend({ binding: name }), name, (): BindingData => ({ context, name, value }));
+  const binding = walker.synthetic("binding", `${String(context.id)}:${name}`, fnNode.path.extend({ binding: name }), name, (): BindingData => ({
+    context,
+    name,
+    value,
+  }));
   binding.deps.push({ node: value, timing: "create" }, { node: context, timing: "create" });
   // Ordering only: values created before the context can be passed to its factory.
   context.deps.push({ node: value, timing: "fill" });
@@ -353,7 +370,6 @@ function factoryParams(node: GraphNode<ContextData>): string[] {
   while ([...data.bindings.keys()].some((name) => name.startsWith(prefix))) prefix += "$";
   return [...data.passed.keys()].map((_, i) => `${prefix}${i}`);
 }
-
 
 /**
  * Globals the user's program defined (`globalThis.config = …`) do not exist

@@ -77,17 +77,32 @@ export const functionKind: Kind<FunctionData> = {
     if (!syntax) {
       if (/\{\s*\[native code\]\s*\}\s*$/.test(facts.source)) {
         const refuse = (): never =>
-          walker.refuse(node, "NATIVE_FUNCTION", `cannot serialize native function ${fn.name || "(anonymous)"}`, "capture the module or global object it belongs to, or wrap it in a function of your own");
+          walker.refuse(
+            node,
+            "NATIVE_FUNCTION",
+            `cannot serialize native function ${fn.name || "(anonymous)"}`,
+            "capture the module or global object it belongs to, or wrap it in a function of your own",
+          );
         return isIntlMethodCandidate(fn) ? walkIntlMethod(node, walker, refuse) : refuse();
       }
       walker.refuse(node, "UNPARSABLE_FUNCTION", `cannot parse the source of this function: ${facts.syntaxError?.message ?? "unknown error"}`);
     }
     const hasScopes = facts.scopes.some((scope) => scope.kind !== "global");
     if (syntax.usesDirectEval && hasScopes) {
-      walker.refuse(node, "DIRECT_EVAL", "cannot serialize a function that calls eval() directly with access to captured scope", "use indirect eval `(0, eval)(code)` or pass values explicitly");
+      walker.refuse(
+        node,
+        "DIRECT_EVAL",
+        "cannot serialize a function that calls eval() directly with access to captured scope",
+        "use indirect eval `(0, eval)(code)` or pass values explicitly",
+      );
     }
     if (syntax.usesWith && syntax.freeNames.length > 0) {
-      walker.refuse(node, "WITH_STATEMENT", "cannot serialize a function using a `with` statement over captured scope", "replace `with` by explicit property access");
+      walker.refuse(
+        node,
+        "WITH_STATEMENT",
+        "cannot serialize a function using a `with` statement over captured scope",
+        "replace `with` by explicit property access",
+      );
     }
     if (facts.scopes.some((scope) => scope.kind === "module") && walker.modules.watchEsm(walker.inspector, facts.location?.scriptId)) {
       // Values from the packages found are not recognised yet: serializeFunction loads them and walks again.
@@ -228,7 +243,12 @@ function emitParent(name: string, parent: Slot | undefined, out: Emitter): void 
 function prepareRestore(node: GraphNode, data: SourceData, out: Emitter): void {
   const injected = injectRestoreHooks(data.expression, [...node.privateFields!].sort());
   if (injected === undefined) {
-    throw new SerializationError("PRIVATE_STATE", node.path.toArray(), "cannot serialize #private state of instances of this class", "create the instance inside the handler");
+    throw new SerializationError(
+      "PRIVATE_STATE",
+      node.path.toArray(),
+      "cannot serialize #private state of instances of this class",
+      "create the instance inside the handler",
+    );
   }
   node.restoreName = out.names.allocate(`${out.nameOf(node)}_restore`);
   out.statement(`const ${node.restoreName} = { on: false };`);
@@ -243,14 +263,20 @@ function creation(node: GraphNode, data: SourceData, out: Emitter): string {
   const passedArguments = superArrow && data.argumentsSlot ? data.argumentsSlot : undefined;
   const slots = [data.home, data.parent, passedArguments].filter((slot): slot is Slot => slot !== undefined);
   const args = [...slots.map((slot) => out.required(slot, node)), ...(node.restoreName ? [node.restoreName] : [])].join(", ");
-  const params = [...(data.home ? ["__home"] : []), ...(data.parent ? ["__super"] : []), ...(passedArguments ? ["__arguments"] : []), ...(node.restoreName ? ["__restore"] : [])].join(", ");
+  const params = [
+    ...(data.home ? ["__home"] : []),
+    ...(data.parent ? ["__super"] : []),
+    ...(passedArguments ? ["__arguments"] : []),
+    ...(node.restoreName ? ["__restore"] : []),
+  ].join(", ");
   const lexical = data.thisSlot || data.argumentsSlot;
   const thisArg = data.thisSlot ? out.required(data.thisSlot, node) : "undefined";
-  const call = data.argumentsSlot && !superArrow
-    ? `.apply(${thisArg}, ${out.required(data.argumentsSlot, node)})`
-    : lexical
-      ? `.call(${[thisArg, args].filter(Boolean).join(", ")})`
-      : `(${args})`;
+  const call =
+    data.argumentsSlot && !superArrow
+      ? `.apply(${thisArg}, ${out.required(data.argumentsSlot, node)})`
+      : lexical
+        ? `.call(${[thisArg, args].filter(Boolean).join(", ")})`
+        : `(${args})`;
   const context = data.definer.context;
   if (context) return `${out.required({ node: context }, node)}.${out.nameOf(node)}${call}`;
   if (lexical) return `(function (${params}) { return (${data.expression}); })${call}`;

@@ -24,7 +24,12 @@ function walkFirst(node: GraphNode, walker: Walker): GeneratorData {
   const generator = node.value as object;
   const { internal } = walker.inspector.internalsOf(generator);
   if (internal.get("[[GeneratorState]]")?.value !== "closed") {
-    walker.refuse(node, "SUSPENDED_GENERATOR", "cannot serialize a suspended generator object", "capture the generator function and create the generator inside the handler");
+    walker.refuse(
+      node,
+      "SUSPENDED_GENERATOR",
+      "cannot serialize a suspended generator object",
+      "capture the generator function and create the generator inside the handler",
+    );
   }
   const remote = internal.get("[[GeneratorFunction]]");
   const [generatorFunction] = remote ? walker.inspector.liveValues([remote]) : [undefined];

@@ -46,7 +46,11 @@ export function classifyInternalSlots(value: object): SlotKind | undefined {
   const table = knownPrototypes();
   let kind: SlotKind | undefined;
   // A proxy on the chain ends the search before its getPrototypeOf trap could run.
-  for (let proto = Object.getPrototypeOf(value) as object | null; proto && !kind && !types.isProxy(proto); proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = Object.getPrototypeOf(value) as object | null;
+    proto && !kind && !types.isProxy(proto);
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     kind = table.get(proto);
   }
   if (kind === "weak-ref") return passesBrand(() => WeakRef.prototype.deref.call(value as WeakRef<object>)) ? kind : undefined;

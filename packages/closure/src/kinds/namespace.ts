@@ -41,7 +41,12 @@ function exportValue(namespace: Record<string, unknown>, key: string, node: Grap
   try {
     return namespace[key];
   } catch {
-    return walker.refuse(node, "UNSUPPORTED_VALUE", `cannot serialize this module namespace object: its export ${JSON.stringify(key)} is not initialized yet`, "serialize once its module has finished evaluating (an import cycle or a pending top-level await leaves exports uninitialized)");
+    return walker.refuse(
+      node,
+      "UNSUPPORTED_VALUE",
+      `cannot serialize this module namespace object: its export ${JSON.stringify(key)} is not initialized yet`,
+      "serialize once its module has finished evaluating (an import cycle or a pending top-level await leaves exports uninitialized)",
+    );
   }
 }
 

@@ -20,7 +20,12 @@ export const promiseKind: Kind<PromiseData> = {
       walker.refuse(node, "PENDING_PROMISE", "cannot serialize a pending Promise", "await it before serializing, or capture the function that produces it");
     }
     if (state !== "fulfilled") {
-      walker.refuse(node, "REJECTED_PROMISE", "cannot serialize a rejected Promise", "handle the rejection before serializing, or capture the function that produces the promise");
+      walker.refuse(
+        node,
+        "REJECTED_PROMISE",
+        "cannot serialize a rejected Promise",
+        "handle the rejection before serializing, or capture the function that produces the promise",
+      );
     }
     const [value] = walker.inspector.liveValues([internal.get("[[PromiseResult]]")!]);
     node.data = {

@@ -14,7 +14,7 @@ import type { Kind } from "./table.js";
 /** The key of the method: registered, so libraries need not import closure-pack to define it. */
 export const REBUILD = Symbol.for("closure-pack.rebuild");
 const METHOD = `[Symbol.for("closure-pack.rebuild")]()`;
-const SHAPES = "return { fn, args? } or { module, export?, args?, construct? } (see the README, \"The rebuild protocol\")";
+const SHAPES = 'return { fn, args? } or { module, export?, args?, construct? } (see the README, "The rebuild protocol")';
 const KEYS = new Set(["fn", "module", "export", "args", "construct"]);
 
 export interface RebuiltData {
@@ -73,7 +73,9 @@ function rebuildSdkCommand(this: { constructor: Function; input: unknown }): unk
 
 function isSdkCommand(value: object, chain: readonly object[]): boolean {
   if (!Object.hasOwn(value, "input") || !Object.hasOwn(value, "middlewareStack")) return false;
-  return chain.some((proto) => typeof Reflect.getOwnPropertyDescriptor(proto, "resolveMiddleware")?.value === "function" && Object.hasOwn(proto, "constructor"));
+  return chain.some(
+    (proto) => typeof Reflect.getOwnPropertyDescriptor(proto, "resolveMiddleware")?.value === "function" && Object.hasOwn(proto, "constructor"),
+  );
 }
 
 // The answer depends on the prototype chain only, and a big graph has few
@@ -137,7 +139,12 @@ function callMethod(node: GraphNode, walker: Walker): unknown {
     return rebuildMethodOf(value)!.call(value);
   } catch (error) {
     const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    walker.refuse(node, "REBUILD_FAILED", `cannot rebuild ${describeOwner(value)}: ${METHOD} threw ${what}`, "fix the rebuild method, or create the value inside the handler");
+    walker.refuse(
+      node,
+      "REBUILD_FAILED",
+      `cannot rebuild ${describeOwner(value)}: ${METHOD} threw ${what}`,
+      "fix the rebuild method, or create the value inside the handler",
+    );
   }
 }
 

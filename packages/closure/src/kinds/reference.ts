@@ -111,7 +111,12 @@ function loadsOtherFile(node: GraphNode, reference: ModuleReference, walker: Wal
 function packageFile(specifier: string, file: string): string {
   const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]!;
   const at = file.lastIndexOf(`${sep}node_modules${sep}${name.split("/").join(sep)}${sep}`);
-  return at < 0 ? name : `${name}/${file.slice(at + name.length + 15).split(sep).join("/")}`;
+  return at < 0
+    ? name
+    : `${name}/${file
+        .slice(at + name.length + 15)
+        .split(sep)
+        .join("/")}`;
 }
 
 /**

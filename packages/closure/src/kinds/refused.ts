@@ -114,7 +114,8 @@ function refusalsByPrototype(): Map<object, Refusal> {
     }
   }
   for (const [what, hint, proto] of timerPrototypes(load?.("timers"))) byPrototype.set(proto, { what, hint });
-  for (const proto of histogramPrototypes(load?.("perf_hooks"))) byPrototype.set(proto, { what: "a perf_hooks histogram", hint: "create the histogram inside the handler" });
+  for (const proto of histogramPrototypes(load?.("perf_hooks")))
+    byPrototype.set(proto, { what: "a perf_hooks histogram", hint: "create the histogram inside the handler" });
   return byPrototype;
 }
 

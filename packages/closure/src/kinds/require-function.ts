@@ -15,7 +15,9 @@ export function isRequireFunction(value: unknown): boolean {
   // A proxy's getOwnPropertyDescriptor trap must never run while serializing.
   if (typeof value !== "function" || types.isProxy(value)) return false;
   const cache = Reflect.getOwnPropertyDescriptor(value, "cache");
-  return cache !== undefined && "value" in cache && cache.value === loaderCache && typeof Reflect.getOwnPropertyDescriptor(value, "resolve")?.value === "function";
+  return (
+    cache !== undefined && "value" in cache && cache.value === loaderCache && typeof Reflect.getOwnPropertyDescriptor(value, "resolve")?.value === "function"
+  );
 }
 
 export const requireKind: Kind<undefined> = {

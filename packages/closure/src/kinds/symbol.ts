@@ -79,7 +79,8 @@ function packageFunctions(walker: Walker): Function[] {
     if (typeof node.value !== "object" || node.value === null) continue;
     for (const key of Reflect.ownKeys(node.value)) {
       const descriptor = Reflect.getOwnPropertyDescriptor(node.value, key);
-      if (found.size < MAX_PACKAGE_FUNCTIONS && descriptor && "value" in descriptor && typeof descriptor.value === "function") found.add(descriptor.value as Function);
+      if (found.size < MAX_PACKAGE_FUNCTIONS && descriptor && "value" in descriptor && typeof descriptor.value === "function")
+        found.add(descriptor.value as Function);
     }
   }
   return [...found].filter((fn) => !/\{\s*\[native code\]\s*\}\s*$/.test(Function.prototype.toString.call(fn)));

@@ -48,10 +48,25 @@ const TA = {
   byteLength: getter(TYPED_ARRAY, "byteLength"),
   length: getter(TYPED_ARRAY, "length"),
 };
-const DV = { buffer: getter(DataView.prototype, "buffer"), byteOffset: getter(DataView.prototype, "byteOffset"), byteLength: getter(DataView.prototype, "byteLength") };
+const DV = {
+  buffer: getter(DataView.prototype, "buffer"),
+  byteOffset: getter(DataView.prototype, "byteOffset"),
+  byteLength: getter(DataView.prototype, "byteLength"),
+};
 const CONSTRUCTORS: Readonly<Record<string, Function>> = {
-  Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
-  Float32Array, Float64Array, BigInt64Array, BigUint64Array, DataView, Buffer,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+  DataView,
+  Buffer,
 };
 /** Views up to this many elements are written as a literal list of elements. */
 const LITERAL_ELEMENTS = 64;

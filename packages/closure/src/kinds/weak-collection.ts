@@ -32,9 +32,7 @@ function readEntries(collection: object, isMap: boolean, walker: Walker): WeakDa
 }
 
 function keepReachable(node: GraphNode, data: WeakData, walker: Walker): void {
-  const reachable = data.entries
-    .filter((entry) => walker.has(entry.key))
-    .sort((a, b) => walker.nodeOf(a.key)!.id - walker.nodeOf(b.key)!.id);
+  const reachable = data.entries.filter((entry) => walker.has(entry.key)).sort((a, b) => walker.nodeOf(a.key)!.id - walker.nodeOf(b.key)!.id);
   data.kept = reachable.map(({ key, value }, i) => ({
     key: walker.visit(node, key, { label: `.[[Entries]][${i}].key` }, "fill"),
     value: data.isMap ? walker.visit(node, value, { label: `.get(…)` }, "fill") : undefined,

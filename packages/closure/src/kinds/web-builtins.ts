@@ -14,7 +14,16 @@ import type { Emitter } from "../emit/emitter.js";
 import type { GraphNode, Slot } from "../walk/graph.js";
 import type { Walker } from "./shared/walk-state.js";
 import { emitBuiltinTail, walkBuiltinTail, type BuiltinTail } from "./shared/builtin-tail.js";
-import { brandController, brandSignal, internalSlot, listenerCount, ownedSignal, rebuildController, rebuildSignal, type Rebuild } from "./web-builtins/abort-signals.js";
+import {
+  brandController,
+  brandSignal,
+  internalSlot,
+  listenerCount,
+  ownedSignal,
+  rebuildController,
+  rebuildSignal,
+  type Rebuild,
+} from "./web-builtins/abort-signals.js";
 import { blobBytes } from "./web-builtins/blob-bytes.js";
 import type { Kind } from "./table.js";
 
@@ -47,18 +56,19 @@ const refused = (name: string, brand: WebType["brand"], hint: string): WebType =
   rebuild: () => ({ refuse: `cannot serialize ${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}`, hint }),
 });
 const STREAM_HINT = "create the stream inside the handler";
-const streams = (names: readonly string[], key: string): WebType[] =>
-  names.map((name) => refused(name, (v) => read(globalNamed(name), key, v), STREAM_HINT));
+const streams = (names: readonly string[], key: string): WebType[] => names.map((name) => refused(name, (v) => read(globalNamed(name), key, v), STREAM_HINT));
 /** Readers and writers brand-check through promises only; Node gives them a kState. */
-const streamParts = (names: readonly string[]): WebType[] =>
-  names.map((name) => refused(name, (v) => assertSlot(v, "kState"), STREAM_HINT));
+const streamParts = (names: readonly string[]): WebType[] => names.map((name) => refused(name, (v) => assertSlot(v, "kState"), STREAM_HINT));
 
 const TYPES: readonly WebType[] = [
   { name: "TextEncoder", brand: (v) => read(TextEncoder, "encoding", v), rebuild: () => ({ args: [], make: construct("TextEncoder") }) },
   {
     name: "TextDecoder",
     brand: (v) => read(TextDecoder, "encoding", v),
-    rebuild: (v) => ({ args: [read(TextDecoder, "encoding", v), { fatal: read(TextDecoder, "fatal", v), ignoreBOM: read(TextDecoder, "ignoreBOM", v) }], make: construct("TextDecoder") }),
+    rebuild: (v) => ({
+      args: [read(TextDecoder, "encoding", v), { fatal: read(TextDecoder, "fatal", v), ignoreBOM: read(TextDecoder, "ignoreBOM", v) }],
+      make: construct("TextDecoder"),
+    }),
   },
   { name: "AbortSignal", brand: brandSignal, rebuild: rebuildSignal },
   { name: "AbortController", brand: brandController, rebuild: rebuildController },
@@ -79,12 +89,23 @@ const TYPES: readonly WebType[] = [
   {
     name: "PerformanceMark",
     brand: (v) => read(PerformanceMark, "detail", v),
-    rebuild: (v) => ({ args: [read(PerformanceEntry, "name", v), { startTime: read(PerformanceEntry, "startTime", v), detail: read(PerformanceMark, "detail", v) }], make: construct("PerformanceMark") }),
+    rebuild: (v) => ({
+      args: [read(PerformanceEntry, "name", v), { startTime: read(PerformanceEntry, "startTime", v), detail: read(PerformanceMark, "detail", v) }],
+      make: construct("PerformanceMark"),
+    }),
   },
-  { name: "File", brand: (v) => read(File, "name", v), rebuild: (v, node, walker) => rebuildBlob(v, walker, [read(File, "name", v)], read(File, "lastModified", v)) },
+  {
+    name: "File",
+    brand: (v) => read(File, "name", v),
+    rebuild: (v, node, walker) => rebuildBlob(v, walker, [read(File, "name", v)], read(File, "lastModified", v)),
+  },
   { name: "Blob", brand: (v) => read(Blob, "size", v), rebuild: (v, node, walker) => rebuildBlob(v, walker) },
   { name: "Event", brand: (v) => read(Event, "type", v), rebuild: (v) => rebuildEvent(v, "Event") },
-  { name: "CustomEvent", brand: (v) => read(CustomEvent, "detail", v), rebuild: (v) => rebuildEvent(v, "CustomEvent", { detail: read(CustomEvent, "detail", v) }) },
+  {
+    name: "CustomEvent",
+    brand: (v) => read(CustomEvent, "detail", v),
+    rebuild: (v) => rebuildEvent(v, "CustomEvent", { detail: read(CustomEvent, "detail", v) }),
+  },
   {
     name: "MessageEvent",
     brand: (v) => read(MessageEvent, "data", v),
@@ -97,20 +118,29 @@ const TYPES: readonly WebType[] = [
         ports: [...read(MessageEvent, "ports", v)],
       }),
   },
-  ...["CountQueuingStrategy", "ByteLengthQueuingStrategy"].map(
-    (name): WebType => ({
-      name,
-      brand: (v) => read(globalNamed(name), "highWaterMark", v),
-      rebuild: (v) => ({ args: [{ highWaterMark: read(globalNamed(name), "highWaterMark", v) }], make: construct(name) }),
-    }),
-  ),
+  ...["CountQueuingStrategy", "ByteLengthQueuingStrategy"].map((name): WebType => ({
+    name,
+    brand: (v) => read(globalNamed(name), "highWaterMark", v),
+    rebuild: (v) => ({ args: [{ highWaterMark: read(globalNamed(name), "highWaterMark", v) }], make: construct(name) }),
+  })),
   ...streams(["ReadableStream", "WritableStream"], "locked"),
   ...streams(["TransformStream", "CompressionStream", "DecompressionStream"], "readable"),
   ...streams(["TextEncoderStream", "TextDecoderStream"], "encoding"),
-  ...streams(["ReadableStreamDefaultController", "ReadableByteStreamController", "WritableStreamDefaultController", "TransformStreamDefaultController"], "desiredSize"),
+  ...streams(
+    ["ReadableStreamDefaultController", "ReadableByteStreamController", "WritableStreamDefaultController", "TransformStreamDefaultController"],
+    "desiredSize",
+  ),
   ...streamParts(["ReadableStreamDefaultReader", "ReadableStreamBYOBReader", "WritableStreamDefaultWriter"]),
-  refused("Request", (v) => read(Request, "method", v), "capture its URL, method, headers and body (await request.text()), and create the Request inside the handler"),
-  refused("Response", (v) => read(Response, "status", v), "capture its status, headers and body (await response.text()), and create the Response inside the handler"),
+  refused(
+    "Request",
+    (v) => read(Request, "method", v),
+    "capture its URL, method, headers and body (await request.text()), and create the Request inside the handler",
+  ),
+  refused(
+    "Response",
+    (v) => read(Response, "status", v),
+    "capture its status, headers and body (await response.text()), and create the Response inside the handler",
+  ),
   refused("CryptoKey", (v) => read(globalNamed("CryptoKey"), "type", v), "export the key (crypto.subtle.exportKey) and import it inside the handler"),
   {
     name: "FormData",
@@ -227,7 +257,11 @@ function typeAt(proto: object): WebType | undefined {
  * getPrototypeOf trap could run.
  */
 function typeOf(value: object): { type: WebType; proto: object } | undefined {
-  for (let proto = Object.getPrototypeOf(value) as object | null; proto !== null && proto !== Object.prototype && !types.isProxy(proto); proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto = Object.getPrototypeOf(value) as object | null;
+    proto !== null && proto !== Object.prototype && !types.isProxy(proto);
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     const type = typeAt(proto);
     if (type) return { type, proto };
   }
@@ -267,7 +301,15 @@ export const webBuiltinKind: Kind<WebData> = {
   emit(node: GraphNode<WebData>, out: Emitter): void {
     const { make, args, tail } = node.data;
     const owned = ownedSignal(node, out);
-    out.declare(node, owned ?? make(args.map((slot) => out.required(slot, node)), out, node));
+    out.declare(
+      node,
+      owned ??
+        make(
+          args.map((slot) => out.required(slot, node)),
+          out,
+          node,
+        ),
+    );
     emitBuiltinTail(node, tail, out);
   },
 };

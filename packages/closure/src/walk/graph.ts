@@ -63,10 +63,7 @@ export interface GraphNode<Data = unknown> {
 }
 
 /** One step of a capture path. */
-export type PathStep =
-  | { readonly binding: string }
-  | { readonly key: PropertyKey }
-  | { readonly label: string };
+export type PathStep = { readonly binding: string } | { readonly key: PropertyKey } | { readonly label: string };
 
 /**
  * A capture path, built in O(1) per step (values can be 20,000 links deep,

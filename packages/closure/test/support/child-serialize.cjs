@@ -16,9 +16,7 @@ async function main() {
   // Resolved from this file, inside the repository: the built package (dist).
   const closure = require("@closure-pack/closure");
   if (typeof closure.serializeFunction !== "function") {
-    throw new TypeError(
-      `serializeFunction is not a function: @closure-pack/closure exports [${Object.keys(closure).join(", ")}]`,
-    );
+    throw new TypeError(`serializeFunction is not a function: @closure-pack/closure exports [${Object.keys(closure).join(", ")}]`);
   }
   let mod = await loadModule(request.casePath, request.sourceFormat);
   // A CJS case may export a promise of its exports (to await handles it opens).

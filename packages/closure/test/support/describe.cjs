@@ -114,9 +114,7 @@ function describeString(s) {
 }
 
 function isWellFormed(s) {
-  return typeof s.isWellFormed === "function"
-    ? s.isWellFormed()
-    : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/.test(s);
+  return typeof s.isWellFormed === "function" ? s.isWellFormed() : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/.test(s);
 }
 
 function describeSymbol(sym, path, state) {
@@ -128,22 +126,14 @@ function describeSymbol(sym, path, state) {
   const first = state.seen.get(sym);
   if (first !== undefined) return { ref: first };
   state.seen.set(sym, path);
-  return sym.description === undefined
-    ? { type: "symbol", unique: true }
-    : { type: "symbol", unique: true, description: sym.description };
+  return sym.description === undefined ? { type: "symbol", unique: true } : { type: "symbol", unique: true, description: sym.description };
 }
 
 function describeObject(obj, path, stack, state) {
   const node = { type: typeof obj === "function" ? "function" : "object" };
   if (types.isProxy(obj)) node.proxy = true;
   node.proto = prototypeChain(obj);
-  node.integrity = Object.isFrozen(obj)
-    ? "frozen"
-    : Object.isSealed(obj)
-      ? "sealed"
-      : Object.isExtensible(obj)
-        ? "extensible"
-        : "non-extensible";
+  node.integrity = Object.isFrozen(obj) ? "frozen" : Object.isSealed(obj) ? "sealed" : Object.isExtensible(obj) ? "extensible" : "non-extensible";
   const children = [];
   const skipKey = describeKind(obj, node, path, children);
   node.props = [];
@@ -257,13 +247,13 @@ function describeKind(obj, node, path, children) {
     describeBoxed(obj, node, child);
     return none;
   }
-  if (types.isPromise(obj)) return (node.kind = "Promise"), none;
-  if (types.isWeakMap(obj)) return (node.kind = "WeakMap"), none;
-  if (types.isWeakSet(obj)) return (node.kind = "WeakSet"), none;
-  if (typeof WeakRef === "function" && obj instanceof WeakRef) return (node.kind = "WeakRef"), none;
-  if (types.isGeneratorObject(obj)) return (node.kind = "Generator"), none;
-  if (types.isModuleNamespaceObject(obj)) return (node.kind = "Module"), none;
-  if (isURL(obj)) return (node.kind = "URL"), (node.href = urlHref.call(obj)), none;
+  if (types.isPromise(obj)) return ((node.kind = "Promise"), none);
+  if (types.isWeakMap(obj)) return ((node.kind = "WeakMap"), none);
+  if (types.isWeakSet(obj)) return ((node.kind = "WeakSet"), none);
+  if (typeof WeakRef === "function" && obj instanceof WeakRef) return ((node.kind = "WeakRef"), none);
+  if (types.isGeneratorObject(obj)) return ((node.kind = "Generator"), none);
+  if (types.isModuleNamespaceObject(obj)) return ((node.kind = "Module"), none);
+  if (isURL(obj)) return ((node.kind = "URL"), (node.href = urlHref.call(obj)), none);
   if (obj instanceof URLSearchParams) {
     node.kind = "URLSearchParams";
     node.query = URLSearchParams.prototype.toString.call(obj);

@@ -50,8 +50,7 @@ function specifiersIn(path: string): string[] {
   return found;
 }
 
-const isModuleCall = (callee: ts.Expression) =>
-  callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === "require");
+const isModuleCall = (callee: ts.Expression) => callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === "require");
 
 const BUILTINS = new Set(builtinModules);
 

@@ -84,11 +84,7 @@ export interface RoundTripResult {
 export const DEFAULT_PROBE = "(f) => f()";
 
 /** Child A alone, in its own temp dir: for refusal and determinism tests. */
-export async function serializeInChild(
-  source: string | CaseSource,
-  options?: JsonOptions,
-  settings: ChildSettings = {},
-): Promise<SerializeOutcome> {
+export async function serializeInChild(source: string | CaseSource, options?: JsonOptions, settings: ChildSettings = {}): Promise<SerializeOutcome> {
   const testCase = typeof source === "string" ? { source } : source;
   const merged: CaseSource = options === undefined ? testCase : { ...testCase, options: { ...testCase.options, ...options } };
   const workspace = createWorkspace(merged.source, merged.sourceFormat ?? "cjs");
@@ -163,9 +159,7 @@ export async function runCopy(
   if ("crash" in payload) throw new Error(`child B crashed:\n${crashText(payload["crash"])}`);
   if ("loadError" in payload) {
     const note = missing.length > 0 ? `modules that resolve nowhere from the case: ${missing.join(", ")}\n` : "";
-    throw new Error(
-      `the emitted module failed to load:\n${crashText(payload["loadError"])}\n${note}${textBlock(serialized.text)}`,
-    );
+    throw new Error(`the emitted module failed to load:\n${crashText(payload["loadError"])}\n${note}${textBlock(serialized.text)}`);
   }
   return { result: payload["result"], logs: payload["logs"] as Logs };
 }

@@ -59,8 +59,7 @@ export function runChild(run: ChildRun): Promise<Record<string, unknown>> {
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      const fail = (why: string) =>
-        reject(new Error(`${run.script} ${why}\n${tail("stderr", stderr)}${tail("stdout", stdout)}`));
+      const fail = (why: string) => reject(new Error(`${run.script} ${why}\n${tail("stderr", stderr)}${tail("stdout", stdout)}`));
       if (timedOut) return fail(`timed out after ${timeoutMs} ms`);
       if (!existsSync(resultPath)) return fail(`exited with code ${code} signal ${signal} without a result`);
       try {

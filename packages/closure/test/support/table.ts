@@ -58,9 +58,7 @@ export function roundTripTable(rows: readonly RoundTripCase[]): void {
 export async function expectRoundTrip(expect: ExpectStatic, row: RoundTripCase, result: RoundTripResult): Promise<void> {
   const text = textBlock(result.text);
   if ("expected" in row) {
-    expect(result.original, "the original's probe result (the case itself is wrong?)").toEqual(
-      await describePlain(row.expected),
-    );
+    expect(result.original, "the original's probe result (the case itself is wrong?)").toEqual(await describePlain(row.expected));
   }
   const originalThrew = isThrew(result.original);
   expect(originalThrew, `the original's probe ${originalThrew ? "threw" : "did not throw"}`).toBe(row.throws === true);

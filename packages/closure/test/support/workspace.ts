@@ -19,7 +19,12 @@ const fixturePackagesDir = join(fixturesDir, "node_modules");
  * and the real packages the closure package pins as dev dependencies for its
  * round trips (zod, date-fns, lodash…).
  */
-const rootPackages = ["tslib", ...Object.keys((JSON.parse(readFileSync(join(supportDir, "..", "..", "package.json"), "utf8")) as { devDependencies?: Record<string, string> }).devDependencies ?? {})];
+const rootPackages = [
+  "tslib",
+  ...Object.keys(
+    (JSON.parse(readFileSync(join(supportDir, "..", "..", "package.json"), "utf8")) as { devDependencies?: Record<string, string> }).devDependencies ?? {},
+  ),
+];
 
 export interface Workspace {
   root: string;

@@ -8,7 +8,9 @@ import { daemonStatus } from "./daemon-status.js";
 export async function advanceDaemonClock(dataDir: string, ms: number): Promise<number> {
   const status = await daemonStatus(dataDir);
   if (status.state !== "running") {
-    throw new CloudError("DAEMON_NOT_RUNNING", resolve(dataDir), "no local cloud is running on this data folder", { hint: "start it with `closure-pack cloud start`" });
+    throw new CloudError("DAEMON_NOT_RUNNING", resolve(dataDir), "no local cloud is running on this data folder", {
+      hint: "start it with `closure-pack cloud start`",
+    });
   }
   const response = await fetch(`${status.endpoint}/_closure-pack/clock/advance?ms=${ms}`, { method: "POST" });
   const body = (await response.json()) as { now?: number; error?: string };

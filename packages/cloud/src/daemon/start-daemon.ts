@@ -103,15 +103,25 @@ async function startError(error: { code: string; message: string }, port: number
   if (error.code === "PORT_IN_USE") {
     const health = await readHealth(`http://127.0.0.1:${port}`);
     if (health !== undefined) {
-      return new CloudError("PORT_IN_USE", `127.0.0.1:${port}`, `another closure-pack local cloud (pid ${health.pid}, data folder ${health.dataDir}) is listening on this port`, {
-        hint: `stop it with \`closure-pack cloud stop --data ${health.dataDir}\`, or start this one on another port with --port`,
-      });
+      return new CloudError(
+        "PORT_IN_USE",
+        `127.0.0.1:${port}`,
+        `another closure-pack local cloud (pid ${health.pid}, data folder ${health.dataDir}) is listening on this port`,
+        {
+          hint: `stop it with \`closure-pack cloud stop --data ${health.dataDir}\`, or start this one on another port with --port`,
+        },
+      );
     }
   }
   const [first = "", hintLine] = error.message.split("\n");
   const at = first.indexOf(": ");
   const code = (KNOWN_CODES.includes(error.code as CloudErrorCode) ? error.code : "DAEMON_START_FAILED") as CloudErrorCode;
-  return new CloudError(code, at === -1 ? "" : first.slice(0, at), at === -1 ? first : first.slice(at + 2), hintLine?.startsWith("hint: ") ? { hint: hintLine.slice(6) } : {});
+  return new CloudError(
+    code,
+    at === -1 ? "" : first.slice(0, at),
+    at === -1 ? first : first.slice(at + 2),
+    hintLine?.startsWith("hint: ") ? { hint: hintLine.slice(6) } : {},
+  );
 }
 
 const KNOWN_CODES: readonly CloudErrorCode[] = ["INVALID_OPTION", "PORT_IN_USE", "DATA_LOCKED", "DATA_CORRUPT", "DAEMON_NOT_RUNNING", "DAEMON_START_FAILED"];

@@ -17,12 +17,18 @@ export function errorResponse(protocol: Protocol, error: AwsError, requestId: st
     case "rest-json":
       return jsonError(error, { "x-amzn-errortype": error.code, "content-type": "application/json" }, { Type: "User", message: error.message, ...error.extra });
     case "json":
-      return jsonError(error, { "x-amzn-errortype": error.code, "content-type": "application/x-amz-json-1.1" }, { __type: error.code, message: error.message, ...error.extra });
+      return jsonError(
+        error,
+        { "x-amzn-errortype": error.code, "content-type": "application/x-amz-json-1.1" },
+        { __type: error.code, message: error.message, ...error.extra },
+      );
   }
 }
 
 function restXmlError(error: AwsError, requestId: string): AwsResponse {
-  const extra = Object.entries(error.extra).map(([name, value]) => xmlText(name, value)).join("");
+  const extra = Object.entries(error.extra)
+    .map(([name, value]) => xmlText(name, value))
+    .join("");
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${xmlText("Code", error.code)}${xmlText("Message", error.message)}${extra}${xmlText("RequestId", requestId)}</Error>`;
   return { status: error.status, headers: { "content-type": "application/xml", "x-amz-request-id": requestId }, body };
 }

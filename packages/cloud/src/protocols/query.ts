@@ -27,7 +27,11 @@ export class QueryParams {
   required(name: string): string {
     const value = this.#values.get(name);
     if (value === undefined || value === "") {
-      throw new AwsError("ValidationError", `1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`, 400);
+      throw new AwsError(
+        "ValidationError",
+        `1 validation error detected: Value null at '${lowerFirst(name)}' failed to satisfy constraint: Member must not be null`,
+        400,
+      );
     }
     return value;
   }
@@ -37,7 +41,8 @@ export class QueryParams {
     const value = this.#values.get(name);
     if (value === undefined) return fallback;
     const number = Number(value);
-    if (!Number.isInteger(number)) throw new AwsError("ValidationError", `Value '${value}' at '${lowerFirst(name)}' failed to satisfy constraint: Member must be an integer`, 400);
+    if (!Number.isInteger(number))
+      throw new AwsError("ValidationError", `Value '${value}' at '${lowerFirst(name)}' failed to satisfy constraint: Member must be an integer`, 400);
     return number;
   }
 

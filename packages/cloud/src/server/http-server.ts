@@ -75,7 +75,11 @@ async function dispatch(hooks: ServerHooks, request: AwsRequest, requestId: stri
   } catch (error) {
     if (error instanceof AwsError) return errorResponse(service.protocol, error, requestId);
     hooks.logError(error, request);
-    return errorResponse(service.protocol, new AwsError("InternalError", `the local cloud failed: ${(error as Error)?.message ?? String(error)}`, 500), requestId);
+    return errorResponse(
+      service.protocol,
+      new AwsError("InternalError", `the local cloud failed: ${(error as Error)?.message ?? String(error)}`, 500),
+      requestId,
+    );
   }
 }
 

@@ -17,6 +17,15 @@ import { createStsService } from "./sts/sts-service.js";
 export type ServiceFactory = (context: CloudContext) => Service;
 
 export const SERVICE_FACTORIES: readonly ServiceFactory[] = [
-  createIamService, createStsService, createLambdaService, createLogsService, createS3Service, createApiGatewayService, createSqsService, createDynamoDbService, createKinesisService,
-  createSnsService, createEventsService,
+  createIamService,
+  createStsService,
+  createLambdaService,
+  createLogsService,
+  createS3Service,
+  createApiGatewayService,
+  createSqsService,
+  createDynamoDbService,
+  createKinesisService,
+  createSnsService,
+  createEventsService,
 ];

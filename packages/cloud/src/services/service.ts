@@ -93,7 +93,8 @@ export interface LambdaTarget {
 /** The Lambda service as a LambdaTarget; throws when the cloud was built without it. */
 export function lambdaTarget(context: CloudContext): LambdaTarget {
   const lambda = context.services.get("lambda") as (Service & Partial<LambdaTarget>) | undefined;
-  if (lambda?.enqueueInvocation === undefined || lambda.allowsInvoke === undefined) throw new Error("the local cloud has no Lambda service to deliver events to");
+  if (lambda?.enqueueInvocation === undefined || lambda.allowsInvoke === undefined)
+    throw new Error("the local cloud has no Lambda service to deliver events to");
   return lambda as Service & LambdaTarget;
 }
 

@@ -3,7 +3,15 @@
 // routes and the auto-deployed $default stage; a REST API whose resources
 // come from path templates, a method and integration on each, deployed to a
 // stage. Each grants apigateway.amazonaws.com the function for its API only.
-import { APIGatewayClient, CreateDeploymentCommand, CreateResourceCommand, CreateRestApiCommand, GetResourcesCommand, PutIntegrationCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
+import {
+  APIGatewayClient,
+  CreateDeploymentCommand,
+  CreateResourceCommand,
+  CreateRestApiCommand,
+  GetResourcesCommand,
+  PutIntegrationCommand,
+  PutMethodCommand,
+} from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client, CreateApiCommand, CreateIntegrationCommand, CreateRouteCommand, CreateStageCommand } from "@aws-sdk/client-apigatewayv2";
 import { AddPermissionCommand } from "@aws-sdk/client-lambda";
 import type { Clients } from "./clients.js";
@@ -32,7 +40,15 @@ export interface MadeApi {
 
 /** Lets API Gateway invoke `functionName` for `apiId`'s requests only. */
 export async function allowApi(aws: Clients, functionName: string, apiId: string, sid = `api-${apiId}`): Promise<void> {
-  await aws.lambda.send(new AddPermissionCommand({ FunctionName: functionName, StatementId: sid, Action: "lambda:InvokeFunction", Principal: "apigateway.amazonaws.com", SourceArn: `${EXECUTE_API}:${apiId}/*` }));
+  await aws.lambda.send(
+    new AddPermissionCommand({
+      FunctionName: functionName,
+      StatementId: sid,
+      Action: "lambda:InvokeFunction",
+      Principal: "apigateway.amazonaws.com",
+      SourceArn: `${EXECUTE_API}:${apiId}/*`,
+    }),
+  );
 }
 
 export interface HttpApiOptions {
@@ -46,14 +62,17 @@ export interface HttpApiOptions {
 export async function makeHttpApi(gateway: GatewayClients, aws: Clients, functionArn: string, options: HttpApiOptions): Promise<MadeApi> {
   const api = await gateway.v2.send(new CreateApiCommand({ Name: "test-http", ProtocolType: "HTTP" }));
   const apiId = api.ApiId!;
-  const integration = await gateway.v2.send(new CreateIntegrationCommand({
-    ApiId: apiId,
-    IntegrationType: "AWS_PROXY",
-    IntegrationUri: functionArn,
-    PayloadFormatVersion: options.payloadFormatVersion ?? "2.0",
-    ...(options.timeoutInMillis === undefined ? {} : { TimeoutInMillis: options.timeoutInMillis }),
-  }));
-  for (const routeKey of options.routeKeys) await gateway.v2.send(new CreateRouteCommand({ ApiId: apiId, RouteKey: routeKey, Target: `integrations/${integration.IntegrationId}` }));
+  const integration = await gateway.v2.send(
+    new CreateIntegrationCommand({
+      ApiId: apiId,
+      IntegrationType: "AWS_PROXY",
+      IntegrationUri: functionArn,
+      PayloadFormatVersion: options.payloadFormatVersion ?? "2.0",
+      ...(options.timeoutInMillis === undefined ? {} : { TimeoutInMillis: options.timeoutInMillis }),
+    }),
+  );
+  for (const routeKey of options.routeKeys)
+    await gateway.v2.send(new CreateRouteCommand({ ApiId: apiId, RouteKey: routeKey, Target: `integrations/${integration.IntegrationId}` }));
   await gateway.v2.send(new CreateStageCommand({ ApiId: apiId, StageName: "$default", AutoDeploy: true }));
   if (options.allow !== false) await allowApi(aws, functionArn.split(":").at(-1)!, apiId);
   return { apiId, url: api.ApiEndpoint! };
@@ -67,23 +86,33 @@ export interface RestApiOptions {
   timeoutInMillis?: number;
 }
 
-export async function makeRestApi(gateway: GatewayClients, aws: Clients, daemonEndpoint: string, functionArn: string, options: RestApiOptions): Promise<MadeApi> {
-  const api = await gateway.v1.send(new CreateRestApiCommand({ name: "test-rest", ...(options.binaryMediaTypes ? { binaryMediaTypes: options.binaryMediaTypes } : {}) }));
+export async function makeRestApi(
+  gateway: GatewayClients,
+  aws: Clients,
+  daemonEndpoint: string,
+  functionArn: string,
+  options: RestApiOptions,
+): Promise<MadeApi> {
+  const api = await gateway.v1.send(
+    new CreateRestApiCommand({ name: "test-rest", ...(options.binaryMediaTypes ? { binaryMediaTypes: options.binaryMediaTypes } : {}) }),
+  );
   const apiId = api.id!;
   const ids = new Map<string, string>([["/", api.rootResourceId!]]);
   for (const routeKey of options.routeKeys) {
     const [method, path] = routeKey.split(" ") as [string, string];
     const resourceId = await ensureResource(gateway, apiId, ids, path);
     await gateway.v1.send(new PutMethodCommand({ restApiId: apiId, resourceId, httpMethod: method, authorizationType: "NONE" }));
-    await gateway.v1.send(new PutIntegrationCommand({
-      restApiId: apiId,
-      resourceId,
-      httpMethod: method,
-      type: "AWS_PROXY",
-      integrationHttpMethod: "POST",
-      uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${functionArn}/invocations`,
-      ...(options.timeoutInMillis === undefined ? {} : { timeoutInMillis: options.timeoutInMillis }),
-    }));
+    await gateway.v1.send(
+      new PutIntegrationCommand({
+        restApiId: apiId,
+        resourceId,
+        httpMethod: method,
+        type: "AWS_PROXY",
+        integrationHttpMethod: "POST",
+        uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${functionArn}/invocations`,
+        ...(options.timeoutInMillis === undefined ? {} : { timeoutInMillis: options.timeoutInMillis }),
+      }),
+    );
   }
   const stageName = options.stageName ?? "prod";
   await gateway.v1.send(new CreateDeploymentCommand({ restApiId: apiId, stageName }));

@@ -32,7 +32,14 @@ export interface CliResult {
 
 /** Runs `aws --endpoint-url <endpoint> <args>` with the test credentials. */
 export function awsCli(endpoint: string, args: string[], cwd?: string): Promise<CliResult> {
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_DEFAULT_REGION: "us-east-1", AWS_PAGER: "" };
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_DEFAULT_REGION: "us-east-1",
+    AWS_PAGER: "",
+  };
   return new Promise((resolve) => {
     execFile("aws", ["--endpoint-url", endpoint, ...args], { env, cwd, encoding: "utf8" }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;

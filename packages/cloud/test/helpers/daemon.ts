@@ -43,7 +43,15 @@ export function removeDataDir(dir: string): void {
 
 export async function startDaemon(options: DaemonStartOptions = {}): Promise<DaemonProcess> {
   const dataDir = options.dataDir ?? freshDataDir();
-  const args = [daemonEntryPath(), "--data", dataDir, "--port", String(options.port ?? 0), "--async-retry-delays", (options.asyncRetryDelaysMs ?? [50, 100]).join(",")];
+  const args = [
+    daemonEntryPath(),
+    "--data",
+    dataDir,
+    "--port",
+    String(options.port ?? 0),
+    "--async-retry-delays",
+    (options.asyncRetryDelaysMs ?? [50, 100]).join(","),
+  ];
   if (options.durability !== undefined) args.push("--durability", options.durability);
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: options.env ?? process.env });
   let stderr = "";

@@ -18,7 +18,10 @@ export async function createTable(ddb: DynamoDBClient, name: string, sortType?: 
   await ddb.send(
     new CreateTableCommand({
       TableName: name,
-      AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }, ...(sortType === undefined ? [] : [{ AttributeName: "sk", AttributeType: sortType }])],
+      AttributeDefinitions: [
+        { AttributeName: "pk", AttributeType: "S" },
+        ...(sortType === undefined ? [] : [{ AttributeName: "sk", AttributeType: sortType }]),
+      ],
       KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }, ...(sortType === undefined ? [] : [{ AttributeName: "sk", KeyType: "RANGE" as const }])],
       BillingMode: "PAY_PER_REQUEST",
       ...extra,

@@ -32,9 +32,21 @@ export async function ensureRole(aws: Clients): Promise<string> {
 }
 
 /** CreateFunction of a fixture, nodejs22.x, index.handler, with `extra` settings. */
-export async function createFixtureFunction(aws: Clients, name: string, fixture: string, extra: Partial<CreateFunctionCommandInput> = {}): Promise<FunctionConfiguration> {
+export async function createFixtureFunction(
+  aws: Clients,
+  name: string,
+  fixture: string,
+  extra: Partial<CreateFunctionCommandInput> = {},
+): Promise<FunctionConfiguration> {
   await ensureRole(aws);
   return aws.lambda.send(
-    new CreateFunctionCommand({ FunctionName: name, Runtime: "nodejs22.x", Role: ROLE_ARN, Handler: "index.handler", Code: { ZipFile: await fixtureZip(fixture) }, ...extra }),
+    new CreateFunctionCommand({
+      FunctionName: name,
+      Runtime: "nodejs22.x",
+      Role: ROLE_ARN,
+      Handler: "index.handler",
+      Code: { ZipFile: await fixtureZip(fixture) },
+      ...extra,
+    }),
   );
 }

@@ -25,7 +25,14 @@ export async function createRecorder(aws: Clients, name: string, options: { fail
   const out = join(dir, "events.jsonl");
   const variables: Record<string, string> = { OUT: out, ...(options.fails === undefined ? {} : { FAILS: String(options.fails) }) };
   const made = await createFixtureFunction(aws, name, "event-record", { Environment: { Variables: variables } });
-  const events = (): unknown[] => (existsSync(out) ? readFileSync(out, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as unknown) : []);
+  const events = (): unknown[] =>
+    existsSync(out)
+      ? readFileSync(out, "utf8")
+          .trim()
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as unknown)
+      : [];
   let statements = 0;
   return {
     name,
@@ -40,7 +47,15 @@ export async function createRecorder(aws: Clients, name: string, options: { fail
       throw new Error(`${name} received ${events().length} event(s), expected ${count}`);
     },
     async allow(principal, sourceArn) {
-      await aws.lambda.send(new AddPermissionCommand({ FunctionName: name, StatementId: `allow-${++statements}`, Action: "lambda:InvokeFunction", Principal: principal, SourceArn: sourceArn }));
+      await aws.lambda.send(
+        new AddPermissionCommand({
+          FunctionName: name,
+          StatementId: `allow-${++statements}`,
+          Action: "lambda:InvokeFunction",
+          Principal: principal,
+          SourceArn: sourceArn,
+        }),
+      );
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

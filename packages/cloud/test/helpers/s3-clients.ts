@@ -30,7 +30,11 @@ export function s3Client(endpoint: string, options: S3ClientOptions = {}): S3Cli
 }
 
 // `<anything>.localhost` is loopback (RFC 6761); everything else as usual.
-function lookupLocalhost(hostname: string, options: LookupOneOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void {
+function lookupLocalhost(
+  hostname: string,
+  options: LookupOneOptions,
+  callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+): void {
   if (hostname === "localhost" || hostname.endsWith(".localhost")) {
     if ((options as { all?: boolean }).all) callback(null, [{ address: "127.0.0.1", family: 4 }]);
     else callback(null, "127.0.0.1", 4);

@@ -20,7 +20,16 @@ export async function createQueue(sqs: SQSClient, name: string, attributes: Reco
 
 /** ReceiveMessage without waiting, up to `max` messages, with every attribute. */
 export async function receive(sqs: SQSClient, queueUrl: string, max = 10, extra: { VisibilityTimeout?: number } = {}): Promise<Message[]> {
-  const output = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: max, WaitTimeSeconds: 0, MessageSystemAttributeNames: ["All"], MessageAttributeNames: ["All"], ...extra }));
+  const output = await sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: queueUrl,
+      MaxNumberOfMessages: max,
+      WaitTimeSeconds: 0,
+      MessageSystemAttributeNames: ["All"],
+      MessageAttributeNames: ["All"],
+      ...extra,
+    }),
+  );
   return output.Messages ?? [];
 }
 

@@ -10,7 +10,8 @@ export function compileExpression(expression: Record<string, unknown>, key: stri
   if (entries.length === 0) fail("Match expression name not found", key);
   const [name, value] = entries[0]!;
   const matcher = compileNamed(name, value, key, dialect, fail);
-  if (entries.length > 1) fail(name === "numeric" || name === "anything-but" ? "Too many elements in numeric expression" : "Only one key allowed in match expression", key);
+  if (entries.length > 1)
+    fail(name === "numeric" || name === "anything-but" ? "Too many elements in numeric expression" : "Only one key allowed in match expression", key);
   return matcher;
 }
 

@@ -28,9 +28,30 @@ export interface Dialect {
 
 /** Field names Ruler reserves inside `$or` (its Constants.RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP). */
 const RESERVED_IN_OR = new Set([
-  "exactly", "equals-ignore-case", "prefix", "suffix", "anything-but", "exists", "wildcard", "numeric", "cidr", "=", "<", "<=", ">", ">=", "regex",
-  "not-wildcard", "not-equals-ignore-case", "date-after", "date-on-or-after", "date-before", "date-on-or-before", "in-date-range",
-  "ip-address-in-range", "ip-address-not-in-range",
+  "exactly",
+  "equals-ignore-case",
+  "prefix",
+  "suffix",
+  "anything-but",
+  "exists",
+  "wildcard",
+  "numeric",
+  "cidr",
+  "=",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "regex",
+  "not-wildcard",
+  "not-equals-ignore-case",
+  "date-after",
+  "date-on-or-after",
+  "date-before",
+  "date-on-or-before",
+  "in-date-range",
+  "ip-address-in-range",
+  "ip-address-not-in-range",
 ]);
 
 /** Thrown by compile steps: the reason, the key, and whether the reason already names the key. */
@@ -90,7 +111,16 @@ function compileOr(value: unknown, path: string, branches: Branch[], dialect: Di
   const result: Branch[] = [];
   for (const item of value) {
     if (!isObject(item)) fail("Only JSON object is allowed in array of $or relationship.", key);
-    result.push(...compileObject(item, path, branches.map((branch) => new Map(branch)), true, dialect, fail));
+    result.push(
+      ...compileObject(
+        item,
+        path,
+        branches.map((branch) => new Map(branch)),
+        true,
+        dialect,
+        fail,
+      ),
+    );
   }
   if (value.length < 2) fail("There must have at least 2 Objects in $or relationship.", key);
   return result;

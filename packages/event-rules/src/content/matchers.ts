@@ -108,7 +108,7 @@ function isInNetwork(text: string, network: IpNetwork): boolean {
   const bytes = parseIp(text);
   if (bytes === undefined || bytes.length !== network.bytes.length) return false;
   for (let bit = 0; bit < network.bits; bit++) {
-    const mask = 0x80 >> bit % 8;
+    const mask = 0x80 >> (bit % 8);
     if ((bytes[bit >> 3]! & mask) !== (network.bytes[bit >> 3]! & mask)) return false;
   }
   return true;

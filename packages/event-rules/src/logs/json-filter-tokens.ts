@@ -37,7 +37,12 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const match = PATTERNS.map(([kind, regex]) => [kind, regex.exec(rest)] as const).find(([, found]) => found !== null);
-    if (match === undefined) throw new RuleError("INVALID_FILTER_PATTERN", `Invalid JSON filter pattern ${text}: unexpected ${JSON.stringify(rest[0])} at position ${at + 1}`, "pattern");
+    if (match === undefined)
+      throw new RuleError(
+        "INVALID_FILTER_PATTERN",
+        `Invalid JSON filter pattern ${text}: unexpected ${JSON.stringify(rest[0])} at position ${at + 1}`,
+        "pattern",
+      );
     const [kind, found] = match;
     tokens.push({ kind: kind === "punct" ? "punct" : kind, text: found![0], position: at });
     at += found![0].length;

@@ -80,7 +80,11 @@ class Parser {
   fail(expected: string, index: number): never {
     const token = this.tokens[index];
     const found = token === undefined ? "the end" : `"${token.text}"`;
-    throw new RuleError("INVALID_FILTER_PATTERN", `Invalid JSON filter pattern ${this.text}: expected ${expected} at position ${(token?.position ?? this.text.length) + 1}, found ${found}`, "pattern");
+    throw new RuleError(
+      "INVALID_FILTER_PATTERN",
+      `Invalid JSON filter pattern ${this.text}: expected ${expected} at position ${(token?.position ?? this.text.length) + 1}, found ${found}`,
+      "pattern",
+    );
   }
 
   #accept(kind: string): boolean {
@@ -110,7 +114,8 @@ function compileSelector(token: Token, parser: Parser): (document: unknown) => u
   const steps: Array<string | number> = [];
   const path = token.text.slice(1);
   for (const [, name, index] of path.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)) steps.push(name ?? Number(index));
-  if (steps.map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`)).join("") !== path) parser.fail("a selector such as $.a.b or $.list[0]", parser.tokens.indexOf(token));
+  if (steps.map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`)).join("") !== path)
+    parser.fail("a selector such as $.a.b or $.list[0]", parser.tokens.indexOf(token));
   return (document) => {
     let value: unknown = document;
     for (const step of steps) {
@@ -143,7 +148,12 @@ const NUMERIC: Readonly<Record<string, (actual: number, bound: number) => boolea
 };
 
 function wildcard(text: string): RegExp {
-  return new RegExp(`^${text.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join("[\\s\\S]*")}$`);
+  return new RegExp(
+    `^${text
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+      .join("[\\s\\S]*")}$`,
+  );
 }
 
 function regexOf(token: Token, parser: Parser): RegExp {

@@ -72,7 +72,12 @@ function comparison(field: string, operator: string, raw: string): Condition {
       return fields.has(field) && !Number.isNaN(actual) && numeric(actual, operator, number);
     };
   }
-  const regex = new RegExp(`^${value.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join("[\\s\\S]*")}$`);
+  const regex = new RegExp(
+    `^${value
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+      .join("[\\s\\S]*")}$`,
+  );
   return (fields) => fields.has(field) && (operator === "!=" ? !regex.test(fields.get(field)!) : operator === "=" && regex.test(fields.get(field)!));
 }
 

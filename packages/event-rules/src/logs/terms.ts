@@ -12,7 +12,9 @@ interface Terms {
 export function compileTerms(text: string): (message: string) => boolean {
   const { all, any, none } = readTerms(text);
   return (message) =>
-    all.every((term) => message.includes(term)) && (any.length === 0 || any.some((term) => message.includes(term))) && !none.some((term) => message.includes(term));
+    all.every((term) => message.includes(term)) &&
+    (any.length === 0 || any.some((term) => message.includes(term))) &&
+    !none.some((term) => message.includes(term));
 }
 
 function readTerms(text: string): Terms {

@@ -46,7 +46,8 @@ function parseItem(item: string, text: string, spec: FieldSpec): number[] {
     end = step === undefined ? start : spec.max;
   }
   const increment = step === undefined ? 1 : Number(step);
-  if (step !== undefined && (!/^\d+$/.test(step) || increment < 1)) throw scheduleError(spec.name, text, `has a step ${JSON.stringify(step)} that is not a positive whole number`);
+  if (step !== undefined && (!/^\d+$/.test(step) || increment < 1))
+    throw scheduleError(spec.name, text, `has a step ${JSON.stringify(step)} that is not a positive whole number`);
   const span = spec.max - spec.min + 1;
   const count = (end - start + span) % span;
   const values: number[] = [];

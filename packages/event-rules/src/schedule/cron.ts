@@ -5,7 +5,8 @@
 // `#` (`3#2`, the second Tuesday). Days of the week run 1-7 from SUN.
 import { DAY_NAMES, MONTH_NAMES, parseFieldSet, parseValue, scheduleError, type FieldSpec } from "./cron-field.js";
 
-type DayOfMonth = { kind: "any" } | { kind: "set"; days: Set<number> } | { kind: "last"; offset: number } | { kind: "last-weekday" } | { kind: "nearest-weekday"; day: number };
+type DayOfMonth =
+  { kind: "any" } | { kind: "set"; days: Set<number> } | { kind: "last"; offset: number } | { kind: "last-weekday" } | { kind: "nearest-weekday"; day: number };
 type DayOfWeek = { kind: "any" } | { kind: "set"; days: Set<number> } | { kind: "last"; weekday: number } | { kind: "nth"; weekday: number; nth: number };
 
 export interface CronSchedule {
@@ -32,7 +33,11 @@ export function parseCron(body: string): CronSchedule {
   if (fields.length !== 6) throw scheduleError("cron", body, `has ${fields.length} fields: cron takes six (minutes hours day-of-month month day-of-week year)`);
   const [minutes, hours, dom, month, dow, year] = fields as [string, string, string, string, string, string];
   if ((dom === "?") === (dow === "?")) {
-    throw scheduleError("day-of-month", dom, `and the day-of-week field ${JSON.stringify(dow)} cannot ${dom === "?" ? "both be ?" : "both be given"}: exactly one of them must be ?`);
+    throw scheduleError(
+      "day-of-month",
+      dom,
+      `and the day-of-week field ${JSON.stringify(dow)} cannot ${dom === "?" ? "both be ?" : "both be given"}: exactly one of them must be ?`,
+    );
   }
   return {
     minutes: plainSet(minutes, FIELDS.minutes),

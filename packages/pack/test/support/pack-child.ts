@@ -33,11 +33,7 @@ export interface ChildPlace {
 /** Packs in a child; rejects with the child's known error (name, code, message) as an Error. */
 export async function packInChild(request: PackRequest, place: ChildPlace): Promise<PackChildResult> {
   const zipPath = join(place.scratchDir, `pack-${Math.random().toString(36).slice(2)}.zip`);
-  const result = await runChild<Omit<PackChildResult, "zip"> & { error?: { code: string; message: string } }>(
-    "child-pack.cjs",
-    { ...request, zipPath },
-    place,
-  );
+  const result = await runChild<Omit<PackChildResult, "zip"> & { error?: { code: string; message: string } }>("child-pack.cjs", { ...request, zipPath }, place);
   if (result.error) throw Object.assign(new Error(result.error.message), { code: result.error.code });
   return { ...result, zip: readFileSync(zipPath) };
 }

@@ -60,9 +60,21 @@ export function apiGatewayV1Event(c: EventContext): object {
       extendedRequestId: "c6af9ac6-EXAMPLE=",
       httpMethod: r.method,
       identity: {
-        accessKey: null, accountId: null, apiKey: null, apiKeyId: null, caller: null, clientCert: null,
-        cognitoAuthenticationProvider: null, cognitoAuthenticationType: null, cognitoIdentityId: null, cognitoIdentityPoolId: null,
-        principalOrgId: null, sourceIp: "127.0.0.1", user: null, userAgent: USER_AGENT, userArn: null,
+        accessKey: null,
+        accountId: null,
+        apiKey: null,
+        apiKeyId: null,
+        caller: null,
+        clientCert: null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        principalOrgId: null,
+        sourceIp: "127.0.0.1",
+        user: null,
+        userAgent: USER_AGENT,
+        userArn: null,
       },
       path: `/prod${r.path}`,
       protocol: "HTTP/1.1",
@@ -81,7 +93,8 @@ export function apiGatewayV1Event(c: EventContext): object {
 export function apiGatewayV2Event(c: EventContext): object {
   const r = request(c);
   // Payload 2.0 leaves out what the request does not have; repeated query values are joined by commas.
-  const query = Object.keys(r.query).length === 0 ? {} : { queryStringParameters: Object.fromEntries(Object.entries(r.query).map(([key, list]) => [key, list.join(",")])) };
+  const query =
+    Object.keys(r.query).length === 0 ? {} : { queryStringParameters: Object.fromEntries(Object.entries(r.query).map(([key, list]) => [key, list.join(",")])) };
   return {
     version: "2.0",
     routeKey: `${r.method} ${r.path}`,

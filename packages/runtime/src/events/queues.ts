@@ -11,17 +11,21 @@ export function sqsEvent(c: EventContext): object {
   const body = c.options.body ?? "Hello from SQS!";
   const sent = String(c.time.getTime());
   return {
-    Records: records(c.options.count, (index) => ({
-      messageId: fixedId(nth(`sqs:${queue}:${body}`, index)),
-      receiptHandle: index === 0 ? RECEIPT_HANDLE : `AQEB${createHash("sha512").update(nth(queue, index)).digest("base64")}`,
-      body,
-      attributes: { ApproximateReceiveCount: "1", SentTimestamp: sent, SenderId: "AIDAIENQZJOLO23YVJ4VO", ApproximateFirstReceiveTimestamp: sent },
-      messageAttributes: {},
-      md5OfBody: md5Hex(body),
-      eventSource: "aws:sqs",
-      eventSourceARN: `arn:aws:sqs:${c.region}:${ACCOUNT_ID}:${queue}`,
-      awsRegion: c.region,
-    }) satisfies SQSRecord),
+    Records: records(
+      c.options.count,
+      (index) =>
+        ({
+          messageId: fixedId(nth(`sqs:${queue}:${body}`, index)),
+          receiptHandle: index === 0 ? RECEIPT_HANDLE : `AQEB${createHash("sha512").update(nth(queue, index)).digest("base64")}`,
+          body,
+          attributes: { ApproximateReceiveCount: "1", SentTimestamp: sent, SenderId: "AIDAIENQZJOLO23YVJ4VO", ApproximateFirstReceiveTimestamp: sent },
+          messageAttributes: {},
+          md5OfBody: md5Hex(body),
+          eventSource: "aws:sqs",
+          eventSourceARN: `arn:aws:sqs:${c.region}:${ACCOUNT_ID}:${queue}`,
+          awsRegion: c.region,
+        }) satisfies SQSRecord,
+    ),
   } satisfies SQSEvent;
 }
 
@@ -42,7 +46,8 @@ export function snsEvent(c: EventContext): object {
         Sns: {
           SignatureVersion: "1",
           Timestamp: c.time.toISOString(),
-          Signature: "EXAMPLEpH+DcEwjAPg8O9mY8dReBSwksfg2S7WKQcikcNKWLQjwu6A4VbeS0QHVCkhRS7fUQvi2egU3N858fiTDN6bkkOxYDVrY0Ad8L10Hs3zH81mtnPk5uvvolIC1CXGu43obcgFxeL3khZl8IKvO61GWB6jI9b5+gLPoBc1Q=",
+          Signature:
+            "EXAMPLEpH+DcEwjAPg8O9mY8dReBSwksfg2S7WKQcikcNKWLQjwu6A4VbeS0QHVCkhRS7fUQvi2egU3N858fiTDN6bkkOxYDVrY0Ad8L10Hs3zH81mtnPk5uvvolIC1CXGu43obcgFxeL3khZl8IKvO61GWB6jI9b5+gLPoBc1Q=",
           SigningCertUrl: `https://sns.${c.region}.amazonaws.com/SimpleNotificationService-7ff5318490ec183fbaddaa2a969abfda.pem`,
           MessageId: fixedId(`sns:${topic}:${message}`),
           Message: message,

@@ -41,7 +41,9 @@ export function parseJsonOption(text: string, what: string, object: boolean): un
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new RuntimeError("INVALID_OPTION", 'option "body"', `must be JSON (${what}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new RuntimeError("INVALID_OPTION", 'option "body"', `must be JSON (${what}): ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   if (object && (value === null || typeof value !== "object" || Array.isArray(value))) {
     throw new RuntimeError("INVALID_OPTION", 'option "body"', `must be a JSON object (${what}), got ${JSON.stringify(text)}`);

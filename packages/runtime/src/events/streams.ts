@@ -24,23 +24,27 @@ export function dynamodbEvent(c: EventContext): object {
   const keys = { [keyName]: marshall(keyValue) };
   const newImage = (marshall(item) as { M: Record<string, AttributeValue> }).M;
   return {
-    Records: records(c.options.count, (index) => ({
-      eventID: fixedId(nth(`dynamodb:${table}`, index)).replace(/-/g, ""),
-      eventName: "INSERT",
-      eventVersion: "1.1",
-      eventSource: "aws:dynamodb",
-      awsRegion: c.region,
-      dynamodb: {
-        ApproximateCreationDateTime: Math.floor(c.time.getTime() / 1000),
-        Keys: keys,
-        NewImage: newImage,
-        SequenceNumber: String(111000000000000000000001n + BigInt(index)),
-        // An approximation: DynamoDB counts attribute names and values.
-        SizeBytes: Buffer.byteLength(JSON.stringify(item)),
-        StreamViewType: "NEW_AND_OLD_IMAGES",
-      },
-      eventSourceARN: `arn:aws:dynamodb:${c.region}:${ACCOUNT_ID}:table/${table}/stream/2024-01-01T00:00:00.000`,
-    }) satisfies DynamoDBRecord),
+    Records: records(
+      c.options.count,
+      (index) =>
+        ({
+          eventID: fixedId(nth(`dynamodb:${table}`, index)).replace(/-/g, ""),
+          eventName: "INSERT",
+          eventVersion: "1.1",
+          eventSource: "aws:dynamodb",
+          awsRegion: c.region,
+          dynamodb: {
+            ApproximateCreationDateTime: Math.floor(c.time.getTime() / 1000),
+            Keys: keys,
+            NewImage: newImage,
+            SequenceNumber: String(111000000000000000000001n + BigInt(index)),
+            // An approximation: DynamoDB counts attribute names and values.
+            SizeBytes: Buffer.byteLength(JSON.stringify(item)),
+            StreamViewType: "NEW_AND_OLD_IMAGES",
+          },
+          eventSourceARN: `arn:aws:dynamodb:${c.region}:${ACCOUNT_ID}:table/${table}/stream/2024-01-01T00:00:00.000`,
+        }) satisfies DynamoDBRecord,
+    ),
   } satisfies DynamoDBStreamEvent;
 }
 

@@ -59,8 +59,7 @@ export function contextKeyOf(registry: ScopeRegistry, parentKey: string, scope: 
 }
 
 function findEntry(shape: Shape, scope: ScopeFacts, names: readonly string[]): KnownScope | undefined {
-  const agrees = (entry: KnownScope): boolean =>
-    names.every((name) => !entry.bound.has(name) || Object.is(entry.bound.get(name), scope.variables[name]));
+  const agrees = (entry: KnownScope): boolean => names.every((name) => !entry.bound.has(name) || Object.is(entry.bound.get(name), scope.variables[name]));
   const first = names[0];
   if (first === undefined) return shape.entries[0];
   const byValue = shape.byBinding.get(first);

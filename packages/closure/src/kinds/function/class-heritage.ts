@@ -29,5 +29,9 @@ export function heritageOnlyNames(syntax: FunctionSyntax): Set<string> {
   const text = syntax.superClassText;
   if (syntax.form !== "class" || text === undefined) return new Set();
   const rest = syntax.expression.replace(text, "");
-  return new Set(syntax.freeNames.filter((name) => new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b`).test(text) && !new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(rest)));
+  return new Set(
+    syntax.freeNames.filter(
+      (name) => new RegExp(`\\b${name.replace(/\$/g, "\\$")}\\b`).test(text) && !new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, "\\$")}\\b`).test(rest),
+    ),
+  );
 }

@@ -67,5 +67,5 @@ function fallbackHome(fn: Function, syntax: FunctionSyntax, walker: Walker): obj
   if (syntax.form !== "arrow") return walker.state.holders.get(fn);
   const self = walker.state.heap.view.thisOf([fn], () => objectsOf(walker))[0];
   if (typeof self === "function") return self;
-  return typeof self === "object" && self !== null ? (Object.getPrototypeOf(self) as object | null) ?? undefined : undefined;
+  return typeof self === "object" && self !== null ? ((Object.getPrototypeOf(self) as object | null) ?? undefined) : undefined;
 }

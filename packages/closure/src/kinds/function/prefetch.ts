@@ -13,7 +13,6 @@ import { inspectFunctions, syntaxOf, type FunctionFacts, type ScopeFacts } from 
 /** At most this many functions are read ahead at once (each holds inspector handles until the batch ends). */
 const MAX_GUESSES = 256;
 
-
 /** Reads the facts of the queued function nodes not read yet, and of the functions they lead to. */
 export function prefetchFunctions(nodes: readonly GraphNode[], walker: Walker): void {
   const state = walker.state.functionFacts;

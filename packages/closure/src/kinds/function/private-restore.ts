@@ -22,9 +22,7 @@ export function injectRestoreHooks(classSource: string, fields: readonly string[
   const derived = cls.superClass !== null && cls.superClass !== undefined;
   const offset = 1; // the opening parenthesis
   const bodyEnd = cls.body.end - offset - 1;
-  const constructor = cls.body.body.find(
-    (member): member is acorn.MethodDefinition => member.type === "MethodDefinition" && member.kind === "constructor",
-  );
+  const constructor = cls.body.body.find((member): member is acorn.MethodDefinition => member.type === "MethodDefinition" && member.kind === "constructor");
   const guard = derived ? "if (__restore.on) { super(); return; }" : "if (__restore.on) return;";
   const setter = fields.map((name) => `case ${JSON.stringify(name)}: o.${name} = v; break;`).join(" ");
   const hooks = ` static { __restore.set = (o, name, v) => { switch (name) { ${setter} } }; }`;

@@ -53,7 +53,13 @@ export function walkProperties(
       if (typeof value === "function") recordHolder(walker, value, target);
       values[i] = walker.reachValue(node, value, key, "fill");
       if (descriptor.writable && descriptor.enumerable && descriptor.configurable) continue;
-      (odd ??= new Array(kept.length))[i] = { get: undefined, set: undefined, writable: descriptor.writable ?? false, enumerable: descriptor.enumerable ?? false, configurable: descriptor.configurable ?? false };
+      (odd ??= new Array(kept.length))[i] = {
+        get: undefined,
+        set: undefined,
+        writable: descriptor.writable ?? false,
+        enumerable: descriptor.enumerable ?? false,
+        configurable: descriptor.configurable ?? false,
+      };
     } else {
       values[i] = ACCESSOR;
       (odd ??= new Array(kept.length))[i] = walkAccessor(node, target, key, descriptor, walker);

@@ -41,7 +41,10 @@ export function listenerCount(target: object): number {
 export function rebuildController(controller: AbortController, node: GraphNode, walker: Walker): Rebuild {
   const signal = signalOf.call(controller);
   if (!abortedOf.call(signal) && listenerCount(signal) > 0) {
-    return { refuse: "cannot serialize an AbortController whose signal has listeners", hint: "create the AbortController and add the listeners inside the handler" };
+    return {
+      refuse: "cannot serialize an AbortController whose signal has listeners",
+      hint: "create the AbortController and add the listeners inside the handler",
+    };
   }
   walker.state.abortOwners.set(signal, node);
   const captured = walker.state.abortSignals.get(signal);
@@ -94,4 +97,3 @@ export function ownedSignal(node: GraphNode, out: Emitter): string | undefined {
   const owner = ownerOf.get(node);
   return owner && `${out.required({ node: owner }, node)}.signal`;
 }
-

@@ -31,4 +31,3 @@ export async function readPendingBlobs(walker: Walker): Promise<boolean> {
   );
   return true;
 }
-

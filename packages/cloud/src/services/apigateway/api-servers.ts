@@ -32,7 +32,9 @@ export class ApiServers {
     server.requestTimeout = 0;
     return new Promise((resolve, reject) => {
       server.once("error", (error: NodeJS.ErrnoException) => {
-        reject(new AwsError("ServiceUnavailableException", `the local cloud cannot serve API ${apiId} on 127.0.0.1:${port}: ${error.code ?? error.message}`, 503));
+        reject(
+          new AwsError("ServiceUnavailableException", `the local cloud cannot serve API ${apiId} on 127.0.0.1:${port}: ${error.code ?? error.message}`, 503),
+        );
       });
       server.listen(port, "127.0.0.1", () => {
         this.#servers.set(apiId, server);

@@ -63,7 +63,9 @@ export class ApiStore {
   }
 
   insertApi(row: ApiRow): void {
-    this.#db.prepare("INSERT INTO apigateway_apis (api_id, kind, region, port, doc) VALUES (?, ?, ?, ?, ?)").run(row.apiId, row.kind, row.region, row.port, JSON.stringify(row.doc));
+    this.#db
+      .prepare("INSERT INTO apigateway_apis (api_id, kind, region, port, doc) VALUES (?, ?, ?, ?, ?)")
+      .run(row.apiId, row.kind, row.region, row.port, JSON.stringify(row.doc));
     this.#changed(row.apiId);
   }
 
@@ -74,9 +76,11 @@ export class ApiStore {
 
   /** APIs of one kind (or every API) in the order they were made. */
   listApis(kind?: ApiKind): ApiRow[] {
-    const records = (kind === undefined
-      ? this.#db.prepare("SELECT * FROM apigateway_apis ORDER BY rowid").all()
-      : this.#db.prepare("SELECT * FROM apigateway_apis WHERE kind = ? ORDER BY rowid").all(kind)) as ApiRecord[];
+    const records = (
+      kind === undefined
+        ? this.#db.prepare("SELECT * FROM apigateway_apis ORDER BY rowid").all()
+        : this.#db.prepare("SELECT * FROM apigateway_apis WHERE kind = ? ORDER BY rowid").all(kind)
+    ) as ApiRecord[];
     return records.map(fromRecord);
   }
 
@@ -92,13 +96,16 @@ export class ApiStore {
 
   putItem(apiId: string, type: ItemType, itemId: string, doc: object): void {
     this.#db
-      .prepare("INSERT INTO apigateway_items (api_id, type, item_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT(api_id, type, item_id) DO UPDATE SET doc = excluded.doc")
+      .prepare(
+        "INSERT INTO apigateway_items (api_id, type, item_id, doc) VALUES (?, ?, ?, ?) ON CONFLICT(api_id, type, item_id) DO UPDATE SET doc = excluded.doc",
+      )
       .run(apiId, type, itemId, JSON.stringify(doc));
     this.#changed(apiId);
   }
 
   getItem<T>(apiId: string, type: ItemType, itemId: string): T | undefined {
-    const row = this.#db.prepare("SELECT doc FROM apigateway_items WHERE api_id = ? AND type = ? AND item_id = ?").get(apiId, type, itemId) as { doc: string } | undefined;
+    const row = this.#db.prepare("SELECT doc FROM apigateway_items WHERE api_id = ? AND type = ? AND item_id = ?").get(apiId, type, itemId) as
+      { doc: string } | undefined;
     return row === undefined ? undefined : (JSON.parse(row.doc) as T);
   }
 

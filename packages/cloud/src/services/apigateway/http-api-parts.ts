@@ -44,7 +44,8 @@ function checkIntegration(base: IntegrationDoc, input: Json): IntegrationDoc {
     timeoutInMillis: timeoutField(input.timeoutInMillis, HTTP_TIMEOUT_MAX_MS) ?? base.timeoutInMillis,
     description: stringField(input.description, "description") ?? base.description,
   });
-  if (!INTEGRATION_TYPES.includes(doc.integrationType)) throw badRequest(`Unsupported integration type ${doc.integrationType} for an HTTP API: use AWS_PROXY or HTTP_PROXY`);
+  if (!INTEGRATION_TYPES.includes(doc.integrationType))
+    throw badRequest(`Unsupported integration type ${doc.integrationType} for an HTTP API: use AWS_PROXY or HTTP_PROXY`);
   if (doc.integrationUri === undefined) throw badRequest("IntegrationUri is required for an AWS_PROXY or HTTP_PROXY integration");
   if (doc.integrationType === "AWS_PROXY") {
     doc.integrationMethod ??= "POST";
@@ -61,7 +62,8 @@ export function routeKeyProblem(routeKey: string): string | undefined {
   if (routeKey === "$default") return undefined;
   const space = routeKey.indexOf(" ");
   const method = routeKey.slice(0, space);
-  if (space < 0 || !HTTP_METHODS.includes(method)) return `the route key must be $default or a method (${HTTP_METHODS.join(", ")}) and a path, such as "GET /items/{id}"`;
+  if (space < 0 || !HTTP_METHODS.includes(method))
+    return `the route key must be $default or a method (${HTTP_METHODS.join(", ")}) and a path, such as "GET /items/{id}"`;
   const template = parseTemplate(routeKey.slice(space + 1));
   return typeof template === "string" ? template : undefined;
 }

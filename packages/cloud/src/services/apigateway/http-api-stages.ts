@@ -28,7 +28,15 @@ export function newStage(state: GatewayState, input: Json): StageDoc {
   const stageName = stringField(input.stageName, "stageName", true)!;
   if (!STAGE_NAME.test(stageName)) throw badRequest(`Invalid stage name ${stageName}: use $default, or letters, digits and -._~:?#&=, (at most 128)`);
   const now = isoNow(state);
-  const base: StageDoc = { stageName, autoDeploy: false, createdDate: now, stageVariables: {}, defaultRouteSettings: { detailedMetricsEnabled: false }, routeSettings: {}, tags: {} };
+  const base: StageDoc = {
+    stageName,
+    autoDeploy: false,
+    createdDate: now,
+    stageVariables: {},
+    defaultRouteSettings: { detailedMetricsEnabled: false },
+    routeSettings: {},
+    tags: {},
+  };
   return applyStage(base, input, now);
 }
 
@@ -48,9 +56,10 @@ export function httpRouteTable(store: ApiStore, apiId: string): RouteTable {
   const integrations = new Map(store.listItems<IntegrationDoc>(apiId, "integration").map((doc) => [doc.integrationId, doc]));
   const routes = store.listItems<RouteDoc>(apiId, "route").map((route): ServedRoute => {
     const space = route.routeKey.indexOf(" ");
-    const served: ServedRoute = route.routeKey === "$default"
-      ? { routeKey: route.routeKey, method: "$default", id: route.routeId }
-      : { routeKey: route.routeKey, method: route.routeKey.slice(0, space), path: route.routeKey.slice(space + 1), id: route.routeId };
+    const served: ServedRoute =
+      route.routeKey === "$default"
+        ? { routeKey: route.routeKey, method: "$default", id: route.routeId }
+        : { routeKey: route.routeKey, method: route.routeKey.slice(0, space), path: route.routeKey.slice(space + 1), id: route.routeId };
     const integration = integrations.get(/^integrations\/(.+)$/.exec(route.target ?? "")?.[1] ?? "");
     if (integration !== undefined) {
       const uri = integration.integrationUri ?? "";
@@ -122,7 +131,8 @@ export const createDeployment: GatewayAction = async (state, request, [apiId]) =
   });
   state.store.transaction(() => {
     state.store.putItem(apiId!, "deployment", doc.deploymentId, doc);
-    if (stage !== undefined) state.store.putItem(apiId!, "stage", stage.stageName, { ...stage, deploymentId: doc.deploymentId, lastUpdatedDate: isoNow(state) });
+    if (stage !== undefined)
+      state.store.putItem(apiId!, "stage", stage.stageName, { ...stage, deploymentId: doc.deploymentId, lastUpdatedDate: isoNow(state) });
   });
   return reply(201, publicDoc(doc));
 };

@@ -33,7 +33,10 @@ const TEXT_TYPES = /^(text\/.*|application\/(json|xml|javascript|x-javascript|ec
 export function payloadV2(c: EventContext): Record<string, unknown> {
   const { request } = c;
   const headers = groupHeaders(request, true);
-  const cookies = (headers.get("cookie") ?? []).flatMap((line) => line.split(";")).map((cookie) => cookie.trim()).filter((cookie) => cookie !== "");
+  const cookies = (headers.get("cookie") ?? [])
+    .flatMap((line) => line.split(";"))
+    .map((cookie) => cookie.trim())
+    .filter((cookie) => cookie !== "");
   headers.delete("cookie");
   const query = queryValues(request.rawQuery);
   const event: Record<string, unknown> = { version: "2.0", routeKey: c.route.routeKey, rawPath: request.rawPath, rawQueryString: request.rawQuery };
@@ -45,7 +48,13 @@ export function payloadV2(c: EventContext): Record<string, unknown> {
     apiId: c.apiId,
     domainName: domainName(request),
     domainPrefix: domainName(request).split(".")[0],
-    http: { method: request.method, path: request.rawPath, protocol: request.protocol, sourceIp: request.sourceIp, userAgent: headerValue(request, "user-agent") ?? "" },
+    http: {
+      method: request.method,
+      path: request.rawPath,
+      protocol: request.protocol,
+      sourceIp: request.sourceIp,
+      userAgent: headerValue(request, "user-agent") ?? "",
+    },
     requestId: c.requestId,
     routeKey: c.route.routeKey,
     stage: c.stage,
@@ -96,8 +105,18 @@ function requestContextV1(c: EventContext, resourcePath: string): Record<string,
     extendedRequestId: c.requestId,
     httpMethod: request.method,
     identity: {
-      accessKey: null, accountId: null, caller: null, cognitoAuthenticationProvider: null, cognitoAuthenticationType: null,
-      cognitoIdentityId: null, cognitoIdentityPoolId: null, principalOrgId: null, sourceIp: request.sourceIp, user: null, userAgent, userArn: null,
+      accessKey: null,
+      accountId: null,
+      caller: null,
+      cognitoAuthenticationProvider: null,
+      cognitoAuthenticationType: null,
+      cognitoIdentityId: null,
+      cognitoIdentityPoolId: null,
+      principalOrgId: null,
+      sourceIp: request.sourceIp,
+      user: null,
+      userAgent,
+      userArn: null,
     },
     path: c.kind === "rest" ? `/${c.stage}${c.path === "/" ? "/" : c.path}` : request.rawPath,
     protocol: request.protocol,

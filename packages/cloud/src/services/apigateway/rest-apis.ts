@@ -24,7 +24,8 @@ export const createRestApi: GatewayAction = async (state, request) => {
   const input = await readJson(request);
   const name = stringField(input.name, "name", true)!;
   const binaryMediaTypes = input.binaryMediaTypes ?? [];
-  if (!Array.isArray(binaryMediaTypes) || binaryMediaTypes.some((type) => typeof type !== "string")) throw badRequest("Invalid binaryMediaTypes: must be a list of media types");
+  if (!Array.isArray(binaryMediaTypes) || binaryMediaTypes.some((type) => typeof type !== "string"))
+    throw badRequest("Invalid binaryMediaTypes: must be a list of media types");
   const doc: RestApiDoc = compact({
     id: newId(10),
     name,

@@ -43,13 +43,17 @@ export const createResource: GatewayAction = async (state, request, [apiId, pare
   const pathPart = stringField((await readJson(request)).pathPart, "pathPart", true)!;
   const segment = parseSegment(pathPart);
   if (typeof segment === "string" || /[^A-Za-z0-9._{}+-]/.test(pathPart)) {
-    throw badRequest("Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
+    throw badRequest(
+      "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.",
+    );
   }
-  if (parent.pathPart !== undefined && /^\{.+\+\}$/.test(parent.pathPart)) throw badRequest(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`);
+  if (parent.pathPart !== undefined && /^\{.+\+\}$/.test(parent.pathPart))
+    throw badRequest(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`);
   const siblings = state.store.listItems<ResourceDoc>(apiId!, "resource").filter((resource) => resource.parentId === parent.id);
   if (siblings.some((sibling) => sibling.pathPart === pathPart)) throw conflict(`Another resource with the same parent already has this name: ${pathPart}`);
   const variable = siblings.find((sibling) => sibling.pathPart?.startsWith("{"));
-  if (segment.kind !== "literal" && variable !== undefined) throw badRequest(`A sibling (${variable.pathPart!}) of this resource already has a variable path part -- only one is allowed`);
+  if (segment.kind !== "literal" && variable !== undefined)
+    throw badRequest(`A sibling (${variable.pathPart!}) of this resource already has a variable path part -- only one is allowed`);
   const path = `${parent.path === "/" ? "" : parent.path}/${pathPart}`;
   const template = parseTemplate(path);
   if (typeof template === "string") throw badRequest(`Invalid resource path ${path}: ${template}`);
@@ -97,7 +101,8 @@ export const putMethod: GatewayAction = async (state, request, [apiId, id, httpM
   return reply(201, method);
 };
 
-export const getMethod: GatewayAction = async (state, _request, [apiId, id, httpMethod]) => reply(200, requireMethod(requireResource(state, apiId!, id!), httpMethod!));
+export const getMethod: GatewayAction = async (state, _request, [apiId, id, httpMethod]) =>
+  reply(200, requireMethod(requireResource(state, apiId!, id!), httpMethod!));
 
 export const deleteMethod: GatewayAction = async (state, _request, [apiId, id, httpMethod]) => {
   const resource = requireResource(state, apiId!, id!);
@@ -114,7 +119,8 @@ export const putIntegration: GatewayAction = async (state, request, [apiId, id, 
   if (!INTEGRATION_TYPES.includes(type)) throw badRequest(`Invalid integration type ${type}: must be one of ${INTEGRATION_TYPES.join(", ")}`);
   const integrationHttpMethod = stringField(input.httpMethod, "httpMethod");
   const uri = stringField(input.uri, "uri");
-  if (type !== "MOCK" && (integrationHttpMethod === undefined || integrationHttpMethod === "")) throw badRequest("Enumeration value for HttpMethod must be non-empty");
+  if (type !== "MOCK" && (integrationHttpMethod === undefined || integrationHttpMethod === ""))
+    throw badRequest("Enumeration value for HttpMethod must be non-empty");
   if (type !== "MOCK" && uri === undefined) throw badRequest("Integrations of type 'AWS_PROXY' or 'AWS' or 'HTTP' or 'HTTP_PROXY' must have a URI");
   const integration = compact({
     type,

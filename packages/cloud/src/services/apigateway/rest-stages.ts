@@ -37,7 +37,12 @@ export function restRouteTable(store: ApiStore, apiId: string): RouteTable {
         method,
         path: resource.path,
         id: resource.id,
-        integration: { type: integration.type, uri: functionArnOf(uri) ?? uri, payloadFormatVersion: "1.0", timeoutMs: integration.timeoutInMillis ?? REST_TIMEOUT_MAX_MS },
+        integration: {
+          type: integration.type,
+          uri: functionArnOf(uri) ?? uri,
+          payloadFormatVersion: "1.0",
+          timeoutMs: integration.timeoutInMillis ?? REST_TIMEOUT_MAX_MS,
+        },
       });
     }
   }
@@ -55,19 +60,41 @@ export const createDeployment: GatewayAction = async (state, request, [apiId]) =
   const input = await readJson(request);
   const stageName = stringField(input.stageName, "stageName");
   if (stageName !== undefined && !STAGE_NAME.test(stageName)) throw badRequest(stageNameProblem(stageName));
-  const doc: RestDeploymentDoc = compact({ id: newId(6), description: stringField(input.description, "description"), createdDate: epochNow(state), _table: restRouteTable(state.store, apiId!) });
+  const doc: RestDeploymentDoc = compact({
+    id: newId(6),
+    description: stringField(input.description, "description"),
+    createdDate: epochNow(state),
+    _table: restRouteTable(state.store, apiId!),
+  });
   state.store.transaction(() => {
     state.store.putItem(apiId!, "deployment", doc.id, doc);
     if (stageName === undefined) return;
     const stage = state.store.getItem<RestStageDoc>(apiId!, "stage", stageName);
     const variables = mapField(input.variables, "variables") ?? stage?.variables ?? {};
-    state.store.putItem(apiId!, "stage", stageName, stage === undefined ? newStage(stageName, doc.id, variables, epochNow(state)) : { ...stage, deploymentId: doc.id, variables, lastUpdatedDate: epochNow(state) });
+    state.store.putItem(
+      apiId!,
+      "stage",
+      stageName,
+      stage === undefined
+        ? newStage(stageName, doc.id, variables, epochNow(state))
+        : { ...stage, deploymentId: doc.id, variables, lastUpdatedDate: epochNow(state) },
+    );
   });
   return reply(201, publicDoc(doc));
 };
 
 function newStage(stageName: string, deploymentId: string, variables: Record<string, string>, now: number): RestStageDoc {
-  return { stageName, deploymentId, variables, methodSettings: {}, cacheClusterEnabled: false, cacheClusterStatus: "NOT_AVAILABLE", tracingEnabled: false, createdDate: now, lastUpdatedDate: now };
+  return {
+    stageName,
+    deploymentId,
+    variables,
+    methodSettings: {},
+    cacheClusterEnabled: false,
+    cacheClusterStatus: "NOT_AVAILABLE",
+    tracingEnabled: false,
+    createdDate: now,
+    lastUpdatedDate: now,
+  };
 }
 
 function stageNameProblem(stageName: string): string {
@@ -102,7 +129,10 @@ export const createStage: GatewayAction = async (state, request, [apiId]) => {
   const deploymentId = stringField(input.deploymentId, "deploymentId", true)!;
   requireItem(state, apiId!, "deployment", deploymentId);
   if (state.store.getItem(apiId!, "stage", stageName) !== undefined) throw conflict("Stage already exists");
-  const doc = compact({ ...newStage(stageName, deploymentId, mapField(input.variables, "variables") ?? {}, epochNow(state)), description: stringField(input.description, "description") });
+  const doc = compact({
+    ...newStage(stageName, deploymentId, mapField(input.variables, "variables") ?? {}, epochNow(state)),
+    description: stringField(input.description, "description"),
+  });
   state.store.putItem(apiId!, "stage", stageName, doc);
   return reply(201, doc);
 };

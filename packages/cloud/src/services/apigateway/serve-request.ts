@@ -55,7 +55,9 @@ interface Answer {
 
 export async function serveRequest(context: ServeContext, apiId: string, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
   const { kind, requestId, response } = await answer(context, apiId, incoming).catch((error: unknown): Answer => {
-    context.logError(`apigateway: ${incoming.method ?? "GET"} ${incoming.url ?? "/"} on API ${apiId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    context.logError(
+      `apigateway: ${incoming.method ?? "GET"} ${incoming.url ?? "/"} on API ${apiId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return { kind: "http", requestId: newRequestId("http"), response: failure("http", "internal") };
   });
   const headers: string[] = [];
@@ -90,9 +92,10 @@ async function respond(context: ServeContext, api: ApiMatch | undefined, incomin
   const outcome = await invokeWithin(context.cloud, integration.uri, payload, integration.timeoutMs);
   if (outcome === "timeout") return failure(kind, "timeout");
   if (outcome === undefined || !outcome.ok) return failure(kind, outcome === undefined ? "internal" : "badGateway");
-  const mapped = integration.payloadFormatVersion === "2.0"
-    ? responseV2(outcome.payload)
-    : responseV1(outcome.payload, { rest: kind === "rest", binaryMediaTypes: api.binaryMediaTypes, accept: headerValue(request, "accept") });
+  const mapped =
+    integration.payloadFormatVersion === "2.0"
+      ? responseV2(outcome.payload)
+      : responseV1(outcome.payload, { rest: kind === "rest", binaryMediaTypes: api.binaryMediaTypes, accept: headerValue(request, "accept") });
   return mapped ?? failure(kind, "badGateway");
 }
 
@@ -116,7 +119,9 @@ function toEventContext(api: ApiMatch, stage: StageMatch, match: RouteMatch, req
 async function invokeWithin(cloud: CloudContext, functionArn: string, payload: string, timeoutMs: number): Promise<InvocationOutcome | "timeout" | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
-  const invoked = functionInvoker(cloud).invokeFunction(functionArn, payload).catch(() => undefined);
+  const invoked = functionInvoker(cloud)
+    .invokeFunction(functionArn, payload)
+    .catch(() => undefined);
   try {
     return await Promise.race([invoked, expired]);
   } finally {

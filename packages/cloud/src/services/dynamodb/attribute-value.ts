@@ -34,7 +34,8 @@ export function payloadOf(value: AttributeValue): unknown {
 
 /** Checks one value a client sent and returns it normalised (numbers in DynamoDB's form). */
 export function readValue(raw: unknown): AttributeValue {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+    throw validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
   const present = Object.entries(raw as Record<string, unknown>).filter(([name, value]) => TYPES.has(name) && value !== undefined && value !== null);
   if (present.length === 0) throw validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
   if (present.length > 1) throw validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
@@ -76,7 +77,8 @@ function readSet(type: "SS" | "NS" | "BS", value: unknown): AttributeValue {
 
 /** Checks a map of attribute values (an item, a key, ExpressionAttributeValues). */
 export function readItem(raw: unknown): Item {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+    throw validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
   const item: Item = {};
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) item[name] = readValue(value);
   return item;

@@ -12,7 +12,8 @@ import type { TableRow } from "./table-store.js";
 
 function requestItems(input: DynamoInput): Record<string, unknown> {
   const value = input.RequestItems;
-  if (value === undefined || value === null) throw validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
+  if (value === undefined || value === null)
+    throw validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
   if (typeof value !== "object" || Array.isArray(value)) throw new DynamoError("SerializationException", "Unexpected value type in payload for RequestItems");
   return value as Record<string, unknown>;
 }
@@ -30,7 +31,9 @@ function readWrites(state: DynamoState, region: string, requests: Record<string,
   const seen = new Set<string>();
   for (const [name, list] of Object.entries(requests)) {
     if (!Array.isArray(list) || list.length === 0) {
-      throw validation(`1 validation error detected: Value '${JSON.stringify(list)}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]`);
+      throw validation(
+        `1 validation error detected: Value '${JSON.stringify(list)}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]`,
+      );
     }
     const table = tableFor(state, region, name);
     for (const request of list as Array<{ PutRequest?: { Item?: unknown }; DeleteRequest?: { Key?: unknown } }>) {
@@ -51,7 +54,9 @@ function readWrites(state: DynamoState, region: string, requests: Record<string,
     }
   }
   if (writes.length > 25) {
-    throw validation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+    throw validation(
+      "1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]",
+    );
   }
   return writes;
 }
@@ -66,14 +71,19 @@ const batchWriteItem: DynamoAction = (state, input, request) => {
 
 const batchGetItem: DynamoAction = (state, input, request) => {
   const requests = requestItems(input);
-  const total = Object.values(requests).reduce((sum: number, each) => sum + (Array.isArray((each as { Keys?: unknown }).Keys) ? (each as { Keys: unknown[] }).Keys.length : 0), 0);
+  const total = Object.values(requests).reduce(
+    (sum: number, each) => sum + (Array.isArray((each as { Keys?: unknown }).Keys) ? (each as { Keys: unknown[] }).Keys.length : 0),
+    0,
+  );
   if (total > 100) throw validation("Too many items requested for the BatchGetItem call");
   const responses: Record<string, Item[]> = {};
   for (const [name, raw] of Object.entries(requests)) {
     const spec = raw as DynamoInput;
     const table = tableFor(state, request.region, name);
     if (!Array.isArray(spec.Keys) || spec.Keys.length === 0) {
-      throw validation(`1 validation error detected: Value null at 'requestItems.${name}.member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1`);
+      throw validation(
+        `1 validation error detected: Value null at 'requestItems.${name}.member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1`,
+      );
     }
     const context = readExpressionContext(spec);
     const projection = readProjection(spec, context);

@@ -59,16 +59,21 @@ export function evaluate(condition: Condition, item: Item, values: Readonly<Item
     case "between": {
       const [subject, low, high] = [value(condition.operand), value(condition.low), value(condition.high)];
       if (low !== undefined && high !== undefined && (compareValues(low, high) ?? 0) > 0) {
-        throw validation(`Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {${typeOf(low)}:${String(payloadOf(low))}}, upper bound operand: AttributeValue: {${typeOf(high)}:${String(payloadOf(high))}}`);
+        throw validation(
+          `Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {${typeOf(low)}:${String(payloadOf(low))}}, upper bound operand: AttributeValue: {${typeOf(high)}:${String(payloadOf(high))}}`,
+        );
       }
       return compare(">=", subject, low) && compare("<=", subject, high);
     }
     case "in": {
       const subject = value(condition.operand);
-      return subject !== undefined && condition.list.some((each) => {
-        const candidate = value(each);
-        return candidate !== undefined && valuesEqual(subject, candidate);
-      });
+      return (
+        subject !== undefined &&
+        condition.list.some((each) => {
+          const candidate = value(each);
+          return candidate !== undefined && valuesEqual(subject, candidate);
+        })
+      );
     }
     case "function":
       return callFunction(condition.name, condition.args.map(value));
@@ -93,14 +98,17 @@ function callFunction(name: string, args: Array<AttributeValue | undefined>): bo
       return subject === undefined;
     case "attribute_type": {
       if (argument === undefined || !("S" in argument) || !TYPE_NAMES.has(argument.S)) {
-        throw validation(`Invalid ConditionExpression: Invalid attribute type name found; type: ${argument !== undefined && "S" in argument ? argument.S : "unknown"}, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}`);
+        throw validation(
+          `Invalid ConditionExpression: Invalid attribute type name found; type: ${argument !== undefined && "S" in argument ? argument.S : "unknown"}, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}`,
+        );
       }
       return subject !== undefined && typeOf(subject) === argument.S;
     }
     case "begins_with":
       if (subject === undefined || argument === undefined) return false;
       if ("S" in subject && "S" in argument) return subject.S.startsWith(argument.S);
-      if ("B" in subject && "B" in argument) return Buffer.from(subject.B, "base64").subarray(0, Buffer.from(argument.B, "base64").length).equals(Buffer.from(argument.B, "base64"));
+      if ("B" in subject && "B" in argument)
+        return Buffer.from(subject.B, "base64").subarray(0, Buffer.from(argument.B, "base64").length).equals(Buffer.from(argument.B, "base64"));
       return false;
     case "contains":
       return contains(subject, argument);

@@ -90,7 +90,8 @@ export function choice<T extends string>(input: DynamoInput, field: string, valu
 export function optionalLimit(input: DynamoInput, field: string): number | undefined {
   const value = input[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw constraint(value, lowerFirst(field), "Member must have value greater than or equal to 1");
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
+    throw constraint(value, lowerFirst(field), "Member must have value greater than or equal to 1");
   return value;
 }
 

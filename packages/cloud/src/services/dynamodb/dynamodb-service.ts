@@ -29,7 +29,14 @@ const TRIM_MS = 60_000;
 export function createDynamoDbService(context: CloudContext): Service & StreamSource {
   const tables = new TableStore(context.db);
   const streams = new StreamReader(context.db, tables, context.clock);
-  const state: DynamoState = { context, tables, items: new ItemStore(context.db), streams, streamWritten: (id) => streams.written(id), pendingStreams: new Set() };
+  const state: DynamoState = {
+    context,
+    tables,
+    items: new ItemStore(context.db),
+    streams,
+    streamWritten: (id) => streams.written(id),
+    pendingStreams: new Set(),
+  };
   let trim: NodeJS.Timeout | undefined;
   const streamOf = (arn: string) => {
     const stream = tables.streamByArn(arn);

@@ -50,7 +50,8 @@ export interface StoredRecord {
 export function writeItem(state: DynamoState, table: TableRow, key: EncodedKey, before: Item | undefined, after: Item | undefined): void {
   if (after === undefined) state.items.delete(table.id, key);
   else state.items.put(table.id, key, after);
-  if (table.streamId === null || (before === undefined && after === undefined) || (before !== undefined && after !== undefined && itemsEqual(before, after))) return;
+  if (table.streamId === null || (before === undefined && after === undefined) || (before !== undefined && after !== undefined && itemsEqual(before, after)))
+    return;
   const stream = state.tables.stream(table.streamId);
   if (stream === undefined) return;
   const now = state.context.clock.now();

@@ -50,7 +50,9 @@ export function readProjection(input: DynamoInput, context: ExpressionContext): 
   const text = optionalString(input, "ProjectionExpression");
   const names = input.AttributesToGet;
   if (text !== undefined && names !== undefined && names !== null) {
-    throw validation("Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
+    throw validation(
+      "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}",
+    );
   }
   if (text !== undefined) return parseProjection(text, context);
   if (Array.isArray(names)) return names.map((name) => ({ kind: "path", steps: [{ name: String(name) }] }));

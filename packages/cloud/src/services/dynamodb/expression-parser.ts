@@ -99,7 +99,8 @@ class Parser {
     const token = this.next();
     if (token.type === "attribute-name") {
       const name = this.context.names[token.text];
-      if (name === undefined) throw validation(`Invalid ${this.label}: An expression attribute name used in the document path is not defined; attribute name: ${token.text}`);
+      if (name === undefined)
+        throw validation(`Invalid ${this.label}: An expression attribute name used in the document path is not defined; attribute name: ${token.text}`);
       this.context.usedNames.add(token.text);
       return { name };
     }
@@ -110,7 +111,8 @@ class Parser {
 
   value(): Operand {
     const token = this.next();
-    if (this.context.values[token.text] === undefined) throw validation(`Invalid ${this.label}: An expression attribute value used in expression is not defined; attribute value: ${token.text}`);
+    if (this.context.values[token.text] === undefined)
+      throw validation(`Invalid ${this.label}: An expression attribute value used in expression is not defined; attribute value: ${token.text}`);
     this.context.usedValues.add(token.text);
     return { kind: "value", name: token.text };
   }

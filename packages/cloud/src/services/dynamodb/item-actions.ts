@@ -26,12 +26,19 @@ function returnValues<T extends string>(input: DynamoInput, allowed: readonly T[
 export function checkCondition(input: DynamoInput, condition: Condition | undefined, current: Item | undefined, context: ExpressionContext): void {
   if (condition === undefined || evaluate(condition, current ?? {}, context.values)) return;
   const onFailure = choice(input, "ReturnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"], "NONE");
-  throw new DynamoError("ConditionalCheckFailedException", "The conditional request failed", onFailure === "ALL_OLD" && current !== undefined ? { Item: current } : {});
+  throw new DynamoError(
+    "ConditionalCheckFailedException",
+    "The conditional request failed",
+    onFailure === "ALL_OLD" && current !== undefined ? { Item: current } : {},
+  );
 }
 
 function requireItem(input: DynamoInput, field: string): Item {
   const raw = optionalMap(input, field);
-  if (raw === undefined) throw validation(`1 validation error detected: Value null at '${field.charAt(0).toLowerCase()}${field.slice(1)}' failed to satisfy constraint: Member must not be null`);
+  if (raw === undefined)
+    throw validation(
+      `1 validation error detected: Value null at '${field.charAt(0).toLowerCase()}${field.slice(1)}' failed to satisfy constraint: Member must not be null`,
+    );
   return readItem(raw);
 }
 

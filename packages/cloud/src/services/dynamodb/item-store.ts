@@ -41,7 +41,10 @@ export function itemKey(table: TableRow, item: Item): { key: Item; encoded: Enco
 /** A Key parameter (GetItem, UpdateItem, DeleteItem...): exactly the key attributes. */
 export function readKey(table: TableRow, key: Item): EncodedKey {
   const elements = keyElements(table);
-  if (Object.keys(key).length !== elements.length || elements.some((element) => key[element.name] === undefined || typeOf(key[element.name]!) !== element.type)) {
+  if (
+    Object.keys(key).length !== elements.length ||
+    elements.some((element) => key[element.name] === undefined || typeOf(key[element.name]!) !== element.type)
+  ) {
     throw validation("The provided key element does not match the schema");
   }
   for (const element of elements) checkKeyValue(element, key[element.name]!);
@@ -50,9 +53,12 @@ export function readKey(table: TableRow, key: Item): EncodedKey {
 
 function checkKeyValue(element: KeyElement, value: AttributeValue): AttributeValue {
   const type = typeOf(value);
-  if (type !== element.type) throw validation(`One or more parameter values were invalid: Type mismatch for key ${element.name} expected: ${element.type} actual: ${type}`);
+  if (type !== element.type)
+    throw validation(`One or more parameter values were invalid: Type mismatch for key ${element.name} expected: ${element.type} actual: ${type}`);
   if (("S" in value && value.S === "") || ("B" in value && value.B === "")) {
-    throw validation(`One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${type === "S" ? "string" : "binary"} value. Key: ${element.name}`);
+    throw validation(
+      `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty ${type === "S" ? "string" : "binary"} value. Key: ${element.name}`,
+    );
   }
   return value;
 }
@@ -82,12 +88,15 @@ export class ItemStore {
   }
 
   get(tableId: number, key: EncodedKey): Item | undefined {
-    const row = this.#db.prepare("SELECT item FROM dynamodb_items WHERE table_id = ? AND pk = ? AND sk = ?").get(tableId, key.pk, key.sk) as { item: string } | undefined;
+    const row = this.#db.prepare("SELECT item FROM dynamodb_items WHERE table_id = ? AND pk = ? AND sk = ?").get(tableId, key.pk, key.sk) as
+      { item: string } | undefined;
     return row === undefined ? undefined : (JSON.parse(row.item) as Item);
   }
 
   put(tableId: number, key: EncodedKey, item: Item): void {
-    this.#db.prepare("INSERT INTO dynamodb_items (table_id, pk, sk, item) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET item = excluded.item").run(tableId, key.pk, key.sk, JSON.stringify(item));
+    this.#db
+      .prepare("INSERT INTO dynamodb_items (table_id, pk, sk, item) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET item = excluded.item")
+      .run(tableId, key.pk, key.sk, JSON.stringify(item));
   }
 
   delete(tableId: number, key: EncodedKey): void {
@@ -98,11 +107,11 @@ export class ItemStore {
   query(tableId: number, pk: string, range: SortRange, forward: boolean, after: string | undefined, limit: number): Array<{ sk: string; item: Item }> {
     const where = ["table_id = ?", "pk = ?"];
     const params: unknown[] = [tableId, pk];
-    if (range.low !== undefined) where.push(`sk ${range.low.inclusive ? ">=" : ">"} ?`), params.push(range.low.value);
-    if (range.high !== undefined) where.push(`sk ${range.high.inclusive ? "<=" : "<"} ?`), params.push(range.high.value);
+    if (range.low !== undefined) (where.push(`sk ${range.low.inclusive ? ">=" : ">"} ?`), params.push(range.low.value));
+    if (range.high !== undefined) (where.push(`sk ${range.high.inclusive ? "<=" : "<"} ?`), params.push(range.high.value));
     // substr counts characters (code points) in TEXT.
-    if (range.prefix !== undefined) where.push("substr(sk, 1, ?) = ?"), params.push([...range.prefix].length, range.prefix);
-    if (after !== undefined) where.push(`sk ${forward ? ">" : "<"} ?`), params.push(after);
+    if (range.prefix !== undefined) (where.push("substr(sk, 1, ?) = ?"), params.push([...range.prefix].length, range.prefix));
+    if (after !== undefined) (where.push(`sk ${forward ? ">" : "<"} ?`), params.push(after));
     const sql = `SELECT sk, item FROM dynamodb_items WHERE ${where.join(" AND ")} ORDER BY sk ${forward ? "ASC" : "DESC"} LIMIT ?`;
     const rows = this.#db.prepare(sql).all(...params, limit) as Array<{ sk: string; item: string }>;
     return rows.map((row) => ({ sk: row.sk, item: JSON.parse(row.item) as Item }));
@@ -110,9 +119,10 @@ export class ItemStore {
 
   /** Items of the table in key order after `after`, at most `limit`. */
   scan(tableId: number, after: EncodedKey | undefined, limit: number): Array<EncodedKey & { item: Item }> {
-    const sql = after === undefined
-      ? "SELECT pk, sk, item FROM dynamodb_items WHERE table_id = ? ORDER BY pk, sk LIMIT ?"
-      : "SELECT pk, sk, item FROM dynamodb_items WHERE table_id = ? AND (pk > ? OR (pk = ? AND sk > ?)) ORDER BY pk, sk LIMIT ?";
+    const sql =
+      after === undefined
+        ? "SELECT pk, sk, item FROM dynamodb_items WHERE table_id = ? ORDER BY pk, sk LIMIT ?"
+        : "SELECT pk, sk, item FROM dynamodb_items WHERE table_id = ? AND (pk > ? OR (pk = ? AND sk > ?)) ORDER BY pk, sk LIMIT ?";
     const params = after === undefined ? [tableId, limit] : [tableId, after.pk, after.pk, after.sk, limit];
     const rows = this.#db.prepare(sql).all(...params) as Array<{ pk: string; sk: string; item: string }>;
     return rows.map((row) => ({ pk: row.pk, sk: row.sk, item: JSON.parse(row.item) as Item }));

@@ -66,7 +66,8 @@ function readSortCondition(part: Condition, range: KeyElement, values: Readonly<
   }
   if (part.kind === "function") {
     if (part.name !== "begins_with") throw validation(`Invalid KeyConditionExpression: Invalid function name; function: ${part.name}`);
-    if (range.type === "N") throw validation("Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
+    if (range.type === "N")
+      throw validation("Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
     return { prefix: encodeKeyValue(keyValue(part.args[1], range, values)) };
   }
   if (part.kind !== "compare" || part.op === "<>") throw unsupported();

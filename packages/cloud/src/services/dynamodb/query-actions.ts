@@ -34,7 +34,14 @@ function readCommon(input: DynamoInput, table: TableRow, context: ExpressionCont
   const projection = readProjection(input, context);
   if (select === "COUNT" && projection !== undefined) throw validation("Cannot specify the AttributesToGet when choosing to get only the Count");
   const start = optionalMap(input, "ExclusiveStartKey");
-  return { table, context, projection, count: select === "COUNT", limit: optionalLimit(input, "Limit") ?? Infinity, startKey: start === undefined ? undefined : readItem(start) };
+  return {
+    table,
+    context,
+    projection,
+    count: select === "COUNT",
+    limit: optionalLimit(input, "Limit") ?? Infinity,
+    startKey: start === undefined ? undefined : readItem(start),
+  };
 }
 
 function readFilter(input: DynamoInput, table: TableRow, context: ExpressionContext): Condition | undefined {
@@ -43,13 +50,18 @@ function readFilter(input: DynamoInput, table: TableRow, context: ExpressionCont
     const keyNames = keyElements(table).map((element) => element.name);
     const used = JSON.stringify(filter);
     const key = keyNames.find((name) => used.includes(`{"name":${JSON.stringify(name)}}`));
-    if (key !== undefined && input.KeyConditionExpression !== undefined) throw validation(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${key}`);
+    if (key !== undefined && input.KeyConditionExpression !== undefined)
+      throw validation(`Filter Expression can only contain non-primary key attributes: Primary key attribute: ${key}`);
   }
   return filter;
 }
 
 /** Walks pages of `next` until Limit items are evaluated or the page is full; the output DynamoDB answers. */
-function page(reading: Reading, next: (after: EncodedKey | undefined, max: number) => Array<EncodedKey & { item: Item }>, first: EncodedKey | undefined): object {
+function page(
+  reading: Reading,
+  next: (after: EncodedKey | undefined, max: number) => Array<EncodedKey & { item: Item }>,
+  first: EncodedKey | undefined,
+): object {
   const items: Item[] = [];
   let scanned = 0;
   let bytes = 0;
@@ -105,16 +117,20 @@ const scan: DynamoAction = (state, input, request) => {
   context.checkAllUsed();
   const segment = readSegment(input);
   const first = reading.startKey === undefined ? undefined : readStartKey(table, reading.startKey);
-  return page(reading, (after, max) => {
-    // Rows of other segments are skipped without counting as evaluated.
-    let cursor = after;
-    for (;;) {
-      const rows = state.items.scan(table.id, cursor, max);
-      const mine = segment === undefined ? rows : rows.filter((row) => segmentOf(row.pk, segment.total) === segment.index);
-      if (mine.length > 0 || rows.length === 0) return mine;
-      cursor = rows.at(-1);
-    }
-  }, first);
+  return page(
+    reading,
+    (after, max) => {
+      // Rows of other segments are skipped without counting as evaluated.
+      let cursor = after;
+      for (;;) {
+        const rows = state.items.scan(table.id, cursor, max);
+        const mine = segment === undefined ? rows : rows.filter((row) => segmentOf(row.pk, segment.total) === segment.index);
+        if (mine.length > 0 || rows.length === 0) return mine;
+        cursor = rows.at(-1);
+      }
+    },
+    first,
+  );
 };
 
 function readStartKey(table: TableRow, key: Item): EncodedKey {
@@ -132,9 +148,14 @@ function readSegment(input: DynamoInput): { index: number; total: number } | und
   if (index === undefined && total === undefined) return undefined;
   if (total === undefined) throw validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
   if (index === undefined) throw validation("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
-  if (typeof total !== "number" || !Number.isInteger(total) || total < 1 || total > 1000000) throw validation(`1 validation error detected: Value '${String(total)}' at 'totalSegments' failed to satisfy constraint: Member must have value less than or equal to 1000000`);
+  if (typeof total !== "number" || !Number.isInteger(total) || total < 1 || total > 1000000)
+    throw validation(
+      `1 validation error detected: Value '${String(total)}' at 'totalSegments' failed to satisfy constraint: Member must have value less than or equal to 1000000`,
+    );
   if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= total) {
-    throw validation(`The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${String(index)} is not less than TotalSegments: ${total}`);
+    throw validation(
+      `The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${String(index)} is not less than TotalSegments: ${total}`,
+    );
   }
   return { index, total };
 }

@@ -19,7 +19,8 @@ interface Iterator {
 function requireStream(state: DynamoState, input: DynamoInput): StreamRow {
   const arn = requiredString(input, "StreamArn");
   const stream = state.tables.streamByArn(arn);
-  if (stream === undefined || isExpired(state, stream)) throw new DynamoError("ResourceNotFoundException", `Requested resource not found: Stream: ${arn} not found`);
+  if (stream === undefined || isExpired(state, stream))
+    throw new DynamoError("ResourceNotFoundException", `Requested resource not found: Stream: ${arn} not found`);
   return stream;
 }
 
@@ -45,7 +46,10 @@ const describeStream: DynamoAction = (state, input) => {
   const stream = requireStream(state, input);
   const table = state.tables.find(stream.region, stream.tableName);
   const last = state.streams.lastSeq(stream.id);
-  const range = { StartingSequenceNumber: sequenceNumber(1), ...(stream.disabledMs === null ? {} : { EndingSequenceNumber: sequenceNumber(Math.max(last, 1)) }) };
+  const range = {
+    StartingSequenceNumber: sequenceNumber(1),
+    ...(stream.disabledMs === null ? {} : { EndingSequenceNumber: sequenceNumber(Math.max(last, 1)) }),
+  };
   const d = table?.definition;
   return {
     StreamDescription: {
@@ -55,7 +59,10 @@ const describeStream: DynamoAction = (state, input) => {
       StreamViewType: stream.viewType,
       CreationRequestDateTime: stream.createdMs / 1000,
       TableName: stream.tableName,
-      KeySchema: d === undefined ? [] : [{ AttributeName: d.hash.name, KeyType: "HASH" }, ...(d.range === undefined ? [] : [{ AttributeName: d.range.name, KeyType: "RANGE" }])],
+      KeySchema:
+        d === undefined
+          ? []
+          : [{ AttributeName: d.hash.name, KeyType: "HASH" }, ...(d.range === undefined ? [] : [{ AttributeName: d.range.name, KeyType: "RANGE" }])],
       Shards: [{ ShardId: shardIdOf(stream), SequenceNumberRange: range }],
     },
   };
@@ -91,7 +98,10 @@ function readIterator(state: DynamoState, text: string): Iterator {
   if (typeof iterator?.s !== "number" || typeof iterator.a !== "number" || typeof iterator.t !== "number") throw validation("Invalid ShardIterator");
   const now = state.context.clock.now();
   if (now - iterator.t > ITERATOR_LIFETIME_MS) {
-    throw new DynamoError("ExpiredIteratorException", `Iterator expired. The iterator was created at time ${new Date(iterator.t).toUTCString()} while right now it is ${new Date(now).toUTCString()} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`);
+    throw new DynamoError(
+      "ExpiredIteratorException",
+      `Iterator expired. The iterator was created at time ${new Date(iterator.t).toUTCString()} while right now it is ${new Date(now).toUTCString()} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`,
+    );
   }
   return iterator;
 }

@@ -61,9 +61,15 @@ export class StreamReader {
   read(streamId: number, after: number, max: number): StreamRecord[] {
     const since = this.clock.now() - RETENTION_MS;
     const rows = this.db
-      .prepare("SELECT seq, created_ms AS createdMs, record FROM dynamodb_stream_records WHERE stream_id = ? AND seq > ? AND created_ms >= ? ORDER BY seq LIMIT ?")
+      .prepare(
+        "SELECT seq, created_ms AS createdMs, record FROM dynamodb_stream_records WHERE stream_id = ? AND seq > ? AND created_ms >= ? ORDER BY seq LIMIT ?",
+      )
       .all(streamId, after, since, max) as Array<{ seq: number; createdMs: number; record: string }>;
-    return rows.map((row) => ({ sequenceNumber: sequenceNumber(row.seq), arrivalMs: row.createdMs, record: wireRecord(JSON.parse(row.record) as StoredRecord, row.seq) }));
+    return rows.map((row) => ({
+      sequenceNumber: sequenceNumber(row.seq),
+      arrivalMs: row.createdMs,
+      record: wireRecord(JSON.parse(row.record) as StoredRecord, row.seq),
+    }));
   }
 
   /** The last row of the stream (0 when it has none). */
@@ -73,7 +79,9 @@ export class StreamReader {
 
   /** The row before the first record written at or after `ms`. */
   seqBefore(streamId: number, ms: number): number {
-    const row = this.db.prepare("SELECT MIN(seq) AS seq FROM dynamodb_stream_records WHERE stream_id = ? AND created_ms >= ?").get(streamId, ms) as { seq: number | null };
+    const row = this.db.prepare("SELECT MIN(seq) AS seq FROM dynamodb_stream_records WHERE stream_id = ? AND created_ms >= ?").get(streamId, ms) as {
+      seq: number | null;
+    };
     return row.seq === null ? this.lastSeq(streamId) : row.seq - 1;
   }
 

@@ -9,7 +9,16 @@ import { requireTable, transact, type DynamoAction, type DynamoState } from "./d
 import type { KeyElement, TableDefinition, TableRow } from "./table-store.js";
 
 const VIEW_TYPES = ["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"] as const;
-const UNSUPPORTED = ["GlobalSecondaryIndexes", "LocalSecondaryIndexes", "SSESpecification", "ReplicaUpdates", "GlobalSecondaryIndexUpdates", "ResourcePolicy", "OnDemandThroughput", "WarmThroughput"];
+const UNSUPPORTED = [
+  "GlobalSecondaryIndexes",
+  "LocalSecondaryIndexes",
+  "SSESpecification",
+  "ReplicaUpdates",
+  "GlobalSecondaryIndexUpdates",
+  "ResourcePolicy",
+  "OnDemandThroughput",
+  "WarmThroughput",
+];
 const dump = (names: readonly string[]) => `[${names.join(", ")}]`;
 
 export function tableArn(table: Pick<TableRow, "region" | "name">): string {
@@ -17,7 +26,9 @@ export function tableArn(table: Pick<TableRow, "region" | "name">): string {
 }
 
 function refuseUnsupported(input: DynamoInput): void {
-  const field = UNSUPPORTED.find((name) => input[name] !== undefined && input[name] !== null && !(Array.isArray(input[name]) && (input[name] as unknown[]).length === 0));
+  const field = UNSUPPORTED.find(
+    (name) => input[name] !== undefined && input[name] !== null && !(Array.isArray(input[name]) && (input[name] as unknown[]).length === 0),
+  );
   if (field !== undefined) throw validation(`The local cloud does not support ${field}.`);
 }
 
@@ -26,45 +37,69 @@ function readKeySchema(input: DynamoInput): { hash: KeyElement; range?: KeyEleme
   const schema = input.KeySchema;
   if (!Array.isArray(definitions)) throw constraint(undefined, "attributeDefinitions", "Member must not be null");
   if (!Array.isArray(schema)) throw constraint(undefined, "keySchema", "Member must not be null");
-  if (schema.length < 1 || schema.length > 2) throw constraint(schema, "keySchema", "Member must have length less than or equal to 2, Member must have length greater than or equal to 1");
+  if (schema.length < 1 || schema.length > 2)
+    throw constraint(schema, "keySchema", "Member must have length less than or equal to 2, Member must have length greater than or equal to 1");
   const types = new Map<string, string>();
   for (const each of definitions as Array<{ AttributeName?: unknown; AttributeType?: unknown }>) {
-    if (!["S", "N", "B"].includes(String(each.AttributeType))) throw constraint(each.AttributeType, "attributeDefinitions.member.attributeType", "Member must satisfy enum value set: [B, N, S]");
+    if (!["S", "N", "B"].includes(String(each.AttributeType)))
+      throw constraint(each.AttributeType, "attributeDefinitions.member.attributeType", "Member must satisfy enum value set: [B, N, S]");
     types.set(String(each.AttributeName), String(each.AttributeType));
   }
   const keys = (schema as Array<{ AttributeName?: unknown; KeyType?: unknown }>).map((each, index) => {
-    if (each.KeyType !== "HASH" && each.KeyType !== "RANGE") throw constraint(each.KeyType, `keySchema.${index + 1}.member.keyType`, "Member must satisfy enum value set: [HASH, RANGE]");
+    if (each.KeyType !== "HASH" && each.KeyType !== "RANGE")
+      throw constraint(each.KeyType, `keySchema.${index + 1}.member.keyType`, "Member must satisfy enum value set: [HASH, RANGE]");
     return { name: String(each.AttributeName), keyType: each.KeyType };
   });
   const hash = keys.find((key) => key.keyType === "HASH");
   const range = keys.find((key) => key.keyType === "RANGE");
-  if (keys[0]!.keyType !== "HASH" || hash === undefined || (keys.length === 2 && range === undefined)) throw validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+  if (keys[0]!.keyType !== "HASH" || hash === undefined || (keys.length === 2 && range === undefined))
+    throw validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
   const used = keys.map((key) => key.name);
   const defined = [...types.keys()];
   if (used.some((name) => !types.has(name))) {
-    throw validation(`One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: ${dump(used)}, AttributeDefinitions: ${dump(defined)}`);
+    throw validation(
+      `One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: ${dump(used)}, AttributeDefinitions: ${dump(defined)}`,
+    );
   }
-  if (defined.length > used.length) throw validation("One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+  if (defined.length > used.length)
+    throw validation(
+      "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions",
+    );
   const element = (name: string): KeyElement => ({ name, type: types.get(name) as KeyElement["type"] });
-  return { hash: element(hash.name), ...(range === undefined ? {} : { range: element(range.name) }), definitions: definitions as TableDefinition["attributeDefinitions"] };
+  return {
+    hash: element(hash.name),
+    ...(range === undefined ? {} : { range: element(range.name) }),
+    definitions: definitions as TableDefinition["attributeDefinitions"],
+  };
 }
 
 function readBilling(input: DynamoInput, current?: TableDefinition): Pick<TableDefinition, "billingMode" | "readCapacity" | "writeCapacity"> {
   const mode = choice(input, "BillingMode", ["PROVISIONED", "PAY_PER_REQUEST"], current?.billingMode ?? "PROVISIONED");
   const throughput = input.ProvisionedThroughput as { ReadCapacityUnits?: unknown; WriteCapacityUnits?: unknown } | undefined | null;
   if (mode === "PAY_PER_REQUEST") {
-    if (throughput !== undefined && throughput !== null) throw validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+    if (throughput !== undefined && throughput !== null)
+      throw validation(
+        "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST",
+      );
     return { billingMode: mode, readCapacity: 0, writeCapacity: 0 };
   }
   if (throughput === undefined || throughput === null) {
-    if (current !== undefined && current.billingMode === "PROVISIONED") return { billingMode: mode, readCapacity: current.readCapacity, writeCapacity: current.writeCapacity };
-    throw validation("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+    if (current !== undefined && current.billingMode === "PROVISIONED")
+      return { billingMode: mode, readCapacity: current.readCapacity, writeCapacity: current.writeCapacity };
+    throw validation(
+      "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED",
+    );
   }
   const units = (value: unknown, field: string) => {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw constraint(value, `provisionedThroughput.${field}`, "Member must have value greater than or equal to 1");
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
+      throw constraint(value, `provisionedThroughput.${field}`, "Member must have value greater than or equal to 1");
     return value;
   };
-  return { billingMode: mode, readCapacity: units(throughput.ReadCapacityUnits, "readCapacityUnits"), writeCapacity: units(throughput.WriteCapacityUnits, "writeCapacityUnits") };
+  return {
+    billingMode: mode,
+    readCapacity: units(throughput.ReadCapacityUnits, "readCapacityUnits"),
+    writeCapacity: units(throughput.WriteCapacityUnits, "writeCapacityUnits"),
+  };
 }
 
 /** StreamSpecification: the view type to enable, null to disable, undefined to leave as is. */
@@ -105,8 +140,12 @@ export function describeTable(state: DynamoState, table: TableRow, status = "ACT
     ItemCount: count,
     TableArn: tableArn(table),
     TableId: d.tableId,
-    ...(d.billingMode === "PAY_PER_REQUEST" ? { BillingModeSummary: { BillingMode: "PAY_PER_REQUEST", LastUpdateToPayPerRequestDateTime: d.createdMs / 1000 } } : {}),
-    ...(stream === undefined ? {} : { StreamSpecification: { StreamEnabled: true, StreamViewType: stream.viewType }, LatestStreamLabel: stream.label, LatestStreamArn: stream.arn }),
+    ...(d.billingMode === "PAY_PER_REQUEST"
+      ? { BillingModeSummary: { BillingMode: "PAY_PER_REQUEST", LastUpdateToPayPerRequestDateTime: d.createdMs / 1000 } }
+      : {}),
+    ...(stream === undefined
+      ? {}
+      : { StreamSpecification: { StreamEnabled: true, StreamViewType: stream.viewType }, LatestStreamLabel: stream.label, LatestStreamArn: stream.arn }),
     DeletionProtectionEnabled: false,
   };
 }
@@ -120,7 +159,15 @@ const createTable: DynamoAction = (state, input, request) => {
   const tags = Array.isArray(input.Tags) ? (input.Tags as TableDefinition["tags"]) : [];
   return transact(state, () => {
     if (state.tables.find(request.region, name) !== undefined) throw new DynamoError("ResourceInUseException", `Table already exists: ${name}`);
-    const definition: TableDefinition = { tableId: randomUUID(), createdMs: state.context.clock.now(), attributeDefinitions: definitions, hash, ...(range === undefined ? {} : { range }), ...billing, tags };
+    const definition: TableDefinition = {
+      tableId: randomUUID(),
+      createdMs: state.context.clock.now(),
+      attributeDefinitions: definitions,
+      hash,
+      ...(range === undefined ? {} : { range }),
+      ...billing,
+      tags,
+    };
     const table = state.tables.create(request.region, name, definition);
     if (typeof view === "string") state.tables.update(table.id, definition, enableStream(state, table, view));
     return { TableDescription: describeTable(state, state.tables.byId(table.id)!, "CREATING") };
@@ -138,7 +185,10 @@ const updateTable: DynamoAction = (state, input, request) => {
   refuseUnsupported(input);
   const table = requireTable(state, input, request.region);
   const view = readStreamSpec(input);
-  const definition = input.BillingMode !== undefined || input.ProvisionedThroughput !== undefined ? { ...table.definition, ...readBilling(input, table.definition) } : table.definition;
+  const definition =
+    input.BillingMode !== undefined || input.ProvisionedThroughput !== undefined
+      ? { ...table.definition, ...readBilling(input, table.definition) }
+      : table.definition;
   return transact(state, () => {
     let streamId = table.streamId;
     if (typeof view === "string") {

@@ -77,8 +77,7 @@ export class TableStore {
     const cached = this.#byId.get(id);
     if (cached !== undefined) return cached;
     const row = this.#db.prepare("SELECT id, region, name, definition, stream_id AS streamId FROM dynamodb_tables WHERE id = ?").get(id) as
-      | (Omit<TableRow, "definition"> & { definition: string })
-      | undefined;
+      (Omit<TableRow, "definition"> & { definition: string }) | undefined;
     if (row === undefined) return undefined;
     const table: TableRow = { ...row, definition: JSON.parse(row.definition) as TableDefinition };
     this.#byId.set(id, table);
@@ -90,7 +89,9 @@ export class TableStore {
   }
 
   create(region: string, name: string, definition: TableDefinition): TableRow {
-    const { lastInsertRowid } = this.#db.prepare("INSERT INTO dynamodb_tables (region, name, definition) VALUES (?, ?, ?)").run(region, name, JSON.stringify(definition));
+    const { lastInsertRowid } = this.#db
+      .prepare("INSERT INTO dynamodb_tables (region, name, definition) VALUES (?, ?, ?)")
+      .run(region, name, JSON.stringify(definition));
     return this.byId(Number(lastInsertRowid))!;
   }
 
@@ -106,7 +107,10 @@ export class TableStore {
   }
 
   itemCount(id: number): { count: number; bytes: number } {
-    const row = this.#db.prepare("SELECT COUNT(*) AS count, COALESCE(SUM(LENGTH(item)), 0) AS bytes FROM dynamodb_items WHERE table_id = ?").get(id) as { count: number; bytes: number };
+    const row = this.#db.prepare("SELECT COUNT(*) AS count, COALESCE(SUM(LENGTH(item)), 0) AS bytes FROM dynamodb_items WHERE table_id = ?").get(id) as {
+      count: number;
+      bytes: number;
+    };
     return row;
   }
 

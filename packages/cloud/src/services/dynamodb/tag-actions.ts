@@ -22,17 +22,26 @@ function setTags(state: DynamoState, table: TableRow, tags: Array<{ Key: string;
 const tagResource: DynamoAction = (state, input) => {
   const table = tableOf(state, input);
   const given = input.Tags;
-  if (!Array.isArray(given) || given.length === 0) throw validation("1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
+  if (!Array.isArray(given) || given.length === 0)
+    throw validation("1 validation error detected: Value null at 'tags' failed to satisfy constraint: Member must not be null");
   const tags = new Map(table.definition.tags.map((tag) => [tag.Key, tag.Value]));
   for (const tag of given as Array<{ Key?: unknown; Value?: unknown }>) tags.set(String(tag.Key), String(tag.Value ?? ""));
-  setTags(state, table, [...tags].map(([Key, Value]) => ({ Key, Value })));
+  setTags(
+    state,
+    table,
+    [...tags].map(([Key, Value]) => ({ Key, Value })),
+  );
   return {};
 };
 
 const untagResource: DynamoAction = (state, input) => {
   const table = tableOf(state, input);
   const keys = Array.isArray(input.TagKeys) ? (input.TagKeys as unknown[]).map(String) : [];
-  setTags(state, table, table.definition.tags.filter((tag) => !keys.includes(tag.Key)));
+  setTags(
+    state,
+    table,
+    table.definition.tags.filter((tag) => !keys.includes(tag.Key)),
+  );
   return {};
 };
 

@@ -9,11 +9,27 @@ import { pathText, type Operand, type Path, type UpdateActions } from "./express
 import { addNumbers, subtractNumbers } from "./numbers.js";
 
 const wrongType = () => validation("An operand in the update expression has an incorrect data type");
-const TYPE_WORDS: Readonly<Record<string, string>> = { S: "STRING", N: "NUMBER", B: "BINARY", BOOL: "BOOLEAN", NULL: "NULL", M: "MAP", L: "LIST", SS: "SET", NS: "SET", BS: "SET" };
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  S: "STRING",
+  N: "NUMBER",
+  B: "BINARY",
+  BOOL: "BOOLEAN",
+  NULL: "NULL",
+  M: "MAP",
+  L: "LIST",
+  SS: "SET",
+  NS: "SET",
+  BS: "SET",
+};
 
 /** The item after `actions` (a new object) and the paths they changed. */
 export function applyUpdate(before: Item, actions: UpdateActions, values: Readonly<Item>, keyNames: readonly string[]): { item: Item; paths: Path[] } {
-  const paths = [...actions.set.map((each) => each.path), ...actions.remove, ...actions.add.map((each) => each.path), ...actions.delete.map((each) => each.path)];
+  const paths = [
+    ...actions.set.map((each) => each.path),
+    ...actions.remove,
+    ...actions.add.map((each) => each.path),
+    ...actions.delete.map((each) => each.path),
+  ];
   checkPaths(paths, keyNames);
   const assignments = actions.set.map(({ path, value }) => ({ path, value: updateValue(value, before, values) }));
   const item = structuredClone(before);
@@ -34,12 +50,15 @@ function lastIndex(path: Path): number {
 function checkPaths(paths: readonly Path[], keyNames: readonly string[]): void {
   for (const path of paths) {
     const first = path.steps[0]!;
-    if ("name" in first && keyNames.includes(first.name)) throw validation(`One or more parameter values were invalid: Cannot update attribute ${first.name}. This attribute is part of the key`);
+    if ("name" in first && keyNames.includes(first.name))
+      throw validation(`One or more parameter values were invalid: Cannot update attribute ${first.name}. This attribute is part of the key`);
   }
   for (let i = 0; i < paths.length; i++) {
     for (let j = i + 1; j < paths.length; j++) {
       if (pathsOverlap(paths[i]!, paths[j]!)) {
-        throw validation(`Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: ${pathText(paths[i]!)}, path two: ${pathText(paths[j]!)}`);
+        throw validation(
+          `Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: ${pathText(paths[i]!)}, path two: ${pathText(paths[j]!)}`,
+        );
       }
     }
   }
@@ -74,7 +93,9 @@ function updateValue(operand: Operand, item: Item, values: Readonly<Item>): Attr
 }
 
 function operandTypeError(operator: string, value: AttributeValue): Error {
-  return validation(`Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ${operator}, operand type: ${TYPE_WORDS[typeOf(value)]}`);
+  return validation(
+    `Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ${operator}, operand type: ${TYPE_WORDS[typeOf(value)]}`,
+  );
 }
 
 function add(item: Item, path: Path, value: AttributeValue): void {

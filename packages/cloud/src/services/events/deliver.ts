@@ -33,7 +33,17 @@ export function regionOfArn(arn: string): string {
 /** The event a schedule rule sends when it fires at `at`. */
 export function scheduledEvent(rule: RuleRow, at: number): BusEvent {
   const region = regionOfArn(rule.arn);
-  return { version: "0", id: randomUUID(), "detail-type": "Scheduled Event", source: "aws.events", account: ACCOUNT_ID, time: eventTime(at), region, resources: [rule.arn], detail: {} };
+  return {
+    version: "0",
+    id: randomUUID(),
+    "detail-type": "Scheduled Event",
+    source: "aws.events",
+    account: ACCOUNT_ID,
+    time: eventTime(at),
+    region,
+    resources: [rule.arn],
+    detail: {},
+  };
 }
 
 /** Queues `event` for every Lambda target of `rule` that allows it; returns how many. */

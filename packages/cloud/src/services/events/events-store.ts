@@ -66,17 +66,23 @@ export class EventsStore {
 
   /** Rules of the bus whose name starts with `prefix`, in name order. */
   listRules(bus: string, prefix: string): RuleRow[] {
-    return this.#db.prepare(`SELECT ${RULE_COLUMNS} FROM events_rules WHERE bus = ? AND substr(name, 1, ?) = ? ORDER BY name`).all(bus, prefix.length, prefix) as RuleRow[];
+    return this.#db
+      .prepare(`SELECT ${RULE_COLUMNS} FROM events_rules WHERE bus = ? AND substr(name, 1, ?) = ? ORDER BY name`)
+      .all(bus, prefix.length, prefix) as RuleRow[];
   }
 
   /** Enabled pattern rules of the bus. */
   patternRules(bus: string): RuleRow[] {
-    return this.#db.prepare(`SELECT ${RULE_COLUMNS} FROM events_rules WHERE bus = ? AND state = 'ENABLED' AND pattern IS NOT NULL ORDER BY name`).all(bus) as RuleRow[];
+    return this.#db
+      .prepare(`SELECT ${RULE_COLUMNS} FROM events_rules WHERE bus = ? AND state = 'ENABLED' AND pattern IS NOT NULL ORDER BY name`)
+      .all(bus) as RuleRow[];
   }
 
   /** The schedule rules due at `now` or earlier, and the earliest next firing of all. */
   dueSchedules(now: number): { due: RuleRow[]; next: number | undefined } {
-    const due = this.#db.prepare(`SELECT ${RULE_COLUMNS} FROM events_rules WHERE next_fire IS NOT NULL AND next_fire <= ? ORDER BY next_fire, name`).all(now) as RuleRow[];
+    const due = this.#db
+      .prepare(`SELECT ${RULE_COLUMNS} FROM events_rules WHERE next_fire IS NOT NULL AND next_fire <= ? ORDER BY next_fire, name`)
+      .all(now) as RuleRow[];
     const next = (this.#db.prepare("SELECT min(next_fire) AS next FROM events_rules WHERE next_fire IS NOT NULL").get() as { next: number | null }).next;
     return { due, next: next ?? undefined };
   }
@@ -112,7 +118,9 @@ export class EventsStore {
   }
 
   putTarget(target: TargetRow): void {
-    this.#db.prepare("INSERT INTO events_targets VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET arn = excluded.arn, input = excluded.input").run(target.ruleArn, target.id, target.arn, target.input);
+    this.#db
+      .prepare("INSERT INTO events_targets VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET arn = excluded.arn, input = excluded.input")
+      .run(target.ruleArn, target.id, target.arn, target.input);
   }
 
   removeTarget(ruleArn: string, id: string): void {

@@ -20,7 +20,11 @@ export const PUT_EVENTS_ACTIONS: Readonly<Record<string, EventsAction>> = { PutE
 function putEvents(call: EventsCall): object {
   const entries = call.input.Entries;
   if (!Array.isArray(entries) || entries.length === 0 || entries.length > MAX_ENTRIES) {
-    throw new AwsError("ValidationException", `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length less than or equal to ${MAX_ENTRIES} and greater than or equal to 1`, 400);
+    throw new AwsError(
+      "ValidationException",
+      `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length less than or equal to ${MAX_ENTRIES} and greater than or equal to 1`,
+      400,
+    );
   }
   const read = entries.map((entry: unknown) => readEntry(call, entry));
   call.store.transaction(() => {
@@ -65,7 +69,17 @@ function readEntry(call: EventsCall, raw: unknown): Entry {
   if (typeof detail !== "object" || detail === null || Array.isArray(detail)) return { ErrorCode: "MalformedDetail", ErrorMessage: "Detail is malformed." };
   const resources = Array.isArray(entry.Resources) ? entry.Resources.map(String) : [];
   const time = typeof entry.Time === "number" ? entry.Time * 1000 : typeof entry.Time === "string" ? Date.parse(entry.Time) : call.now;
-  const event: BusEvent = { version: "0", id: randomUUID(), "detail-type": detailType, source, account: ACCOUNT_ID, time: eventTime(Number.isNaN(time) ? call.now : time), region: call.region, resources, detail };
+  const event: BusEvent = {
+    version: "0",
+    id: randomUUID(),
+    "detail-type": detailType,
+    source,
+    account: ACCOUNT_ID,
+    time: eventTime(Number.isNaN(time) ? call.now : time),
+    region: call.region,
+    resources,
+    detail,
+  };
   return { event, bus };
 }
 
@@ -76,4 +90,3 @@ function stringOf(value: unknown): string | undefined {
 function missing(field: string): Entry {
   return { ErrorCode: "InvalidArgument", ErrorMessage: `Parameter ${field} is not valid. Reason: ${field} is a required argument.` };
 }
-

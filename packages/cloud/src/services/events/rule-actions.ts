@@ -47,11 +47,17 @@ export const RULE_ACTIONS: Readonly<Record<string, EventsAction>> = {
   },
   ListTagsForResource: (call) => {
     const tags = call.store.tagsOf(requireArn(call))!;
-    return { Tags: Object.keys(tags).sort().map((Key) => ({ Key, Value: tags[Key] })) };
+    return {
+      Tags: Object.keys(tags)
+        .sort()
+        .map((Key) => ({ Key, Value: tags[Key] })),
+    };
   },
   ListTargetsByRule: (call) => {
     const rule = requireRule(call, "Rule");
-    return { Targets: call.store.targetsOf(rule.arn).map((target) => ({ Id: target.id, Arn: target.arn, ...(target.input === null ? {} : { Input: target.input }) })) };
+    return {
+      Targets: call.store.targetsOf(rule.arn).map((target) => ({ Id: target.id, Arn: target.arn, ...(target.input === null ? {} : { Input: target.input }) })),
+    };
   },
 };
 
@@ -62,7 +68,8 @@ function putRule(call: EventsCall): object {
   const bus = busOf(input);
   const pattern = optional(input, "EventPattern");
   const schedule = optional(input, "ScheduleExpression");
-  if (pattern === undefined && schedule === undefined) throw new AwsError("ValidationException", "Parameter(s) EventPattern or ScheduleExpression must be specified.", 400);
+  if (pattern === undefined && schedule === undefined)
+    throw new AwsError("ValidationException", "Parameter(s) EventPattern or ScheduleExpression must be specified.", 400);
   if (pattern !== undefined) checkPattern(pattern);
   if (schedule !== undefined) checkSchedule(schedule);
   const state = optional(input, "State") ?? "ENABLED";
@@ -70,7 +77,17 @@ function putRule(call: EventsCall): object {
   const arn = `arn:aws:events:${region}:${ACCOUNT_ID}:rule/${name}`;
   store.transaction(() => {
     const created = store.getRule(arn)?.created ?? now;
-    const rule: RuleRow = { arn, name, bus, pattern: pattern ?? null, schedule: schedule ?? null, state, description: optional(input, "Description") ?? null, created, nextFire: null };
+    const rule: RuleRow = {
+      arn,
+      name,
+      bus,
+      pattern: pattern ?? null,
+      schedule: schedule ?? null,
+      state,
+      description: optional(input, "Description") ?? null,
+      created,
+      nextFire: null,
+    };
     store.putRule({ ...rule, nextFire: firstFire(rule, now) });
     // Tags given to PutRule apply to a new rule only, as on EventBridge.
     if (created === now && Array.isArray(input.Tags)) store.setTags(arn, { ...store.tagsOf(arn), ...tagsOf(input.Tags) });
@@ -98,7 +115,8 @@ function putTargets(call: EventsCall): object {
   if (!Array.isArray(targets) || targets.length === 0) throw validation("Targets");
   const existing = new Set(call.store.targetsOf(rule.arn).map((target) => target.id));
   const ids = targets.map((target) => String((target as { Id?: unknown }).Id ?? ""));
-  if (new Set([...existing, ...ids]).size > MAX_TARGETS) throw new AwsError("LimitExceededException", `The requested resource exceeds the maximum number allowed.`, 400);
+  if (new Set([...existing, ...ids]).size > MAX_TARGETS)
+    throw new AwsError("LimitExceededException", `The requested resource exceeds the maximum number allowed.`, 400);
   call.store.transaction(() => {
     targets.forEach((target: { Id?: unknown; Arn?: unknown; Input?: unknown }, index) => {
       if (!/^[.\-_A-Za-z0-9]{1,64}$/.test(ids[index]!)) throw validation("Targets.Id");
@@ -112,7 +130,8 @@ function putTargets(call: EventsCall): object {
 
 function requireArn({ input, store }: EventsCall): string {
   const arn = required(input, "ResourceARN");
-  if (store.tagsOf(arn) === undefined) throw new AwsError("ResourceNotFoundException", `Rule ${arn.slice(arn.lastIndexOf("/") + 1)} does not exist on EventBus default.`, 400);
+  if (store.tagsOf(arn) === undefined)
+    throw new AwsError("ResourceNotFoundException", `Rule ${arn.slice(arn.lastIndexOf("/") + 1)} does not exist on EventBus default.`, 400);
   return arn;
 }
 
@@ -159,7 +178,8 @@ function findRule({ input, store, region }: EventsCall, key = "Name"): RuleRow |
 
 function requireRule(call: EventsCall, key = "Name"): RuleRow {
   const rule = findRule(call, key);
-  if (rule === undefined) throw new AwsError("ResourceNotFoundException", `Rule ${String(call.input[key])} does not exist on EventBus ${busOf(call.input)}.`, 400);
+  if (rule === undefined)
+    throw new AwsError("ResourceNotFoundException", `Rule ${String(call.input[key])} does not exist on EventBus ${busOf(call.input)}.`, 400);
   return rule;
 }
 

@@ -10,7 +10,8 @@ const POLICY_NAME = /^[\w+=,.@-]{1,128}$/;
 const PATH = /^(\/|\/[\u0021-\u007F]+\/)$/;
 
 export function checkRoleName(name: string): string {
-  if (!NAME.test(name)) throw validation(name, "roleName", "Member must satisfy regular expression pattern: [\\w+=,.@-]+ and have length less than or equal to 64");
+  if (!NAME.test(name))
+    throw validation(name, "roleName", "Member must satisfy regular expression pattern: [\\w+=,.@-]+ and have length less than or equal to 64");
   return name;
 }
 

@@ -121,13 +121,17 @@ export class IamStore {
   }
 
   listRoles(pathPrefix: string): RoleRow[] {
-    const records = this.#db.prepare("SELECT * FROM iam_roles WHERE substr(path, 1, length(?)) = ? ORDER BY name COLLATE BINARY").all(pathPrefix, pathPrefix) as RoleRecord[];
+    const records = this.#db
+      .prepare("SELECT * FROM iam_roles WHERE substr(path, 1, length(?)) = ? ORDER BY name COLLATE BINARY")
+      .all(pathPrefix, pathPrefix) as RoleRecord[];
     return records.map(toRole);
   }
 
   insertRole(role: RoleRow): void {
     this.#db
-      .prepare("INSERT INTO iam_roles (name, role_id, path, assume_role_policy, description, max_session_duration, created_at, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO iam_roles (name, role_id, path, assume_role_policy, description, max_session_duration, created_at, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      )
       .run(role.name, role.roleId, role.path, role.assumeRolePolicy, role.description, role.maxSessionDuration, role.createdAt, JSON.stringify(role.tags));
   }
 
@@ -150,18 +154,23 @@ export class IamStore {
   }
 
   inlinePolicyNames(roleName: string): string[] {
-    const rows = this.#db.prepare("SELECT policy_name FROM iam_role_policies WHERE role_name = ? ORDER BY policy_name").all(roleName) as Array<{ policy_name: string }>;
+    const rows = this.#db.prepare("SELECT policy_name FROM iam_role_policies WHERE role_name = ? ORDER BY policy_name").all(roleName) as Array<{
+      policy_name: string;
+    }>;
     return rows.map((row) => row.policy_name);
   }
 
   getInlinePolicy(roleName: string, policyName: string): string | undefined {
-    const row = this.#db.prepare("SELECT document FROM iam_role_policies WHERE role_name = ? AND policy_name = ?").get(roleName, policyName) as { document: string } | undefined;
+    const row = this.#db.prepare("SELECT document FROM iam_role_policies WHERE role_name = ? AND policy_name = ?").get(roleName, policyName) as
+      { document: string } | undefined;
     return row?.document;
   }
 
   putInlinePolicy(roleName: string, policyName: string, document: string): void {
     this.#db
-      .prepare("INSERT INTO iam_role_policies (role_name, policy_name, document) VALUES (?, ?, ?) ON CONFLICT(role_name, policy_name) DO UPDATE SET document = excluded.document")
+      .prepare(
+        "INSERT INTO iam_role_policies (role_name, policy_name, document) VALUES (?, ?, ?) ON CONFLICT(role_name, policy_name) DO UPDATE SET document = excluded.document",
+      )
       .run(roleName, policyName, document);
   }
 
@@ -170,7 +179,9 @@ export class IamStore {
   }
 
   attachedPolicyArns(roleName: string): string[] {
-    const rows = this.#db.prepare("SELECT policy_arn FROM iam_role_attachments WHERE role_name = ? ORDER BY policy_arn").all(roleName) as Array<{ policy_arn: string }>;
+    const rows = this.#db.prepare("SELECT policy_arn FROM iam_role_attachments WHERE role_name = ? ORDER BY policy_arn").all(roleName) as Array<{
+      policy_arn: string;
+    }>;
     return rows.map((row) => row.policy_arn);
   }
 

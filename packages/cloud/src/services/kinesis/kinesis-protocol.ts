@@ -8,14 +8,21 @@ export type KinesisInput = Record<string, unknown>;
 
 export const invalidArgument = (message: string): AwsError => new AwsError("InvalidArgumentException", message);
 export const validation = (value: unknown, field: string, rule: string): AwsError =>
-  new AwsError("ValidationException", `1 validation error detected: Value '${value === undefined ? "null" : String(value)}' at '${field}' failed to satisfy constraint: ${rule}`);
+  new AwsError(
+    "ValidationException",
+    `1 validation error detected: Value '${value === undefined ? "null" : String(value)}' at '${field}' failed to satisfy constraint: ${rule}`,
+  );
 
 export function kinesisReply(output: object): AwsResponse {
   return { status: 200, headers: { "content-type": "application/x-amz-json-1.1" }, body: JSON.stringify(output) };
 }
 
 export function kinesisErrorReply(error: AwsError): AwsResponse {
-  return { status: error.status, headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": error.code }, body: JSON.stringify({ __type: error.code, message: error.message }) };
+  return {
+    status: error.status,
+    headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": error.code },
+    body: JSON.stringify({ __type: error.code, message: error.message }),
+  };
 }
 
 export function parseInput(bytes: Buffer): KinesisInput {

@@ -66,7 +66,13 @@ export function createKinesisService(context: CloudContext): Service & StreamSou
     },
     readRecords(arn, id, after, max) {
       const { stream, shard } = shardOf(arn, id);
-      const rows = store.read(stream.id, shard, after === "" ? 0 : (parseSequenceNumber(after) ?? 0), context.clock.now() - stream.retentionHours * 3600_000, max);
+      const rows = store.read(
+        stream.id,
+        shard,
+        after === "" ? 0 : (parseSequenceNumber(after) ?? 0),
+        context.clock.now() - stream.retentionHours * 3600_000,
+        max,
+      );
       return rows.map((row) => lambdaRecord(stream, id, row));
     },
     waitForRecords(arn, ms, signal) {
@@ -99,7 +105,13 @@ function lambdaRecord(stream: StreamRow, shard: string, row: RecordRow): StreamR
     sequenceNumber: seq,
     arrivalMs: row.arrivalMs,
     record: {
-      kinesis: { kinesisSchemaVersion: "1.0", partitionKey: row.partitionKey, sequenceNumber: seq, data: row.data.toString("base64"), approximateArrivalTimestamp: row.arrivalMs / 1000 },
+      kinesis: {
+        kinesisSchemaVersion: "1.0",
+        partitionKey: row.partitionKey,
+        sequenceNumber: seq,
+        data: row.data.toString("base64"),
+        approximateArrivalTimestamp: row.arrivalMs / 1000,
+      },
       eventSource: "aws:kinesis",
       eventVersion: "1.0",
       eventID: `${shard}:${seq}`,

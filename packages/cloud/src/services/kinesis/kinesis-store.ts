@@ -73,7 +73,8 @@ export function shardFor(partitionKey: string, explicitHashKey: string | undefin
 
 type Raw = Omit<StreamRow, "tags" | "onDemand"> & { tags: string; onDemand: number };
 const COLUMNS = "id, region, name, shard_count AS shardCount, retention_hours AS retentionHours, created_ms AS createdMs, tags, on_demand AS onDemand";
-const toRow = (raw: Raw | undefined): StreamRow | undefined => (raw === undefined ? undefined : { ...raw, tags: JSON.parse(raw.tags) as Record<string, string>, onDemand: raw.onDemand === 1 });
+const toRow = (raw: Raw | undefined): StreamRow | undefined =>
+  raw === undefined ? undefined : { ...raw, tags: JSON.parse(raw.tags) as Record<string, string>, onDemand: raw.onDemand === 1 };
 
 export class KinesisStore {
   readonly #db: Database.Database;
@@ -127,23 +128,32 @@ export class KinesisStore {
   /** Records of a shard after row `after`, arrived at or after `since`, oldest first. */
   read(streamId: number, shard: number, after: number, since: number, max: number): RecordRow[] {
     return this.#db
-      .prepare("SELECT seq, shard, partition_key AS partitionKey, data, arrival_ms AS arrivalMs FROM kinesis_records WHERE stream_id = ? AND shard = ? AND seq > ? AND arrival_ms >= ? ORDER BY seq LIMIT ?")
+      .prepare(
+        "SELECT seq, shard, partition_key AS partitionKey, data, arrival_ms AS arrivalMs FROM kinesis_records WHERE stream_id = ? AND shard = ? AND seq > ? AND arrival_ms >= ? ORDER BY seq LIMIT ?",
+      )
       .all(streamId, shard, after, since, max) as RecordRow[];
   }
 
   /** The last row of a shard (0 when it has none). */
   lastSeq(streamId: number, shard: number): number {
-    return (this.#db.prepare("SELECT MAX(seq) AS seq FROM kinesis_records WHERE stream_id = ? AND shard = ?").get(streamId, shard) as { seq: number | null }).seq ?? 0;
+    return (
+      (this.#db.prepare("SELECT MAX(seq) AS seq FROM kinesis_records WHERE stream_id = ? AND shard = ?").get(streamId, shard) as { seq: number | null }).seq ??
+      0
+    );
   }
 
   /** The row before the shard's first record that arrived at or after `ms`. */
   seqBefore(streamId: number, shard: number, ms: number): number {
-    const row = this.#db.prepare("SELECT MIN(seq) AS seq FROM kinesis_records WHERE stream_id = ? AND shard = ? AND arrival_ms >= ?").get(streamId, shard, ms) as { seq: number | null };
+    const row = this.#db
+      .prepare("SELECT MIN(seq) AS seq FROM kinesis_records WHERE stream_id = ? AND shard = ? AND arrival_ms >= ?")
+      .get(streamId, shard, ms) as { seq: number | null };
     return row.seq === null ? this.lastSeq(streamId, shard) : row.seq - 1;
   }
 
   /** Forgets records past each stream's retention. */
   trim(now: number): void {
-    this.#db.prepare("DELETE FROM kinesis_records WHERE arrival_ms < ? - (SELECT retention_hours FROM kinesis_streams WHERE id = stream_id) * 3600000").run(now);
+    this.#db
+      .prepare("DELETE FROM kinesis_records WHERE arrival_ms < ? - (SELECT retention_hours FROM kinesis_streams WHERE id = stream_id) * 3600000")
+      .run(now);
   }
 }

@@ -30,7 +30,12 @@ function readEntry(entry: KinesisInput, stream: StreamRow, field: string): { sha
 
 async function append(state: KinesisState, stream: StreamRow, entries: Array<{ shard: number; partitionKey: string; data: Buffer }>): Promise<number[]> {
   const arrivalMs = state.context.clock.now();
-  const rows = await state.durably(() => state.store.append(stream.id, entries.map((entry) => ({ ...entry, arrivalMs }))));
+  const rows = await state.durably(() =>
+    state.store.append(
+      stream.id,
+      entries.map((entry) => ({ ...entry, arrivalMs })),
+    ),
+  );
   state.written(stream.id);
   return rows;
 }
@@ -49,7 +54,11 @@ const putRecords: KinesisAction = async (state, input, request) => {
   if (records.length > 500) throw validation("[...]", "records", "Member must have length less than or equal to 500");
   const entries = (records as KinesisInput[]).map((record, index) => readEntry(record, stream, `records.${index + 1}.member.`));
   const rows = await append(state, stream, entries);
-  return { FailedRecordCount: 0, Records: rows.map((seq, index) => ({ SequenceNumber: sequenceNumber(seq), ShardId: shardId(entries[index]!.shard) })), EncryptionType: "NONE" };
+  return {
+    FailedRecordCount: 0,
+    Records: rows.map((seq, index) => ({ SequenceNumber: sequenceNumber(seq), ShardId: shardId(entries[index]!.shard) })),
+    EncryptionType: "NONE",
+  };
 };
 
 const getShardIterator: KinesisAction = (state, input, request) => {
@@ -62,14 +71,23 @@ const getShardIterator: KinesisAction = (state, input, request) => {
   if (type === "TRIM_HORIZON") after = 0;
   else if (type === "LATEST") after = state.store.lastSeq(stream.id, shard);
   else if (type === "AT_TIMESTAMP") {
-    if (typeof input.Timestamp !== "number") throw invalidArgument("Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.");
+    if (typeof input.Timestamp !== "number")
+      throw invalidArgument("Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has no timestamp parameter.");
     after = state.store.seqBefore(stream.id, shard, input.Timestamp * 1000);
   } else if (type === "AT_SEQUENCE_NUMBER" || type === "AFTER_SEQUENCE_NUMBER") {
     const text = typeof input.StartingSequenceNumber === "string" ? input.StartingSequenceNumber : "";
     const seq = parseSequenceNumber(text);
-    if (seq === undefined) throw invalidArgument(`StartingSequenceNumber ${text} used in GetShardIterator on shard ${id} in stream ${stream.name} under account 000000000000 is invalid.`);
+    if (seq === undefined)
+      throw invalidArgument(
+        `StartingSequenceNumber ${text} used in GetShardIterator on shard ${id} in stream ${stream.name} under account 000000000000 is invalid.`,
+      );
     after = type === "AT_SEQUENCE_NUMBER" ? seq - 1 : seq;
-  } else throw validation(type, "shardIteratorType", "Member must satisfy enum value set: [AFTER_SEQUENCE_NUMBER, AT_SEQUENCE_NUMBER, AT_TIMESTAMP, TRIM_HORIZON, LATEST]");
+  } else
+    throw validation(
+      type,
+      "shardIteratorType",
+      "Member must satisfy enum value set: [AFTER_SEQUENCE_NUMBER, AT_SEQUENCE_NUMBER, AT_TIMESTAMP, TRIM_HORIZON, LATEST]",
+    );
   return { ShardIterator: encode({ s: stream.id, h: shard, a: after, t: state.context.clock.now() }) };
 };
 
@@ -82,17 +100,26 @@ function decode(state: KinesisState, text: string): Iterator {
   } catch {
     throw invalidArgument("Invalid ShardIterator.");
   }
-  if (typeof iterator?.s !== "number" || typeof iterator.h !== "number" || typeof iterator.a !== "number" || typeof iterator.t !== "number") throw invalidArgument("Invalid ShardIterator.");
+  if (typeof iterator?.s !== "number" || typeof iterator.h !== "number" || typeof iterator.a !== "number" || typeof iterator.t !== "number")
+    throw invalidArgument("Invalid ShardIterator.");
   const now = state.context.clock.now();
   if (now - iterator.t > ITERATOR_LIFETIME_MS) {
-    throw new AwsError("ExpiredIteratorException", `Iterator expired. The iterator was created at time ${new Date(iterator.t).toUTCString()} while right now it is ${new Date(now).toUTCString()} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`);
+    throw new AwsError(
+      "ExpiredIteratorException",
+      `Iterator expired. The iterator was created at time ${new Date(iterator.t).toUTCString()} while right now it is ${new Date(now).toUTCString()} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`,
+    );
   }
   return iterator;
 }
 
 /** A record as GetRecords answers it. */
 export function wireRecord(row: RecordRow): Record<string, unknown> {
-  return { SequenceNumber: sequenceNumber(row.seq), ApproximateArrivalTimestamp: row.arrivalMs / 1000, Data: row.data.toString("base64"), PartitionKey: row.partitionKey };
+  return {
+    SequenceNumber: sequenceNumber(row.seq),
+    ApproximateArrivalTimestamp: row.arrivalMs / 1000,
+    Data: row.data.toString("base64"),
+    PartitionKey: row.partitionKey,
+  };
 }
 
 const getRecords: KinesisAction = (state, input) => {
@@ -110,4 +137,9 @@ const getRecords: KinesisAction = (state, input) => {
   };
 };
 
-export const RECORD_ACTIONS: Readonly<Record<string, KinesisAction>> = { PutRecord: putRecord, PutRecords: putRecords, GetShardIterator: getShardIterator, GetRecords: getRecords };
+export const RECORD_ACTIONS: Readonly<Record<string, KinesisAction>> = {
+  PutRecord: putRecord,
+  PutRecords: putRecords,
+  GetShardIterator: getShardIterator,
+  GetRecords: getRecords,
+};

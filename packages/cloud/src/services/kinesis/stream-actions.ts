@@ -35,14 +35,24 @@ const createStream: KinesisAction = async (state, input, request) => {
   const name = requiredString(input, "StreamName");
   if (!/^[a-zA-Z0-9_.-]{1,128}$/.test(name)) throw validation(name, "streamName", "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
   const mode = (input.StreamModeDetails as { StreamMode?: unknown } | undefined)?.StreamMode ?? "PROVISIONED";
-  if (mode !== "PROVISIONED" && mode !== "ON_DEMAND") throw validation(mode, "streamModeDetails.streamMode", "Member must satisfy enum value set: [ON_DEMAND, PROVISIONED]");
+  if (mode !== "PROVISIONED" && mode !== "ON_DEMAND")
+    throw validation(mode, "streamModeDetails.streamMode", "Member must satisfy enum value set: [ON_DEMAND, PROVISIONED]");
   const count = optionalInteger(input, "ShardCount", 1, 1000);
   if (mode === "PROVISIONED" && count === undefined) throw invalidArgument("ShardCount is required for PROVISIONED stream mode.");
   if (mode === "ON_DEMAND" && count !== undefined) throw invalidArgument("ShardCount is not allowed for ON_DEMAND stream mode.");
   const tags = (input.Tags ?? {}) as Record<string, string>;
   await state.durably(() => {
-    if (state.store.find(request.region, name) !== undefined) throw new AwsError("ResourceInUseException", `Stream ${name} under account ${ACCOUNT_ID} already exists.`);
-    state.store.create({ region: request.region, name, shardCount: count ?? ON_DEMAND_SHARDS, retentionHours: 24, createdMs: state.context.clock.now(), tags, onDemand: mode === "ON_DEMAND" });
+    if (state.store.find(request.region, name) !== undefined)
+      throw new AwsError("ResourceInUseException", `Stream ${name} under account ${ACCOUNT_ID} already exists.`);
+    state.store.create({
+      region: request.region,
+      name,
+      shardCount: count ?? ON_DEMAND_SHARDS,
+      retentionHours: 24,
+      createdMs: state.context.clock.now(),
+      tags,
+      onDemand: mode === "ON_DEMAND",
+    });
   });
   return {};
 };
@@ -66,7 +76,13 @@ const listStreams: KinesisAction = (state, input, request) => {
   const page = names.slice(0, limit);
   const summaries = page.map((name) => {
     const stream = state.store.find(request.region, name)!;
-    return { StreamName: name, StreamARN: streamArn(stream), StreamStatus: "ACTIVE", StreamModeDetails: common(stream).StreamModeDetails, StreamCreationTimestamp: stream.createdMs / 1000 };
+    return {
+      StreamName: name,
+      StreamARN: streamArn(stream),
+      StreamStatus: "ACTIVE",
+      StreamModeDetails: common(stream).StreamModeDetails,
+      StreamCreationTimestamp: stream.createdMs / 1000,
+    };
   });
   return { StreamNames: page, HasMoreStreams: names.length > limit, StreamSummaries: summaries };
 };
@@ -84,7 +100,9 @@ function retention(increase: boolean): KinesisAction {
     const hours = optionalInteger(input, "RetentionPeriodHours", 24, 8760);
     if (hours === undefined) throw validation(undefined, "retentionPeriodHours", "Member must not be null");
     if (increase ? hours < stream.retentionHours : hours > stream.retentionHours) {
-      throw invalidArgument(`Requested retention period (${hours} hours) for stream ${stream.name} can not be ${increase ? "shorter" : "longer"} than existing retention period (${stream.retentionHours} hours). Use ${increase ? "DecreaseStreamRetentionPeriod" : "IncreaseStreamRetentionPeriod"} API.`);
+      throw invalidArgument(
+        `Requested retention period (${hours} hours) for stream ${stream.name} can not be ${increase ? "shorter" : "longer"} than existing retention period (${stream.retentionHours} hours). Use ${increase ? "DecreaseStreamRetentionPeriod" : "IncreaseStreamRetentionPeriod"} API.`,
+      );
     }
     await state.durably(() => state.store.setRetention(stream.id, hours));
     return {};
@@ -106,7 +124,12 @@ const removeTags: KinesisAction = async (state, input, request) => {
 
 const listTags: KinesisAction = (state, input, request) => {
   const stream = requireStream(state, input, request.region);
-  return { Tags: Object.entries(stream.tags).sort(([a], [b]) => (a < b ? -1 : 1)).map(([Key, Value]) => ({ Key, Value })), HasMoreTags: false };
+  return {
+    Tags: Object.entries(stream.tags)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([Key, Value]) => ({ Key, Value })),
+    HasMoreTags: false,
+  };
 };
 
 export const STREAM_ACTIONS: Readonly<Record<string, KinesisAction>> = {

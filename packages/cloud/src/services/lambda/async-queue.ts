@@ -66,7 +66,10 @@ export class AsyncQueue {
         const batch = this.#arriving;
         this.#arriving = [];
         try {
-          this.#store.insertMany(batch.map((each) => each.event), this.#context.clock.now());
+          this.#store.insertMany(
+            batch.map((each) => each.event),
+            this.#context.clock.now(),
+          );
         } catch (error) {
           for (const each of batch) each.reject(error);
           return;
@@ -97,7 +100,11 @@ export class AsyncQueue {
   /** The function is gone: what still waits for it becomes failed events. */
   functionDeleted(name: string): void {
     this.#ready.delete(name);
-    const error = JSON.stringify({ errorType: "ResourceNotFoundException", errorMessage: `The function ${name} was deleted before this event was delivered`, trace: [] });
+    const error = JSON.stringify({
+      errorType: "ResourceNotFoundException",
+      errorMessage: `The function ${name} was deleted before this event was delivered`,
+      trace: [],
+    });
     for (const id of this.#store.eventsOf(name)) if (!this.#inFlight.has(id)) this.#store.fail(id, error, 0, this.#context.clock.now());
   }
 
@@ -121,7 +128,10 @@ export class AsyncQueue {
       this.#caps.set(name, cap);
       // In-flight events are still due rows: fetch past them, and a few more to hand out as instances free up.
       const running = this.#running.get(name) ?? 0;
-      this.#ready.set(name, this.#store.due(name, now, cap + running + PREFETCH).filter((event) => !this.#inFlight.has(event.id)));
+      this.#ready.set(
+        name,
+        this.#store.due(name, now, cap + running + PREFETCH).filter((event) => !this.#inFlight.has(event.id)),
+      );
       this.#fill(row);
     }
     this.#scheduleRetries(now);

@@ -33,7 +33,7 @@ export class CodeStore {
       const temp = join(this.#dir, `.partial-${randomBytes(6).toString("hex")}`);
       const fd = openSync(temp, "w");
       try {
-        for (let offset = 0; offset < zip.length; ) offset += writeSync(fd, zip, offset);
+        for (let offset = 0; offset < zip.length;) offset += writeSync(fd, zip, offset);
         fsyncSync(fd);
       } finally {
         closeSync(fd);

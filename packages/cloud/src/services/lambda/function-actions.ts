@@ -40,7 +40,8 @@ export const createFunction: LambdaAction = async (state, request) => {
   for (const field of ["Runtime", "Role", "Handler"] as const) {
     if (input[field] === undefined) throw new AwsError("InvalidParameterValueException", `${field} is required for .zip deployment package.`);
   }
-  if (input.PackageType === "Image") throw new AwsError("InvalidParameterValueException", "The local cloud runs .zip functions only: PackageType Image is not supported.");
+  if (input.PackageType === "Image")
+    throw new AwsError("InvalidParameterValueException", "The local cloud runs .zip functions only: PackageType Image is not supported.");
   const settings = applySettings({ ...DEFAULT_SETTINGS, runtime: "", role: "", handler: "" }, input);
   checkRole(state, settings);
   const zip = await readCode(state, input.Code ?? {});
@@ -78,11 +79,13 @@ export const getFunction: LambdaAction = async (state, request, [name]) => {
   });
 };
 
-export const getFunctionConfiguration: LambdaAction = async (state, request, [name]) => jsonReply(200, functionConfiguration(findFunction(state, request, name!)));
+export const getFunctionConfiguration: LambdaAction = async (state, request, [name]) =>
+  jsonReply(200, functionConfiguration(findFunction(state, request, name!)));
 
 export const listFunctions: LambdaAction = async (state, request) => {
   const max = Number(request.query.get("MaxItems") ?? "50");
-  if (!Number.isInteger(max) || max < 1 || max > 10000) throw validation(`'${request.query.get("MaxItems")}'`, "maxItems", "Member must have value between 1 and 10000");
+  if (!Number.isInteger(max) || max < 1 || max > 10000)
+    throw validation(`'${request.query.get("MaxItems")}'`, "maxItems", "Member must have value between 1 and 10000");
   const rows = state.functions.list(request.query.get("Marker") ?? "", max + 1);
   const page = rows.slice(0, max);
   const next = rows.length > max ? page[page.length - 1]!.name : undefined;
@@ -125,7 +128,8 @@ export const deleteFunction: LambdaAction = async (state, request, [name]) => {
 
 /** The zip a request gives, checked to be one Lambda could unpack. */
 async function readCode(state: LambdaState, input: CodeInput): Promise<Buffer> {
-  if (input.ImageUri !== undefined) throw new AwsError("InvalidParameterValueException", "The local cloud runs .zip functions only: ImageUri is not supported.");
+  if (input.ImageUri !== undefined)
+    throw new AwsError("InvalidParameterValueException", "The local cloud runs .zip functions only: ImageUri is not supported.");
   let zip: Buffer;
   if (input.ZipFile !== undefined) zip = Buffer.from(input.ZipFile, "base64");
   else if (input.S3Bucket !== undefined && input.S3Key !== undefined) zip = await readS3Code(state, input.S3Bucket, input.S3Key, input.S3ObjectVersion);
@@ -144,7 +148,10 @@ async function readCode(state: LambdaState, input: CodeInput): Promise<Buffer> {
 async function readS3Code(state: LambdaState, bucket: string, key: string, version: string | undefined): Promise<Buffer> {
   const bytes = await objectReader(state.context)?.readObject(bucket, key, version);
   if (bytes === undefined) {
-    throw new AwsError("InvalidParameterValueException", `Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist. (s3://${bucket}/${key})`);
+    throw new AwsError(
+      "InvalidParameterValueException",
+      `Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist. (s3://${bucket}/${key})`,
+    );
   }
   return bytes;
 }
@@ -165,4 +172,3 @@ function checkRevision(row: FunctionRow, revisionId: string | undefined): Functi
   }
   return row;
 }
-

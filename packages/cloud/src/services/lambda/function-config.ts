@@ -60,7 +60,10 @@ function checkRuntime(value: unknown): string {
       `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
     );
   }
-  throw new AwsError("InvalidParameterValueException", `The runtime parameter of ${runtime} is not supported by the local cloud: it runs ${RUNTIMES.join(" and ")} functions.`);
+  throw new AwsError(
+    "InvalidParameterValueException",
+    `The runtime parameter of ${runtime} is not supported by the local cloud: it runs ${RUNTIMES.join(" and ")} functions.`,
+  );
 }
 
 function checkEnvironment(variables: Record<string, unknown>): Record<string, string> {
@@ -74,7 +77,11 @@ function checkEnvironment(variables: Record<string, unknown>): Record<string, st
   const environment: Record<string, string> = {};
   for (const [key, value] of Object.entries(variables)) {
     if (!VARIABLE.test(key)) {
-      throw validation(`'${key}'`, "environment.variables", "Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]");
+      throw validation(
+        `'${key}'`,
+        "environment.variables",
+        "Map keys must satisfy constraint: [Member must satisfy regular expression pattern: [a-zA-Z]([a-zA-Z0-9_])+]",
+      );
     }
     environment[key] = String(value);
   }
@@ -90,7 +97,11 @@ function checkEnvironment(variables: Record<string, unknown>): Record<string, st
 
 function checkArchitectures(value: unknown): string[] {
   if (!Array.isArray(value) || value.length !== 1 || !["x86_64", "arm64"].includes(String(value[0]))) {
-    throw validation(JSON.stringify(value), "architectures", "Member must have length less than or equal to 1, Member must satisfy enum value set: [x86_64, arm64]");
+    throw validation(
+      JSON.stringify(value),
+      "architectures",
+      "Member must have length less than or equal to 1, Member must satisfy enum value set: [x86_64, arm64]",
+    );
   }
   return [String(value[0])];
 }
@@ -135,7 +146,11 @@ export interface FunctionRef {
 export function parseFunctionRef(raw: string, qualifier?: string): FunctionRef {
   const match = FUNCTION_REF.exec(raw);
   if (match === null) {
-    throw validation(`'${raw}'`, "functionName", "Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
+    throw validation(
+      `'${raw}'`,
+      "functionName",
+      "Member must satisfy regular expression pattern: (arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\\d{1}:)?(\\d{12}:)?(function:)?([a-zA-Z0-9-_]+)(:(\\$LATEST|[a-zA-Z0-9-_]+))?",
+    );
   }
   return { name: match[4]!, qualifier: match[5] ?? qualifier };
 }

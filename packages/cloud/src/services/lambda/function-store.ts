@@ -111,8 +111,16 @@ export class FunctionStore {
            reserved_concurrency = excluded.reserved_concurrency, tags = excluded.tags, policy = excluded.policy`,
       )
       .run(
-        row.name, row.region, JSON.stringify(row.settings), row.codeSha256, row.codeSize, row.revisionId, row.lastModified,
-        row.reservedConcurrency, JSON.stringify(row.tags), JSON.stringify(row.policy),
+        row.name,
+        row.region,
+        JSON.stringify(row.settings),
+        row.codeSha256,
+        row.codeSize,
+        row.revisionId,
+        row.lastModified,
+        row.reservedConcurrency,
+        JSON.stringify(row.tags),
+        JSON.stringify(row.policy),
       );
   }
 

@@ -45,7 +45,11 @@ async function readPayload(request: AwsRequest, limit: number): Promise<string> 
   try {
     JSON.parse(text);
   } catch (error) {
-    throw new AwsError("InvalidRequestContentException", `Could not parse request body into json: Could not parse payload into json: ${(error as Error).message}`, 400);
+    throw new AwsError(
+      "InvalidRequestContentException",
+      `Could not parse request body into json: Could not parse payload into json: ${(error as Error).message}`,
+      400,
+    );
   }
   return text;
 }

@@ -16,7 +16,8 @@ export async function lambdaControl(state: LambdaState, store: AsyncStore, reque
     if (row === undefined) return jsonResponse(404, { error: "no such function" });
     return { status: 200, headers: { "content-type": "application/zip" }, body: readFileSync(state.code.path(row.codeSha256)) };
   }
-  if (request.method === "GET" && path === "queue") return jsonResponse(200, { pending: store.pending(), inFlight: state.queue.inFlight(), retrying: store.retrying() });
+  if (request.method === "GET" && path === "queue")
+    return jsonResponse(200, { pending: store.pending(), inFlight: state.queue.inFlight(), retrying: store.retrying() });
   if (request.method === "GET" && path === "failed-events") return jsonResponse(200, { failedEvents: failedEvents(store, request.query.get("function")) });
   if (request.method === "DELETE" && path === "failed-events") return jsonResponse(200, { deleted: store.clearFailed() });
   return undefined;

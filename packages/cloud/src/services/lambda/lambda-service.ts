@@ -27,7 +27,12 @@ export function createLambdaService(context: CloudContext): LambdaService {
   const functions = new FunctionStore(context.db);
   const code = new CodeStore(context.dataDir);
   const asyncStore = new AsyncStore(context.db);
-  const runner = new FunctionRunner({ code, endpoint: () => context.endpoint, providedModules: providedSdk(context.dataDir), onLog: (name, record) => writeLog(context, name, record) });
+  const runner = new FunctionRunner({
+    code,
+    endpoint: () => context.endpoint,
+    providedModules: providedSdk(context.dataDir),
+    onLog: (name, record) => writeLog(context, name, record),
+  });
   const queue = new AsyncQueue(context, asyncStore, functions, runner);
   const mappings = new EventSourceMappings(context, functions, runner);
   const state: LambdaState = {
@@ -79,7 +84,9 @@ export function createLambdaService(context: CloudContext): LambdaService {
     },
     async invokeFunction(arn, payload): Promise<InvocationOutcome> {
       const result = await runner.invoke(requireFunction(arn), payload);
-      return result.ok ? { ok: true, payload: JSON.stringify(result.value) } : { ok: false, errorType: result.error.errorType, errorMessage: result.error.errorMessage };
+      return result.ok
+        ? { ok: true, payload: JSON.stringify(result.value) }
+        : { ok: false, errorType: result.error.errorType, errorMessage: result.error.errorMessage };
     },
   };
 }

@@ -95,7 +95,10 @@ function conditionsHold(condition: Record<string, Record<string, string>>, conte
 
 /** IAM's wildcards: `*` any run of characters, `?` one character. */
 function globMatches(pattern: string, text: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${source}$`).test(text);
 }
 

@@ -4,7 +4,13 @@
 import { AwsError } from "../../errors.js";
 import type { AwsRequest } from "../../server/aws-request.js";
 import {
-  createFunction, deleteFunction, getFunction, getFunctionConfiguration, listFunctions, updateFunctionCode, updateFunctionConfiguration,
+  createFunction,
+  deleteFunction,
+  getFunction,
+  getFunctionConfiguration,
+  listFunctions,
+  updateFunctionCode,
+  updateFunctionConfiguration,
 } from "./function-actions.js";
 import { invoke } from "./invoke-action.js";
 import type { LambdaAction } from "./lambda-state.js";

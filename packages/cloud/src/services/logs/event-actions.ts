@@ -37,7 +37,11 @@ function putLogEvents({ input, store, delivery, now }: LogsCall): unknown {
   // The deliveries to subscription filters are queued with the events, in one transaction.
   const last = store.transaction(() => {
     const ids = store.appendEvents(group.name, streamName, accepted, now);
-    delivery.deliver(group.name, streamName, accepted.map((event, index) => ({ ...event, id: ids[index]! })));
+    delivery.deliver(
+      group.name,
+      streamName,
+      accepted.map((event, index) => ({ ...event, id: ids[index]! })),
+    );
     return ids.at(-1) ?? 0;
   });
   const rejected = { ...(tooOld === -1 ? {} : { tooOldLogEventEndIndex: tooOld }), ...(tooNew === -1 ? {} : { tooNewLogEventStartIndex: tooNew }) };
@@ -69,7 +73,7 @@ function filterLogEvents({ input, store }: LogsCall): unknown {
   const token = optionalString(input, "nextToken");
   let after: EventKey = token === undefined ? { timestamp: Number.MIN_SAFE_INTEGER, id: 0 } : readKey(decodeToken(token));
   const events: EventRow[] = [];
-  for (let scanned = 0; events.length < limit && scanned < SCAN_BUDGET; ) {
+  for (let scanned = 0; events.length < limit && scanned < SCAN_BUDGET;) {
     const rows = store.events(group.name, after, start, end, streams, Math.min(1000, SCAN_BUDGET - scanned));
     if (rows.length === 0) return { events: events.map(filteredEvent), searchedLogStreams: [] };
     scanned += rows.length;

@@ -3,7 +3,16 @@
 import { AwsError } from "../../errors.js";
 import type { AwsRequest } from "../../server/aws-request.js";
 import {
-  decodeToken, encodeToken, groupArn, groupNameOf, invalid, limitOf, optionalString, requireGroup, requiredString, type LogsInput,
+  decodeToken,
+  encodeToken,
+  groupArn,
+  groupNameOf,
+  invalid,
+  limitOf,
+  optionalString,
+  requireGroup,
+  requiredString,
+  type LogsInput,
 } from "./logs-input.js";
 import type { LambdaTarget } from "../service.js";
 import type { LogsStore } from "./logs-store.js";
@@ -30,7 +39,10 @@ const RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731
 export const GROUP_ACTIONS: Readonly<Record<string, LogsAction>> = {
   CreateLogGroup: ({ input, store, now }) => {
     const name = requiredString(input, "logGroupName");
-    if (!NAME.test(name)) throw invalid(`1 validation error detected: Value '${name}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`);
+    if (!NAME.test(name))
+      throw invalid(
+        `1 validation error detected: Value '${name}' at 'logGroupName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+`,
+      );
     if (!store.createGroup(name, now, tagsOf(input))) throw new AwsError("ResourceAlreadyExistsException", "The specified log group already exists", 400);
     return {};
   },
@@ -63,7 +75,9 @@ export const GROUP_ACTIONS: Readonly<Record<string, LogsAction>> = {
     const group = requireGroup(store, groupNameOf(input));
     const days = input.retentionInDays;
     if (typeof days !== "number" || !RETENTION.includes(days)) {
-      throw invalid(`1 validation error detected: Value '${String(days)}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTION.join(", ")}]`);
+      throw invalid(
+        `1 validation error detected: Value '${String(days)}' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: [${RETENTION.join(", ")}]`,
+      );
     }
     store.updateGroup(group.name, { retentionDays: days });
     return {};
@@ -75,7 +89,10 @@ export const GROUP_ACTIONS: Readonly<Record<string, LogsAction>> = {
   CreateLogStream: ({ input, store, now }) => {
     const group = requireGroup(store, groupNameOf(input));
     const name = requiredString(input, "logStreamName");
-    if (name.includes(":") || name.includes("*") || name.length > 512) throw invalid(`1 validation error detected: Value '${name}' at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*`);
+    if (name.includes(":") || name.includes("*") || name.length > 512)
+      throw invalid(
+        `1 validation error detected: Value '${name}' at 'logStreamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*`,
+      );
     if (!store.createStream(group.name, name, now)) throw new AwsError("ResourceAlreadyExistsException", "The specified log stream already exists", 400);
     return {};
   },
@@ -126,7 +143,9 @@ function describeLogStreams({ input, store, request }: LogsCall): unknown {
   const logStreams = page.map((stream) => ({
     logStreamName: stream.name,
     creationTime: stream.created,
-    ...(stream.firstEvent === null ? {} : { firstEventTimestamp: stream.firstEvent, lastEventTimestamp: stream.lastEvent, lastIngestionTime: stream.lastIngestion }),
+    ...(stream.firstEvent === null
+      ? {}
+      : { firstEventTimestamp: stream.firstEvent, lastEventTimestamp: stream.lastEvent, lastIngestionTime: stream.lastIngestion }),
     arn: `${groupArn(request.region, group.name)}:log-stream:${stream.name}`,
     storedBytes: 0,
   }));

@@ -13,7 +13,8 @@ export function invalid(message: string): AwsError {
 
 export function requiredString(input: LogsInput, field: string): string {
   const value = input[field];
-  if (typeof value !== "string" || value === "") throw invalid(`1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`);
+  if (typeof value !== "string" || value === "")
+    throw invalid(`1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`);
   return value;
 }
 
@@ -27,7 +28,9 @@ export function limitOf(input: LogsInput, field: string, min: number, max: numbe
   const value = input[field];
   if (value === undefined || value === null) return fallback;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw invalid(`1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: Member must have value between ${min} and ${max}`);
+    throw invalid(
+      `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: Member must have value between ${min} and ${max}`,
+    );
   }
   return value;
 }

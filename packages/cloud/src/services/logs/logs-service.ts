@@ -41,7 +41,11 @@ export function createLogsService(context: CloudContext): Service & LogsTarget {
         store.createGroup(group, now, {});
         store.createStream(group, stream, now);
         const ids = store.appendEvents(group, stream, lines, now);
-        delivery.deliver(group, stream, lines.map((line, index) => ({ ...line, id: ids[index]! })));
+        delivery.deliver(
+          group,
+          stream,
+          lines.map((line, index) => ({ ...line, id: ids[index]! })),
+        );
       }
     });
   };
@@ -57,7 +61,15 @@ export function createLogsService(context: CloudContext): Service & LogsTarget {
       const input = await readInput(request);
       flush();
       const lambda = context.services.get("lambda") as (Service & Partial<LambdaTarget>) | undefined;
-      const output = action({ input, store, subscriptions, delivery, lambda: lambda?.allowsInvoke === undefined ? undefined : (lambda as Service & LambdaTarget), request, now: context.clock.now() });
+      const output = action({
+        input,
+        store,
+        subscriptions,
+        delivery,
+        lambda: lambda?.allowsInvoke === undefined ? undefined : (lambda as Service & LambdaTarget),
+        request,
+        now: context.clock.now(),
+      });
       return { status: 200, headers: { "content-type": "application/x-amz-json-1.1" }, body: JSON.stringify(output) };
     },
     appendLogEvents(group, stream, lines) {

@@ -97,7 +97,8 @@ export class LogsStore {
   }
 
   getGroup(name: string): GroupRow | undefined {
-    const row = this.#db.prepare(`SELECT ${GROUP_COLUMNS} FROM logs_groups WHERE name = ?`).get(name) as (Omit<GroupRow, "tags"> & { tags: string }) | undefined;
+    const row = this.#db.prepare(`SELECT ${GROUP_COLUMNS} FROM logs_groups WHERE name = ?`).get(name) as
+      (Omit<GroupRow, "tags"> & { tags: string }) | undefined;
     return row === undefined ? undefined : { ...row, tags: JSON.parse(row.tags) as Record<string, string> };
   }
 

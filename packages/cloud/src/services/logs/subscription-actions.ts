@@ -36,7 +36,9 @@ function putSubscriptionFilter({ input, store, subscriptions, lambda, request, n
   const destinationArn = requiredString(input, "destinationArn");
   const distribution = optionalString(input, "distribution") ?? "ByLogStream";
   if (distribution !== "ByLogStream" && distribution !== "Random") {
-    throw invalid(`1 validation error detected: Value '${distribution}' at 'distribution' failed to satisfy constraint: Member must satisfy enum value set: [Random, ByLogStream]`);
+    throw invalid(
+      `1 validation error detected: Value '${distribution}' at 'distribution' failed to satisfy constraint: Member must satisfy enum value set: [Random, ByLogStream]`,
+    );
   }
   const group = requireGroup(store, requiredString(input, "logGroupName"));
   compileFilterPattern(filterPattern);
@@ -47,7 +49,9 @@ function putSubscriptionFilter({ input, store, subscriptions, lambda, request, n
   if (target === null) throw invalid("The local cloud delivers subscription filters to Lambda functions only: destinationArn must be a function's ARN.");
   const functionName = target[3]!;
   if (group.name === `/aws/lambda/${functionName}`) {
-    throw invalid(`The destination function ${functionName} cannot subscribe to its own log group ${group.name}: each delivery would write lines that are delivered again.`);
+    throw invalid(
+      `The destination function ${functionName} cannot subscribe to its own log group ${group.name}: each delivery would write lines that are delivered again.`,
+    );
   }
   const loop = loopThrough(subscriptions, group.name, functionName);
   if (loop !== undefined) throw invalid(`This subscription filter would make a loop of deliveries: ${loop.join(" -> ")}.`);
@@ -84,7 +88,9 @@ function described(row: SubscriptionRow): Record<string, unknown> {
 function filterNameOf(input: LogsInput): string {
   const name = requiredString(input, "filterName");
   if (name.length > 512 || /[:*]/.test(name)) {
-    throw invalid(`1 validation error detected: Value '${name}' at 'filterName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*`);
+    throw invalid(
+      `1 validation error detected: Value '${name}' at 'filterName' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:*]*`,
+    );
   }
   return name;
 }
@@ -92,8 +98,10 @@ function filterNameOf(input: LogsInput): string {
 // Required, but may be empty (every event then matches).
 function filterPatternOf(input: LogsInput): string {
   const pattern = input.filterPattern;
-  if (typeof pattern !== "string") throw invalid("1 validation error detected: Value null at 'filterPattern' failed to satisfy constraint: Member must not be null");
-  if (pattern.length > 1024) throw invalid("1 validation error detected: Value at 'filterPattern' failed to satisfy constraint: Member must have length less than or equal to 1024");
+  if (typeof pattern !== "string")
+    throw invalid("1 validation error detected: Value null at 'filterPattern' failed to satisfy constraint: Member must not be null");
+  if (pattern.length > 1024)
+    throw invalid("1 validation error detected: Value at 'filterPattern' failed to satisfy constraint: Member must have length less than or equal to 1024");
   return pattern;
 }
 
@@ -111,7 +119,7 @@ function loopThrough(subscriptions: SubscriptionStore, group: string, functionNa
   // Breadth first from the function's own group; `via` remembers how each group was reached.
   const start = `/aws/lambda/${functionName}`;
   const via = new Map<string, { from: string; through: string } | null>([[start, null]]);
-  for (const queue = [start]; queue.length > 0; ) {
+  for (const queue = [start]; queue.length > 0;) {
     const current = queue.shift()!;
     for (const next of edges.get(current) ?? []) {
       const nextGroup = `/aws/lambda/${next}`;

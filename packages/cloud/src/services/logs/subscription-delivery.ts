@@ -50,7 +50,11 @@ export class SubscriptionDelivery {
       const sourceArn = `${groupArn(filter.destinationArn.split(":")[3] ?? "us-east-1", group)}:*`;
       if (!lambda.allowsInvoke(filter.destinationArn, "logs.amazonaws.com", sourceArn, ACCOUNT_ID)) continue;
       for (const batch of batches(kept)) {
-        lambda.enqueueInvocation(filter.destinationArn, JSON.stringify({ awslogs: { data: encodeData(group, stream, filter.filterName, batch) } }), `logs:${group}`);
+        lambda.enqueueInvocation(
+          filter.destinationArn,
+          JSON.stringify({ awslogs: { data: encodeData(group, stream, filter.filterName, batch) } }),
+          `logs:${group}`,
+        );
         queued++;
       }
     }

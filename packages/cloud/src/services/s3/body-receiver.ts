@@ -122,7 +122,12 @@ function collectSmall(stream: AwsRequest["stream"]): Promise<Buffer[]> {
 }
 
 /** Writes `source` (the payload bytes) to a new blob (or `bytes`, see receiveBody), hashing them and checking `expect` before the blob is committed. */
-export async function receivePayload(source: AsyncIterable<Buffer> | Iterable<Buffer>, blobs: BlobStore, inline: boolean, expect: BodyExpectations = {}): Promise<ReceivedBody> {
+export async function receivePayload(
+  source: AsyncIterable<Buffer> | Iterable<Buffer>,
+  blobs: BlobStore,
+  inline: boolean,
+  expect: BodyExpectations = {},
+): Promise<ReceivedBody> {
   const digests: Digests = {
     md5: createHash("md5"),
     sha256: expect.signedSha256 === undefined ? undefined : createHash("sha256"),

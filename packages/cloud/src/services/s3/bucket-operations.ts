@@ -51,7 +51,11 @@ function locationOf(body: Buffer, requestRegion: string): string {
   const region = constraint ?? "us-east-1";
   if (requestRegion !== "us-east-1" && region !== requestRegion) {
     const named = constraint === undefined ? "unspecified" : constraint;
-    throw new AwsError("IllegalLocationConstraintException", `The ${named} location constraint is incompatible for the region specific endpoint this request was sent to.`, 400);
+    throw new AwsError(
+      "IllegalLocationConstraintException",
+      `The ${named} location constraint is incompatible for the region specific endpoint this request was sent to.`,
+      400,
+    );
   }
   return region;
 }
@@ -80,7 +84,10 @@ export function listBuckets(context: S3Context, call: S3Call): AwsResponse {
     .filter((bucket) => bucket.name.startsWith(prefix) && bucket.name > after && (regionFilter === undefined || bucket.region === regionFilter));
   const page = matching.slice(0, max);
   const buckets = page
-    .map((bucket) => `<Bucket>${element("Name", bucket.name)}${element("CreationDate", isoTime(bucket.createdMs))}${element("BucketRegion", bucket.region)}</Bucket>`)
+    .map(
+      (bucket) =>
+        `<Bucket>${element("Name", bucket.name)}${element("CreationDate", isoTime(bucket.createdMs))}${element("BucketRegion", bucket.region)}</Bucket>`,
+    )
     .join("");
   const token = matching.length > page.length ? page[page.length - 1]?.name : undefined;
   const inner =

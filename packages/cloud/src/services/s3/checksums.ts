@@ -28,7 +28,9 @@ export interface Hasher {
 
 const DIGEST_BYTES: Readonly<Record<ChecksumAlgorithm, number>> = { CRC32: 4, CRC32C: 4, CRC64NVME: 8, SHA1: 20, SHA256: 32 };
 
-const CHECKSUM_HEADERS = Object.fromEntries(CHECKSUM_ALGORITHMS.map((algorithm) => [algorithm, `x-amz-checksum-${algorithm.toLowerCase()}`])) as Readonly<Record<ChecksumAlgorithm, string>>;
+const CHECKSUM_HEADERS = Object.fromEntries(CHECKSUM_ALGORITHMS.map((algorithm) => [algorithm, `x-amz-checksum-${algorithm.toLowerCase()}`])) as Readonly<
+  Record<ChecksumAlgorithm, string>
+>;
 
 export function checksumHeader(algorithm: ChecksumAlgorithm): string {
   return CHECKSUM_HEADERS[algorithm];
@@ -86,7 +88,9 @@ export function declaredChecksum(headers: IncomingHttpHeaders): DeclaredChecksum
     if (!isChecksumValue(algorithm, expected)) throw invalidRequest(`Value for ${checksumHeader(algorithm)} header is invalid.`);
     return { algorithm, expected };
   }
-  const trailer = String(headers["x-amz-trailer"] ?? "").trim().toLowerCase();
+  const trailer = String(headers["x-amz-trailer"] ?? "")
+    .trim()
+    .toLowerCase();
   if (trailer !== "") {
     const fromTrailer = CHECKSUM_ALGORITHMS.find((each) => checksumHeader(each) === trailer);
     if (fromTrailer === undefined) throw invalidRequest(`The value specified in the x-amz-trailer header is not supported`);

@@ -29,7 +29,10 @@ export function listObjectVersions(context: S3Context, call: S3Call): AwsRespons
       `<Version>${element("Key", text(row.key))}${element("VersionId", "null")}${element("IsLatest", true)}${element("LastModified", isoTime(row.modifiedMs))}` +
       `${element("ETag", quoteEtag(row.etag))}${element("Size", row.size)}${owner}${element("StorageClass", row.headers["x-amz-storage-class"] ?? "STANDARD")}</Version>`;
   }
-  const next = page.truncated && last !== undefined ? element("NextKeyMarker", text(entryName(last))) + (last.kind === "object" ? element("NextVersionIdMarker", "null") : "") : "";
+  const next =
+    page.truncated && last !== undefined
+      ? element("NextKeyMarker", text(entryName(last))) + (last.kind === "object" ? element("NextVersionIdMarker", "null") : "")
+      : "";
   const inner =
     element("Name", call.bucket) +
     element("Prefix", text(request.prefix)) +

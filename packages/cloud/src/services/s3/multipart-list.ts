@@ -79,7 +79,10 @@ export function listMultipartUploads(context: S3Context, call: S3Call): AwsRespo
     }
     entries.push(common === undefined ? { kind: "upload", upload } : { kind: "prefix", prefix: common });
   }
-  return xmlResponse("ListMultipartUploadsResult", uploadsXml(call.bucket, entries, truncated, { prefix, delimiter, keyMarker, uploadIdMarker, maxUploads, encode, text }));
+  return xmlResponse(
+    "ListMultipartUploadsResult",
+    uploadsXml(call.bucket, entries, truncated, { prefix, delimiter, keyMarker, uploadIdMarker, maxUploads, encode, text }),
+  );
 }
 
 interface UploadsQuery {
@@ -103,7 +106,9 @@ function uploadsXml(bucket: string, entries: readonly UploadEntry[], truncated: 
       return `<Upload>${element("Key", query.text(upload.key))}${element("UploadId", upload.uploadId)}<Initiator>${OWNER}</Initiator><Owner>${OWNER}</Owner>${element("StorageClass", "STANDARD")}${element("Initiated", isoTime(upload.initiatedMs))}${checksum}</Upload>`;
     })
     .join("");
-  const prefixes = entries.map((entry) => (entry.kind === "prefix" ? `<CommonPrefixes>${element("Prefix", query.text(entry.prefix))}</CommonPrefixes>` : "")).join("");
+  const prefixes = entries
+    .map((entry) => (entry.kind === "prefix" ? `<CommonPrefixes>${element("Prefix", query.text(entry.prefix))}</CommonPrefixes>` : ""))
+    .join("");
   return (
     element("Bucket", bucket) +
     element("KeyMarker", query.text(query.keyMarker)) +

@@ -58,9 +58,7 @@ export class UploadStore {
       deleteParts: db.prepare("DELETE FROM s3_parts WHERE upload_id = ?"),
       deleteUpload: db.prepare("DELETE FROM s3_uploads WHERE upload_id = ?"),
       partBlob: db.prepare("SELECT blob FROM s3_parts WHERE upload_id = ? AND part_number = ?"),
-      putPart: db.prepare(
-        "INSERT OR REPLACE INTO s3_parts (upload_id, part_number, blob, size, etag, modified_ms, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      ),
+      putPart: db.prepare("INSERT OR REPLACE INTO s3_parts (upload_id, part_number, blob, size, etag, modified_ms, checksum) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       parts: db.prepare("SELECT * FROM s3_parts WHERE upload_id = ? AND part_number > ? ORDER BY part_number LIMIT ?"),
       uploadsFrom: db.prepare("SELECT * FROM s3_uploads WHERE bucket = ? AND key >= ? ORDER BY key, upload_id"),
     };
@@ -73,7 +71,13 @@ export class UploadStore {
 
   insertUpload(row: UploadRow): void {
     this.#statements.insertUpload.run(
-      row.uploadId, row.bucket, Buffer.from(row.key), row.initiatedMs, JSON.stringify(row.headers), row.checksumAlgorithm ?? null, row.checksumType ?? null,
+      row.uploadId,
+      row.bucket,
+      Buffer.from(row.key),
+      row.initiatedMs,
+      JSON.stringify(row.headers),
+      row.checksumAlgorithm ?? null,
+      row.checksumType ?? null,
     );
   }
 
@@ -89,7 +93,13 @@ export class UploadStore {
   putPart(row: PartRow): string | undefined {
     const previous = this.#statements.partBlob.get(row.uploadId, row.partNumber) as { blob: string } | undefined;
     this.#statements.putPart.run(
-      row.uploadId, row.partNumber, row.blob, row.size, row.etag, row.modifiedMs, row.checksum === undefined ? null : JSON.stringify(row.checksum),
+      row.uploadId,
+      row.partNumber,
+      row.blob,
+      row.size,
+      row.etag,
+      row.modifiedMs,
+      row.checksum === undefined ? null : JSON.stringify(row.checksum),
     );
     return previous?.blob;
   }

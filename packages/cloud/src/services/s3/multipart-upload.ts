@@ -73,8 +73,17 @@ export async function uploadPartCopy(context: S3Context, call: S3Call): Promise<
     md5.update(chunk);
     hasher?.update(chunk);
   });
-  const checksum: Checksum | undefined = hasher === undefined ? undefined : { algorithm: upload.checksumAlgorithm!, value: hasher.digest().toString("base64"), type: "FULL_OBJECT" };
-  const part: PartRow = { uploadId: upload.uploadId, partNumber, blob, size: range.end - range.start + 1, etag: md5.digest("hex"), modifiedMs: wholeSeconds(context.cloud.clock.now()), checksum };
+  const checksum: Checksum | undefined =
+    hasher === undefined ? undefined : { algorithm: upload.checksumAlgorithm!, value: hasher.digest().toString("base64"), type: "FULL_OBJECT" };
+  const part: PartRow = {
+    uploadId: upload.uploadId,
+    partNumber,
+    blob,
+    size: range.end - range.start + 1,
+    etag: md5.digest("hex"),
+    modifiedMs: wholeSeconds(context.cloud.clock.now()),
+    checksum,
+  };
   await commitPart(context, part);
   const checksumXml = checksum === undefined ? "" : element(checksumElement(checksum.algorithm), checksum.value);
   return xmlResponse("CopyPartResult", element("ETag", quoteEtag(part.etag)) + element("LastModified", isoTime(part.modifiedMs)) + checksumXml);
@@ -137,7 +146,11 @@ export async function completeMultipartUpload(context: S3Context, call: S3Call):
   const md5s = Buffer.concat(parts.map((part) => Buffer.from(part.etag, "hex")));
   const etag = `${createHash("md5").update(md5s).digest("hex")}-${parts.length}`;
   const full = upload.checksumType === "FULL_OBJECT" ? createHasher(upload.checksumAlgorithm!) : undefined;
-  const blob = await concatenateBlobs(context.blobs, parts.map((part) => ({ source: part.blob, start: 0, end: part.size - 1 })), (chunk) => full?.update(chunk));
+  const blob = await concatenateBlobs(
+    context.blobs,
+    parts.map((part) => ({ source: part.blob, start: 0, end: part.size - 1 })),
+    (chunk) => full?.update(chunk),
+  );
   const row: ObjectRow = {
     bucket: call.bucket,
     key: call.key,
@@ -155,7 +168,8 @@ export async function completeMultipartUpload(context: S3Context, call: S3Call):
     partBlobs = context.uploads.deleteUpload(upload.uploadId);
   });
   context.blobs.remove(partBlobs);
-  const checksum = row.checksum === undefined ? "" : element(checksumElement(row.checksum.algorithm), row.checksum.value) + element("ChecksumType", row.checksum.type);
+  const checksum =
+    row.checksum === undefined ? "" : element(checksumElement(row.checksum.algorithm), row.checksum.value) + element("ChecksumType", row.checksum.type);
   const location = `${call.http.headers.host === undefined ? "" : `http://${call.http.headers.host}`}/${call.bucket}/${encodeURIComponent(call.key).replace(/%2F/g, "/")}`;
   const inner = element("Location", location) + element("Bucket", call.bucket) + element("Key", call.key) + element("ETag", quoteEtag(etag)) + checksum;
   return xmlResponse("CompleteMultipartUploadResult", inner, checksumResponseHeaders(row.checksum));
@@ -191,7 +205,9 @@ function checkParts(context: S3Context, upload: UploadRow, requested: readonly R
     if (part === undefined || part.etag !== want.etag) throw invalidPart(upload.uploadId, want.partNumber, quoteEtag(want.etag));
     if (upload.checksumAlgorithm !== undefined && upload.checksumType === "COMPOSITE") {
       if (want.checksum === undefined) {
-        throw invalidRequest(`The upload was created using a ${upload.checksumAlgorithm.toLowerCase()} checksum. The complete request must include the checksum for each part. It was missing for part ${want.partNumber} in the request.`);
+        throw invalidRequest(
+          `The upload was created using a ${upload.checksumAlgorithm.toLowerCase()} checksum. The complete request must include the checksum for each part. It was missing for part ${want.partNumber} in the request.`,
+        );
       }
       if (want.checksum !== part.checksum?.value) throw invalidPart(upload.uploadId, want.partNumber, quoteEtag(want.etag));
     }

@@ -35,14 +35,32 @@ const KINDS: ReadonlyArray<{ kind: DestinationKind; list: string; arn: string }>
 
 const EVENT_TYPES: ReadonlySet<string> = new Set([
   "s3:ReducedRedundancyLostObject",
-  "s3:ObjectCreated:*", "s3:ObjectCreated:Put", "s3:ObjectCreated:Post", "s3:ObjectCreated:Copy", "s3:ObjectCreated:CompleteMultipartUpload",
-  "s3:ObjectRemoved:*", "s3:ObjectRemoved:Delete", "s3:ObjectRemoved:DeleteMarkerCreated",
-  "s3:ObjectRestore:*", "s3:ObjectRestore:Post", "s3:ObjectRestore:Completed", "s3:ObjectRestore:Delete",
-  "s3:Replication:*", "s3:Replication:OperationFailedReplication", "s3:Replication:OperationNotTracked",
-  "s3:Replication:OperationMissedThreshold", "s3:Replication:OperationReplicatedAfterThreshold",
-  "s3:LifecycleTransition", "s3:IntelligentTiering", "s3:ObjectAcl:Put",
-  "s3:LifecycleExpiration:*", "s3:LifecycleExpiration:Delete", "s3:LifecycleExpiration:DeleteMarkerCreated",
-  "s3:ObjectTagging:*", "s3:ObjectTagging:Put", "s3:ObjectTagging:Delete",
+  "s3:ObjectCreated:*",
+  "s3:ObjectCreated:Put",
+  "s3:ObjectCreated:Post",
+  "s3:ObjectCreated:Copy",
+  "s3:ObjectCreated:CompleteMultipartUpload",
+  "s3:ObjectRemoved:*",
+  "s3:ObjectRemoved:Delete",
+  "s3:ObjectRemoved:DeleteMarkerCreated",
+  "s3:ObjectRestore:*",
+  "s3:ObjectRestore:Post",
+  "s3:ObjectRestore:Completed",
+  "s3:ObjectRestore:Delete",
+  "s3:Replication:*",
+  "s3:Replication:OperationFailedReplication",
+  "s3:Replication:OperationNotTracked",
+  "s3:Replication:OperationMissedThreshold",
+  "s3:Replication:OperationReplicatedAfterThreshold",
+  "s3:LifecycleTransition",
+  "s3:IntelligentTiering",
+  "s3:ObjectAcl:Put",
+  "s3:LifecycleExpiration:*",
+  "s3:LifecycleExpiration:Delete",
+  "s3:LifecycleExpiration:DeleteMarkerCreated",
+  "s3:ObjectTagging:*",
+  "s3:ObjectTagging:Put",
+  "s3:ObjectTagging:Delete",
 ]);
 
 const ARN_PATTERNS: Readonly<Record<DestinationKind, RegExp>> = {
@@ -89,7 +107,8 @@ function parseFilter(filter: unknown): Pick<NotificationRule, "prefix" | "suffix
     const rule = objectOf(each);
     const name = textOf(rule?.Name)?.toLowerCase();
     const value = textOf(rule?.Value) ?? "";
-    if (name !== "prefix" && name !== "suffix") throw invalidArgument("filter rule name must be either prefix or suffix", "FilterRule.Name", textOf(rule?.Name) ?? "");
+    if (name !== "prefix" && name !== "suffix")
+      throw invalidArgument("filter rule name must be either prefix or suffix", "FilterRule.Name", textOf(rule?.Name) ?? "");
     if (result[name] !== undefined) throw invalidArgument(`Cannot specify more than one ${name} rule in a filter.`, "FilterRule.Name", name);
     if (value.length > 1024) throw invalidArgument("The filter rule value is longer than 1024 characters", "FilterRule.Value", value);
     result[name] = value;
@@ -100,7 +119,9 @@ function parseFilter(filter: unknown): Pick<NotificationRule, "prefix" | "suffix
 // AWS makes up an Id when none is given; this one is derived from the rule,
 // so the same configuration always reads back the same.
 function generatedId(rule: NotificationRule, index: number): string {
-  const digest = createHash("sha256").update(JSON.stringify([index, rule.kind, rule.arn, rule.events, rule.prefix, rule.suffix])).digest("hex");
+  const digest = createHash("sha256")
+    .update(JSON.stringify([index, rule.kind, rule.arn, rule.events, rule.prefix, rule.suffix]))
+    .digest("hex");
   const uuid = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-${digest.slice(12, 16)}-${digest.slice(16, 20)}-${digest.slice(20, 32)}`;
   return Buffer.from(uuid).toString("base64");
 }

@@ -26,7 +26,9 @@ export interface CopySource {
 
 /** Parses x-amz-copy-source: `[/]bucket/key[?versionId=…]`, percent-encoded. */
 export function parseCopySource(header: string | string[] | undefined): CopySource {
-  const text = String(header ?? "").replace(/^\//, "").split("?versionId=")[0]!;
+  const text = String(header ?? "")
+    .replace(/^\//, "")
+    .split("?versionId=")[0]!;
   let decoded: string;
   try {
     decoded = decodeURIComponent(text);
@@ -93,7 +95,8 @@ export async function copyObject(context: S3Context, call: S3Call): Promise<AwsR
   }
   await commitObject(context, call, row, "ObjectCreated:Copy");
   const checksum = row.checksum === undefined ? "" : element(checksumElement(row.checksum.algorithm), row.checksum.value);
-  const inner = element("ETag", quoteEtag(row.etag)) + element("LastModified", isoTime(row.modifiedMs)) + checksum + optionalElement("ChecksumType", row.checksum?.type);
+  const inner =
+    element("ETag", quoteEtag(row.etag)) + element("LastModified", isoTime(row.modifiedMs)) + checksum + optionalElement("ChecksumType", row.checksum?.type);
   return xmlResponse("CopyObjectResult", inner, checksumResponseHeaders(row.checksum));
 }
 

@@ -59,7 +59,10 @@ export async function deleteObjects(context: S3Context, call: S3Call): Promise<A
     // Only the "null" version exists (buckets are not versioned).
     const problem = bytes > 1024 ? keyTooLong(bytes) : versionId !== undefined && versionId !== "null" ? noSuchVersion(key, versionId) : undefined;
     if (problem === undefined) valid.push(key);
-    else errors.push(`<Error>${element("Key", key)}${optionalElement("VersionId", versionId)}${element("Code", problem.code)}${element("Message", problem.message)}</Error>`);
+    else
+      errors.push(
+        `<Error>${element("Key", key)}${optionalElement("VersionId", versionId)}${element("Code", problem.code)}${element("Message", problem.message)}</Error>`,
+      );
   }
   await removeObjects(context, call, valid);
   // S3 reports a key that did not exist as deleted: the delete is idempotent.
@@ -82,4 +85,3 @@ async function removeObjects(context: S3Context, call: S3Call, keys: readonly st
   });
   context.blobs.remove(removed);
 }
-

@@ -22,7 +22,10 @@ const MAX_FIELD_BYTES = 1024 * 1024;
 /** The boundary of a multipart/form-data Content-Type, or undefined for any other type. */
 export function formBoundary(contentType: string | undefined): string | undefined {
   if (contentType === undefined || !/^multipart\/form-data\b/i.test(contentType)) return undefined;
-  return /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)?.slice(1).find((each) => each !== undefined);
+  return /boundary=(?:"([^"]+)"|([^;\s]+))/i
+    .exec(contentType)
+    ?.slice(1)
+    .find((each) => each !== undefined);
 }
 
 export async function readPostForm(stream: AsyncIterable<unknown>, boundary: string): Promise<PostForm> {

@@ -19,18 +19,32 @@ export async function postObject(context: S3Context, call: S3Call): Promise<AwsR
   requireBucket(context, call);
   const boundary = formBoundary(call.http.headers["content-type"]);
   if (boundary === undefined) {
-    throw new AwsError("PreconditionFailed", "Bucket POST must be of the enclosure-type multipart/form-data", 412, { Condition: "Bucket POST must be of the enclosure-type multipart/form-data" });
+    throw new AwsError("PreconditionFailed", "Bucket POST must be of the enclosure-type multipart/form-data", 412, {
+      Condition: "Bucket POST must be of the enclosure-type multipart/form-data",
+    });
   }
   const form = await readPostForm(call.http.stream, boundary);
   const template = form.fields.get("key");
-  if (template === undefined) throw invalidArgument("Bucket POST must contain a field named 'key'.  If it is specified, please check the order of the fields.", "key", "");
+  if (template === undefined)
+    throw invalidArgument("Bucket POST must contain a field named 'key'.  If it is specified, please check the order of the fields.", "key", "");
   if (form.file === undefined) throw invalidArgument("POST requires exactly one file upload per request.", "file", "0");
   const key = template.replaceAll("${filename}", form.file.filename);
   if (key === "") throw invalidArgument("User key must have a length greater than 0.", "key", "");
   if (Buffer.byteLength(key) > 1024) throw keyTooLong(Buffer.byteLength(key));
   const headers = storedHeaders(Object.fromEntries(form.fields));
   const body = await receivePayload(form.file.content, context.blobs, true);
-  const row: ObjectRow = { bucket: call.bucket, key, blob: body.blob, bytes: body.bytes, size: body.size, etag: body.md5, modifiedMs: wholeSeconds(context.cloud.clock.now()), headers, checksum: undefined, parts: undefined };
+  const row: ObjectRow = {
+    bucket: call.bucket,
+    key,
+    blob: body.blob,
+    bytes: body.bytes,
+    size: body.size,
+    etag: body.md5,
+    modifiedMs: wholeSeconds(context.cloud.clock.now()),
+    headers,
+    checksum: undefined,
+    parts: undefined,
+  };
   await commitObject(context, { ...call, key }, row, "ObjectCreated:Post");
   return postAnswer(call, key, row.etag, form.fields.get("success_action_status"));
 }

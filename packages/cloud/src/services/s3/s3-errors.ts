@@ -92,7 +92,11 @@ export function methodNotAllowed(method: string, resourceType: "BUCKET" | "OBJEC
 }
 
 export function notImplemented(what: string): AwsError {
-  return new AwsError("NotImplemented", `A header you provided implies functionality that is not implemented (the local cloud does not implement ${what})`, 501);
+  return new AwsError(
+    "NotImplemented",
+    `A header you provided implies functionality that is not implemented (the local cloud does not implement ${what})`,
+    501,
+  );
 }
 
 export function invalidPart(uploadId: string, partNumber: number, etag: string): AwsError {

@@ -22,13 +22,7 @@ import { deleteObject, deleteObjects, putObject } from "./object-write.js";
 import type { Operation } from "./s3-context.js";
 import { methodNotAllowed, notImplemented } from "./s3-errors.js";
 import { copyObject } from "./object-copy.js";
-import {
-  abortMultipartUpload,
-  completeMultipartUpload,
-  createMultipartUpload,
-  uploadPart,
-  uploadPartCopy,
-} from "./multipart-upload.js";
+import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, uploadPart, uploadPartCopy } from "./multipart-upload.js";
 import { listMultipartUploads, listParts } from "./multipart-list.js";
 import { getBucketNotification, putBucketNotification } from "./notification-operations.js";
 import { postObject } from "./post-object.js";
@@ -64,10 +58,33 @@ const OBJECT_ROUTES: Readonly<Record<string, Routes>> = {
 // Query names that select a sub-resource; anything else (prefix, max-keys,
 // response-content-type…) is a parameter.
 const BUCKET_SUBRESOURCES = [
-  "list-type", "location", "tagging", "versioning", "notification", "uploads", "delete",
-  "acl", "policy", "cors", "lifecycle", "encryption", "website", "logging", "replication", "ownershipControls",
-  "publicAccessBlock", "accelerate", "requestPayment", "object-lock", "intelligent-tiering", "inventory",
-  "analytics", "metrics", "policyStatus", "versions", "metadataTable",
+  "list-type",
+  "location",
+  "tagging",
+  "versioning",
+  "notification",
+  "uploads",
+  "delete",
+  "acl",
+  "policy",
+  "cors",
+  "lifecycle",
+  "encryption",
+  "website",
+  "logging",
+  "replication",
+  "ownershipControls",
+  "publicAccessBlock",
+  "accelerate",
+  "requestPayment",
+  "object-lock",
+  "intelligent-tiering",
+  "inventory",
+  "analytics",
+  "metrics",
+  "policyStatus",
+  "versions",
+  "metadataTable",
 ];
 const OBJECT_SUBRESOURCES = ["uploads", "uploadId", "tagging", "acl", "retention", "legal-hold", "torrent", "attributes", "restore", "select"];
 

@@ -23,7 +23,14 @@ export function createS3Service(cloud: CloudContext): Service {
   // Before the first request: blobs no row names are leftovers of a crash.
   const live = store.liveBlobs();
   blobs.collectGarbage((id) => live.has(id));
-  const context: S3Context = { cloud, store, uploads: new UploadStore(cloud.db), blobs, notifier: new Notifier(cloud, store), commits: new GroupCommit(cloud.db) };
+  const context: S3Context = {
+    cloud,
+    store,
+    uploads: new UploadStore(cloud.db),
+    blobs,
+    notifier: new Notifier(cloud, store),
+    commits: new GroupCommit(cloud.db),
+  };
   const service: Service & ObjectReader = {
     name: "s3",
     protocol: "rest-xml",

@@ -158,7 +158,14 @@ export class S3Store {
       body = this.#statements.insertBody.run(row.bytes).lastInsertRowid;
     }
     this.#statements.putObject.run(
-      row.bucket, key, row.blob ?? null, body, row.size, row.etag, row.modifiedMs, JSON.stringify(row.headers),
+      row.bucket,
+      key,
+      row.blob ?? null,
+      body,
+      row.size,
+      row.etag,
+      row.modifiedMs,
+      JSON.stringify(row.headers),
       row.checksum === undefined ? null : JSON.stringify(row.checksum),
       row.parts === undefined ? null : JSON.stringify(row.parts),
     );
@@ -195,7 +202,9 @@ export class S3Store {
 
   /** Every blob a row names. */
   liveBlobs(): Set<string> {
-    const rows = this.db.prepare("SELECT blob FROM s3_objects WHERE blob IS NOT NULL UNION ALL SELECT blob FROM s3_parts").raw().iterate() as Iterable<[string]>;
+    const rows = this.db.prepare("SELECT blob FROM s3_objects WHERE blob IS NOT NULL UNION ALL SELECT blob FROM s3_parts").raw().iterate() as Iterable<
+      [string]
+    >;
     const live = new Set<string>();
     for (const [blob] of rows) live.add(blob);
     return live;

@@ -44,7 +44,10 @@ export function quoteEtag(etag: string): string {
 
 /** An ETag as a client sends it (quoted or not, maybe weak) to the bare hex S3 stores. */
 export function unquoteEtag(etag: string): string {
-  return etag.trim().replace(/^W\//, "").replace(/^"(.*)"$/, "$1");
+  return etag
+    .trim()
+    .replace(/^W\//, "")
+    .replace(/^"(.*)"$/, "$1");
 }
 
 /**

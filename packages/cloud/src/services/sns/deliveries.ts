@@ -87,7 +87,8 @@ function messageFor(message: PublishedMessage["message"], protocol: string): str
 export function lambdaEvent(topic: TopicRow, subscription: SubscriptionRow, message: PublishedMessage & { message: string }): object {
   const region = regionOf(topic.arn);
   const attributes: Record<string, { Type: string; Value: string }> = {};
-  for (const [name, value] of Object.entries(message.attributes)) attributes[name] = { Type: value.DataType, Value: value.StringValue ?? value.BinaryValue ?? "" };
+  for (const [name, value] of Object.entries(message.attributes))
+    attributes[name] = { Type: value.DataType, Value: value.StringValue ?? value.BinaryValue ?? "" };
   return {
     Records: [
       {

@@ -25,7 +25,8 @@ export function readMessageAttributes(params: QueryParams): MessageAttributes {
     attributes[name] = checkValue(name, type, text, binary);
   }
   const count = Object.keys(attributes).length + countBeyond(params);
-  if (count > MAX_ATTRIBUTES) throw invalidParameter(`MessageAttributes Reason: Number of message attributes [${count}] exceeds the allowed maximum [${MAX_ATTRIBUTES}].`);
+  if (count > MAX_ATTRIBUTES)
+    throw invalidParameter(`MessageAttributes Reason: Number of message attributes [${count}] exceeds the allowed maximum [${MAX_ATTRIBUTES}].`);
   return attributes;
 }
 
@@ -37,20 +38,34 @@ function countBeyond(params: QueryParams): number {
 
 function checkName(name: string): void {
   const valid = /^[A-Za-z0-9_.-]{1,256}$/.test(name) && !name.includes("..") && !name.startsWith(".") && !name.endsWith(".") && !/^(aws|amazon)\./i.test(name);
-  if (!valid) throw invalidParameter(`The message attribute name '${name}' is invalid: use letters, digits, _, - and . (not at either end, not twice in a row, not starting with AWS. or Amazon.)`);
+  if (!valid)
+    throw invalidParameter(
+      `The message attribute name '${name}' is invalid: use letters, digits, _, - and . (not at either end, not twice in a row, not starting with AWS. or Amazon.)`,
+    );
 }
 
-function checkValue(name: string, type: string, text: string | undefined, binary: string | undefined): MessageAttribute & { StringValue?: string; BinaryValue?: string } {
+function checkValue(
+  name: string,
+  type: string,
+  text: string | undefined,
+  binary: string | undefined,
+): MessageAttribute & { StringValue?: string; BinaryValue?: string } {
   if (type === "") throw invalidParameter(`The message attribute '${name}' must contain non-empty message attribute type.`);
   const base = type.split(".")[0];
   if (base !== "String" && base !== "Number" && base !== "Binary") {
-    throw invalidParameter(`The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`);
+    throw invalidParameter(
+      `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`,
+    );
   }
   const value = base === "Binary" ? binary : text;
-  if (value === undefined || value === "") throw invalidParameter(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
-  if (base === "Number" && !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value.trim())) throw invalidParameter(`Could not cast message attribute '${name}' value to number.`);
+  if (value === undefined || value === "")
+    throw invalidParameter(`The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
+  if (base === "Number" && !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value.trim()))
+    throw invalidParameter(`Could not cast message attribute '${name}' value to number.`);
   if (type === "String.Array" && !isArrayOfLeaves(value)) {
-    throw invalidParameter(`The message attribute '${name}' with type 'String.Array' has an invalid value: it must be a JSON array of strings, numbers, true, false or null.`);
+    throw invalidParameter(
+      `The message attribute '${name}' with type 'String.Array' has an invalid value: it must be a JSON array of strings, numbers, true, false or null.`,
+    );
   }
   return base === "Binary" ? { DataType: type, BinaryValue: value } : { DataType: type, StringValue: value };
 }
@@ -67,6 +82,7 @@ function isArrayOfLeaves(text: string): boolean {
 /** The bytes the attributes count towards the 256 KiB message limit: names, types and values. */
 export function attributeBytes(attributes: MessageAttributes): number {
   let bytes = 0;
-  for (const [name, value] of Object.entries(attributes)) bytes += Buffer.byteLength(name) + Buffer.byteLength(value.DataType) + Buffer.byteLength(value.StringValue ?? value.BinaryValue ?? "");
+  for (const [name, value] of Object.entries(attributes))
+    bytes += Buffer.byteLength(name) + Buffer.byteLength(value.DataType) + Buffer.byteLength(value.StringValue ?? value.BinaryValue ?? "");
   return bytes;
 }

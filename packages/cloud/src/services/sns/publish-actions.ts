@@ -49,9 +49,11 @@ function publishBatch(call: SnsCall): SnsResult {
   if (members.length === 0) throw new AwsError("EmptyBatchRequest", "The batch request doesn't contain any entries.", 400);
   if (members.length > MAX_BATCH) throw new AwsError("TooManyEntriesInBatchRequest", "The batch request contains more entries than permissible.", 400);
   const ids = members.map((member) => member.Id ?? "");
-  if (ids.some((id) => !/^[A-Za-z0-9_-]{1,80}$/.test(id))) throw new AwsError("InvalidBatchEntryId", "The Id of a batch entry in a batch request doesn't abide by the specification.", 400);
+  if (ids.some((id) => !/^[A-Za-z0-9_-]{1,80}$/.test(id)))
+    throw new AwsError("InvalidBatchEntryId", "The Id of a batch entry in a batch request doesn't abide by the specification.", 400);
   if (new Set(ids).size !== ids.length) throw new AwsError("BatchEntryIdsNotDistinct", "Two or more batch entries in the request have the same Id.", 400);
-  if (topic.attributes.FifoTopic === "true" && members.some((member) => member.MessageGroupId === undefined)) throw invalidParameter("The MessageGroupId parameter is required for FIFO topics");
+  if (topic.attributes.FifoTopic === "true" && members.some((member) => member.MessageGroupId === undefined))
+    throw invalidParameter("The MessageGroupId parameter is required for FIFO topics");
   const entries = members.map((member) => {
     try {
       return readEntry(new QueryParams(new Map(Object.entries(member))), topic);
@@ -79,7 +81,11 @@ function publishOne({ store, now, fanout }: SnsCall, topic: TopicRow, entry: Ent
     fanout.deliver(topic, { id, message: entry.message, subject: entry.subject, attributes: entry.attributes, timestamp: now });
     return { MessageId: id };
   }
-  const deduplicationId = entry.deduplicationId ?? createHash("sha256").update(typeof entry.message === "string" ? entry.message : JSON.stringify(entry.message)).digest("hex");
+  const deduplicationId =
+    entry.deduplicationId ??
+    createHash("sha256")
+      .update(typeof entry.message === "string" ? entry.message : JSON.stringify(entry.message))
+      .digest("hex");
   const duplicate = store.duplicateOf(topic.arn, deduplicationId, now);
   if (duplicate !== undefined) return { MessageId: duplicate.messageId, SequenceNumber: duplicate.sequence };
   const id = randomUUID();
@@ -97,7 +103,13 @@ function readEntry(params: QueryParams, topic: TopicRow): Entry {
   // Printable ASCII without line breaks, at most 100 characters.
   if (subject !== undefined && !/^[\x20-\x7e]{1,100}$/.test(subject)) throw invalidParameter("Subject");
   const attributes = readMessageAttributes(params);
-  const entry: Entry = { message: messageOf(text, params.get("MessageStructure")), subject, attributes, groupId: params.get("MessageGroupId"), deduplicationId: params.get("MessageDeduplicationId") };
+  const entry: Entry = {
+    message: messageOf(text, params.get("MessageStructure")),
+    subject,
+    attributes,
+    groupId: params.get("MessageGroupId"),
+    deduplicationId: params.get("MessageDeduplicationId"),
+  };
   if (entryBytes(entry) > MAX_BYTES) throw invalidParameter("Message too long");
   checkFifo(topic, entry);
   return entry;
@@ -115,7 +127,8 @@ function messageOf(text: string, structure: string | undefined): PublishedMessag
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw invalidParameter("Message Structure - JSON message body failed to parse");
   const messages = parsed as Record<string, unknown>;
   if (typeof messages.default !== "string") throw invalidParameter("Message Structure - No default entry in JSON message body");
-  if (Object.values(messages).some((value) => typeof value !== "string")) throw invalidParameter("Message Structure - every protocol's message must be a string");
+  if (Object.values(messages).some((value) => typeof value !== "string"))
+    throw invalidParameter("Message Structure - every protocol's message must be a string");
   return messages as Record<string, string>;
 }
 

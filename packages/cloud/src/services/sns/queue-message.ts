@@ -33,7 +33,13 @@ function envelope(topic: TopicRow, subscription: SubscriptionRow, message: Deliv
     Signature: signatureOf(message),
     SigningCertURL: signingCertUrl(region),
     UnsubscribeURL: unsubscribeUrl(region, subscription.arn),
-    ...(attributes.length === 0 ? {} : { MessageAttributes: Object.fromEntries(attributes.map(([name, value]) => [name, { Type: value.DataType, Value: value.StringValue ?? value.BinaryValue ?? "" }])) }),
+    ...(attributes.length === 0
+      ? {}
+      : {
+          MessageAttributes: Object.fromEntries(
+            attributes.map(([name, value]) => [name, { Type: value.DataType, Value: value.StringValue ?? value.BinaryValue ?? "" }]),
+          ),
+        }),
   };
 }
 

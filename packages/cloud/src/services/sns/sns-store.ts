@@ -110,20 +110,31 @@ export class SnsStore {
 
   /** The topic's subscriptions in creation order. */
   subscriptionsOf(topicArn: string): SubscriptionRow[] {
-    const rows = this.#db.prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM sns_subscriptions WHERE topic_arn = ? ORDER BY created, arn`).all(topicArn) as Array<Stored<SubscriptionRow>>;
+    const rows = this.#db.prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM sns_subscriptions WHERE topic_arn = ? ORDER BY created, arn`).all(topicArn) as Array<
+      Stored<SubscriptionRow>
+    >;
     return rows.map(subscriptionOf);
   }
 
   /** All subscriptions, in ARN order after `after`, at most `limit`. */
   listSubscriptions(after: string, limit: number): SubscriptionRow[] {
-    const rows = this.#db.prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM sns_subscriptions WHERE arn > ? ORDER BY arn LIMIT ?`).all(after, limit) as Array<Stored<SubscriptionRow>>;
+    const rows = this.#db.prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM sns_subscriptions WHERE arn > ? ORDER BY arn LIMIT ?`).all(after, limit) as Array<
+      Stored<SubscriptionRow>
+    >;
     return rows.map(subscriptionOf);
   }
 
   insertSubscription(subscription: SubscriptionRow): void {
     this.#db
       .prepare("INSERT INTO sns_subscriptions (arn, topic_arn, protocol, endpoint, attributes, created) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(subscription.arn, subscription.topicArn, subscription.protocol, subscription.endpoint, JSON.stringify(subscription.attributes), subscription.created);
+      .run(
+        subscription.arn,
+        subscription.topicArn,
+        subscription.protocol,
+        subscription.endpoint,
+        JSON.stringify(subscription.attributes),
+        subscription.created,
+      );
   }
 
   updateSubscription(arn: string, attributes: Record<string, string>): void {
@@ -143,7 +154,9 @@ export class SnsStore {
 
   rememberDeduplication(topicArn: string, id: string, messageId: string, sequence: string, expires: number): void {
     this.#db
-      .prepare("INSERT INTO sns_deduplication VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET message_id = excluded.message_id, sequence = excluded.sequence, expires = excluded.expires")
+      .prepare(
+        "INSERT INTO sns_deduplication VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET message_id = excluded.message_id, sequence = excluded.sequence, expires = excluded.expires",
+      )
       .run(topicArn, id, messageId, sequence, expires);
   }
 

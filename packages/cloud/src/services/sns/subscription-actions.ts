@@ -33,9 +33,17 @@ export const SUBSCRIPTION_ACTIONS: Readonly<Record<string, SnsAction>> = {
   ListSubscriptionsByTopic: ({ params, store }) => {
     const topic = requireTopic(store, params.required("TopicArn"));
     const after = decodeToken(params.get("NextToken"));
-    return page(store.subscriptionsOf(topic.arn).filter((subscription) => subscription.arn > after).sort((a, b) => (a.arn < b.arn ? -1 : 1)).slice(0, PAGE_SIZE + 1));
+    return page(
+      store
+        .subscriptionsOf(topic.arn)
+        .filter((subscription) => subscription.arn > after)
+        .sort((a, b) => (a.arn < b.arn ? -1 : 1))
+        .slice(0, PAGE_SIZE + 1),
+    );
   },
-  GetSubscriptionAttributes: ({ params, store }) => ({ Attributes: new XmlList("entry", entriesOf(subscriptionAttributes(requireSubscription(store, params.required("SubscriptionArn"))))) }),
+  GetSubscriptionAttributes: ({ params, store }) => ({
+    Attributes: new XmlList("entry", entriesOf(subscriptionAttributes(requireSubscription(store, params.required("SubscriptionArn"))))),
+  }),
   SetSubscriptionAttributes: ({ params, store }) => {
     const subscription = requireSubscription(store, params.required("SubscriptionArn"));
     const name = params.required("AttributeName");
@@ -52,9 +60,12 @@ function subscribe({ params, store, now }: SnsCall): SnsResult {
   const protocol = params.required("Protocol");
   if (!PROTOCOLS.includes(protocol)) throw invalidParameter(`Invalid protocol type: ${protocol}`);
   const endpoint = params.get("Endpoint") ?? "";
-  if (ENDPOINTS[protocol] !== undefined && !ENDPOINTS[protocol].test(endpoint)) throw invalidParameter(`${protocol === "sqs" ? "SQS" : protocol[0]!.toUpperCase() + protocol.slice(1)} endpoint ARN`);
-  if (protocol === "sqs" && topic.attributes.FifoTopic !== "true" && endpoint.endsWith(".fifo")) throw invalidParameter("Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
-  if (topic.attributes.FifoTopic === "true" && protocol !== "sqs") throw invalidParameter(`Invalid protocol type: ${protocol} (a FIFO topic delivers to SQS queues only)`);
+  if (ENDPOINTS[protocol] !== undefined && !ENDPOINTS[protocol].test(endpoint))
+    throw invalidParameter(`${protocol === "sqs" ? "SQS" : protocol[0]!.toUpperCase() + protocol.slice(1)} endpoint ARN`);
+  if (protocol === "sqs" && topic.attributes.FifoTopic !== "true" && endpoint.endsWith(".fifo"))
+    throw invalidParameter("Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics");
+  if (topic.attributes.FifoTopic === "true" && protocol !== "sqs")
+    throw invalidParameter(`Invalid protocol type: ${protocol} (a FIFO topic delivers to SQS queues only)`);
   let attributes: Record<string, string> = {};
   for (const [name, value] of Object.entries(readMap(params, "Attributes"))) {
     if (!SETTABLE.includes(name)) throw invalidParameter(`Attributes Reason: Unknown attribute ${name}`);
@@ -68,7 +79,8 @@ function subscribe({ params, store, now }: SnsCall): SnsResult {
       store.insertSubscription(made);
       return made.arn;
     }
-    if (Object.entries(attributes).some(([key, value]) => existing.attributes[key] !== value)) throw invalidParameter("Attributes Reason: Subscription already exists with different attributes");
+    if (Object.entries(attributes).some(([key, value]) => existing.attributes[key] !== value))
+      throw invalidParameter("Attributes Reason: Subscription already exists with different attributes");
     return existing.arn;
   });
   const pending = CONFIRMED_BY_MESSAGE.includes(protocol) && params.get("ReturnSubscriptionArn") !== "true";
@@ -88,8 +100,10 @@ function withAttribute(attributes: Record<string, string>, name: string, value: 
 /** SNS's checks of a subscription's attributes; `prefix` is "Attributes Reason: " on Subscribe. */
 function checkSubscriptionAttributes(protocol: string, attributes: Record<string, string>, prefix: string): void {
   const raw = attributes.RawMessageDelivery;
-  if (raw !== undefined && !["true", "false"].includes(raw)) throw invalidParameter(`${prefix}RawMessageDelivery: Invalid value [${raw}]. Must be true or false.`);
-  if (raw === "true" && !["sqs", "http", "https", "firehose"].includes(protocol)) throw invalidParameter(`${prefix}Delivery protocol [${protocol}] does not support raw message delivery.`);
+  if (raw !== undefined && !["true", "false"].includes(raw))
+    throw invalidParameter(`${prefix}RawMessageDelivery: Invalid value [${raw}]. Must be true or false.`);
+  if (raw === "true" && !["sqs", "http", "https", "firehose"].includes(protocol))
+    throw invalidParameter(`${prefix}Delivery protocol [${protocol}] does not support raw message delivery.`);
   const scope = attributes.FilterPolicyScope;
   if (scope !== undefined && scope !== "MessageAttributes" && scope !== "MessageBody") {
     throw invalidParameter(`${prefix}FilterPolicyScope: Invalid value [${scope}]. Please use either MessageBody or MessageAttributes`);
@@ -125,7 +139,13 @@ export function subscriptionAttributes(subscription: SubscriptionRow): Record<st
 function page(rows: SubscriptionRow[]): SnsResult {
   const shown = rows.slice(0, PAGE_SIZE);
   return {
-    Subscriptions: shown.map((row) => ({ SubscriptionArn: row.arn, Owner: ACCOUNT_ID, Protocol: row.protocol, Endpoint: row.endpoint, TopicArn: row.topicArn })),
+    Subscriptions: shown.map((row) => ({
+      SubscriptionArn: row.arn,
+      Owner: ACCOUNT_ID,
+      Protocol: row.protocol,
+      Endpoint: row.endpoint,
+      TopicArn: row.topicArn,
+    })),
     NextToken: rows.length > PAGE_SIZE ? encodeToken(shown.at(-1)!.arn) : undefined,
   };
 }

@@ -8,7 +8,18 @@ import type { SnsAction, SnsCall, SnsResult } from "./sns-call.js";
 import { decodeToken, encodeToken, entriesOf, invalidParameter, PAGE_SIZE, readMap, readTags, requireTopic } from "./sns-input.js";
 import type { TopicRow } from "./sns-store.js";
 
-const SETTABLE = ["DeliveryPolicy", "DisplayName", "Policy", "SignatureVersion", "TracingConfig", "KmsMasterKeyId", "ContentBasedDeduplication", "ArchivePolicy", "DataProtectionPolicy", "FifoThroughputScope"];
+const SETTABLE = [
+  "DeliveryPolicy",
+  "DisplayName",
+  "Policy",
+  "SignatureVersion",
+  "TracingConfig",
+  "KmsMasterKeyId",
+  "ContentBasedDeduplication",
+  "ArchivePolicy",
+  "DataProtectionPolicy",
+  "FifoThroughputScope",
+];
 
 export const TOPIC_ACTIONS: Readonly<Record<string, SnsAction>> = {
   CreateTopic: createTopic,
@@ -22,7 +33,12 @@ export const TOPIC_ACTIONS: Readonly<Record<string, SnsAction>> = {
     const page = topics.slice(0, PAGE_SIZE);
     return { Topics: page.map((topic) => ({ TopicArn: topic.arn })), NextToken: topics.length > PAGE_SIZE ? encodeToken(page.at(-1)!.arn) : undefined };
   },
-  GetTopicAttributes: ({ params, store }) => ({ Attributes: new XmlList("entry", entriesOf(topicAttributes(requireTopic(store, params.required("TopicArn")), store.subscriptionsOf(params.required("TopicArn")).length))) }),
+  GetTopicAttributes: ({ params, store }) => ({
+    Attributes: new XmlList(
+      "entry",
+      entriesOf(topicAttributes(requireTopic(store, params.required("TopicArn")), store.subscriptionsOf(params.required("TopicArn")).length)),
+    ),
+  }),
   SetTopicAttributes: ({ params, store }) => {
     const topic = requireTopic(store, params.required("TopicArn"));
     const name = params.required("AttributeName");
@@ -46,7 +62,11 @@ export const TOPIC_ACTIONS: Readonly<Record<string, SnsAction>> = {
   },
   ListTagsForResource: ({ params, store }) => {
     const topic = requireTaggable(params.required("ResourceArn"), store);
-    return { Tags: Object.keys(topic.tags).sort().map((Key) => ({ Key, Value: topic.tags[Key]! })) };
+    return {
+      Tags: Object.keys(topic.tags)
+        .sort()
+        .map((Key) => ({ Key, Value: topic.tags[Key]! })),
+    };
   },
 };
 
@@ -78,13 +98,18 @@ function defaultOf(key: string): string | undefined {
 function checkAttributes(attributes: Record<string, string>, name: string, keys: readonly string[]): void {
   for (const key of keys) if (key !== "FifoTopic" && !SETTABLE.includes(key)) throw invalidParameter("AttributeName");
   const fifo = attributes.FifoTopic === "true";
-  if (keys.includes("FifoTopic") && !["true", "false"].includes(attributes.FifoTopic ?? "")) throw invalidParameter("Attributes Reason: FifoTopic must be true or false");
+  if (keys.includes("FifoTopic") && !["true", "false"].includes(attributes.FifoTopic ?? ""))
+    throw invalidParameter("Attributes Reason: FifoTopic must be true or false");
   if (fifo && !/^[A-Za-z0-9_-]{1,251}\.fifo$/.test(name)) {
-    throw invalidParameter("Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.");
+    throw invalidParameter(
+      "Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.",
+    );
   }
   if (!fifo && !/^[A-Za-z0-9_-]{1,256}$/.test(name)) throw invalidParameter("Topic Name");
-  if (!fifo && attributes.ContentBasedDeduplication === "true") throw invalidParameter("Attributes Reason: ContentBasedDeduplication can only be set for FIFO topics");
-  if (attributes.SignatureVersion !== undefined && !["1", "2"].includes(attributes.SignatureVersion)) throw invalidParameter("Attributes Reason: SignatureVersion must be 1 or 2");
+  if (!fifo && attributes.ContentBasedDeduplication === "true")
+    throw invalidParameter("Attributes Reason: ContentBasedDeduplication can only be set for FIFO topics");
+  if (attributes.SignatureVersion !== undefined && !["1", "2"].includes(attributes.SignatureVersion))
+    throw invalidParameter("Attributes Reason: SignatureVersion must be 1 or 2");
 }
 
 /** What GetTopicAttributes lists: SNS's defaults, what was set, and the counts. */
@@ -105,19 +130,43 @@ export function topicAttributes(topic: TopicRow, subscriptions: number): Record<
 }
 
 function defaultPolicy(arn: string, account: string): string {
-  const actions = ["GetTopicAttributes", "SetTopicAttributes", "AddPermission", "RemovePermission", "DeleteTopic", "Subscribe", "ListSubscriptionsByTopic", "Publish"];
+  const actions = [
+    "GetTopicAttributes",
+    "SetTopicAttributes",
+    "AddPermission",
+    "RemovePermission",
+    "DeleteTopic",
+    "Subscribe",
+    "ListSubscriptionsByTopic",
+    "Publish",
+  ];
   return JSON.stringify({
     Version: "2008-10-17",
     Id: "__default_policy_ID",
     Statement: [
-      { Sid: "__default_statement_ID", Effect: "Allow", Principal: { AWS: "*" }, Action: actions.map((action) => `SNS:${action}`), Resource: arn, Condition: { StringEquals: { "AWS:SourceOwner": account } } },
+      {
+        Sid: "__default_statement_ID",
+        Effect: "Allow",
+        Principal: { AWS: "*" },
+        Action: actions.map((action) => `SNS:${action}`),
+        Resource: arn,
+        Condition: { StringEquals: { "AWS:SourceOwner": account } },
+      },
     ],
   });
 }
 
 const EFFECTIVE_DELIVERY_POLICY = JSON.stringify({
   http: {
-    defaultHealthyRetryPolicy: { minDelayTarget: 20, maxDelayTarget: 20, numRetries: 3, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: "linear" },
+    defaultHealthyRetryPolicy: {
+      minDelayTarget: 20,
+      maxDelayTarget: 20,
+      numRetries: 3,
+      numMaxDelayRetries: 0,
+      numNoDelayRetries: 0,
+      numMinDelayRetries: 0,
+      backoffFunction: "linear",
+    },
     disableSubscriptionOverrides: false,
     defaultRequestPolicy: { headerContentType: "text/plain; charset=UTF-8" },
   },

@@ -27,7 +27,8 @@ export function readMessageAttributes(value: unknown, system = false): MessageAt
   if (typeof value !== "object" || Array.isArray(value)) throw invalidParameter("The message attributes are not a map.");
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return undefined;
-  if (entries.length > MAX_ATTRIBUTES) throw invalidParameter(`Number of message attributes [${entries.length}] exceeds the allowed maximum [${MAX_ATTRIBUTES}].`);
+  if (entries.length > MAX_ATTRIBUTES)
+    throw invalidParameter(`Number of message attributes [${entries.length}] exceeds the allowed maximum [${MAX_ATTRIBUTES}].`);
   const out: MessageAttributes = {};
   for (const [name, raw] of entries.sort(([a], [b]) => compareNames(a, b))) {
     if (system && name !== "AWSTraceHeader") throw invalidParameter(`Message system attribute name '${name}' is invalid.`);
@@ -40,7 +41,9 @@ export function readMessageAttributes(value: unknown, system = false): MessageAt
 function checkName(name: string): void {
   const reserved = /^(aws\.|amazon\.)/i.test(name);
   if (!ATTRIBUTE_NAME.test(name) || reserved || name.startsWith(".") || name.endsWith(".") || name.includes("..")) {
-    throw invalidParameter(`Message (user) attribute '${name}' is invalid. Reason: The message attribute name can contain A-Z, a-z, 0-9, underscore (_), hyphen (-), and period (.), must not start or end with a period, must not contain consecutive periods, and must not start with AWS. or Amazon.`);
+    throw invalidParameter(
+      `Message (user) attribute '${name}' is invalid. Reason: The message attribute name can contain A-Z, a-z, 0-9, underscore (_), hyphen (-), and period (.), must not start or end with a period, must not contain consecutive periods, and must not start with AWS. or Amazon.`,
+    );
   }
 }
 
@@ -48,7 +51,10 @@ function readAttribute(name: string, raw: unknown): MessageAttribute {
   const given = (raw ?? {}) as Record<string, unknown>;
   const type = given.DataType;
   if (typeof type !== "string" || type === "") throw invalidParameter(`The message attribute '${name}' must contain non-empty message attribute type.`);
-  if (!DATA_TYPE.test(type)) throw invalidParameter(`The type of message (user) attribute '${name}' is invalid. You must use only the following supported type prefixes: Binary, Number, String.`);
+  if (!DATA_TYPE.test(type))
+    throw invalidParameter(
+      `The type of message (user) attribute '${name}' is invalid. You must use only the following supported type prefixes: Binary, Number, String.`,
+    );
   if (type.startsWith("Binary")) {
     const bytes = typeof given.BinaryValue === "string" ? given.BinaryValue : "";
     if (bytes === "") throw invalidParameter(`The message attribute '${name}' with type 'Binary' must use field 'Binary'.`);
@@ -69,7 +75,10 @@ export function checkCharacters(text: string, where = "message body"): void {
   const bad = FORBIDDEN.exec(text);
   if (bad === null) return;
   const code = `#x${bad[0].codePointAt(0)!.toString(16).toUpperCase()}`;
-  throw new SqsError("InvalidMessageContents", `Invalid binary character '${code}' was found in the ${where}, the set of allowed characters is #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF`);
+  throw new SqsError(
+    "InvalidMessageContents",
+    `Invalid binary character '${code}' was found in the ${where}, the set of allowed characters is #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF`,
+  );
 }
 
 /** Bytes SQS counts toward MaximumMessageSize: the body, and each attribute's name, type and value. */

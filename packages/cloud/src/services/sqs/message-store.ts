@@ -89,11 +89,19 @@ export class MessageStore {
            @firstReceivedAt, @deadLetterSource)`,
       ),
       get: db.prepare<[number, number], MessageRow>(`SELECT ${COLUMNS} FROM sqs_messages WHERE seq = ? AND queue_id = ?`),
-      visible: db.prepare<[number, number, number], MessageRow>(`SELECT ${COLUMNS} FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? ORDER BY visible_at, seq LIMIT ?`),
-      inOrder: db.prepare<[number, number, number, number], MessageRow>(`SELECT ${COLUMNS} FROM sqs_messages WHERE queue_id = ? AND seq > ? AND visible_at <= ? ORDER BY seq LIMIT ?`),
-      busyGroups: db.prepare<[number, number], string>("SELECT DISTINCT group_id FROM sqs_messages WHERE queue_id = ? AND visible_at > ? AND receive_count > 0").pluck(),
+      visible: db.prepare<[number, number, number], MessageRow>(
+        `SELECT ${COLUMNS} FROM sqs_messages WHERE queue_id = ? AND visible_at <= ? ORDER BY visible_at, seq LIMIT ?`,
+      ),
+      inOrder: db.prepare<[number, number, number, number], MessageRow>(
+        `SELECT ${COLUMNS} FROM sqs_messages WHERE queue_id = ? AND seq > ? AND visible_at <= ? ORDER BY seq LIMIT ?`,
+      ),
+      busyGroups: db
+        .prepare<[number, number], string>("SELECT DISTINCT group_id FROM sqs_messages WHERE queue_id = ? AND visible_at > ? AND receive_count > 0")
+        .pluck(),
       nextVisible: db.prepare<[number, number], number | null>("SELECT min(visible_at) FROM sqs_messages WHERE queue_id = ? AND visible_at > ?").pluck(),
-      received: db.prepare("UPDATE sqs_messages SET visible_at = ?, receive_count = receive_count + 1, first_received_at = coalesce(first_received_at, ?), receipt = ? WHERE seq = ?"),
+      received: db.prepare(
+        "UPDATE sqs_messages SET visible_at = ?, receive_count = receive_count + 1, first_received_at = coalesce(first_received_at, ?), receipt = ? WHERE seq = ?",
+      ),
       deleteByReceipt: db.prepare("DELETE FROM sqs_messages WHERE seq = ? AND queue_id = ? AND receipt = ?"),
       deleteOne: db.prepare("DELETE FROM sqs_messages WHERE seq = ?"),
       setVisibleAt: db.prepare("UPDATE sqs_messages SET visible_at = ? WHERE seq = ?"),
@@ -104,8 +112,12 @@ export class MessageStore {
         `SELECT coalesce(sum(visible_at <= ?), 0) AS visible, coalesce(sum(visible_at > ? AND receive_count > 0), 0) AS inFlight,
            coalesce(sum(visible_at > ? AND receive_count = 0), 0) AS delayed FROM sqs_messages WHERE queue_id = ?`,
       ),
-      dedup: db.prepare<[number, string, number], { messageId: string; seq: number }>("SELECT message_id AS messageId, seq FROM sqs_dedup WHERE queue_id = ? AND dedup_key = ? AND expires_at > ?"),
-      remember: db.prepare("INSERT INTO sqs_dedup (queue_id, dedup_key, message_id, seq, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET message_id = excluded.message_id, seq = excluded.seq, expires_at = excluded.expires_at"),
+      dedup: db.prepare<[number, string, number], { messageId: string; seq: number }>(
+        "SELECT message_id AS messageId, seq FROM sqs_dedup WHERE queue_id = ? AND dedup_key = ? AND expires_at > ?",
+      ),
+      remember: db.prepare(
+        "INSERT INTO sqs_dedup (queue_id, dedup_key, message_id, seq, expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET message_id = excluded.message_id, seq = excluded.seq, expires_at = excluded.expires_at",
+      ),
       forgetDedup: db.prepare("DELETE FROM sqs_dedup WHERE expires_at <= ?"),
     };
   }

@@ -2,8 +2,26 @@
 // QueueAlreadyExists for others), DeleteQueue, GetQueueUrl, ListQueues,
 // Get/SetQueueAttributes, PurgeQueue (one a minute), ListDeadLetterSourceQueues
 // and the tag operations.
-import { SqsError, invalidParameter, optionalInteger, optionalString, queueDoesNotExist, requiredString, stringList, stringMap, type SqsInput } from "./sqs-protocol.js";
-import { applyAttributes, COMPUTED_ATTRIBUTES, differingAttribute, isKnownAttribute, newQueueAttributes, readRedrive, type QueueAttributes } from "./queue-attributes.js";
+import {
+  SqsError,
+  invalidParameter,
+  optionalInteger,
+  optionalString,
+  queueDoesNotExist,
+  requiredString,
+  stringList,
+  stringMap,
+  type SqsInput,
+} from "./sqs-protocol.js";
+import {
+  applyAttributes,
+  COMPUTED_ATTRIBUTES,
+  differingAttribute,
+  isKnownAttribute,
+  newQueueAttributes,
+  readRedrive,
+  type QueueAttributes,
+} from "./queue-attributes.js";
 import { isQueueName, parseQueueArn, queueArn, queueUrl, type QueueRow } from "./queue-store.js";
 import { requireQueue, type SqsAction, type SqsState } from "./sqs-state.js";
 
@@ -100,7 +118,8 @@ function checkRedrive(state: SqsState, region: string, attributes: QueueAttribut
   const text = attributes.RedrivePolicy;
   const target = parseQueueArn(readRedrive(text).deadLetterTargetArn);
   const dlq = target === undefined ? undefined : state.queues.find(target.region, target.name);
-  if (dlq === undefined || target?.region !== region) throw invalidParameter(`Value ${text} for parameter RedrivePolicy is invalid. Reason: Dead letter target does not exist.`);
+  if (dlq === undefined || target?.region !== region)
+    throw invalidParameter(`Value ${text} for parameter RedrivePolicy is invalid. Reason: Dead letter target does not exist.`);
   if ((dlq.attributes.FifoQueue === "true") !== (attributes.FifoQueue === "true")) {
     throw invalidParameter(`Value ${text} for parameter RedrivePolicy is invalid. Reason: Dead-letter queue must be same type of queue as the source..`);
   }
@@ -111,7 +130,12 @@ const purgeQueue: SqsAction = async (state, input, request) => {
   const now = state.context.clock.now();
   const last = state.purgedAt.get(queue.id);
   if (last !== undefined && now - last < PURGE_INTERVAL_MS) {
-    throw new SqsError("PurgeQueueInProgress", `Only one PurgeQueue operation on ${queue.name} is allowed every 60 seconds.`, "AWS.SimpleQueueService.PurgeQueueInProgress", 403);
+    throw new SqsError(
+      "PurgeQueueInProgress",
+      `Only one PurgeQueue operation on ${queue.name} is allowed every 60 seconds.`,
+      "AWS.SimpleQueueService.PurgeQueueInProgress",
+      403,
+    );
   }
   state.quickly(() => state.messages.purge(queue.id));
   state.purgedAt.set(queue.id, now);

@@ -61,7 +61,11 @@ export interface RedrivePolicy {
 export function newQueueAttributes(name: string, given: QueueAttributes): QueueAttributes {
   const fifo = given.FifoQueue === "true";
   if (fifo !== name.endsWith(".fifo")) {
-    throw invalidParameter(fifo ? "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length." : "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length");
+    throw invalidParameter(
+      fifo
+        ? "The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length."
+        : "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length",
+    );
   }
   const defaults: QueueAttributes = {};
   for (const [key, rule] of Object.entries(RULES)) if (rule.fallback !== undefined) defaults[key] = rule.fallback;
@@ -114,9 +118,12 @@ export function readRedrive(text: string): RedrivePolicy {
   const policy = (parsed ?? {}) as Record<string, unknown>;
   const arn = policy.deadLetterTargetArn;
   const count = Number(policy.maxReceiveCount);
-  if (typeof arn !== "string" || arn === "") throw invalidParameter(`Value ${text} for parameter RedrivePolicy is invalid. Reason: Redrive policy does not contain deadLetterTargetArn.`);
+  if (typeof arn !== "string" || arn === "")
+    throw invalidParameter(`Value ${text} for parameter RedrivePolicy is invalid. Reason: Redrive policy does not contain deadLetterTargetArn.`);
   if (!Number.isInteger(count) || count < 1 || count > 1000) {
-    throw invalidParameter(`Value ${text} for parameter RedrivePolicy is invalid. Reason: Invalid value for maxReceiveCount: ${String(policy.maxReceiveCount)}, valid values are from 1 to 1000 both inclusive.`);
+    throw invalidParameter(
+      `Value ${text} for parameter RedrivePolicy is invalid. Reason: Invalid value for maxReceiveCount: ${String(policy.maxReceiveCount)}, valid values are from 1 to 1000 both inclusive.`,
+    );
   }
   return { deadLetterTargetArn: arn, maxReceiveCount: count };
 }

@@ -110,7 +110,9 @@ export class QueueStore {
 
   /** Queues whose redrive policy names `deadLetterArn`. */
   sourcesOf(deadLetterArn: string): QueueRow[] {
-    const records = this.#db.prepare("SELECT * FROM sqs_queues WHERE json_extract(attributes, '$.RedrivePolicy') LIKE ? ORDER BY name").all(`%${deadLetterArn}"%`) as QueueRecord[];
+    const records = this.#db
+      .prepare("SELECT * FROM sqs_queues WHERE json_extract(attributes, '$.RedrivePolicy') LIKE ? ORDER BY name")
+      .all(`%${deadLetterArn}"%`) as QueueRecord[];
     return records.map((record) => this.#remember(record));
   }
 

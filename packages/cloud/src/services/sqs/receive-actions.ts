@@ -12,19 +12,36 @@ import { sequenceNumber } from "./send-actions.js";
 import { batchEntries, batchFailure, invalidParameter, optionalInteger, requiredString, SqsError, stringList, type SqsInput } from "./sqs-protocol.js";
 import { requireQueue, unblocked, type SqsAction, type SqsState } from "./sqs-state.js";
 
-const SYSTEM_ATTRIBUTES = ["SenderId", "SentTimestamp", "ApproximateReceiveCount", "ApproximateFirstReceiveTimestamp", "SequenceNumber", "MessageDeduplicationId", "MessageGroupId", "AWSTraceHeader", "DeadLetterQueueSourceArn"];
+const SYSTEM_ATTRIBUTES = [
+  "SenderId",
+  "SentTimestamp",
+  "ApproximateReceiveCount",
+  "ApproximateFirstReceiveTimestamp",
+  "SequenceNumber",
+  "MessageDeduplicationId",
+  "MessageGroupId",
+  "AWSTraceHeader",
+  "DeadLetterQueueSourceArn",
+];
 
 const receiveMessage: SqsAction = async (state, input, request) => {
   const queue = requireQueue(state, input, request.region);
   const max = optionalInteger(input, "MaxNumberOfMessages", 1, 10, "Must be between 1 and 10, if provided.") ?? 1;
   const visibility = optionalInteger(input, "VisibilityTimeout", 0, 43200, "Must be >= 0 and <= 43200, if provided.");
-  const wait = optionalInteger(input, "WaitTimeSeconds", 0, 20, "Must be >= 0 and <= 20, if provided.") ?? Number(queue.attributes.ReceiveMessageWaitTimeSeconds);
+  const wait =
+    optionalInteger(input, "WaitTimeSeconds", 0, 20, "Must be >= 0 and <= 20, if provided.") ?? Number(queue.attributes.ReceiveMessageWaitTimeSeconds);
   const systemNames = [...stringList(input, "AttributeNames"), ...stringList(input, "MessageSystemAttributeNames")];
   const attributeNames = stringList(input, "MessageAttributeNames");
   const gone = watchClient(request);
   let received: Received[];
   try {
-    received = await receiveWaiting(state, { queueId: queue.id, max, visibilityMs: visibility === undefined ? undefined : visibility * 1000, waitMs: wait * 1000, signal: gone.signal });
+    received = await receiveWaiting(state, {
+      queueId: queue.id,
+      max,
+      visibilityMs: visibility === undefined ? undefined : visibility * 1000,
+      waitMs: wait * 1000,
+      signal: gone.signal,
+    });
   } finally {
     gone.release();
   }
@@ -106,7 +123,9 @@ function changeOne(state: SqsState, queueId: number, handle: string, seconds: nu
   const { seq, token } = decodeReceipt(queueId, handle);
   const row = state.messages.get(queueId, seq);
   if (row === undefined || row.receipt !== token) {
-    throw invalidParameter(`Value ${handle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.`);
+    throw invalidParameter(
+      `Value ${handle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.`,
+    );
   }
   const now = state.context.clock.now();
   if (row.visibleAt <= now) throw new SqsError("MessageNotInflight", "Message is not in flight.", "AWS.SimpleQueueService.MessageNotInflight");

@@ -39,7 +39,10 @@ export function receiveNow(queues: QueueStore, messages: MessageStore, queue: Qu
     }
     const token = randomBytes(12).toString("base64url");
     messages.markReceived(row.seq, now + visibilityMs, now, token);
-    received.push({ row: { ...row, receiveCount: row.receiveCount + 1, firstReceivedAt: row.firstReceivedAt ?? now, receipt: token }, receiptHandle: encodeReceipt(queue.id, row.seq, token) });
+    received.push({
+      row: { ...row, receiveCount: row.receiveCount + 1, firstReceivedAt: row.firstReceivedAt ?? now, receipt: token },
+      receiptHandle: encodeReceipt(queue.id, row.seq, token),
+    });
     return true;
   };
   if (queue.attributes.FifoQueue === "true") takeInOrder(messages, queue.id, max, now, take);

@@ -56,8 +56,14 @@ function prepare(queue: QueueRow, input: SqsInput): Prepared {
     }
     dedupId ??= createHash("sha256").update(body, "utf8").digest("hex");
   } else if (dedupId !== null) throw notForThisQueue("MessageDeduplicationId", dedupId);
-  for (const [field, value] of [["MessageGroupId", groupId], ["MessageDeduplicationId", dedupId]] as const) {
-    if (value !== null && !/^[\x21-\x7e]{1,128}$/.test(value)) throw invalidParameter(`Value ${value} for parameter ${field} is invalid. Reason: ${field} can only include alphanumeric and punctuation characters. 1 to 128 in length.`);
+  for (const [field, value] of [
+    ["MessageGroupId", groupId],
+    ["MessageDeduplicationId", dedupId],
+  ] as const) {
+    if (value !== null && !/^[\x21-\x7e]{1,128}$/.test(value))
+      throw invalidParameter(
+        `Value ${value} for parameter ${field} is invalid. Reason: ${field} can only include alphanumeric and punctuation characters. 1 to 128 in length.`,
+      );
   }
   if (!fifo && groupId === "") groupId = null;
   return { body, attributes, systemAttributes, delaySeconds: delay ?? Number(queue.attributes.DelaySeconds), groupId, dedupId, size };
@@ -140,7 +146,11 @@ const sendMessageBatch: SqsAction = async (state, input, request) => {
   });
   const total = prepared.reduce((sum, each) => sum + (each.message?.size ?? 0), 0);
   if (total > BATCH_LIMIT) {
-    throw new SqsError("BatchRequestTooLong", `Batch requests cannot be longer than ${BATCH_LIMIT} bytes. You have sent ${total} bytes.`, "AWS.SimpleQueueService.BatchRequestTooLong");
+    throw new SqsError(
+      "BatchRequestTooLong",
+      `Batch requests cannot be longer than ${BATCH_LIMIT} bytes. You have sent ${total} bytes.`,
+      "AWS.SimpleQueueService.BatchRequestTooLong",
+    );
   }
   const results = await state.durably(() => {
     const now = state.context.clock.now();

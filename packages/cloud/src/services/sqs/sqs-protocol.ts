@@ -18,7 +18,8 @@ export class SqsError extends AwsError {
 
 export type SqsInput = Record<string, unknown>;
 
-export const queueDoesNotExist = (): SqsError => new SqsError("QueueDoesNotExist", "The specified queue does not exist.", "AWS.SimpleQueueService.NonExistentQueue");
+export const queueDoesNotExist = (): SqsError =>
+  new SqsError("QueueDoesNotExist", "The specified queue does not exist.", "AWS.SimpleQueueService.NonExistentQueue");
 export const invalidParameter = (message: string): SqsError => new SqsError("InvalidParameterValue", message);
 export const missingParameter = (name: string): SqsError => new SqsError("MissingParameter", `The request must contain the parameter ${name}.`);
 export const invalidReceipt = (handle: string): SqsError =>
@@ -80,7 +81,8 @@ export function optionalInteger(input: SqsInput, field: string, min: number, max
 export function stringList(input: SqsInput, field: string): string[] {
   const value = input[field];
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((each) => typeof each !== "string")) throw invalidParameter(`Value for parameter ${field} is invalid. Reason: must be a list of strings.`);
+  if (!Array.isArray(value) || value.some((each) => typeof each !== "string"))
+    throw invalidParameter(`Value for parameter ${field} is invalid. Reason: must be a list of strings.`);
   return value as string[];
 }
 
@@ -91,7 +93,8 @@ export function stringMap(input: SqsInput, field: string): Record<string, string
   if (typeof value !== "object" || Array.isArray(value)) throw invalidParameter(`Value for parameter ${field} is invalid. Reason: must be a map.`);
   const out: Record<string, string> = {};
   for (const [key, each] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof each !== "string" && typeof each !== "number" && typeof each !== "boolean") throw invalidParameter(`Value for parameter ${field}.${key} is invalid. Reason: must be a string.`);
+    if (typeof each !== "string" && typeof each !== "number" && typeof each !== "boolean")
+      throw invalidParameter(`Value for parameter ${field}.${key} is invalid. Reason: must be a string.`);
     out[key] = String(each);
   }
   return out;
@@ -101,19 +104,31 @@ export function stringMap(input: SqsInput, field: string): Record<string, string
 export function batchEntries(input: SqsInput, field: string, kind: string): SqsInput[] {
   const entries = input[field];
   if (entries === undefined || entries === null || (Array.isArray(entries) && entries.length === 0)) {
-    throw new SqsError("EmptyBatchRequest", `There should be at least one ${kind}BatchRequestEntry in the request.`, "AWS.SimpleQueueService.EmptyBatchRequest");
+    throw new SqsError(
+      "EmptyBatchRequest",
+      `There should be at least one ${kind}BatchRequestEntry in the request.`,
+      "AWS.SimpleQueueService.EmptyBatchRequest",
+    );
   }
   if (!Array.isArray(entries) || entries.some((entry) => entry === null || typeof entry !== "object" || Array.isArray(entry))) {
     throw invalidParameter(`Value for parameter ${field} is invalid. Reason: must be a list of entries.`);
   }
   if (entries.length > 10) {
-    throw new SqsError("TooManyEntriesInBatchRequest", `Maximum number of entries per request are 10. You have sent ${entries.length}.`, "AWS.SimpleQueueService.TooManyEntriesInBatchRequest");
+    throw new SqsError(
+      "TooManyEntriesInBatchRequest",
+      `Maximum number of entries per request are 10. You have sent ${entries.length}.`,
+      "AWS.SimpleQueueService.TooManyEntriesInBatchRequest",
+    );
   }
   const seen = new Set<string>();
   for (const entry of entries as SqsInput[]) {
     const id = entry.Id;
     if (typeof id !== "string" || !/^[\w-]{1,80}$/.test(id)) {
-      throw new SqsError("InvalidBatchEntryId", "A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.", "AWS.SimpleQueueService.InvalidBatchEntryId");
+      throw new SqsError(
+        "InvalidBatchEntryId",
+        "A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.",
+        "AWS.SimpleQueueService.InvalidBatchEntryId",
+      );
     }
     if (seen.has(id)) throw new SqsError("BatchEntryIdsNotDistinct", `Id ${id} repeated.`, "AWS.SimpleQueueService.BatchEntryIdsNotDistinct");
     seen.add(id);
@@ -123,6 +138,7 @@ export function batchEntries(input: SqsInput, field: string, kind: string): SqsI
 
 /** A failed entry of a batch answer, from the error that entry raised. */
 export function batchFailure(id: string, error: unknown): { Id: string; SenderFault: boolean; Code: string; Message: string } {
-  if (error instanceof AwsError) return { Id: id, SenderFault: error.status < 500, Code: error instanceof SqsError ? error.queryCode : error.code, Message: error.message };
+  if (error instanceof AwsError)
+    return { Id: id, SenderFault: error.status < 500, Code: error instanceof SqsError ? error.queryCode : error.code, Message: error.message };
   throw error;
 }

@@ -27,7 +27,14 @@ const DEDUP_SWEEP_MS = 60_000;
 
 export function createSqsService(context: CloudContext): Service & QueueSource & QueueTarget {
   const waiters = new Waiters(context.clock);
-  const state: SqsState = { context, queues: new QueueStore(context.db), messages: new MessageStore(context.db), waiters, purgedAt: new Map(), ...writers(context) };
+  const state: SqsState = {
+    context,
+    queues: new QueueStore(context.db),
+    messages: new MessageStore(context.db),
+    waiters,
+    purgedAt: new Map(),
+    ...writers(context),
+  };
   let sweep: NodeJS.Timeout | undefined;
   const queueOf = (arn: string) => {
     const parsed = parseQueueArn(arn);
@@ -92,9 +99,14 @@ function actionOf(request: AwsRequest): SqsAction {
   const target = request.headers["x-amz-target"];
   const name = typeof target === "string" && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
   if (Object.hasOwn(ACTIONS, name)) return ACTIONS[name]!;
-  if (NOT_IMPLEMENTED.includes(name)) throw new SqsError("UnsupportedOperation", `The local cloud does not implement ${name}.`, "AWS.SimpleQueueService.UnsupportedOperation");
+  if (NOT_IMPLEMENTED.includes(name))
+    throw new SqsError("UnsupportedOperation", `The local cloud does not implement ${name}.`, "AWS.SimpleQueueService.UnsupportedOperation");
   // No target: the query protocol (Action=… in a form body), which SQS's current clients no longer use.
-  if (name === "" && typeof target !== "string") throw new SqsError("InvalidAction", "The local cloud speaks SQS's JSON protocol (X-Amz-Target: AmazonSQS.<Action>); update the client to a version that uses it.");
+  if (name === "" && typeof target !== "string")
+    throw new SqsError(
+      "InvalidAction",
+      "The local cloud speaks SQS's JSON protocol (X-Amz-Target: AmazonSQS.<Action>); update the client to a version that uses it.",
+    );
   throw new SqsError("UnknownOperationException", `Unknown operation ${String(target)}`);
 }
 

@@ -34,7 +34,11 @@ function assumeRole(params: QueryParams, now: number): Record<string, XmlValue> 
   const match = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/.exec(roleArn);
   if (match === null) throw new AwsError("ValidationError", `${roleArn} is invalid`, 400);
   if (!/^[\w+=,.@-]{2,64}$/.test(session)) {
-    throw new AwsError("ValidationError", `1 validation error detected: Value '${session}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`, 400);
+    throw new AwsError(
+      "ValidationError",
+      `1 validation error detected: Value '${session}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+      400,
+    );
   }
   const seconds = params.integer("DurationSeconds", 3600);
   return {
@@ -44,7 +48,10 @@ function assumeRole(params: QueryParams, now: number): Record<string, XmlValue> 
       SessionToken: randomBytes(96).toString("base64"),
       Expiration: new Date(now + seconds * 1000),
     },
-    AssumedRoleUser: { AssumedRoleId: `AROA${token(17, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")}:${session}`, Arn: `arn:aws:sts::${match[1]}:assumed-role/${match[2]}/${session}` },
+    AssumedRoleUser: {
+      AssumedRoleId: `AROA${token(17, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")}:${session}`,
+      Arn: `arn:aws:sts::${match[1]}:assumed-role/${match[2]}/${session}`,
+    },
     PackedPolicySize: params.get("Policy") === undefined ? undefined : 6,
   };
 }

@@ -24,7 +24,8 @@ export function readBatchItemFailures(responseJson: string, identifiers: readonl
   const failed = new Set<string>();
   for (const entry of list as unknown[]) {
     const id = entry !== null && typeof entry === "object" ? (entry as { itemIdentifier?: unknown }).itemIdentifier : undefined;
-    if (typeof id !== "string" || id === "" || !known.has(id)) return { kind: "all-failed", reason: `batchItemFailures names ${JSON.stringify(id ?? null)}, which is not in the batch` };
+    if (typeof id !== "string" || id === "" || !known.has(id))
+      return { kind: "all-failed", reason: `batchItemFailures names ${JSON.stringify(id ?? null)}, which is not in the batch` };
     failed.add(id);
   }
   return failed.size === 0 ? { kind: "all-succeeded" } : { kind: "some-failed", failed };

@@ -26,7 +26,8 @@ export const STREAM_FIELDS = {
 
 /** Lambda's refusals common to stream kinds. */
 export function checkStreamSettings(settings: MappingSettings, creating: boolean): void {
-  if (creating && settings.StartingPosition === undefined) throw invalid("1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.");
+  if (creating && settings.StartingPosition === undefined)
+    throw invalid("1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.");
   if (settings.StartingPosition === "AT_TIMESTAMP" && settings.StartingPositionTimestamp === undefined) throw invalid("Need to specify a timestamp");
   const age = settings.MaximumRecordAgeInSeconds;
   if (age !== undefined && age !== -1 && age < 60) throw invalid("MaximumRecordAgeInSeconds must be -1 or between 60 and 604800.");

@@ -54,9 +54,13 @@ export const getMapping: LambdaAction = async (state, _request, [uuid]) => {
 
 export const listMappings: LambdaAction = async (state, request) => {
   const max = Number(request.query.get("MaxItems") ?? PAGE_LIMIT);
-  if (!Number.isInteger(max) || max < 1 || max > 10000) throw validation(`'${request.query.get("MaxItems")}'`, "maxItems", "Member must have value between 1 and 10000");
+  if (!Number.isInteger(max) || max < 1 || max > 10000)
+    throw validation(`'${request.query.get("MaxItems")}'`, "maxItems", "Member must have value between 1 and 10000");
   const name = request.query.get("FunctionName");
-  const filter = { ...(request.query.has("EventSourceArn") ? { eventSourceArn: request.query.get("EventSourceArn")! } : {}), ...(name === undefined ? {} : { functionName: parseFunctionRef(name).name }) };
+  const filter = {
+    ...(request.query.has("EventSourceArn") ? { eventSourceArn: request.query.get("EventSourceArn")! } : {}),
+    ...(name === undefined ? {} : { functionName: parseFunctionRef(name).name }),
+  };
   const limit = Math.min(max, PAGE_LIMIT);
   const rows = state.mappings.store.list(filter, request.query.get("Marker"), limit + 1);
   const page = rows.slice(0, limit);
@@ -106,6 +110,10 @@ function requireFunction(state: LambdaState, request: AwsRequest, given: unknown
 
 function requireKind(state: LambdaState, arn: string): EventSourceKind {
   const kind = state.mappings.kindOf(arn);
-  if (kind === undefined) throw new AwsError("InvalidParameterValueException", `Unsupported event source type: the local cloud reads SQS queues, DynamoDB streams and Kinesis streams, got ${arn}`);
+  if (kind === undefined)
+    throw new AwsError(
+      "InvalidParameterValueException",
+      `Unsupported event source type: the local cloud reads SQS queues, DynamoDB streams and Kinesis streams, got ${arn}`,
+    );
   return kind;
 }

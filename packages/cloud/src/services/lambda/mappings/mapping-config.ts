@@ -11,8 +11,20 @@ import type { MappingRow } from "./mapping-store.js";
 export type MappingInput = Record<string, unknown>;
 
 // Fields of Kafka, MQ, DocumentDB and other sources, and features not emulated.
-const UNSUPPORTED = ["FilterCriteria", "Topics", "Queues", "SourceAccessConfigurations", "SelfManagedEventSource", "AmazonManagedKafkaEventSourceConfig",
-  "SelfManagedKafkaEventSourceConfig", "DocumentDBEventSourceConfig", "KMSKeyArn", "MetricsConfig", "LoggingConfig", "ProvisionedPollerConfig"];
+const UNSUPPORTED = [
+  "FilterCriteria",
+  "Topics",
+  "Queues",
+  "SourceAccessConfigurations",
+  "SelfManagedEventSource",
+  "AmazonManagedKafkaEventSourceConfig",
+  "SelfManagedKafkaEventSourceConfig",
+  "DocumentDBEventSourceConfig",
+  "KMSKeyArn",
+  "MetricsConfig",
+  "LoggingConfig",
+  "ProvisionedPollerConfig",
+];
 
 const INTEGER_FIELDS: ReadonlyArray<readonly [keyof MappingSettings, string, number, number]> = [
   ["BatchSize", "batchSize", 1, 10000],
@@ -26,7 +38,8 @@ const INTEGER_FIELDS: ReadonlyArray<readonly [keyof MappingSettings, string, num
 /** The settings `input` gives (only those present), checked field by field. */
 export function readSettings(input: MappingInput): Partial<MappingSettings> {
   const unsupported = UNSUPPORTED.find((field) => input[field] !== undefined && input[field] !== null);
-  if (unsupported !== undefined) throw new AwsError("InvalidParameterValueException", `The local cloud does not support ${unsupported} on event source mappings.`);
+  if (unsupported !== undefined)
+    throw new AwsError("InvalidParameterValueException", `The local cloud does not support ${unsupported} on event source mappings.`);
   const out: Partial<MappingSettings> = {};
   for (const [field, name, min, max] of INTEGER_FIELDS) {
     const value = input[field];
@@ -44,18 +57,24 @@ function readChoices(input: MappingInput, out: Partial<MappingSettings>): void {
   const types = input.FunctionResponseTypes;
   if (types !== undefined && types !== null) {
     if (!Array.isArray(types) || types.some((type) => type !== "ReportBatchItemFailures")) {
-      throw validation(`'${JSON.stringify(types)}'`, "functionResponseTypes", "Member must satisfy constraint: [Member must satisfy enum value set: [ReportBatchItemFailures]]");
+      throw validation(
+        `'${JSON.stringify(types)}'`,
+        "functionResponseTypes",
+        "Member must satisfy constraint: [Member must satisfy enum value set: [ReportBatchItemFailures]]",
+      );
     }
     out.FunctionResponseTypes = [...new Set(types as string[])];
   }
   const position = input.StartingPosition;
   if (position !== undefined && position !== null) {
-    if (!["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"].includes(String(position))) throw validation(`'${String(position)}'`, "startingPosition", "Member must satisfy enum value set: [TRIM_HORIZON, LATEST, AT_TIMESTAMP]");
+    if (!["TRIM_HORIZON", "LATEST", "AT_TIMESTAMP"].includes(String(position)))
+      throw validation(`'${String(position)}'`, "startingPosition", "Member must satisfy enum value set: [TRIM_HORIZON, LATEST, AT_TIMESTAMP]");
     out.StartingPosition = String(position);
   }
   if (typeof input.StartingPositionTimestamp === "number") out.StartingPositionTimestamp = input.StartingPositionTimestamp;
   if (typeof input.BisectBatchOnFunctionError === "boolean") out.BisectBatchOnFunctionError = input.BisectBatchOnFunctionError;
-  if (input.DestinationConfig !== undefined && input.DestinationConfig !== null) out.DestinationConfig = input.DestinationConfig as MappingSettings["DestinationConfig"] & object;
+  if (input.DestinationConfig !== undefined && input.DestinationConfig !== null)
+    out.DestinationConfig = input.DestinationConfig as MappingSettings["DestinationConfig"] & object;
   const scaling = input.ScalingConfig;
   if (scaling !== undefined && scaling !== null) {
     const max = (scaling as { MaximumConcurrency?: unknown }).MaximumConcurrency;

@@ -82,10 +82,15 @@ export class MappingStore {
     const seq = after === undefined ? 0 : (this.#db.prepare("SELECT seq FROM lambda_mappings WHERE uuid = ?").pluck().get(after) as number | undefined);
     if (seq === undefined) return [];
     const records = this.#db
-      .prepare(
-        `SELECT * FROM lambda_mappings WHERE seq > ? AND (? IS NULL OR event_source_arn = ?) AND (? IS NULL OR function_name = ?) ORDER BY seq LIMIT ?`,
-      )
-      .all(seq, filter.eventSourceArn ?? null, filter.eventSourceArn ?? null, filter.functionName ?? null, filter.functionName ?? null, limit) as MappingRecord[];
+      .prepare(`SELECT * FROM lambda_mappings WHERE seq > ? AND (? IS NULL OR event_source_arn = ?) AND (? IS NULL OR function_name = ?) ORDER BY seq LIMIT ?`)
+      .all(
+        seq,
+        filter.eventSourceArn ?? null,
+        filter.eventSourceArn ?? null,
+        filter.functionName ?? null,
+        filter.functionName ?? null,
+        limit,
+      ) as MappingRecord[];
     return records.map(toRow);
   }
 
@@ -103,7 +108,19 @@ export class MappingStore {
            enabled = excluded.enabled, state = excluded.state, state_reason = excluded.state_reason, settings = excluded.settings,
            last_modified = excluded.last_modified, last_result = excluded.last_result, tags = excluded.tags`,
       )
-      .run(row.uuid, row.functionName, row.region, row.eventSourceArn, row.enabled ? 1 : 0, row.state, row.stateReason, JSON.stringify(row.settings), row.lastModified, row.lastResult, JSON.stringify(row.tags));
+      .run(
+        row.uuid,
+        row.functionName,
+        row.region,
+        row.eventSourceArn,
+        row.enabled ? 1 : 0,
+        row.state,
+        row.stateReason,
+        JSON.stringify(row.settings),
+        row.lastModified,
+        row.lastResult,
+        JSON.stringify(row.tags),
+      );
   }
 
   setState(uuid: string, state: MappingState): void {
@@ -122,11 +139,15 @@ export class MappingStore {
   }
 
   checkpoint(uuid: string, key: string): string | undefined {
-    return (this.#db.prepare("SELECT value FROM lambda_mapping_checkpoints WHERE uuid = ? AND key = ?").pluck().get(uuid, key) as string | undefined) ?? undefined;
+    return (
+      (this.#db.prepare("SELECT value FROM lambda_mapping_checkpoints WHERE uuid = ? AND key = ?").pluck().get(uuid, key) as string | undefined) ?? undefined
+    );
   }
 
   setCheckpoint(uuid: string, key: string, value: string): void {
-    this.#db.prepare("INSERT INTO lambda_mapping_checkpoints (uuid, key, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value").run(uuid, key, value);
+    this.#db
+      .prepare("INSERT INTO lambda_mapping_checkpoints (uuid, key, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value")
+      .run(uuid, key, value);
   }
 }
 

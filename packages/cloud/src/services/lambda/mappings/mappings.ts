@@ -88,7 +88,14 @@ export class EventSourceMappings {
     const { signal } = running.controller;
     const clock = this.#context.clock;
     return {
-      mapping: { uuid: row.uuid, functionName: row.functionName, functionArn: functionArn(row.region, row.functionName), region: row.region, eventSourceArn: row.eventSourceArn, settings: row.settings },
+      mapping: {
+        uuid: row.uuid,
+        functionName: row.functionName,
+        functionArn: functionArn(row.region, row.functionName),
+        region: row.region,
+        eventSourceArn: row.eventSourceArn,
+        settings: row.settings,
+      },
       context: this.#context,
       clock,
       signal,
@@ -116,7 +123,9 @@ export class EventSourceMappings {
     if (fn === undefined) return { ok: false, errorType: "ResourceNotFoundException", errorMessage: `Function not found: ${name}` };
     try {
       const result = await this.#runner.invoke(fn, payload);
-      return result.ok ? { ok: true, payload: JSON.stringify(result.value ?? null) } : { ok: false, errorType: result.error.errorType, errorMessage: result.error.errorMessage };
+      return result.ok
+        ? { ok: true, payload: JSON.stringify(result.value ?? null) }
+        : { ok: false, errorType: result.error.errorType, errorMessage: result.error.errorMessage };
     } catch (error) {
       // The instance could not be made or died mid-batch: a failed invocation.
       const type = error instanceof RuntimeError ? `Runtime.${error.code}` : "Runtime.Unknown";

@@ -18,7 +18,14 @@ const POLL_WAIT_MS = 20_000;
 const PAYLOAD_LIMIT = 6 * 1024 * 1024 - 64 * 1024;
 const RETRY_MS = 5_000;
 const THROTTLED_MS = 1_000;
-const STREAM_ONLY = ["MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError", "ParallelizationFactor", "TumblingWindowInSeconds", "DestinationConfig"] as const;
+const STREAM_ONLY = [
+  "MaximumRetryAttempts",
+  "MaximumRecordAgeInSeconds",
+  "BisectBatchOnFunctionError",
+  "ParallelizationFactor",
+  "TumblingWindowInSeconds",
+  "DestinationConfig",
+] as const;
 
 const invalid = (message: string): AwsError => new AwsError("InvalidParameterValueException", message);
 
@@ -34,12 +41,15 @@ export const SQS_SOURCE: EventSourceKind = {
     if (extra !== undefined) throw invalid(`Unsupported ${extra} parameter for given event source mapping type.`);
     const queue = queueSource(context)?.describeQueue(arn);
     if (queue === undefined) {
-      throw invalid("Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist or you do not have access to it.");
+      throw invalid(
+        "Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist or you do not have access to it.",
+      );
     }
     const window = settings.MaximumBatchingWindowInSeconds ?? 0;
     if (queue.fifo && settings.BatchSize > 10) throw invalid(`BatchSize ${settings.BatchSize} exceeds the max of 10 for FIFO queues.`);
     if (queue.fifo && window > 0) throw invalid("MaximumBatchingWindowInSeconds is not supported for FIFO queues.");
-    if (settings.BatchSize > 10 && window === 0) throw invalid("Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10");
+    if (settings.BatchSize > 10 && window === 0)
+      throw invalid("Maximum batch window in seconds must be greater than 0 if maximum batch size is greater than 10");
     if (fn.settings.timeout > queue.visibilityTimeoutSeconds) {
       throw invalid(`Queue visibility timeout: ${queue.visibilityTimeoutSeconds} seconds is less than Function timeout: ${fn.settings.timeout} seconds`);
     }
@@ -109,7 +119,10 @@ async function process(run: MappingRun, source: QueueSource, batch: PolledMessag
   }
   let done = batch;
   if (run.mapping.settings.FunctionResponseTypes.includes("ReportBatchItemFailures")) {
-    const verdict = readBatchItemFailures(outcome.payload, batch.map((message) => message.messageId));
+    const verdict = readBatchItemFailures(
+      outcome.payload,
+      batch.map((message) => message.messageId),
+    );
     if (verdict.kind === "all-failed") {
       run.report(`PROBLEM: Invalid batchItemFailures response: ${verdict.reason}`);
       return;
@@ -117,7 +130,10 @@ async function process(run: MappingRun, source: QueueSource, batch: PolledMessag
     if (verdict.kind === "some-failed") done = batch.filter((message) => !verdict.failed.has(message.messageId));
   }
   try {
-    source.deleteMessages(run.mapping.eventSourceArn, done.map((message) => message.receiptHandle));
+    source.deleteMessages(
+      run.mapping.eventSourceArn,
+      done.map((message) => message.receiptHandle),
+    );
     run.report("OK");
   } catch (error) {
     run.report(`PROBLEM: ${error instanceof Error ? error.message : String(error)}`);
@@ -148,7 +164,17 @@ function record(run: MappingRun, message: PolledMessage): Record<string, unknown
 }
 
 // In the order Lambda's events list them.
-const ATTRIBUTE_ORDER = ["ApproximateReceiveCount", "AWSTraceHeader", "SentTimestamp", "SequenceNumber", "MessageGroupId", "SenderId", "MessageDeduplicationId", "ApproximateFirstReceiveTimestamp", "DeadLetterQueueSourceArn"];
+const ATTRIBUTE_ORDER = [
+  "ApproximateReceiveCount",
+  "AWSTraceHeader",
+  "SentTimestamp",
+  "SequenceNumber",
+  "MessageGroupId",
+  "SenderId",
+  "MessageDeduplicationId",
+  "ApproximateFirstReceiveTimestamp",
+  "DeadLetterQueueSourceArn",
+];
 
 function orderedAttributes(attributes: Record<string, string>): Record<string, string> {
   return Object.fromEntries(ATTRIBUTE_ORDER.filter((name) => attributes[name] !== undefined).map((name) => [name, attributes[name]!]));

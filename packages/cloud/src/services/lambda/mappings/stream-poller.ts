@@ -118,7 +118,12 @@ async function processBatch(run: MappingRun, spec: StreamSpec, shardId: string, 
     const outcome = await run.invoke(JSON.stringify({ Records: batch.map((record) => ({ ...record.record, eventSourceARN: run.mapping.eventSourceArn })) }));
     let failedFrom = 0;
     if (outcome.ok) {
-      const verdict = reportFailures ? readBatchItemFailures(outcome.payload, batch.map((record) => record.sequenceNumber)) : { kind: "all-succeeded" as const };
+      const verdict = reportFailures
+        ? readBatchItemFailures(
+            outcome.payload,
+            batch.map((record) => record.sequenceNumber),
+          )
+        : { kind: "all-succeeded" as const };
       if (verdict.kind === "all-succeeded") {
         done(batch.at(-1)!);
         pending.shift();
