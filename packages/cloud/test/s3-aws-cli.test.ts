@@ -4,7 +4,7 @@
 // their output and exit codes. Skipped, with one line, where `aws` is not installed.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,6 +77,11 @@ describe.skipIf(!hasAws)("aws cli", { timeout: 240_000 }, () => {
     mkdirSync(join(tree, "sub dir"), { recursive: true });
     writeFileSync(join(tree, "a.txt"), "a");
     writeFileSync(join(tree, "sub dir", "b+c.txt"), "bc");
+    // S3's LastModified has whole seconds (as on AWS): a file written in the
+    // second of its upload looks newer than its copy, and sync uploads it
+    // again. Files a minute old are what sync's "changed only" is about.
+    const minuteAgo = new Date(Date.now() - 60_000);
+    for (const file of [join(tree, "a.txt"), join(tree, "sub dir", "b+c.txt")]) utimesSync(file, minuteAgo, minuteAgo);
     await ok("s3", "mb", "s3://sync-bucket");
     const first = await ok("s3", "sync", tree, "s3://sync-bucket/tree/");
     expect(first.match(/^upload:/gm)?.length).toBe(2);
