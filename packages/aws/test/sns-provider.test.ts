@@ -18,56 +18,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { removeDataDir, startDaemon, type DaemonProcess } from "../../cloud/test/helpers/daemon.js";
 import * as aws from "../src/index.js";
 import { Deployment } from "../src/engine/deployment.js";
 import type { Plan } from "../src/engine/plan.js";
 import { createProviderContext, type ProviderContext } from "../src/provider/context.js";
-import { localTarget, type Target } from "../src/provider/target.js";
 import { declare } from "./support/program.js";
-import { hasMoto, startMoto } from "./support/moto.js";
-
-interface Endpoint {
-  target: Target;
-  account: string;
-  reset(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-async function motoEndpoint(): Promise<Endpoint> {
-  const moto = await startMoto();
-  return {
-    target: { kind: "aws", region: "us-east-1", endpoint: moto.endpoint, credentials: { accessKeyId: "test", secretAccessKey: "test" } },
-    account: "123456789012",
-    reset: () => moto.reset(),
-    stop: () => moto.stop(),
-  };
-}
-
-// The local cloud has no reset: each case gets a fresh daemon on the same data-less footing.
-async function cloudEndpoint(): Promise<Endpoint> {
-  let daemon: DaemonProcess = await startDaemon();
-  const endpoint: Endpoint = {
-    target: localTarget(daemon.port),
-    account: "000000000000",
-    async reset() {
-      await daemon.stop();
-      removeDataDir(daemon.dataDir);
-      daemon = await startDaemon();
-      endpoint.target = localTarget(daemon.port);
-    },
-    async stop() {
-      await daemon.stop();
-      removeDataDir(daemon.dataDir);
-    },
-  };
-  return endpoint;
-}
-
-const TARGETS: Array<[string, () => Promise<Endpoint>, boolean]> = [
-  ["moto", motoEndpoint, hasMoto()],
-  ["local cloud", cloudEndpoint, true],
-];
+import { TARGETS, type Endpoint } from "./support/endpoints.js";
 
 interface Shape {
   topic?: aws.sns.TopicArgs;
